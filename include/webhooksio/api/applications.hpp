@@ -1,0 +1,149 @@
+// The Applications endpoints of the Webhooks.io API: one descriptor type per call.
+#pragma once
+
+#include "../endpoint.hpp"
+#include "../ids.hpp"
+#include "../options.hpp"
+
+namespace webhooksio::api {
+
+// Adds an application to an account
+struct create_application : endpoint<"createApplication", http_method::post, "/v1/accounts/:account_id/applications", account_id> {
+    static constexpr std::string_view name = "create_application";
+    static constexpr std::string_view summary = "Adds an application to an account";
+    struct options {
+        required<std::string> name;  ///< Name for the bucket.
+        required<std::vector<std::string>> categories;  ///< The categories the application belongs to.
+        required<std::string> overview;  ///< A short description of the application - 255 characters or less.
+        required<std::string> description;  ///< A full description of the application.
+        required<std::string> homepage_url;  ///< The url of the application homepage.
+        required<std::string> api_url;  ///< The url to the API documention for the application.
+        required<std::string> logo_url;  ///< The url to the logo.
+        required<bool> active;  ///< If the application should be active (viewable) or not.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_application::options, (), (name, categories, overview, description, homepage_url, api_url, logo_url, active))
+
+// Updates an Application.
+struct update_application : endpoint<"updateApplication", http_method::put, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
+    static constexpr std::string_view name = "update_application";
+    static constexpr std::string_view summary = "Updates an Application.";
+    struct options {
+        required<std::string> name;  ///< Name for the bucket.
+        required<std::vector<std::string>> categories;  ///< The categories the application belongs to.
+        required<std::string> overview;  ///< A short description of the application - 255 characters or less.
+        required<std::string> description;  ///< A full description of the application.
+        required<std::string> homepage_url;  ///< The url of the application homepage.
+        required<std::string> api_url;  ///< The url to the API documention for the application.
+        required<std::string> logo_url;  ///< The url to the logo.
+        required<bool> active;  ///< If the application should be active (viewable) or not.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_application::options, (), (name, categories, overview, description, homepage_url, api_url, logo_url, active))
+
+// Returns the details for a specfic application.
+struct get_application : endpoint<"getApplication", http_method::get, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
+    static constexpr std::string_view name = "get_application";
+    static constexpr std::string_view summary = "Returns the details for a specfic application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_application::options, (), ())
+
+// Returns a collection of applications for an account.
+struct get_applications : endpoint<"getApplications", http_method::get, "/v1/accounts/:account_id/applications", account_id> {
+    static constexpr std::string_view name = "get_applications";
+    static constexpr std::string_view summary = "Returns a collection of applications for an account.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_applications::options, (), ())
+
+// Deletes an application.
+struct delete_application : endpoint<"deleteApplication", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
+    static constexpr std::string_view name = "delete_application";
+    static constexpr std::string_view summary = "Deletes an application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_application::options, (), ())
+
+// Adds a version to an application.
+struct create_application_version : endpoint<"createApplicationVersion", http_method::post, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
+    static constexpr std::string_view name = "create_application_version";
+    static constexpr std::string_view summary = "Adds a version to an application.";
+    struct options {
+        required<std::string> key;  ///< The key/id for this version.
+        required<std::string> release_date;  ///< The date this version was released.
+        required<boost::json::value> version_json;  ///< The complete JSON definition for the version.
+        required<boost::json::value> examples_json;  ///< The complete JSON definition for the version examples/recipes
+        required<bool> active;  ///< If the version should be active (viewable) or not.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_application_version::options, (), (key, release_date, version_json, examples_json, active))
+
+// Updates an application version.
+struct update_application_version : endpoint<"updateApplicationVersion", http_method::put, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
+    static constexpr std::string_view name = "update_application_version";
+    static constexpr std::string_view summary = "Updates an application version.";
+    struct options {
+        required<std::string> key;  ///< The key/id for this version.
+        required<std::string> release_date;  ///< The date this version was released.
+        required<boost::json::value> version_json;  ///< The complete JSON definition for the version.
+        required<boost::json::value> examples_json;  ///< The complete JSON definition for the version examples/recipies
+        required<bool> active;  ///< If the version should be active (viewable) or not.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_application_version::options, (), (key, release_date, version_json, examples_json, active))
+
+// Returns the details for a specfic application version.
+struct get_application_version : endpoint<"getApplicationVersion", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
+    static constexpr std::string_view name = "get_application_version";
+    static constexpr std::string_view summary = "Returns the details for a specfic application version.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_application_version::options, (), ())
+
+// Returns a collection of versions for an application.
+struct get_application_versions : endpoint<"getApplicationVersions", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
+    static constexpr std::string_view name = "get_application_versions";
+    static constexpr std::string_view summary = "Returns a collection of versions for an application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_application_versions::options, (), ())
+
+// Deletes a version for an application.
+struct delete_application_version : endpoint<"deleteApplicationVersion", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
+    static constexpr std::string_view name = "delete_application_version";
+    static constexpr std::string_view summary = "Deletes a version for an application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_application_version::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Applications calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_APPLICATIONS(X) \
+    X(create_application, 1) \
+    X(update_application, 2) \
+    X(get_application, 2) \
+    X(get_applications, 1) \
+    X(delete_application, 2) \
+    X(create_application_version, 2) \
+    X(update_application_version, 3) \
+    X(get_application_version, 3) \
+    X(get_application_versions, 2) \
+    X(delete_application_version, 3)

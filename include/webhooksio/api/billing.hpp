@@ -1,0 +1,95 @@
+// The Billing endpoints of the Webhooks.io API: one descriptor type per call.
+#pragma once
+
+#include "../endpoint.hpp"
+#include "../ids.hpp"
+#include "../options.hpp"
+
+namespace webhooksio::api {
+
+// Create Subscription
+struct create_subscription : endpoint<"createSubscription", http_method::post, "/v1/accounts/:account_id/subscriptions", account_id> {
+    static constexpr std::string_view name = "create_subscription";
+    static constexpr std::string_view summary = "Create Subscription";
+    static constexpr bool in_seed = false;
+    struct options {
+        required<std::string> user_id;  ///< The user that is logged into the system.
+        required<std::string> plan_id;  ///< The ID of the plan that the subscription is to be started for.
+        std::optional<std::string> payment_token;  ///< The temporary stripe payment token used for the payment of the subscription. This is required if the value of the plan being added is greater than $0.
+        std::optional<std::string> coupon_code;  ///< A coupon code to apply to this subscription.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_subscription::options, (), (user_id, plan_id, payment_token, coupon_code))
+
+// Update Subscription
+struct update_subscription : endpoint<"updateSubscription", http_method::put, "/v1/accounts/:account_id/subscriptions", account_id> {
+    static constexpr std::string_view name = "update_subscription";
+    static constexpr std::string_view summary = "Update Subscription";
+    static constexpr bool in_seed = false;
+    struct options {
+        std::optional<std::string> user_id;  ///< The user that is logged into the system. This should be passed to change the billing contact on the account.
+        std::optional<std::string> plan_id;  ///< The ID of the plan that the subscription should be change to.
+        std::optional<std::string> payment_token;  ///< The temporary stripe payment token used for the payment of the subscription. This only needs to be passed when changing the credit card info.
+        std::optional<std::string> coupon_code;  ///< A coupon code to apply to this subscription.
+        std::optional<bool> end_of_term;  ///< If the change should take effect at the end of the term, or now. Defaults to now - false.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_subscription::options, (), (user_id, plan_id, payment_token, coupon_code, end_of_term))
+
+// Get Subscription Details
+struct get_subscription : endpoint<"getSubscription", http_method::get, "/v1/accounts/:account_id/subscriptions", account_id> {
+    static constexpr std::string_view name = "get_subscription";
+    static constexpr std::string_view summary = "Get Subscription Details";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_subscription::options, (), ())
+
+// List Invoices
+struct get_invoices : endpoint<"getInvoices", http_method::get, "/v1/accounts/:account_id/invoices", account_id> {
+    static constexpr std::string_view name = "get_invoices";
+    static constexpr std::string_view summary = "List Invoices";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_invoices::options, (), ())
+
+// Get Invoice
+struct get_invoice : endpoint<"getInvoice", http_method::get, "/v1/accounts/:account_id/invoices/:invoice_id", account_id, invoice_id> {
+    static constexpr std::string_view name = "get_invoice";
+    static constexpr std::string_view summary = "Get Invoice";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_invoice::options, (), ())
+
+// Cancel Subscription
+struct cancel_subscription : endpoint<"cancelSubscription", http_method::delete_, "/v1/accounts/:account_id/subscriptions", account_id> {
+    static constexpr std::string_view name = "cancel_subscription";
+    static constexpr std::string_view summary = "Cancel Subscription";
+    static constexpr bool in_seed = false;
+    struct options {
+        std::optional<bool> end_of_term;  ///< If the change should take effect at the end of the term, or now. Defaults to now - false.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(cancel_subscription::options, (), (end_of_term))
+
+}  // namespace webhooksio::api
+
+// The Billing calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_BILLING(X) \
+    X(create_subscription, 1) \
+    X(update_subscription, 1) \
+    X(get_subscription, 1) \
+    X(get_invoices, 1) \
+    X(get_invoice, 2) \
+    X(cancel_subscription, 1)

@@ -1,0 +1,166 @@
+// The Users endpoints of the Webhooks.io API: one descriptor type per call.
+#pragma once
+
+#include "../endpoint.hpp"
+#include "../ids.hpp"
+#include "../options.hpp"
+
+namespace webhooksio::api {
+
+// Authenticates the users login credentials
+struct login : endpoint<"login", http_method::put, "/v1/authenticate"> {
+    static constexpr std::string_view name = "login";
+    static constexpr std::string_view summary = "Authenticates the users login credentials";
+    struct options {
+        required<std::string> email_address;  ///< The user's email address.
+        required<std::string> password;  ///< The password supplied for login.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(login::options, (), (email_address, password))
+
+// Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful.
+struct change_password : endpoint<"changePassword", http_method::put, "/v1/accounts/:account_id/users/:user_id/change_password", account_id, user_id> {
+    static constexpr std::string_view name = "change_password";
+    static constexpr std::string_view summary = "Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful.";
+    struct options {
+        required<std::string> new_password;  ///< The new password for the account.
+        required<std::string> new_confirm_password;  ///< A confirmation of the new password for their account.
+        std::optional<std::string> change_key;  ///< The code that was supplied in the password change email to allow them to change their email.
+        std::optional<std::string> existing_password;  ///< The current password on the user account.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(change_password::options, (), (new_password, new_confirm_password, change_key, existing_password))
+
+// Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user.
+struct get_api_token : endpoint<"getAPIToken", http_method::get, "/v1/accounts/:account_id/users/:user_id/api-token", account_id, user_id> {
+    static constexpr std::string_view name = "get_api_token";
+    static constexpr std::string_view summary = "Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_api_token::options, (), ())
+
+// Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form.
+struct reset_password : endpoint<"resetPassword", http_method::post, "/v1/reset_password"> {
+    static constexpr std::string_view name = "reset_password";
+    static constexpr std::string_view summary = "Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form.";
+    struct options {
+        required<std::string> email_address;  ///< The primary email address for the user on the account.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(reset_password::options, (), (email_address))
+
+// Looks up the meta data for the password change key.
+struct lookup_password_change_key : endpoint<"lookupPasswordChangeKey", http_method::get, "/v1/password_change_key/:password_change_key", password_change_key> {
+    static constexpr std::string_view name = "lookup_password_change_key";
+    static constexpr std::string_view summary = "Looks up the meta data for the password change key.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(lookup_password_change_key::options, (), ())
+
+// Adds a user to an account.
+struct create_user : endpoint<"createUser", http_method::post, "/v1/accounts/:account_id/users", account_id> {
+    static constexpr std::string_view name = "create_user";
+    static constexpr std::string_view summary = "Adds a user to an account.";
+    struct options {
+        required<std::string> first_name;  ///< First name of the primary user on the account.
+        required<std::string> last_name;  ///< Last name of the primary user on the account.
+        required<std::string> email_address;  ///< The primary email address for the user on the account.
+        required<std::string> password;  ///< The password for the user on the account
+        required<std::string> timezone;  ///< The timezone the user is located in. Default is Etc/GTM
+        required<std::string> permission_level;  ///< The permission level for the user account.
+        required<bool> notify;  ///< If the user should be notified that an account has been created for them.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_user::options, (), (first_name, last_name, email_address, password, timezone, permission_level, notify))
+
+// Updates a users account information.
+struct update_user : endpoint<"updateUser", http_method::put, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
+    static constexpr std::string_view name = "update_user";
+    static constexpr std::string_view summary = "Updates a users account information.";
+    struct options {
+        required<std::string> first_name;  ///< First name of the primary user on the account.
+        required<std::string> last_name;  ///< Last name of the primary user on the account.
+        required<std::string> email_address;  ///< The primary email address for the user on the account.
+        std::optional<std::string> password;  ///< The password for the user on the account
+        required<std::string> timezone;  ///< The timezone the user is located in. Default is Etc/GMT
+        std::optional<std::string> permission_level;  ///< The permission level for the user account.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_user::options, (), (first_name, last_name, email_address, password, timezone, permission_level))
+
+// Returns the details for a specfic user.
+struct get_user : endpoint<"getUser", http_method::get, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
+    static constexpr std::string_view name = "get_user";
+    static constexpr std::string_view summary = "Returns the details for a specfic user.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_user::options, (), ())
+
+// Returns a collection of users.
+// Note: The seed's signature lists (account_id, user_id, options), but the route has only :account_id; the route wins.
+struct get_users : endpoint<"getUsers", http_method::get, "/v1/accounts/:account_id/users", account_id> {
+    static constexpr std::string_view name = "get_users";
+    static constexpr std::string_view summary = "Returns a collection of users.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_users::options, (), ())
+
+// Deletes a user.
+struct delete_user : endpoint<"deleteUser", http_method::delete_, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
+    static constexpr std::string_view name = "delete_user";
+    static constexpr std::string_view summary = "Deletes a user.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_user::options, (), ())
+
+// Handles validating the email address once the user has clicked the validation link in an email.
+struct verify_email_address : endpoint<"verifyEmailAddress", http_method::get, "/v1/verify/:email_verification_key", email_verification_key> {
+    static constexpr std::string_view name = "verify_email_address";
+    static constexpr std::string_view summary = "Handles validating the email address once the user has clicked the validation link in an email.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(verify_email_address::options, (), ())
+
+// Resends a verification email for a user.
+struct resend_verification_email : endpoint<"resendVerificationEmail", http_method::get, "/v1/accounts/:account_id/users/:user_id/resend_verification", account_id, user_id> {
+    static constexpr std::string_view name = "resend_verification_email";
+    static constexpr std::string_view summary = "Resends a verification email for a user.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(resend_verification_email::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Users calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_USERS(X) \
+    X(login, 0) \
+    X(change_password, 2) \
+    X(get_api_token, 2) \
+    X(reset_password, 0) \
+    X(lookup_password_change_key, 1) \
+    X(create_user, 1) \
+    X(update_user, 2) \
+    X(get_user, 2) \
+    X(get_users, 1) \
+    X(delete_user, 2) \
+    X(verify_email_address, 1) \
+    X(resend_verification_email, 2)

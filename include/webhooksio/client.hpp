@@ -1,0 +1,224 @@
+// The client: basic_client<Transport> turns endpoint types into calls, and
+// `client` is the one over cpp-httplib.
+#pragma once
+
+#include <array>
+#include <concepts>
+#include <exception>
+#include <future>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <boost/json.hpp>
+
+#include "api.hpp"
+#include "async.hpp"
+#include "client_options.hpp"
+#include "detail/request.hpp"
+#include "detail/worker_pool.hpp"
+#include "error.hpp"
+#include "httplib_transport.hpp"
+#include "options.hpp"
+#include "transport.hpp"
+
+namespace webhooksio {
+namespace detail {
+
+template <class Params>
+struct placeholders_of;
+template <class... Ids>
+struct placeholders_of<std::tuple<Ids...>> {
+    static constexpr std::array<std::string_view, sizeof...(Ids)> value{Ids::placeholder...};
+};
+
+// The exception a future carries for `e`: the same typed exception a
+// synchronous call would throw.
+inline std::exception_ptr exception_for(error e) {
+    try {
+        throw_error(std::move(e));
+    } catch (...) {
+        return std::current_exception();
+    }
+}
+
+template <class E>
+concept endpoint_type = requires {
+    typename E::params;
+    typename E::options;
+    E::name;
+    E::route;
+    E::method;
+};
+
+}  // namespace detail
+
+// How many threads run asynchronous calls (they start on first use).
+inline constexpr unsigned default_async_threads = 4;
+
+template <transport Transport>
+class basic_client {
+public:
+    // A client with the transport built from the options.
+    basic_client(std::string api_key, client_options options = {})
+        requires std::constructible_from<Transport, client_options>
+        : basic_client(std::move(api_key), options, Transport(options)) {}
+
+    // A client over a transport of your own.
+    basic_client(std::string api_key, const client_options& options, Transport transport)
+        : context_(checked_context(std::move(api_key), options)), transport_(std::move(transport)) {}
+
+    // The generic call: call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}).
+    // Returns the response's JSON, or throws a webhooksio::exception.
+    template <detail::endpoint_type E>
+    boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
+        return invoke<E>(ids, detail::to_object(options), nothrow).value();
+    }
+
+    // The same with free-form options, any option of the API by name. (A
+    // template, so that a bare `{}` picks the typed overload.)
+    template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
+    boost::json::value call(const typename E::params& ids, const FreeForm& options) {
+        return invoke<E>(ids, options, nothrow).value();
+    }
+
+    // With a completion token (see async.hpp): nothrow, use_future or a callback.
+    template <detail::endpoint_type E, completion_token Token>
+    auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
+        return invoke<E>(ids, detail::to_object(options), std::forward<Token>(token));
+    }
+
+    template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, completion_token Token>
+    auto call(const typename E::params& ids, const FreeForm& options, Token&& token) {
+        return invoke<E>(ids, options, std::forward<Token>(token));
+    }
+
+    // Catches the options struct of another endpoint with a readable message.
+    template <detail::endpoint_type E, class Options, class... Token>
+        requires(!std::same_as<Options, typename E::options> && !std::same_as<Options, boost::json::object>)
+    boost::json::value call(const typename E::params&, const Options&, Token&&...) {
+        static_assert(detail::always_false<Options>,
+                      "webhooksio: these options are not this endpoint's: call<E> takes E::options "
+                      "(for example {.name = ...}) or a boost::json::object");
+        return {};
+    }
+
+    // One named method per endpoint, e.g. create_bucket(account_id, options)
+    // and create_bucket(account_id, options, token); see WEBHOOKSIO_NAMED_CALL.
+#define WEBHOOKSIO_NAMED_CALL_BODIES(E, PARAMS, ARGS)                                               \
+    boost::json::value E(PARAMS const api::E::options& options = {}) {                              \
+        return call<api::E>({ARGS}, options);                                                       \
+    }                                                                                               \
+    template <completion_token Token>                                                               \
+    auto E(PARAMS const api::E::options& options, Token&& token) {                                  \
+        return call<api::E>({ARGS}, options, std::forward<Token>(token));                           \
+    }
+#define WEBHOOKSIO_ID(E, i) std::tuple_element_t<i, api::E::params>
+#define WEBHOOKSIO_NAMED_CALL_0(E) WEBHOOKSIO_NAMED_CALL_BODIES(E, , )
+#define WEBHOOKSIO_NAMED_CALL_1(E) \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA, std::move(a))
+#define WEBHOOKSIO_NAMED_CALL_2(E)                                                                   \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA, \
+                                 std::move(a) WEBHOOKSIO_COMMA std::move(b))
+#define WEBHOOKSIO_NAMED_CALL_3(E)                                                                            \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E,                                                                           \
+                                 WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA \
+                                     WEBHOOKSIO_ID(E, 2) c WEBHOOKSIO_COMMA,                                 \
+                                 std::move(a) WEBHOOKSIO_COMMA std::move(b) WEBHOOKSIO_COMMA std::move(c))
+#define WEBHOOKSIO_NAMED_CALL_4(E)                                                                            \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E,                                                                           \
+                                 WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA \
+                                     WEBHOOKSIO_ID(E, 2) c WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 3) d WEBHOOKSIO_COMMA, \
+                                 std::move(a) WEBHOOKSIO_COMMA std::move(b) WEBHOOKSIO_COMMA std::move(c)    \
+                                     WEBHOOKSIO_COMMA std::move(d))
+#define WEBHOOKSIO_COMMA ,
+#define WEBHOOKSIO_NAMED_CALL(E, ids)                                                     \
+    static_assert(std::tuple_size_v<api::E::params> == ids,                               \
+                  "webhooksio: the table's X-macro gives " #E " the wrong number of IDs"); \
+    WEBHOOKSIO_NAMED_CALL_##ids(E)
+
+    WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
+
+#undef WEBHOOKSIO_NAMED_CALL
+#undef WEBHOOKSIO_COMMA
+#undef WEBHOOKSIO_NAMED_CALL_4
+#undef WEBHOOKSIO_NAMED_CALL_3
+#undef WEBHOOKSIO_NAMED_CALL_2
+#undef WEBHOOKSIO_NAMED_CALL_1
+#undef WEBHOOKSIO_NAMED_CALL_0
+#undef WEBHOOKSIO_ID
+#undef WEBHOOKSIO_NAMED_CALL_BODIES
+
+    Transport& transport() noexcept { return transport_; }
+
+private:
+    static detail::request_context checked_context(std::string api_key, const client_options& options) {
+        auto context = detail::make_request_context(std::move(api_key), options);
+        if (!context) throw_error(std::move(context).error());
+        return std::move(*context);
+    }
+
+    // All an endpoint adds: its spec. Everything after is shared code.
+    template <class E, class Token>
+    auto invoke(const typename E::params& ids, const boost::json::object& options, Token&& token) {
+        static constexpr auto required = detail::required_options<E>();
+        const auto values = std::apply(
+            [](const auto&... id) { return std::array<std::string_view, sizeof...(id)>{std::string_view(id.str())...}; },
+            ids);
+        const detail::call_spec spec{E::name, E::method, E::route, detail::placeholders_of<typename E::params>::value,
+                                     values, required};
+        return dispatch(spec, options, std::forward<Token>(token));
+    }
+
+    result<boost::json::value> execute(const detail::call_spec& spec, result<http_request> request) {
+        if (!request) return std::move(request).error();
+        return detail::decode_response(context_, spec, transport_.send(*request));
+    }
+
+    result<boost::json::value> dispatch(const detail::call_spec& spec, const boost::json::object& options, nothrow_t) {
+        return execute(spec, detail::build_request(context_, spec, options));
+    }
+
+    std::future<boost::json::value> dispatch(const detail::call_spec& spec, const boost::json::object& options,
+                                             use_future_t) {
+        auto promise = std::make_shared<std::promise<boost::json::value>>();
+        auto future = promise->get_future();
+        post(spec, options, [promise](const error& e, boost::json::value body) {
+            if (e) promise->set_exception(detail::exception_for(e));
+            else promise->set_value(std::move(body));
+        });
+        return future;
+    }
+
+    template <callback F>
+    void dispatch(const detail::call_spec& spec, const boost::json::object& options, F&& f) {
+        post(spec, options, std::forward<F>(f));
+    }
+
+    // The request is built (and checked) now, while the IDs and options are
+    // alive; only sending and decoding run on a worker.
+    template <class F>
+    void post(const detail::call_spec& spec, const boost::json::object& options, F&& f) {
+        const detail::call_spec lasting{spec.endpoint, spec.method, spec.route, {}, {}, {}};
+        auto request = detail::build_request(context_, spec, options);
+        workers_.post(std::packaged_task<void()>(
+            [this, lasting, request = std::move(request), f = std::forward<F>(f)]() mutable {
+                auto answer = execute(lasting, std::move(request));
+                if (answer) f(error{}, std::move(*answer));
+                else f(answer.error(), boost::json::value());
+            }));
+    }
+
+    detail::request_context context_;
+    Transport transport_;
+    // Last, so that it is destroyed first: queued calls finish while the
+    // transport is still there.
+    detail::worker_pool workers_{default_async_threads};
+};
+
+using client = basic_client<httplib_transport>;
+
+}  // namespace webhooksio

@@ -1,0 +1,179 @@
+// The request pipeline every endpoint shares: check and encode a call into an
+// HTTP request, and decode the response into JSON or a typed error. Ordinary
+// functions: an endpoint only hands them a small call_spec.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <boost/json.hpp>
+
+#include "../client_options.hpp"
+#include "../endpoint.hpp"
+#include "../error.hpp"
+#include "../transport.hpp"
+#include "../url.hpp"
+#include "../version.hpp"
+#include "base_url.hpp"
+
+namespace webhooksio::detail {
+
+// What one endpoint contributes to a call.
+struct call_spec {
+    std::string_view endpoint;  // the C++ name, for messages
+    http_method method;
+    std::string_view route;
+    std::span<const std::string_view> placeholders;
+    std::span<const std::string_view> ids;       // in route order
+    std::span<const std::string_view> required;  // "a" or "a|b" (one of)
+};
+
+// What a client computes once and every call reuses.
+struct request_context {
+    std::string api_key;
+    std::string path_prefix;
+    http_headers headers;
+    bool token_in_query = false;
+};
+
+// The key is a secret: it must never reach a message, a log or a hook.
+inline void redact(std::string& text, std::string_view secret) {
+    if (secret.empty()) return;
+    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos))
+        text.replace(pos, secret.size(), "[redacted]");
+}
+
+inline std::string redacted(std::string text, std::string_view secret) {
+    redact(text, secret);
+    std::string encoded;
+    append_percent_encoded(encoded, secret);
+    if (encoded != secret) redact(text, encoded);
+    return text;
+}
+
+inline bool has_control_line_break(std::string_view s) {
+    return s.find_first_of("\r\n") != std::string_view::npos || s.find('\0') != std::string_view::npos;
+}
+
+inline result<request_context> make_request_context(std::string api_key, const client_options& options) {
+    if (has_control_line_break(api_key))
+        return error::usage("webhooksio: the API key holds a CR, LF or NUL character");
+    if (has_control_line_break(options.user_agent_suffix))
+        return error::usage("webhooksio: user_agent_suffix holds a CR, LF or NUL character");
+    auto url = parse_base_url(options.base_url);
+    if (!url) return std::move(url).error();
+
+    request_context context;
+    context.path_prefix = url->path;
+    context.token_in_query = options.token_in_query;
+    std::string agent = std::string("webhooksio-cpp/") + version;
+    if (!options.user_agent_suffix.empty()) agent += ' ' + options.user_agent_suffix;
+    if (!options.token_in_query) context.headers.emplace_back("Authorization", "Bearer " + api_key);
+    context.headers.emplace_back("Accept", "application/json");
+    context.headers.emplace_back("User-Agent", std::move(agent));
+    context.api_key = std::move(api_key);
+    return context;
+}
+
+inline std::string describe(const call_spec& call) {
+    return "webhooksio: " + std::string(call.endpoint) + " (" + std::string(to_string(call.method)) + ' ' +
+           std::string(call.route) + "): ";
+}
+
+inline bool option_present(const boost::json::object& options, std::string_view name) {
+    auto it = options.find(name);
+    return it != options.end() && !it->value().is_null();
+}
+
+// Names every required option that is missing; "" when none is.
+inline std::string missing_options(const call_spec& call, const boost::json::object& options) {
+    std::string missing;
+    for (std::string_view entry : call.required) {
+        bool found = false;
+        for (std::string_view rest = entry; !found;) {
+            auto bar = rest.find('|');
+            found = option_present(options, rest.substr(0, bar));
+            if (bar == std::string_view::npos) break;
+            rest.remove_prefix(bar + 1);
+        }
+        if (found) continue;
+        if (!missing.empty()) missing += ", ";
+        missing += entry;
+    }
+    return missing;
+}
+
+inline result<http_request> build_request(const request_context& context, const call_spec& call,
+                                          const boost::json::object& options) {
+    // Encoding keeps every other ID inside its own path segment; these few
+    // would still change the route (a dot segment is resolved by servers).
+    for (std::size_t i = 0; i < call.ids.size(); ++i) {
+        std::string_view id = call.ids[i];
+        if (id.empty() || id == "." || id == ".." || id.find('\0') != std::string_view::npos)
+            return error::usage(describe(call) + "ID :" + std::string(call.placeholders[i]) +
+                                " is empty, \".\", \"..\" or holds a NUL character");
+    }
+    if (std::string missing = missing_options(call, options); !missing.empty())
+        return error::usage(describe(call) + "missing required option(s): " + missing);
+
+    http_request request;
+    request.method = call.method;
+    request.headers = context.headers;
+    request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
+    request.target = context.path_prefix;
+    append_expanded_route(request.target, call.route, call.ids);
+    if (options_in_query(call.method)) {
+        append_query(request.target, options);
+    } else {
+        request.body = boost::json::serialize(options);
+        request.headers.emplace_back("Content-Type", "application/json");
+    }
+    if (context.token_in_query) append_query_parameter(request.target, "_token", context.api_key);
+    return request;
+}
+
+// The API's own words about an error, when its JSON body has them.
+inline std::string api_message(const boost::json::value& body) {
+    if (const auto* object = body.if_object()) {
+        for (std::string_view key : {"message", "error", "error_message"}) {
+            if (auto it = object->find(key); it != object->end() && it->value().is_string())
+                return std::string(it->value().get_string());
+        }
+    }
+    return {};
+}
+
+inline boost::json::value parse_or_null(std::string_view text) {
+    boost::system::error_code ec;
+    boost::json::value v = boost::json::parse(text, ec);
+    return ec ? boost::json::value() : v;
+}
+
+inline result<boost::json::value> decode_response(const request_context& context, const call_spec& call,
+                                                  result<http_response> sent) {
+    if (!sent) {
+        const error& failure = sent.error();
+        return error::transport(failure.failure(), redacted(describe(call) + failure.message(), context.api_key));
+    }
+    http_response& response = *sent;
+    const int status = response.status;
+    if (status >= 200 && status < 300) {
+        if (response.body.empty()) return boost::json::value();
+        boost::system::error_code ec;
+        boost::json::value v = boost::json::parse(response.body, ec);
+        if (!ec) return v;
+        return error::decode(status,
+                             describe(call) + "HTTP " + std::to_string(status) + " with a body that is not JSON (" +
+                                 ec.message() + ')',
+                             redacted(std::move(response.body), context.api_key));
+    }
+    std::string body = redacted(std::move(response.body), context.api_key);
+    boost::json::value json = parse_or_null(body);
+    std::string message = describe(call) + "HTTP " + std::to_string(status);
+    if (std::string said = api_message(json); !said.empty()) message += ": " + said;
+    return error::status(status, redacted(std::move(message), context.api_key), std::move(body), std::move(json));
+}
+
+}  // namespace webhooksio::detail

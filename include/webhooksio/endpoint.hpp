@@ -1,0 +1,87 @@
+// What an endpoint is: a type that carries its method, its route template and
+// the ID types that fill the route's placeholders, all known at compile time.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+
+namespace webhooksio {
+
+enum class http_method { get, post, put, delete_, head };
+
+constexpr std::string_view to_string(http_method m) noexcept {
+    switch (m) {
+        case http_method::get: return "GET";
+        case http_method::post: return "POST";
+        case http_method::put: return "PUT";
+        case http_method::delete_: return "DELETE";
+        case http_method::head: return "HEAD";
+    }
+    return "GET";
+}
+
+// GET, DELETE and HEAD carry their options in the query string; POST and PUT
+// in a JSON body.
+constexpr bool options_in_query(http_method m) noexcept {
+    return m == http_method::get || m == http_method::delete_ || m == http_method::head;
+}
+
+namespace detail {
+
+// A string literal usable as a template argument.
+template <std::size_t N>
+struct fixed_string {
+    char chars[N]{};
+    constexpr fixed_string(const char (&s)[N]) { std::copy_n(s, N, chars); }
+    constexpr std::string_view view() const { return {chars, N - 1}; }
+};
+
+// The name of the i-th `:placeholder` of a route ("" when there is none).
+constexpr std::string_view placeholder_at(std::string_view route, std::size_t i) {
+    std::size_t seen = 0;
+    for (std::size_t pos = 0; pos < route.size(); ++pos) {
+        if (route[pos] != ':') continue;
+        std::size_t end = route.find('/', pos);
+        if (end == std::string_view::npos) end = route.size();
+        if (seen++ == i) return route.substr(pos + 1, end - pos - 1);
+        pos = end;
+    }
+    return {};
+}
+
+constexpr std::size_t placeholder_count(std::string_view route) {
+    std::size_t n = 0;
+    while (!placeholder_at(route, n).empty()) ++n;
+    return n;
+}
+
+template <class... Ids>
+constexpr bool route_matches(std::string_view route) {
+    constexpr std::array<std::string_view, sizeof...(Ids)> names{Ids::placeholder...};
+    if (placeholder_count(route) != names.size()) return false;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (placeholder_at(route, i) != names[i]) return false;
+    return true;
+}
+
+}  // namespace detail
+
+// The base of every endpoint descriptor in namespace webhooksio::api. The
+// derived struct adds its C++ `name`, its `summary` and its `options` struct.
+template <detail::fixed_string SeedName, http_method Method, detail::fixed_string Route, class... Ids>
+struct endpoint {
+    static constexpr std::string_view seed_name = SeedName.view();
+    static constexpr http_method method = Method;
+    static constexpr std::string_view route = Route.view();
+    static constexpr bool in_seed = true;
+    using params = std::tuple<Ids...>;
+
+    static_assert(detail::route_matches<Ids...>(Route.view()),
+                  "webhooksio: an endpoint's ID types must match the :placeholders of its route "
+                  "in number, name and order");
+};
+
+}  // namespace webhooksio

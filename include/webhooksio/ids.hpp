@@ -1,0 +1,67 @@
+// Strong ID types: one per route placeholder, so that a bucket_id can never
+// be passed where an account_id belongs.
+#pragma once
+
+#include <concepts>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace webhooksio {
+namespace detail {
+
+// Each ID derives from basic_id<itself>, which makes every ID a distinct type
+// with the same small interface.
+template <class Derived>
+class basic_id {
+public:
+    template <class S>
+        requires std::constructible_from<std::string, S&&>
+    explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
+
+    const std::string& str() const noexcept { return value_; }
+
+    friend bool operator==(const basic_id&, const basic_id&) = default;
+
+private:
+    std::string value_;
+};
+
+}  // namespace detail
+
+// Defines ID type `type` that fills the route placeholder `:placeholder_name`.
+#define WEBHOOKSIO_DEFINE_ID(type, placeholder_name)                        \
+    struct type : detail::basic_id<type> {                                  \
+        using basic_id::basic_id;                                           \
+        static constexpr std::string_view placeholder = placeholder_name;   \
+    };
+
+WEBHOOKSIO_DEFINE_ID(account_id, "account_id")
+WEBHOOKSIO_DEFINE_ID(application_id, "application_id")
+WEBHOOKSIO_DEFINE_ID(application_version_id, "application_version_id")
+WEBHOOKSIO_DEFINE_ID(bucket_id, "bucket_id")
+WEBHOOKSIO_DEFINE_ID(bucket_key, "bucket_key")
+WEBHOOKSIO_DEFINE_ID(input_id, "input_id")
+WEBHOOKSIO_DEFINE_ID(input_name, "input_name")
+WEBHOOKSIO_DEFINE_ID(destination_id, "destination_id")
+WEBHOOKSIO_DEFINE_ID(recipe_id, "recipe_id")
+WEBHOOKSIO_DEFINE_ID(consumer_id, "consumer_id")
+WEBHOOKSIO_DEFINE_ID(incoming_message_id, "incoming_message_id")
+WEBHOOKSIO_DEFINE_ID(outgoing_message_id, "outgoing_message_id")
+WEBHOOKSIO_DEFINE_ID(attempt_id, "attempt_id")
+WEBHOOKSIO_DEFINE_ID(user_id, "user_id")
+WEBHOOKSIO_DEFINE_ID(password_change_key, "password_change_key")
+WEBHOOKSIO_DEFINE_ID(email_verification_key, "email_verification_key")
+WEBHOOKSIO_DEFINE_ID(plan_id, "plan_id")
+WEBHOOKSIO_DEFINE_ID(policy_id, "policy_id")
+WEBHOOKSIO_DEFINE_ID(invoice_id, "invoice_id")
+WEBHOOKSIO_DEFINE_ID(certificate_id, "certificate_id")
+WEBHOOKSIO_DEFINE_ID(target_url, "target_url")
+// The gateway's authentication routes name these :type and :option, names
+// too generic for types of their own in namespace webhooksio.
+WEBHOOKSIO_DEFINE_ID(auth_type, "type")
+WEBHOOKSIO_DEFINE_ID(auth_option, "option")
+
+#undef WEBHOOKSIO_DEFINE_ID
+
+}  // namespace webhooksio

@@ -1,0 +1,16 @@
+// The umbrella header: the whole library.
+#pragma once
+
+#include "api.hpp"
+#include "async.hpp"
+#include "client.hpp"
+#include "client_options.hpp"
+#include "endpoint.hpp"
+#include "error.hpp"
+#include "httplib_transport.hpp"
+#include "ids.hpp"
+#include "options.hpp"
+#include "transport.hpp"
+#include "url.hpp"
+#include "testing/recording_transport.hpp"
+#include "version.hpp"

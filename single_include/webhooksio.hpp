@@ -1,0 +1,2865 @@
+// webhooksio-cpp, single header. GENERATED from include/ by tools/amalgamate.cpp
+// (the `amalgamate` build target): do not edit by hand.
+#pragma once
+// ---- webhooksio/webhooksio.hpp
+// The umbrella header: the whole library.
+
+// ---- webhooksio/api.hpp
+// The whole endpoint table: every call of the Webhooks.io API as a type in
+// namespace webhooksio::api, one header per area of the API.
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+
+// ---- api/accounts.hpp
+// The Accounts endpoints of the Webhooks.io API: one descriptor type per call.
+
+// ---- webhooksio/endpoint.hpp
+// What an endpoint is: a type that carries its method, its route template and
+// the ID types that fill the route's placeholders, all known at compile time.
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+
+namespace webhooksio {
+
+enum class http_method { get, post, put, delete_, head };
+
+constexpr std::string_view to_string(http_method m) noexcept {
+    switch (m) {
+        case http_method::get: return "GET";
+        case http_method::post: return "POST";
+        case http_method::put: return "PUT";
+        case http_method::delete_: return "DELETE";
+        case http_method::head: return "HEAD";
+    }
+    return "GET";
+}
+
+// GET, DELETE and HEAD carry their options in the query string; POST and PUT
+// in a JSON body.
+constexpr bool options_in_query(http_method m) noexcept {
+    return m == http_method::get || m == http_method::delete_ || m == http_method::head;
+}
+
+namespace detail {
+
+// A string literal usable as a template argument.
+template <std::size_t N>
+struct fixed_string {
+    char chars[N]{};
+    constexpr fixed_string(const char (&s)[N]) { std::copy_n(s, N, chars); }
+    constexpr std::string_view view() const { return {chars, N - 1}; }
+};
+
+// The name of the i-th `:placeholder` of a route ("" when there is none).
+constexpr std::string_view placeholder_at(std::string_view route, std::size_t i) {
+    std::size_t seen = 0;
+    for (std::size_t pos = 0; pos < route.size(); ++pos) {
+        if (route[pos] != ':') continue;
+        std::size_t end = route.find('/', pos);
+        if (end == std::string_view::npos) end = route.size();
+        if (seen++ == i) return route.substr(pos + 1, end - pos - 1);
+        pos = end;
+    }
+    return {};
+}
+
+constexpr std::size_t placeholder_count(std::string_view route) {
+    std::size_t n = 0;
+    while (!placeholder_at(route, n).empty()) ++n;
+    return n;
+}
+
+template <class... Ids>
+constexpr bool route_matches(std::string_view route) {
+    constexpr std::array<std::string_view, sizeof...(Ids)> names{Ids::placeholder...};
+    if (placeholder_count(route) != names.size()) return false;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (placeholder_at(route, i) != names[i]) return false;
+    return true;
+}
+
+}  // namespace detail
+
+// The base of every endpoint descriptor in namespace webhooksio::api. The
+// derived struct adds its C++ `name`, its `summary` and its `options` struct.
+template <detail::fixed_string SeedName, http_method Method, detail::fixed_string Route, class... Ids>
+struct endpoint {
+    static constexpr std::string_view seed_name = SeedName.view();
+    static constexpr http_method method = Method;
+    static constexpr std::string_view route = Route.view();
+    static constexpr bool in_seed = true;
+    using params = std::tuple<Ids...>;
+
+    static_assert(detail::route_matches<Ids...>(Route.view()),
+                  "webhooksio: an endpoint's ID types must match the :placeholders of its route "
+                  "in number, name and order");
+};
+
+}  // namespace webhooksio
+// ---- webhooksio/ids.hpp
+// Strong ID types: one per route placeholder, so that a bucket_id can never
+// be passed where an account_id belongs.
+
+#include <concepts>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace webhooksio {
+namespace detail {
+
+// Each ID derives from basic_id<itself>, which makes every ID a distinct type
+// with the same small interface.
+template <class Derived>
+class basic_id {
+public:
+    template <class S>
+        requires std::constructible_from<std::string, S&&>
+    explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
+
+    const std::string& str() const noexcept { return value_; }
+
+    friend bool operator==(const basic_id&, const basic_id&) = default;
+
+private:
+    std::string value_;
+};
+
+}  // namespace detail
+
+// Defines ID type `type` that fills the route placeholder `:placeholder_name`.
+#define WEBHOOKSIO_DEFINE_ID(type, placeholder_name)                        \
+    struct type : detail::basic_id<type> {                                  \
+        using basic_id::basic_id;                                           \
+        static constexpr std::string_view placeholder = placeholder_name;   \
+    };
+
+WEBHOOKSIO_DEFINE_ID(account_id, "account_id")
+WEBHOOKSIO_DEFINE_ID(application_id, "application_id")
+WEBHOOKSIO_DEFINE_ID(application_version_id, "application_version_id")
+WEBHOOKSIO_DEFINE_ID(bucket_id, "bucket_id")
+WEBHOOKSIO_DEFINE_ID(bucket_key, "bucket_key")
+WEBHOOKSIO_DEFINE_ID(input_id, "input_id")
+WEBHOOKSIO_DEFINE_ID(input_name, "input_name")
+WEBHOOKSIO_DEFINE_ID(destination_id, "destination_id")
+WEBHOOKSIO_DEFINE_ID(recipe_id, "recipe_id")
+WEBHOOKSIO_DEFINE_ID(consumer_id, "consumer_id")
+WEBHOOKSIO_DEFINE_ID(incoming_message_id, "incoming_message_id")
+WEBHOOKSIO_DEFINE_ID(outgoing_message_id, "outgoing_message_id")
+WEBHOOKSIO_DEFINE_ID(attempt_id, "attempt_id")
+WEBHOOKSIO_DEFINE_ID(user_id, "user_id")
+WEBHOOKSIO_DEFINE_ID(password_change_key, "password_change_key")
+WEBHOOKSIO_DEFINE_ID(email_verification_key, "email_verification_key")
+WEBHOOKSIO_DEFINE_ID(plan_id, "plan_id")
+WEBHOOKSIO_DEFINE_ID(policy_id, "policy_id")
+WEBHOOKSIO_DEFINE_ID(invoice_id, "invoice_id")
+WEBHOOKSIO_DEFINE_ID(certificate_id, "certificate_id")
+WEBHOOKSIO_DEFINE_ID(target_url, "target_url")
+// The gateway's authentication routes name these :type and :option, names
+// too generic for types of their own in namespace webhooksio.
+WEBHOOKSIO_DEFINE_ID(auth_type, "type")
+WEBHOOKSIO_DEFINE_ID(auth_option, "option")
+
+#undef WEBHOOKSIO_DEFINE_ID
+
+}  // namespace webhooksio
+// ---- webhooksio/options.hpp
+// Typed options: required<T> for options the API insists on, std::optional<T>
+// for the rest, and how Boost.Describe turns such a struct into JSON.
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <boost/describe.hpp>
+#include <boost/json.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+namespace webhooksio {
+
+namespace detail {
+template <class>
+inline constexpr bool always_false = false;
+}
+
+// An option that must be given. It has no usable default, so leaving it out of
+// a designated initializer stops the build with the message below.
+template <class T>
+class required {
+public:
+    template <class U = T>
+    required() {
+        static_assert(detail::always_false<U>,
+                      "webhooksio: a required option of this call was left out: "
+                      "set every required<...> member of its options struct");
+    }
+
+    template <class U>
+        requires std::is_constructible_v<T, U&&>
+    required(U&& value) : value_(std::forward<U>(value)) {}
+
+    const T& get() const noexcept { return value_; }
+
+private:
+    T value_;
+};
+
+// Options the typed struct doesn't name; every options struct has a member
+// `extra` of this type. Typed members win over extras of the same name.
+using extra_options = boost::json::object;
+
+namespace detail {
+
+template <class T>
+inline constexpr bool is_required = false;
+template <class T>
+inline constexpr bool is_required<required<T>> = true;
+
+// One overload per option type; the result is the JSON the wire carries.
+inline void put(boost::json::object& out, std::string_view key, const std::string& v) { out[key] = v; }
+inline void put(boost::json::object& out, std::string_view key, bool v) { out[key] = v; }
+inline void put(boost::json::object& out, std::string_view key, int v) { out[key] = v; }
+inline void put(boost::json::object& out, std::string_view key, const boost::json::value& v) { out[key] = v; }
+
+// The API takes its lists (event filters, e-mail addresses, headers) as one
+// comma-delimited string.
+inline void put(boost::json::object& out, std::string_view key, const std::vector<std::string>& v) {
+    std::string joined;
+    for (const auto& item : v) {
+        if (!joined.empty()) joined += ',';
+        joined += item;
+    }
+    out[key] = joined;
+}
+
+// An unset optional is left out of the wire, never sent as null.
+template <class T>
+void put(boost::json::object& out, std::string_view key, const std::optional<T>& v) {
+    if (v) put(out, key, *v);
+}
+
+template <class T>
+void put(boost::json::object& out, std::string_view key, const required<T>& v) {
+    put(out, key, v.get());
+}
+
+template <class Options>
+boost::json::object to_object(const Options& options) {
+    boost::json::object out = options.extra;
+    boost::mp11::mp_for_each<boost::describe::describe_members<Options, boost::describe::mod_public>>(
+        [&](auto member) { put(out, member.name, options.*member.pointer); });
+    return out;
+}
+
+template <class Options>
+constexpr std::size_t required_count() {
+    std::size_t n = 0;
+    boost::mp11::mp_for_each<boost::describe::describe_members<Options, boost::describe::mod_public>>(
+        [&](auto member) {
+            if constexpr (is_required<std::remove_cvref_t<decltype(std::declval<Options>().*member.pointer)>>) ++n;
+        });
+    return n;
+}
+
+// The names of the options an endpoint can't do without; an entry "a|b" asks
+// for at least one of a and b. Checked before a free-form call is sent.
+template <class E>
+constexpr auto required_options() {
+    using options = typename E::options;
+    constexpr std::size_t typed = required_count<options>();
+    constexpr std::size_t any_of = [] {
+        if constexpr (requires { E::required_any_of; }) return E::required_any_of.size();
+        else return std::size_t{0};
+    }();
+    std::array<std::string_view, typed + any_of> names{};
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<boost::describe::describe_members<options, boost::describe::mod_public>>(
+        [&](auto member) {
+            if constexpr (is_required<std::remove_cvref_t<decltype(std::declval<options>().*member.pointer)>>)
+                names[i++] = member.name;
+        });
+    if constexpr (any_of > 0)
+        for (auto alternatives : E::required_any_of) names[i++] = alternatives;
+    return names;
+}
+
+}  // namespace detail
+}  // namespace webhooksio
+
+namespace webhooksio::api {
+
+// Creates a new account. This is the same call that is used when a user registers from webhooks.io.
+struct register_account : endpoint<"registerAccount", http_method::post, "/v1/register"> {
+    static constexpr std::string_view name = "register_account";
+    static constexpr std::string_view summary = "Creates a new account. This is the same call that is used when a user registers from webhooks.io.";
+    struct options {
+        std::optional<std::string> name;  ///< Account/Company name
+        required<std::string> first_name;  ///< First name of the primary user on the account.
+        required<std::string> last_name;  ///< Last name of the primary user on the account.
+        required<std::string> email_address;  ///< The primary email address for the user on the account.
+        required<std::string> password;  ///< The password for the user on the account
+        required<std::string> plan_id;  ///< The plan id selected for the account. Use /plans resource for a list of all plans.
+        std::optional<std::string> card_number;  ///< The credit card number to be used for billing.
+        std::optional<std::string> card_month;  ///< The expiration month for the credit card.
+        std::optional<std::string> card_year;  ///< The expiration year for the credit card.
+        std::optional<std::string> card_cvc;  ///< The CVC on the credit card.
+        std::optional<std::string> coupon;  ///< A coupon code to be used.
+        std::optional<std::string> referrer;  ///< The location the user came from.
+        std::optional<std::string> email_verification_callback_url;  ///< The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL.
+        required<std::string> invite_code;  ///< The invite code used to create account.
+        required<std::string> password_confirm;  ///< The confirmation entry for the password.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(register_account::options, (), (name, first_name, last_name, email_address, password, plan_id, card_number, card_month, card_year, card_cvc, coupon, referrer, email_verification_callback_url, invite_code, password_confirm))
+
+// Creates a sub account.
+struct create_sub_account : endpoint<"createSubAccount", http_method::post, "/v1/accounts/:account_id/subaccounts", account_id> {
+    static constexpr std::string_view name = "create_sub_account";
+    static constexpr std::string_view summary = "Creates a sub account.";
+    struct options {
+        required<std::string> name;  ///< First name of the primary user on the account.
+        std::optional<std::string> account_key;  ///< Identifier from another system.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_sub_account::options, (), (name, account_key))
+
+// Lists all sub accounts user an account.
+struct get_sub_accounts : endpoint<"getSubAccounts", http_method::get, "/v1/accounts/:account_id/subaccounts", account_id> {
+    static constexpr std::string_view name = "get_sub_accounts";
+    static constexpr std::string_view summary = "Lists all sub accounts user an account.";
+    struct options {
+        std::optional<std::string> account_key;  ///< Identifier from another system.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_sub_accounts::options, (), (account_key))
+
+// Returns the details of a specfic account.
+struct get_account : endpoint<"getAccount", http_method::get, "/v1/accounts/:account_id", account_id> {
+    static constexpr std::string_view name = "get_account";
+    static constexpr std::string_view summary = "Returns the details of a specfic account.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_account::options, (), ())
+
+// Updates the details on an account.
+struct update_account : endpoint<"updateAccount", http_method::put, "/v1/accounts/:account_id", account_id> {
+    static constexpr std::string_view name = "update_account";
+    static constexpr std::string_view summary = "Updates the details on an account.";
+    struct options {
+        required<std::string> name;  ///< Friendly name for the account.
+        std::optional<std::string> account_key;  ///< Identifier from another system.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_account::options, (), (name, account_key))
+
+// Deletes an account or sub account.
+struct delete_account : endpoint<"deleteAccount", http_method::delete_, "/v1/accounts/:account_id", account_id> {
+    static constexpr std::string_view name = "delete_account";
+    static constexpr std::string_view summary = "Deletes an account or sub account.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_account::options, (), ())
+
+// List Accounts
+struct list_accounts : endpoint<"listAccounts", http_method::get, "/v1/accounts"> {
+    static constexpr std::string_view name = "list_accounts";
+    static constexpr std::string_view summary = "List Accounts";
+    static constexpr bool in_seed = false;
+    struct options {
+        std::optional<std::string> account_key;  ///< Identifier from another system.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(list_accounts::options, (), (account_key))
+
+// Get My Embedded View HTML
+struct get_account_embedded_view_html : endpoint<"getAccountEmbeddedViewHtml", http_method::post, "/v1/accounts/:account_id/embedded-view-html", account_id> {
+    static constexpr std::string_view name = "get_account_embedded_view_html";
+    static constexpr std::string_view summary = "Get My Embedded View HTML";
+    static constexpr bool in_seed = false;
+    struct options {
+        std::optional<std::string> bucket_key;  ///< The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.
+        std::optional<std::vector<std::string>> paths;  ///< The permitted paths.
+        std::optional<std::string> css_url;  ///< URL to a css file that will be applied to the application styles.
+        std::optional<std::string> default_tab;  ///< The default tab to show.
+        std::optional<bool> show_introduction;  ///< If the introduction should be displayed.
+        std::optional<std::string> introduction_url;  ///< The URL to the actual introduction.
+        std::optional<std::string> element_id;  ///< The element id for the manager to populate.
+        std::optional<std::string> api_url;  ///< The API URL to use.
+        std::optional<std::string> embedded_url;  ///< The embedded javascript file to use.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_account_embedded_view_html::options, (), (bucket_key, paths, css_url, default_tab, show_introduction, introduction_url, element_id, api_url, embedded_url))
+
+}  // namespace webhooksio::api
+
+// The Accounts calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_ACCOUNTS(X) \
+    X(register_account, 0) \
+    X(create_sub_account, 1) \
+    X(get_sub_accounts, 1) \
+    X(get_account, 1) \
+    X(update_account, 1) \
+    X(delete_account, 1) \
+    X(list_accounts, 0) \
+    X(get_account_embedded_view_html, 1)
+// ---- api/applications.hpp
+// The Applications endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Adds an application to an account
+struct create_application : endpoint<"createApplication", http_method::post, "/v1/accounts/:account_id/applications", account_id> {
+    static constexpr std::string_view name = "create_application";
+    static constexpr std::string_view summary = "Adds an application to an account";
+    struct options {
+        required<std::string> name;  ///< Name for the bucket.
+        required<std::vector<std::string>> categories;  ///< The categories the application belongs to.
+        required<std::string> overview;  ///< A short description of the application - 255 characters or less.
+        required<std::string> description;  ///< A full description of the application.
+        required<std::string> homepage_url;  ///< The url of the application homepage.
+        required<std::string> api_url;  ///< The url to the API documention for the application.
+        required<std::string> logo_url;  ///< The url to the logo.
+        required<bool> active;  ///< If the application should be active (viewable) or not.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_application::options, (), (name, categories, overview, description, homepage_url, api_url, logo_url, active))
+
+// Updates an Application.
+struct update_application : endpoint<"updateApplication", http_method::put, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
+    static constexpr std::string_view name = "update_application";
+    static constexpr std::string_view summary = "Updates an Application.";
+    struct options {
+        required<std::string> name;  ///< Name for the bucket.
+        required<std::vector<std::string>> categories;  ///< The categories the application belongs to.
+        required<std::string> overview;  ///< A short description of the application - 255 characters or less.
+        required<std::string> description;  ///< A full description of the application.
+        required<std::string> homepage_url;  ///< The url of the application homepage.
+        required<std::string> api_url;  ///< The url to the API documention for the application.
+        required<std::string> logo_url;  ///< The url to the logo.
+        required<bool> active;  ///< If the application should be active (viewable) or not.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_application::options, (), (name, categories, overview, description, homepage_url, api_url, logo_url, active))
+
+// Returns the details for a specfic application.
+struct get_application : endpoint<"getApplication", http_method::get, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
+    static constexpr std::string_view name = "get_application";
+    static constexpr std::string_view summary = "Returns the details for a specfic application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_application::options, (), ())
+
+// Returns a collection of applications for an account.
+struct get_applications : endpoint<"getApplications", http_method::get, "/v1/accounts/:account_id/applications", account_id> {
+    static constexpr std::string_view name = "get_applications";
+    static constexpr std::string_view summary = "Returns a collection of applications for an account.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_applications::options, (), ())
+
+// Deletes an application.
+struct delete_application : endpoint<"deleteApplication", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
+    static constexpr std::string_view name = "delete_application";
+    static constexpr std::string_view summary = "Deletes an application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_application::options, (), ())
+
+// Adds a version to an application.
+struct create_application_version : endpoint<"createApplicationVersion", http_method::post, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
+    static constexpr std::string_view name = "create_application_version";
+    static constexpr std::string_view summary = "Adds a version to an application.";
+    struct options {
+        required<std::string> key;  ///< The key/id for this version.
+        required<std::string> release_date;  ///< The date this version was released.
+        required<boost::json::value> version_json;  ///< The complete JSON definition for the version.
+        required<boost::json::value> examples_json;  ///< The complete JSON definition for the version examples/recipes
+        required<bool> active;  ///< If the version should be active (viewable) or not.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_application_version::options, (), (key, release_date, version_json, examples_json, active))
+
+// Updates an application version.
+struct update_application_version : endpoint<"updateApplicationVersion", http_method::put, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
+    static constexpr std::string_view name = "update_application_version";
+    static constexpr std::string_view summary = "Updates an application version.";
+    struct options {
+        required<std::string> key;  ///< The key/id for this version.
+        required<std::string> release_date;  ///< The date this version was released.
+        required<boost::json::value> version_json;  ///< The complete JSON definition for the version.
+        required<boost::json::value> examples_json;  ///< The complete JSON definition for the version examples/recipies
+        required<bool> active;  ///< If the version should be active (viewable) or not.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_application_version::options, (), (key, release_date, version_json, examples_json, active))
+
+// Returns the details for a specfic application version.
+struct get_application_version : endpoint<"getApplicationVersion", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
+    static constexpr std::string_view name = "get_application_version";
+    static constexpr std::string_view summary = "Returns the details for a specfic application version.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_application_version::options, (), ())
+
+// Returns a collection of versions for an application.
+struct get_application_versions : endpoint<"getApplicationVersions", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
+    static constexpr std::string_view name = "get_application_versions";
+    static constexpr std::string_view summary = "Returns a collection of versions for an application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_application_versions::options, (), ())
+
+// Deletes a version for an application.
+struct delete_application_version : endpoint<"deleteApplicationVersion", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
+    static constexpr std::string_view name = "delete_application_version";
+    static constexpr std::string_view summary = "Deletes a version for an application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_application_version::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Applications calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_APPLICATIONS(X) \
+    X(create_application, 1) \
+    X(update_application, 2) \
+    X(get_application, 2) \
+    X(get_applications, 1) \
+    X(delete_application, 2) \
+    X(create_application_version, 2) \
+    X(update_application_version, 3) \
+    X(get_application_version, 3) \
+    X(get_application_versions, 2) \
+    X(delete_application_version, 3)
+// ---- api/billing.hpp
+// The Billing endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Create Subscription
+struct create_subscription : endpoint<"createSubscription", http_method::post, "/v1/accounts/:account_id/subscriptions", account_id> {
+    static constexpr std::string_view name = "create_subscription";
+    static constexpr std::string_view summary = "Create Subscription";
+    static constexpr bool in_seed = false;
+    struct options {
+        required<std::string> user_id;  ///< The user that is logged into the system.
+        required<std::string> plan_id;  ///< The ID of the plan that the subscription is to be started for.
+        std::optional<std::string> payment_token;  ///< The temporary stripe payment token used for the payment of the subscription. This is required if the value of the plan being added is greater than $0.
+        std::optional<std::string> coupon_code;  ///< A coupon code to apply to this subscription.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_subscription::options, (), (user_id, plan_id, payment_token, coupon_code))
+
+// Update Subscription
+struct update_subscription : endpoint<"updateSubscription", http_method::put, "/v1/accounts/:account_id/subscriptions", account_id> {
+    static constexpr std::string_view name = "update_subscription";
+    static constexpr std::string_view summary = "Update Subscription";
+    static constexpr bool in_seed = false;
+    struct options {
+        std::optional<std::string> user_id;  ///< The user that is logged into the system. This should be passed to change the billing contact on the account.
+        std::optional<std::string> plan_id;  ///< The ID of the plan that the subscription should be change to.
+        std::optional<std::string> payment_token;  ///< The temporary stripe payment token used for the payment of the subscription. This only needs to be passed when changing the credit card info.
+        std::optional<std::string> coupon_code;  ///< A coupon code to apply to this subscription.
+        std::optional<bool> end_of_term;  ///< If the change should take effect at the end of the term, or now. Defaults to now - false.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_subscription::options, (), (user_id, plan_id, payment_token, coupon_code, end_of_term))
+
+// Get Subscription Details
+struct get_subscription : endpoint<"getSubscription", http_method::get, "/v1/accounts/:account_id/subscriptions", account_id> {
+    static constexpr std::string_view name = "get_subscription";
+    static constexpr std::string_view summary = "Get Subscription Details";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_subscription::options, (), ())
+
+// List Invoices
+struct get_invoices : endpoint<"getInvoices", http_method::get, "/v1/accounts/:account_id/invoices", account_id> {
+    static constexpr std::string_view name = "get_invoices";
+    static constexpr std::string_view summary = "List Invoices";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_invoices::options, (), ())
+
+// Get Invoice
+struct get_invoice : endpoint<"getInvoice", http_method::get, "/v1/accounts/:account_id/invoices/:invoice_id", account_id, invoice_id> {
+    static constexpr std::string_view name = "get_invoice";
+    static constexpr std::string_view summary = "Get Invoice";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_invoice::options, (), ())
+
+// Cancel Subscription
+struct cancel_subscription : endpoint<"cancelSubscription", http_method::delete_, "/v1/accounts/:account_id/subscriptions", account_id> {
+    static constexpr std::string_view name = "cancel_subscription";
+    static constexpr std::string_view summary = "Cancel Subscription";
+    static constexpr bool in_seed = false;
+    struct options {
+        std::optional<bool> end_of_term;  ///< If the change should take effect at the end of the term, or now. Defaults to now - false.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(cancel_subscription::options, (), (end_of_term))
+
+}  // namespace webhooksio::api
+
+// The Billing calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_BILLING(X) \
+    X(create_subscription, 1) \
+    X(update_subscription, 1) \
+    X(get_subscription, 1) \
+    X(get_invoices, 1) \
+    X(get_invoice, 2) \
+    X(cancel_subscription, 1)
+// ---- api/buckets.hpp
+// The Buckets endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Adds a bucket to an account
+struct create_bucket : endpoint<"createBucket", http_method::post, "/v1/accounts/:account_id/buckets", account_id> {
+    static constexpr std::string_view name = "create_bucket";
+    static constexpr std::string_view summary = "Adds a bucket to an account";
+    struct options {
+        required<std::string> name;  ///< Name for the bucket.
+        std::optional<std::string> key;  ///< The key for the bucket.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_bucket::options, (), (name, key))
+
+// Updates a bucket.
+struct update_bucket : endpoint<"updateBucket", http_method::put, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
+    static constexpr std::string_view name = "update_bucket";
+    static constexpr std::string_view summary = "Updates a bucket.";
+    struct options {
+        required<std::string> name;  ///< Name for the bucket.
+        std::optional<std::string> key;  ///< The key for the bucket.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_bucket::options, (), (name, key))
+
+// Returns the details for a specfic bucket.
+struct get_bucket : endpoint<"getBucket", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
+    static constexpr std::string_view name = "get_bucket";
+    static constexpr std::string_view summary = "Returns the details for a specfic bucket.";
+    struct options {
+        std::optional<bool> expand;  ///< If the results should be expanded to include the inputs and destinations
+        std::optional<bool> include_stats;  ///< Include the traffic summary.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_bucket::options, (), (expand, include_stats))
+
+// Returns a collection of buckets for an account.
+struct get_buckets : endpoint<"getBuckets", http_method::get, "/v1/accounts/:account_id/buckets", account_id> {
+    static constexpr std::string_view name = "get_buckets";
+    static constexpr std::string_view summary = "Returns a collection of buckets for an account.";
+    struct options {
+        std::optional<bool> expand;  ///< If the results should be expanded to include the inputs and destinations
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_buckets::options, (), (expand))
+
+// Deletes a bucket.
+struct delete_bucket : endpoint<"deleteBucket", http_method::delete_, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
+    static constexpr std::string_view name = "delete_bucket";
+    static constexpr std::string_view summary = "Deletes a bucket.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_bucket::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Buckets calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_BUCKETS(X) \
+    X(create_bucket, 1) \
+    X(update_bucket, 2) \
+    X(get_bucket, 2) \
+    X(get_buckets, 1) \
+    X(delete_bucket, 2)
+// ---- api/certificates.hpp
+// The SSL Certificates endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Import SSL Certificate
+struct import_certificate : endpoint<"importCertificate", http_method::put, "/v1/accounts/:account_id/certificates", account_id> {
+    static constexpr std::string_view name = "import_certificate";
+    static constexpr std::string_view summary = "Import SSL Certificate";
+    static constexpr bool in_seed = false;
+    struct options {
+        required<std::string> domain;  ///< The domain for the certificate that you wish to import
+        required<int> port;  ///< The port to use. (defaults to 443)
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(import_certificate::options, (), (domain, port))
+
+// Get SSL Certificate
+struct get_certificate : endpoint<"getCertificate", http_method::get, "/v1/accounts/:account_id/certificates/:certificate_id", account_id, certificate_id> {
+    static constexpr std::string_view name = "get_certificate";
+    static constexpr std::string_view summary = "Get SSL Certificate";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_certificate::options, (), ())
+
+// List SSL Certificates
+struct get_certificates : endpoint<"getCertificates", http_method::get, "/v1/accounts/:account_id/certificates", account_id> {
+    static constexpr std::string_view name = "get_certificates";
+    static constexpr std::string_view summary = "List SSL Certificates";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_certificates::options, (), ())
+
+// Delete SSL Certificate
+struct delete_certificate : endpoint<"deleteCertificate", http_method::delete_, "/v1/accounts/:account_id/certificates/:certificate_id", account_id, certificate_id> {
+    static constexpr std::string_view name = "delete_certificate";
+    static constexpr std::string_view summary = "Delete SSL Certificate";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_certificate::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The SSL Certificates calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_CERTIFICATES(X) \
+    X(import_certificate, 1) \
+    X(get_certificate, 2) \
+    X(get_certificates, 1) \
+    X(delete_certificate, 2)
+// ---- api/destinations.hpp
+// The Destinations endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Adds an destination for an input.
+struct create_destination : endpoint<"createDestination", http_method::post, "/v1/accounts/:account_id/inputs/:input_id/destinations", account_id, input_id> {
+    static constexpr std::string_view name = "create_destination";
+    static constexpr std::string_view summary = "Adds an destination for an input.";
+    struct options {
+        required<std::string> name;  ///< Name for the input.
+        required<std::string> endpoint_url;  ///< The URL the messages should be sent to.
+        std::optional<std::string> delivery_order;  ///< How the deliveries should operate. Valid options are random or fifo. The default is random
+        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
+        std::optional<std::string> message_method;  ///< The HTTP method the message will be sent with. If null the method will pass through.
+        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
+        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
+        std::optional<std::string> retry_policy_id;  ///< The retry algorithm that will be used for failed attempts.
+        std::optional<int> retry_count;  ///< The number of times the hook will be retried.
+        std::optional<int> retry_interval;  ///< The interval for which the retries will be set.
+        std::optional<bool> verify_ssl;  ///< Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.
+        std::optional<std::vector<std::string>> headers_to_include;  ///< A comma delimited list of custom headers to include.
+        std::optional<std::string> header_prefix;  ///< The prefix of the custom headers that will be included. The default is Webhooks
+        std::optional<std::vector<std::string>> alert_on_failure;  ///< A comma delimited list of email addresses to alert when a webhook enters the failed status.
+        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this destination it can be specified.
+        std::optional<int> rate_limit;  ///< The max rate for webhooks to be relayed. This will default to your plan max.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_destination::options, (), (name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
+
+// Updates the details of an destination.
+struct update_destination : endpoint<"updateDestination", http_method::put, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
+    static constexpr std::string_view name = "update_destination";
+    static constexpr std::string_view summary = "Updates the details of an destination.";
+    struct options {
+        required<std::string> name;  ///< Name for the input.
+        required<std::string> endpoint_url;  ///< The URL the messages should be sent to.
+        std::optional<std::string> delivery_order;  ///< How the deliveries should operate. Valid options are random or fifo. The default is random
+        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
+        std::optional<std::string> message_method;  ///< The HTTP method the message will be sent with. If null the method will pass through.
+        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
+        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
+        std::optional<std::string> retry_policy_id;  ///< The retry algorithm that will be used for failed attempts.
+        std::optional<int> retry_count;  ///< The number of times the hook will be retried.
+        std::optional<int> retry_interval;  ///< The interval for which the retries will be set.
+        std::optional<bool> verify_ssl;  ///< Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.
+        std::optional<std::vector<std::string>> headers_to_include;  ///< A comma delimited list of custom headers to include.
+        std::optional<std::string> header_prefix;  ///< The prefix of the custom headers that will be included. The default is Webhooks
+        std::optional<std::vector<std::string>> alert_on_failure;  ///< A comma delimited list of email addresses to alert when a webhook enters the failed status.
+        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this destination it can be specified.
+        std::optional<int> rate_limit;  ///< The max rate for webhooks to be relayed. This will default to your plan max.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_destination::options, (), (name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
+
+// Returns the details for a specfic destination.
+struct get_destination : endpoint<"getDestination", http_method::get, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
+    static constexpr std::string_view name = "get_destination";
+    static constexpr std::string_view summary = "Returns the details for a specfic destination.";
+    struct options {
+        std::optional<bool> include_certificate_data;  ///< Will return the imported SSL Certificate that will be used, if any. (Default is false)
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_destination::options, (), (include_certificate_data))
+
+// Returns a collection of destinations.
+struct get_destinations : endpoint<"getDestinations", http_method::get, "/v1/accounts/:account_id/inputs/:input_id/destinations", account_id, input_id> {
+    static constexpr std::string_view name = "get_destinations";
+    static constexpr std::string_view summary = "Returns a collection of destinations.";
+    struct options {
+        std::optional<std::string> destination_key;  ///< Name for the bucket.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_destinations::options, (), (destination_key))
+
+// Deletes an destination.
+struct delete_destination : endpoint<"deleteDestination", http_method::delete_, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
+    static constexpr std::string_view name = "delete_destination";
+    static constexpr std::string_view summary = "Deletes an destination.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_destination::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Destinations calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_DESTINATIONS(X) \
+    X(create_destination, 2) \
+    X(update_destination, 2) \
+    X(get_destination, 2) \
+    X(get_destinations, 2) \
+    X(delete_destination, 2)
+// ---- api/gateway.hpp
+// The Gateway endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Gateway Auth Details
+struct get_gateway_auth_option : endpoint<"getGatewayAuthOption", http_method::get, "/v1/gateway/authentication/:type/:option", auth_type, auth_option> {
+    static constexpr std::string_view name = "get_gateway_auth_option";
+    static constexpr std::string_view summary = "Gateway Auth Details";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_gateway_auth_option::options, (), ())
+
+// Gateway Auth Options
+struct get_gateway_auth_options : endpoint<"getGatewayAuthOptions", http_method::get, "/v1/gateway/authentication/:type", auth_type> {
+    static constexpr std::string_view name = "get_gateway_auth_options";
+    static constexpr std::string_view summary = "Gateway Auth Options";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_gateway_auth_options::options, (), ())
+
+// Request Gateway
+struct send_input_request : endpoint<"sendInputRequest", http_method::post, "/v1/:input_name/:input_id", input_name, input_id> {
+    static constexpr std::string_view name = "send_input_request";
+    static constexpr std::string_view summary = "Request Gateway";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(send_input_request::options, (), ())
+
+// Request Gateway (Dynamic)
+struct send_dynamic_input_request : endpoint<"sendDynamicInputRequest", http_method::post, "/:input_id/:target_url", input_id, target_url> {
+    static constexpr std::string_view name = "send_dynamic_input_request";
+    static constexpr std::string_view summary = "Request Gateway (Dynamic)";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(send_dynamic_input_request::options, (), ())
+
+// Request Gateway
+struct check_input_gateway : endpoint<"checkInputGateway", http_method::head, "/v1/:input_name/:input_id", input_name, input_id> {
+    static constexpr std::string_view name = "check_input_gateway";
+    static constexpr std::string_view summary = "Request Gateway";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(check_input_gateway::options, (), ())
+
+// Resend Request
+struct resend_messages : endpoint<"resendMessages", http_method::post, "/v1/accounts/:account_id/resend", account_id> {
+    static constexpr std::string_view name = "resend_messages";
+    static constexpr std::string_view summary = "Resend Request";
+    static constexpr bool in_seed = false;
+    struct options {
+        required<boost::json::value> outgoing_message_ids;  ///< An array of all the outgoing message ids that should be resent.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(resend_messages::options, (), (outgoing_message_ids))
+
+// Retry Request
+struct retry_request : endpoint<"retryRequest", http_method::post, "/v1/retry"> {
+    static constexpr std::string_view name = "retry_request";
+    static constexpr std::string_view summary = "Retry Request";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(retry_request::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Gateway calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_GATEWAY(X) \
+    X(get_gateway_auth_option, 2) \
+    X(get_gateway_auth_options, 1) \
+    X(send_input_request, 2) \
+    X(send_dynamic_input_request, 2) \
+    X(check_input_gateway, 2) \
+    X(resend_messages, 1) \
+    X(retry_request, 0)
+// ---- api/inputs.hpp
+// The Inputs endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Adds an input to an account
+struct create_input : endpoint<"createInput", http_method::post, "/v1/accounts/:account_id/inputs", account_id> {
+    static constexpr std::string_view name = "create_input";
+    static constexpr std::string_view summary = "Adds an input to an account";
+    struct options {
+        required<std::string> bucket_id;  ///< The bucket the input belongs to
+        required<std::string> name;  ///< Name for the input.
+        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
+        std::optional<std::string> event_location;  ///< The location of the event, header, payload, query param, etc
+        std::optional<std::string> event_path;  ///< The path to the value that specifies what type of event is coming in. This starts with the value msg.
+        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
+        std::optional<std::string> delivery_mode;  ///< The mode the request should be made in. Valid options include sync and async.
+        std::optional<int> response_code;  ///< HTTP Response code to provide upon hook receipt - defaults to 200
+        std::optional<std::string> response_content_type;  ///< The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable.
+        std::optional<std::string> authentication_failures;  ///< How to handle authentication failures.
+        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
+        std::optional<std::string> response_content;  ///< Any content that should be provided upon hook receipt.
+        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this input it can be specified.
+        std::optional<std::string> type;  ///< The type of input that is being created. Valid values include dynamic or static. Default is static.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_input::options, (), (bucket_id, name, status, event_location, event_path, event_filters, delivery_mode, response_code, response_content_type, authentication_failures, authentication_type, response_content, recipe_id, type))
+
+// Updates the details for an input.
+struct update_input : endpoint<"updateInput", http_method::put, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
+    static constexpr std::string_view name = "update_input";
+    static constexpr std::string_view summary = "Updates the details for an input.";
+    struct options {
+        required<std::string> name;  ///< Name for the input.
+        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
+        std::optional<std::string> event_location;  ///< The location of the event, header, payload, query param, etc
+        std::optional<std::string> event_path;  ///< The path to the value that specifies what type of event is coming in. This starts with the value msg.
+        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
+        std::optional<std::string> delivery_mode;  ///< The mode the request should be made in. Valid options include sync and async.
+        std::optional<int> response_code;  ///< HTTP Response code to provide upon hook receipt - defaults to 200
+        std::optional<std::string> response_content_type;  ///< The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable.
+        std::optional<std::string> authentication_failures;  ///< How to handle authentication failures.
+        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
+        std::optional<std::string> response_content;  ///< Any content that should be provided upon hook receipt.
+        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this input it can be specified.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_input::options, (), (name, status, event_location, event_path, event_filters, delivery_mode, response_code, response_content_type, authentication_failures, authentication_type, response_content, recipe_id))
+
+// Returns the details for a specfic input.
+struct get_input : endpoint<"getInput", http_method::get, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
+    static constexpr std::string_view name = "get_input";
+    static constexpr std::string_view summary = "Returns the details for a specfic input.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_input::options, (), ())
+
+// Returns a collection of inputs for an account.
+struct get_inputs : endpoint<"getInputs", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id/inputs", account_id, bucket_id> {
+    static constexpr std::string_view name = "get_inputs";
+    static constexpr std::string_view summary = "Returns a collection of inputs for an account.";
+    struct options {
+        std::optional<std::string> key;  ///< Name for the bucket.
+        std::optional<std::string> event_filter;  ///< The event that should be filtered on.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_inputs::options, (), (key, event_filter))
+
+// Deletes an input.
+struct delete_input : endpoint<"deleteInput", http_method::delete_, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
+    static constexpr std::string_view name = "delete_input";
+    static constexpr std::string_view summary = "Deletes an input.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_input::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Inputs calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_INPUTS(X) \
+    X(create_input, 1) \
+    X(update_input, 2) \
+    X(get_input, 2) \
+    X(get_inputs, 2) \
+    X(delete_input, 2)
+// ---- api/messages.hpp
+// The Messages endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Returns the details regarding an incoming message.
+struct get_incoming_message : endpoint<"getIncomingMessage", http_method::get, "/v1/accounts/:account_id/incoming/:incoming_message_id", account_id, incoming_message_id> {
+    static constexpr std::string_view name = "get_incoming_message";
+    static constexpr std::string_view summary = "Returns the details regarding an incoming message.";
+    struct options {
+        std::optional<bool> include_outgoing_messages;  ///< If the outgoing messages should be included as well.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_incoming_message::options, (), (include_outgoing_messages))
+
+// Returns the details regarding an outgoing message, including all attempts
+struct get_outgoing_message : endpoint<"getOutgoingMessage", http_method::get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id", account_id, outgoing_message_id> {
+    static constexpr std::string_view name = "get_outgoing_message";
+    static constexpr std::string_view summary = "Returns the details regarding an outgoing message, including all attempts";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_outgoing_message::options, (), ())
+
+// Returns the basic information regarding the status of the outgoing request.
+struct get_outgoing_message_status : endpoint<"getOutgoingMessageStatus", http_method::get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id/status", account_id, outgoing_message_id> {
+    static constexpr std::string_view name = "get_outgoing_message_status";
+    static constexpr std::string_view summary = "Returns the basic information regarding the status of the outgoing request.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_outgoing_message_status::options, (), ())
+
+// Get Outgoing Message Attempt
+struct get_outgoing_message_attempt : endpoint<"getOutgoingMessageAttempt", http_method::get, "/v1/accounts/:account_id/attempts/:attempt_id", account_id, attempt_id> {
+    static constexpr std::string_view name = "get_outgoing_message_attempt";
+    static constexpr std::string_view summary = "Get Outgoing Message Attempt";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_outgoing_message_attempt::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Messages calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_MESSAGES(X) \
+    X(get_incoming_message, 2) \
+    X(get_outgoing_message, 2) \
+    X(get_outgoing_message_status, 2) \
+    X(get_outgoing_message_attempt, 2)
+// ---- api/providers.hpp
+// The Providers endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Creates a consumer for an application
+struct create_consumer : endpoint<"createConsumer", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
+    static constexpr std::string_view name = "create_consumer";
+    static constexpr std::string_view summary = "Creates a consumer for an application";
+    struct options {
+        required<std::string> consumer_id;  ///< The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application.
+        required<std::string> bucket_key;  ///< The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default.
+        required<std::string> name;  ///< The name of the consumer. This could be the account name within the provider application for example.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_consumer::options, (), (consumer_id, bucket_key, name))
+
+// Returns a list of all the consumers for a particular application.
+struct get_consumers : endpoint<"getConsumers", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
+    static constexpr std::string_view name = "get_consumers";
+    static constexpr std::string_view summary = "Returns a list of all the consumers for a particular application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_consumers::options, (), ())
+
+// Updates the details for a particular consumer.
+struct update_consumer : endpoint<"updateConsumer", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
+    static constexpr std::string_view name = "update_consumer";
+    static constexpr std::string_view summary = "Updates the details for a particular consumer.";
+    struct options {
+        required<std::string> name;  ///< The name of the consumer. This could be the account name within the provider application for example.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_consumer::options, (), (name))
+
+// Get the details for a particular consumer.
+struct get_consumer : endpoint<"getConsumer", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
+    static constexpr std::string_view name = "get_consumer";
+    static constexpr std::string_view summary = "Get the details for a particular consumer.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_consumer::options, (), ())
+
+// Removes a consumer from a particular application.
+struct delete_consumer : endpoint<"deleteConsumer", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
+    static constexpr std::string_view name = "delete_consumer";
+    static constexpr std::string_view summary = "Removes a consumer from a particular application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_consumer::options, (), ())
+
+// Returns all the destinations for the consumer of a given application.
+struct get_consumer_destinations : endpoint<"getConsumerDestinations", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
+    static constexpr std::string_view name = "get_consumer_destinations";
+    static constexpr std::string_view summary = "Returns all the destinations for the consumer of a given application.";
+    struct options {
+        required<std::string> bucket_key;
+        std::optional<std::string> destination_key;  ///< Name for the bucket.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_consumer_destinations::options, (), (bucket_key, destination_key))
+
+// Adds an destination for the consumer of a given application.
+struct create_consumer_destination : endpoint<"createConsumerDestination", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
+    static constexpr std::string_view name = "create_consumer_destination";
+    static constexpr std::string_view summary = "Adds an destination for the consumer of a given application.";
+    struct options {
+        required<std::string> application_version_id;
+        required<std::string> name;  ///< Name for the destination.
+        required<std::string> bucket_key;
+        required<std::string> endpoint_url;  ///< The URL the messages should be sent to.
+        std::optional<std::string> delivery_order;  ///< How the deliveries should operate. Valid options are random or fifo. The default is random
+        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
+        std::optional<std::string> message_method;  ///< The HTTP method the message will be sent with. If null the method will pass through.
+        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
+        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
+        std::optional<std::string> retry_policy_id;  ///< The retry algorithm that will be used for failed attempts.
+        std::optional<int> retry_count;  ///< The number of times the hook will be retried.
+        std::optional<int> retry_interval;  ///< The interval for which the retries will be set.
+        std::optional<bool> verify_ssl;  ///< Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.
+        std::optional<std::vector<std::string>> headers_to_include;  ///< A comma delimited list of custom headers to include.
+        std::optional<std::string> header_prefix;  ///< The prefix of the custom headers that will be included. The default is Webhooks
+        std::optional<std::vector<std::string>> alert_on_failure;  ///< A comma delimited list of email addresses to alert when a webhook enters the failed status.
+        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this destination it can be specified.
+        std::optional<int> rate_limit;  ///< The max rate for webhooks to be relayed. This will default to your plan max.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_consumer_destination::options, (), (application_version_id, name, bucket_key, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
+
+// Updates an destination for the consumer of a given application.
+struct update_consumer_destination : endpoint<"updateConsumerDestination", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
+    static constexpr std::string_view name = "update_consumer_destination";
+    static constexpr std::string_view summary = "Updates an destination for the consumer of a given application.";
+    struct options {
+        required<std::string> application_version_id;
+        required<std::string> name;  ///< Name for the input.
+        required<std::string> endpoint_url;  ///< The URL the messages should be sent to.
+        std::optional<std::string> delivery_order;  ///< How the deliveries should operate. Valid options are random or fifo. The default is random
+        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
+        std::optional<std::string> message_method;  ///< The HTTP method the message will be sent with. If null the method will pass through.
+        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
+        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
+        std::optional<std::string> retry_policy_id;  ///< The retry algorithm that will be used for failed attempts.
+        std::optional<int> retry_count;  ///< The number of times the hook will be retried.
+        std::optional<int> retry_interval;  ///< The interval for which the retries will be set.
+        std::optional<bool> verify_ssl;  ///< Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.
+        std::optional<std::vector<std::string>> headers_to_include;  ///< A comma delimited list of custom headers to include.
+        std::optional<std::string> header_prefix;  ///< The prefix of the custom headers that will be included. The default is Webhooks
+        std::optional<std::vector<std::string>> alert_on_failure;  ///< A comma delimited list of email addresses to alert when a webhook enters the failed status.
+        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this destination it can be specified.
+        std::optional<int> rate_limit;  ///< The max rate for webhooks to be relayed. This will default to your plan max.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_consumer_destination::options, (), (application_version_id, name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
+
+// Deletes an destination for the consumer of a given application.
+struct delete_consumer_destination : endpoint<"deleteConsumerDestination", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
+    static constexpr std::string_view name = "delete_consumer_destination";
+    static constexpr std::string_view summary = "Deletes an destination for the consumer of a given application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_consumer_destination::options, (), ())
+
+// Returns all the buckets for the consumer of a given application.
+struct get_consumer_buckets : endpoint<"getConsumerBuckets", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/buckets", account_id, application_id, consumer_id> {
+    static constexpr std::string_view name = "get_consumer_buckets";
+    static constexpr std::string_view summary = "Returns all the buckets for the consumer of a given application.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_consumer_buckets::options, (), ())
+
+// Sends a webhook to a particular consumer of an application for the given bucket_key.
+struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", account_id, application_id, consumer_id, bucket_key> {
+    static constexpr std::string_view name = "send_consumer_webhook_request";
+    static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(send_consumer_webhook_request::options, (), ())
+
+// Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.
+// Note: The seed names the required option event_name, the API docs event_type, and the docs' route adds /:bucket_key; the seed's route (bucket_key as an option) wins; accept both option names.
+struct get_consumer_subscription : endpoint<"getConsumerSubscription", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/check", account_id, application_id, consumer_id> {
+    static constexpr std::string_view name = "get_consumer_subscription";
+    static constexpr std::string_view summary = "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.";
+    // The seed calls it event_name, the API docs event_type: either one will do.
+    static constexpr std::array<std::string_view, 1> required_any_of{"event_name|event_type"};
+    struct options {
+        required<std::string> bucket_key;
+        std::optional<std::string> event_name;
+        std::optional<bool> include_destination_detail;  ///< If the details of each subscribed destination should be returned.
+        std::optional<std::string> event_type;  ///< The name of the event to check.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_consumer_subscription::options, (), (bucket_key, event_name, include_destination_detail, event_type))
+
+// Returns a log of all messages for a given consumer.
+struct get_consumer_request_log : endpoint<"getConsumerRequestLog", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/log", account_id, application_id, consumer_id> {
+    static constexpr std::string_view name = "get_consumer_request_log";
+    static constexpr std::string_view summary = "Returns a log of all messages for a given consumer.";
+    struct options {
+        std::optional<std::string> start_date;  ///< The start date for the data. This can be an exact UTC date or a text based time period.
+        std::optional<std::string> end_date;  ///< The end date for the data. This can be an exact UTC date or a text based time period.
+        std::optional<std::string> destination_id;
+        std::optional<int> http_status;
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_consumer_request_log::options, (), (start_date, end_date, destination_id, http_status))
+
+// Generates a client token to be used with the embedded views.
+struct create_client_token : endpoint<"createClientToken", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/client-token", account_id, application_id, consumer_id> {
+    static constexpr std::string_view name = "create_client_token";
+    static constexpr std::string_view summary = "Generates a client token to be used with the embedded views.";
+    struct options {
+        std::optional<std::string> bucket_key;  ///< The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.
+        std::optional<std::vector<std::string>> paths;  ///< The permitted paths.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_client_token::options, (), (bucket_key, paths))
+
+// Returns the HTML for the embedded view.
+struct get_embedded_view_html : endpoint<"getEmbeddedViewHtml", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/embedded-view-html", account_id, application_id, consumer_id> {
+    static constexpr std::string_view name = "get_embedded_view_html";
+    static constexpr std::string_view summary = "Returns the HTML for the embedded view.";
+    struct options {
+        std::optional<std::string> bucket_key;  ///< The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.
+        std::optional<std::vector<std::string>> paths;  ///< The permitted paths.
+        std::optional<std::string> css_url;  ///< URL to a css file that will be applied to the application styles.
+        std::optional<std::string> default_tab;  ///< The default tab to show.
+        std::optional<bool> show_introduction;  ///< If the introduction should be displayed.
+        std::optional<std::string> introduction_url;  ///< The URL to the actual introduction.
+        std::optional<std::string> element_id;  ///< The element id for the manager to populate.
+        std::optional<std::string> api_url;  ///< The API URL to use.
+        std::optional<std::string> embedded_url;  ///< The embedded javascript file to use.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_embedded_view_html::options, (), (bucket_key, paths, css_url, default_tab, show_introduction, introduction_url, element_id, api_url, embedded_url))
+
+// Get Consumer Destination
+struct get_consumer_destination : endpoint<"getConsumerDestination", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
+    static constexpr std::string_view name = "get_consumer_destination";
+    static constexpr std::string_view summary = "Get Consumer Destination";
+    static constexpr bool in_seed = false;
+    struct options {
+        std::optional<bool> include_certificate_data;  ///< Will return the imported SSL Certificate that will be used, if any. (Default is false)
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_consumer_destination::options, (), (include_certificate_data))
+
+// Send webhook to consumer (Dynamic)
+struct send_dynamic_consumer_webhook_request : endpoint<"sendDynamicConsumerWebhookRequest", http_method::post, "/:application_id/:consumer_id/:bucket_key/:target_url", application_id, consumer_id, bucket_key, target_url> {
+    static constexpr std::string_view name = "send_dynamic_consumer_webhook_request";
+    static constexpr std::string_view summary = "Send webhook to consumer (Dynamic)";
+    static constexpr bool in_seed = false;
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(send_dynamic_consumer_webhook_request::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Providers calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_PROVIDERS(X) \
+    X(create_consumer, 2) \
+    X(get_consumers, 2) \
+    X(update_consumer, 3) \
+    X(get_consumer, 3) \
+    X(delete_consumer, 3) \
+    X(get_consumer_destinations, 3) \
+    X(create_consumer_destination, 3) \
+    X(update_consumer_destination, 4) \
+    X(delete_consumer_destination, 4) \
+    X(get_consumer_buckets, 3) \
+    X(send_consumer_webhook_request, 4) \
+    X(get_consumer_subscription, 3) \
+    X(get_consumer_request_log, 3) \
+    X(create_client_token, 3) \
+    X(get_embedded_view_html, 3) \
+    X(get_consumer_destination, 4) \
+    X(send_dynamic_consumer_webhook_request, 4)
+// ---- api/recipes.hpp
+// The Recipes endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Adds a Recipe to an account
+struct create_recipe : endpoint<"createRecipe", http_method::post, "/v1/accounts/:account_id/recipes", account_id> {
+    static constexpr std::string_view name = "create_recipe";
+    static constexpr std::string_view summary = "Adds a Recipe to an account";
+    struct options {
+        required<std::string> name;  ///< Name for the recipe.
+        std::optional<std::string> sample_code;  ///< Sample code used to pass to the recipe during editing to test script.
+        required<std::string> type;  ///< The type of recipe, either input or destination.
+        std::optional<std::string> notes;  ///< Any notes required to help understand the recipe.
+        required<std::string> recipe_draft;  ///< During development, this is the recipe that is saved.
+        std::optional<bool> run_on_each_attempt;  ///< If the recipe should be run each time it is attempted.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_recipe::options, (), (name, sample_code, type, notes, recipe_draft, run_on_each_attempt))
+
+// Updates a Recipe.
+struct update_recipe : endpoint<"updateRecipe", http_method::put, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
+    static constexpr std::string_view name = "update_recipe";
+    static constexpr std::string_view summary = "Updates a Recipe.";
+    struct options {
+        required<std::string> name;  ///< Name for the recipe.
+        std::optional<std::string> sample_code;  ///< Sample code used to pass to the recipe during editing to test script.
+        required<std::string> type;
+        std::optional<std::string> notes;  ///< Any notes required to help understand the recipe.
+        required<std::string> recipe_draft;  ///< During development, this is the recipe that is saved.
+        std::optional<bool> run_on_each_attempt;  ///< If the recipe should be run each time it is attempted.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_recipe::options, (), (name, sample_code, type, notes, recipe_draft, run_on_each_attempt))
+
+// Publishes the draft recipe so it can be used as the production recipe.
+struct publish_recipe : endpoint<"publishRecipe", http_method::post, "/v1/accounts/:account_id/recipes/:recipe_id/publish", account_id, recipe_id> {
+    static constexpr std::string_view name = "publish_recipe";
+    static constexpr std::string_view summary = "Publishes the draft recipe so it can be used as the production recipe.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(publish_recipe::options, (), ())
+
+// Returns the details for a specfic recipe.
+struct get_recipe : endpoint<"getRecipe", http_method::get, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
+    static constexpr std::string_view name = "get_recipe";
+    static constexpr std::string_view summary = "Returns the details for a specfic recipe.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_recipe::options, (), ())
+
+// Returns a collection of recipes for an account.
+struct get_recipes : endpoint<"getRecipes", http_method::get, "/v1/accounts/:account_id/recipes", account_id> {
+    static constexpr std::string_view name = "get_recipes";
+    static constexpr std::string_view summary = "Returns a collection of recipes for an account.";
+    struct options {
+        std::optional<std::string> type;  ///< The type of recipe, either input or destination.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_recipes::options, (), (type))
+
+// Deletes a Recipe.
+struct delete_recipe : endpoint<"deleteRecipe", http_method::delete_, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
+    static constexpr std::string_view name = "delete_recipe";
+    static constexpr std::string_view summary = "Deletes a Recipe.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_recipe::options, (), ())
+
+// Provides the ability to test a recipe to ensure the output is correct. The recipe MUST be wrapped in 'function wh(){}' and return exit([data]) as shown in the sample below.
+struct test_recipe : endpoint<"testRecipe", http_method::put, "/v1/accounts/:account_id/recipes/test", account_id> {
+    static constexpr std::string_view name = "test_recipe";
+    static constexpr std::string_view summary = "Provides the ability to test a recipe to ensure the output is correct. The recipe MUST be wrapped in 'function wh(){}' and return exit([data]) as shown in the sample below.";
+    struct options {
+        std::optional<std::string> sample_code;  ///< Sample code to be used during the testing of this recipe.
+        required<std::string> type;  ///< The type of recipe, either input or destination.
+        required<std::string> recipe;  ///< The recipe to be tested.
+        std::optional<std::string> event_type;  ///< The event type.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(test_recipe::options, (), (sample_code, type, recipe, event_type))
+
+}  // namespace webhooksio::api
+
+// The Recipes calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_RECIPES(X) \
+    X(create_recipe, 1) \
+    X(update_recipe, 2) \
+    X(publish_recipe, 2) \
+    X(get_recipe, 2) \
+    X(get_recipes, 1) \
+    X(delete_recipe, 2) \
+    X(test_recipe, 1)
+// ---- api/reporting.hpp
+// The Reporting endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Returns a general overview.
+struct get_overview_report : endpoint<"getOverviewReport", http_method::get, "/v1/accounts/:account_id/stats/overview", account_id> {
+    static constexpr std::string_view name = "get_overview_report";
+    static constexpr std::string_view summary = "Returns a general overview.";
+    struct options {
+        required<std::string> start_date;  ///< The start date for the data.
+        required<std::string> end_date;  ///< The end date for the data.
+        required<std::string> precision;  ///< The end date for the data.
+        std::optional<std::string> application_id;  ///< The application id the data should be filtered with.
+        std::optional<std::string> bucket_id;  ///< The end date for the data.
+        std::optional<std::string> destination_id;  ///< The end date for the data.
+        std::optional<std::string> input_id;  ///< The end date for the data.
+        std::optional<bool> include_sub_accounts;  ///< If sub account data should be included.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_overview_report::options, (), (start_date, end_date, precision, application_id, bucket_id, destination_id, input_id, include_sub_accounts))
+
+// Returns a general summary report.
+struct get_summary_report : endpoint<"getSummaryReport", http_method::get, "/v1/accounts/:account_id/stats/summary", account_id> {
+    static constexpr std::string_view name = "get_summary_report";
+    static constexpr std::string_view summary = "Returns a general summary report.";
+    struct options {
+        std::optional<std::string> start_date;  ///< The start date for the data.
+        std::optional<std::string> end_date;  ///< The end date for the data.
+        std::optional<std::string> bucket_id;  ///< The end date for the data.
+        std::optional<std::string> destination_id;  ///< The end date for the data.
+        std::optional<std::string> input_id;  ///< The end date for the data.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_summary_report::options, (), (start_date, end_date, bucket_id, destination_id, input_id))
+
+// Returns a log of all messages.
+struct get_request_log : endpoint<"getRequestLog", http_method::get, "/v1/accounts/:account_id/log", account_id> {
+    static constexpr std::string_view name = "get_request_log";
+    static constexpr std::string_view summary = "Returns a log of all messages.";
+    struct options {
+        std::optional<std::string> start_date;  ///< The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats
+        std::optional<std::string> end_date;  ///< The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats
+        std::optional<std::string> input_id;
+        std::optional<std::string> bucket_id;
+        std::optional<int> http_status;
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_request_log::options, (), (start_date, end_date, input_id, bucket_id, http_status))
+
+}  // namespace webhooksio::api
+
+// The Reporting calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_REPORTING(X) \
+    X(get_overview_report, 1) \
+    X(get_summary_report, 1) \
+    X(get_request_log, 1)
+// ---- api/users.hpp
+// The Users endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// Authenticates the users login credentials
+struct login : endpoint<"login", http_method::put, "/v1/authenticate"> {
+    static constexpr std::string_view name = "login";
+    static constexpr std::string_view summary = "Authenticates the users login credentials";
+    struct options {
+        required<std::string> email_address;  ///< The user's email address.
+        required<std::string> password;  ///< The password supplied for login.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(login::options, (), (email_address, password))
+
+// Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful.
+struct change_password : endpoint<"changePassword", http_method::put, "/v1/accounts/:account_id/users/:user_id/change_password", account_id, user_id> {
+    static constexpr std::string_view name = "change_password";
+    static constexpr std::string_view summary = "Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful.";
+    struct options {
+        required<std::string> new_password;  ///< The new password for the account.
+        required<std::string> new_confirm_password;  ///< A confirmation of the new password for their account.
+        std::optional<std::string> change_key;  ///< The code that was supplied in the password change email to allow them to change their email.
+        std::optional<std::string> existing_password;  ///< The current password on the user account.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(change_password::options, (), (new_password, new_confirm_password, change_key, existing_password))
+
+// Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user.
+struct get_api_token : endpoint<"getAPIToken", http_method::get, "/v1/accounts/:account_id/users/:user_id/api-token", account_id, user_id> {
+    static constexpr std::string_view name = "get_api_token";
+    static constexpr std::string_view summary = "Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_api_token::options, (), ())
+
+// Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form.
+struct reset_password : endpoint<"resetPassword", http_method::post, "/v1/reset_password"> {
+    static constexpr std::string_view name = "reset_password";
+    static constexpr std::string_view summary = "Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form.";
+    struct options {
+        required<std::string> email_address;  ///< The primary email address for the user on the account.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(reset_password::options, (), (email_address))
+
+// Looks up the meta data for the password change key.
+struct lookup_password_change_key : endpoint<"lookupPasswordChangeKey", http_method::get, "/v1/password_change_key/:password_change_key", password_change_key> {
+    static constexpr std::string_view name = "lookup_password_change_key";
+    static constexpr std::string_view summary = "Looks up the meta data for the password change key.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(lookup_password_change_key::options, (), ())
+
+// Adds a user to an account.
+struct create_user : endpoint<"createUser", http_method::post, "/v1/accounts/:account_id/users", account_id> {
+    static constexpr std::string_view name = "create_user";
+    static constexpr std::string_view summary = "Adds a user to an account.";
+    struct options {
+        required<std::string> first_name;  ///< First name of the primary user on the account.
+        required<std::string> last_name;  ///< Last name of the primary user on the account.
+        required<std::string> email_address;  ///< The primary email address for the user on the account.
+        required<std::string> password;  ///< The password for the user on the account
+        required<std::string> timezone;  ///< The timezone the user is located in. Default is Etc/GTM
+        required<std::string> permission_level;  ///< The permission level for the user account.
+        required<bool> notify;  ///< If the user should be notified that an account has been created for them.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(create_user::options, (), (first_name, last_name, email_address, password, timezone, permission_level, notify))
+
+// Updates a users account information.
+struct update_user : endpoint<"updateUser", http_method::put, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
+    static constexpr std::string_view name = "update_user";
+    static constexpr std::string_view summary = "Updates a users account information.";
+    struct options {
+        required<std::string> first_name;  ///< First name of the primary user on the account.
+        required<std::string> last_name;  ///< Last name of the primary user on the account.
+        required<std::string> email_address;  ///< The primary email address for the user on the account.
+        std::optional<std::string> password;  ///< The password for the user on the account
+        required<std::string> timezone;  ///< The timezone the user is located in. Default is Etc/GMT
+        std::optional<std::string> permission_level;  ///< The permission level for the user account.
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(update_user::options, (), (first_name, last_name, email_address, password, timezone, permission_level))
+
+// Returns the details for a specfic user.
+struct get_user : endpoint<"getUser", http_method::get, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
+    static constexpr std::string_view name = "get_user";
+    static constexpr std::string_view summary = "Returns the details for a specfic user.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_user::options, (), ())
+
+// Returns a collection of users.
+// Note: The seed's signature lists (account_id, user_id, options), but the route has only :account_id; the route wins.
+struct get_users : endpoint<"getUsers", http_method::get, "/v1/accounts/:account_id/users", account_id> {
+    static constexpr std::string_view name = "get_users";
+    static constexpr std::string_view summary = "Returns a collection of users.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_users::options, (), ())
+
+// Deletes a user.
+struct delete_user : endpoint<"deleteUser", http_method::delete_, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
+    static constexpr std::string_view name = "delete_user";
+    static constexpr std::string_view summary = "Deletes a user.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(delete_user::options, (), ())
+
+// Handles validating the email address once the user has clicked the validation link in an email.
+struct verify_email_address : endpoint<"verifyEmailAddress", http_method::get, "/v1/verify/:email_verification_key", email_verification_key> {
+    static constexpr std::string_view name = "verify_email_address";
+    static constexpr std::string_view summary = "Handles validating the email address once the user has clicked the validation link in an email.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(verify_email_address::options, (), ())
+
+// Resends a verification email for a user.
+struct resend_verification_email : endpoint<"resendVerificationEmail", http_method::get, "/v1/accounts/:account_id/users/:user_id/resend_verification", account_id, user_id> {
+    static constexpr std::string_view name = "resend_verification_email";
+    static constexpr std::string_view summary = "Resends a verification email for a user.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(resend_verification_email::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Users calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_USERS(X) \
+    X(login, 0) \
+    X(change_password, 2) \
+    X(get_api_token, 2) \
+    X(reset_password, 0) \
+    X(lookup_password_change_key, 1) \
+    X(create_user, 1) \
+    X(update_user, 2) \
+    X(get_user, 2) \
+    X(get_users, 1) \
+    X(delete_user, 2) \
+    X(verify_email_address, 1) \
+    X(resend_verification_email, 2)
+// ---- api/utils.hpp
+// The Utils endpoints of the Webhooks.io API: one descriptor type per call.
+
+
+namespace webhooksio::api {
+
+// System health check
+struct health_check : endpoint<"healthCheck", http_method::get, "/v1/health"> {
+    static constexpr std::string_view name = "health_check";
+    static constexpr std::string_view summary = "System health check";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(health_check::options, (), ())
+
+// Returns all the possible public plans.
+struct get_plans : endpoint<"getPlans", http_method::get, "/v1/plans"> {
+    static constexpr std::string_view name = "get_plans";
+    static constexpr std::string_view summary = "Returns all the possible public plans.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_plans::options, (), ())
+
+// Returns the details of a specific plan.
+struct get_plan : endpoint<"getPlan", http_method::get, "/v1/plans/:plan_id", plan_id> {
+    static constexpr std::string_view name = "get_plan";
+    static constexpr std::string_view summary = "Returns the details of a specific plan.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_plan::options, (), ())
+
+// Returns all valid timezones.
+struct get_timezones : endpoint<"getTimezones", http_method::get, "/v1/util/timezones"> {
+    static constexpr std::string_view name = "get_timezones";
+    static constexpr std::string_view summary = "Returns all valid timezones.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_timezones::options, (), ())
+
+// Returns the possible retry policies along with the system default policy.
+struct get_retry_policies : endpoint<"getRetryPolicies", http_method::get, "/v1/retry_policies"> {
+    static constexpr std::string_view name = "get_retry_policies";
+    static constexpr std::string_view summary = "Returns the possible retry policies along with the system default policy.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_retry_policies::options, (), ())
+
+// Returns the details of a specific retry policy.
+struct get_retry_policy : endpoint<"getRetryPolicy", http_method::get, "/v1/retry_policies/:policy_id", policy_id> {
+    static constexpr std::string_view name = "get_retry_policy";
+    static constexpr std::string_view summary = "Returns the details of a specific retry policy.";
+    struct options {
+        extra_options extra;  ///< any further option, sent as given
+    };
+};
+BOOST_DESCRIBE_STRUCT(get_retry_policy::options, (), ())
+
+}  // namespace webhooksio::api
+
+// The Utils calls with their number of IDs, for the client's named methods.
+#define WEBHOOKSIO_API_UTILS(X) \
+    X(health_check, 0) \
+    X(get_plans, 0) \
+    X(get_plan, 1) \
+    X(get_timezones, 0) \
+    X(get_retry_policies, 0) \
+    X(get_retry_policy, 1)
+
+// X(name, number of IDs) for every endpoint: the client's named methods and
+// the list below are made from it.
+#define WEBHOOKSIO_API_ENDPOINTS(X)                                                                            \
+    WEBHOOKSIO_API_ACCOUNTS(X) WEBHOOKSIO_API_APPLICATIONS(X) WEBHOOKSIO_API_BUCKETS(X) WEBHOOKSIO_API_INPUTS(X) \
+    WEBHOOKSIO_API_DESTINATIONS(X) WEBHOOKSIO_API_RECIPES(X) WEBHOOKSIO_API_PROVIDERS(X)                       \
+    WEBHOOKSIO_API_REPORTING(X) WEBHOOKSIO_API_MESSAGES(X) WEBHOOKSIO_API_USERS(X) WEBHOOKSIO_API_UTILS(X)     \
+    WEBHOOKSIO_API_BILLING(X) WEBHOOKSIO_API_GATEWAY(X) WEBHOOKSIO_API_CERTIFICATES(X)
+
+namespace webhooksio::api {
+
+#define WEBHOOKSIO_LIST_ENTRY(name, ids) , name
+// Every endpoint type, for code that walks the table (tests, tools, servers).
+using endpoints = boost::mp11::mp_pop_front<boost::mp11::mp_list<void WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_LIST_ENTRY)>>;
+#undef WEBHOOKSIO_LIST_ENTRY
+
+// Calls `f` with a default-constructed tag of every endpoint: f(std::type_identity<E>{}).
+template <class F>
+void for_each_endpoint(F&& f) {
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<std::type_identity, endpoints>>(f);
+}
+
+}  // namespace webhooksio::api
+// ---- webhooksio/async.hpp
+// Completion tokens: the last argument of a call says how its result comes
+// back. Without one a call returns the JSON or throws; with one:
+//   webhooksio::nothrow      returns result<boost::json::value>
+//   webhooksio::use_future   returns std::future<boost::json::value>
+//   callback(error, body)    returns at once; the callback runs on a worker
+
+#include <concepts>
+#include <type_traits>
+
+#include <boost/json.hpp>
+
+// ---- webhooksio/error.hpp
+// Typed errors. Every failure of a call is one of four kinds; the value type
+// `error` travels in results and callbacks, the exceptions derive from
+// webhooksio::exception for those who prefer to catch.
+
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+#include <boost/json.hpp>
+
+namespace webhooksio {
+
+enum class error_kind {
+    none,       // no error: a default-constructed error is falsy
+    usage,      // bad input to the library; nothing was sent
+    transport,  // the request did not complete (connect, timeout, TLS, I/O)
+    status,     // the API answered with a non-2xx status
+    decode,     // a 2xx answer whose body is not JSON
+};
+
+enum class transport_failure { none, connect, timeout, tls, read, write, other };
+
+constexpr std::string_view to_string(error_kind k) noexcept {
+    switch (k) {
+        case error_kind::none: return "none";
+        case error_kind::usage: return "usage";
+        case error_kind::transport: return "transport";
+        case error_kind::status: return "status";
+        case error_kind::decode: return "decode";
+    }
+    return "none";
+}
+
+constexpr std::string_view to_string(transport_failure f) noexcept {
+    switch (f) {
+        case transport_failure::none: return "none";
+        case transport_failure::connect: return "connect";
+        case transport_failure::timeout: return "timeout";
+        case transport_failure::tls: return "tls";
+        case transport_failure::read: return "read";
+        case transport_failure::write: return "write";
+        case transport_failure::other: return "other";
+    }
+    return "other";
+}
+
+inline std::ostream& operator<<(std::ostream& out, error_kind k) { return out << to_string(k); }
+inline std::ostream& operator<<(std::ostream& out, transport_failure f) { return out << to_string(f); }
+
+class error {
+public:
+    error() = default;
+    error(error_kind kind, std::string message) : kind_(kind), message_(std::move(message)) {}
+
+    static error usage(std::string message) { return {error_kind::usage, std::move(message)}; }
+    static error transport(transport_failure failure, std::string message) {
+        error e{error_kind::transport, std::move(message)};
+        e.failure_ = failure;
+        return e;
+    }
+    static error status(int status, std::string message, std::string raw_body, boost::json::value body) {
+        error e{error_kind::status, std::move(message)};
+        e.status_ = status;
+        e.raw_body_ = std::move(raw_body);
+        e.body_ = std::move(body);
+        return e;
+    }
+    static error decode(int status, std::string message, std::string raw_body) {
+        error e{error_kind::decode, std::move(message)};
+        e.status_ = status;
+        e.raw_body_ = std::move(raw_body);
+        return e;
+    }
+
+    // True when there is an error, as in the seed's `if (error) ...`.
+    explicit operator bool() const noexcept { return kind_ != error_kind::none; }
+
+    error_kind kind() const noexcept { return kind_; }
+    const std::string& message() const noexcept { return message_; }
+    // For transport errors: what failed.
+    transport_failure failure() const noexcept { return failure_; }
+    // For status and decode errors: the HTTP status (0 otherwise).
+    int status() const noexcept { return status_; }
+    // For status errors: the API's JSON error body, or null when it sent none.
+    const boost::json::value& body() const noexcept { return body_; }
+    // For status and decode errors: the response body as received.
+    const std::string& raw_body() const noexcept { return raw_body_; }
+
+private:
+    error_kind kind_ = error_kind::none;
+    std::string message_;
+    transport_failure failure_ = transport_failure::none;
+    int status_ = 0;
+    std::string raw_body_;
+    boost::json::value body_;
+};
+
+class exception : public std::runtime_error {
+public:
+    explicit exception(webhooksio::error e) : std::runtime_error(e.message()), error_(std::move(e)) {}
+    const webhooksio::error& error() const noexcept { return error_; }
+
+private:
+    webhooksio::error error_;
+};
+
+struct usage_error : exception { using exception::exception; };
+struct transport_error : exception { using exception::exception; };
+struct status_error : exception { using exception::exception; };
+struct decode_error : exception { using exception::exception; };
+
+[[noreturn]] inline void throw_error(error e) {
+    switch (e.kind()) {
+        case error_kind::usage: throw usage_error(std::move(e));
+        case error_kind::transport: throw transport_error(std::move(e));
+        case error_kind::status: throw status_error(std::move(e));
+        case error_kind::decode: throw decode_error(std::move(e));
+        case error_kind::none: break;
+    }
+    throw exception(std::move(e));
+}
+
+// Either a value or the error that took its place.
+template <class T>
+class result {
+public:
+    result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
+    result(webhooksio::error e) : state_(std::in_place_index<1>, std::move(e)) {}
+
+    bool has_value() const noexcept { return state_.index() == 0; }
+    explicit operator bool() const noexcept { return has_value(); }
+
+    // The value; throws the typed exception when there is none.
+    T& value() & {
+        if (!has_value()) throw_error(std::get<1>(state_));
+        return std::get<0>(state_);
+    }
+    T&& value() && { return std::move(value()); }
+    T& operator*() & { return std::get<0>(state_); }
+    T* operator->() { return &std::get<0>(state_); }
+    const T& operator*() const& { return std::get<0>(state_); }
+    const T* operator->() const { return &std::get<0>(state_); }
+
+    const webhooksio::error& error() const& { return std::get<1>(state_); }
+    webhooksio::error&& error() && { return std::get<1>(std::move(state_)); }
+
+private:
+    std::variant<T, webhooksio::error> state_;
+};
+
+}  // namespace webhooksio
+
+namespace webhooksio {
+
+struct nothrow_t {
+    explicit nothrow_t() = default;
+};
+inline constexpr nothrow_t nothrow{};
+
+struct use_future_t {
+    explicit use_future_t() = default;
+};
+inline constexpr use_future_t use_future{};
+
+// The seed's callback(error, body): `error` is falsy on success.
+template <class F>
+concept callback = std::invocable<F&, const error&, boost::json::value> && std::move_constructible<std::decay_t<F>>;
+
+template <class T>
+concept completion_token =
+    std::same_as<std::remove_cvref_t<T>, nothrow_t> || std::same_as<std::remove_cvref_t<T>, use_future_t> || callback<T>;
+
+}  // namespace webhooksio
+// ---- webhooksio/client.hpp
+// The client: basic_client<Transport> turns endpoint types into calls, and
+// `client` is the one over cpp-httplib.
+
+#include <array>
+#include <concepts>
+#include <exception>
+#include <future>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <boost/json.hpp>
+
+// ---- webhooksio/client_options.hpp
+// Everything a client can be told at construction.
+
+#include <chrono>
+#include <string>
+
+namespace webhooksio {
+
+struct client_options {
+    // Scheme, host, optional port and optional path prefix of the API.
+    std::string base_url = "https://api.webhooks.io";
+    // Appended to "webhooksio-cpp/<version>" in the User-Agent header.
+    std::string user_agent_suffix;
+    // Send the API key as the `_token` query parameter instead of an
+    // Authorization header (the API accepts both).
+    bool token_in_query = false;
+
+    std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
+    std::chrono::milliseconds read_timeout = std::chrono::seconds(30);
+
+    // TLS: certificates are verified unless this is turned off explicitly.
+    bool verify_tls = true;
+    // A CA bundle file to trust instead of the system's.
+    std::string ca_bundle_path;
+};
+
+}  // namespace webhooksio
+// ---- detail/request.hpp
+// The request pipeline every endpoint shares: check and encode a call into an
+// HTTP request, and decode the response into JSON or a typed error. Ordinary
+// functions: an endpoint only hands them a small call_spec.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <boost/json.hpp>
+
+// ---- webhooksio/transport.hpp
+// The transport concept: how the client's requests reach the network. The
+// default is cpp-httplib (httplib_transport.hpp); a test or an application
+// can plug in its own.
+
+#include <concepts>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+
+namespace webhooksio {
+
+using http_headers = std::vector<std::pair<std::string, std::string>>;
+
+struct http_request {
+    http_method method = http_method::get;
+    std::string target;  // path and query, already percent-encoded
+    http_headers headers;
+    std::string body;
+};
+
+struct http_response {
+    int status = 0;
+    http_headers headers;
+    std::string body;
+};
+
+// A transport sends one request and returns the response or a transport error.
+// One transport serves every thread of its client: send() must be thread-safe.
+template <class T>
+concept transport = requires(T& t, const http_request& request) {
+    { t.send(request) } -> std::same_as<result<http_response>>;
+};
+
+// The value of header `name` (case-insensitive), or "" when absent.
+inline std::string_view find_header(const http_headers& headers, std::string_view name) {
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+    for (const auto& [key, value] : headers) {
+        if (key.size() != name.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; same && i < key.size(); ++i) same = lower(key[i]) == lower(name[i]);
+        if (same) return value;
+    }
+    return {};
+}
+
+}  // namespace webhooksio
+// ---- webhooksio/url.hpp
+// Percent-encoding, route expansion and query strings (RFC 3986). Ordinary
+// functions, compiled once, shared by every endpoint.
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <boost/json.hpp>
+
+namespace webhooksio::detail {
+
+constexpr bool is_unreserved(unsigned char c) noexcept {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+// Appends `text` with every byte but the unreserved ones as %XX, so that an ID
+// or a value can never add a path segment, a query or a fragment.
+inline void append_percent_encoded(std::string& out, std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    for (unsigned char c : text) {
+        if (is_unreserved(c)) {
+            out += char(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+    }
+}
+
+// "/v1/accounts/:account_id" with {"AC 1"} gives "/v1/accounts/AC%201". The
+// caller guarantees as many ids as placeholders (the endpoint table checks it).
+inline void append_expanded_route(std::string& out, std::string_view route, std::span<const std::string_view> ids) {
+    std::size_t next = 0;
+    for (std::size_t pos = 0; pos < route.size();) {
+        if (route[pos] != ':') {
+            out += route[pos++];
+            continue;
+        }
+        std::size_t end = route.find('/', pos);
+        if (end == std::string_view::npos) end = route.size();
+        append_percent_encoded(out, ids[next++]);
+        pos = end;
+    }
+}
+
+// The text an option value takes in a query string: strings as they are,
+// booleans as true/false, arrays comma-joined, objects as JSON.
+inline void append_query_value(std::string& out, const boost::json::value& v) {
+    switch (v.kind()) {
+        case boost::json::kind::string: append_percent_encoded(out, v.get_string()); break;
+        case boost::json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
+        case boost::json::kind::array: {
+            bool first = true;
+            for (const auto& item : v.get_array()) {
+                if (!first) out += "%2C";
+                first = false;
+                append_query_value(out, item);
+            }
+            break;
+        }
+        case boost::json::kind::null: break;
+        default: append_percent_encoded(out, boost::json::serialize(v)); break;
+    }
+}
+
+// Appends "?k=v&..." for the options that are set (null means unset).
+inline void append_query(std::string& out, const boost::json::object& options) {
+    char separator = '?';
+    for (const auto& [key, value] : options) {
+        if (value.is_null()) continue;
+        out += separator;
+        separator = '&';
+        append_percent_encoded(out, key);
+        out += '=';
+        append_query_value(out, value);
+    }
+}
+
+inline void append_query_parameter(std::string& out, std::string_view key, std::string_view value) {
+    out += out.find('?') == std::string::npos ? '?' : '&';
+    append_percent_encoded(out, key);
+    out += '=';
+    append_percent_encoded(out, value);
+}
+
+}  // namespace webhooksio::detail
+// ---- webhooksio/version.hpp
+// The library's version, also sent in the User-Agent header.
+
+#define WEBHOOKSIO_VERSION_MAJOR 0
+#define WEBHOOKSIO_VERSION_MINOR 1
+#define WEBHOOKSIO_VERSION_PATCH 0
+#define WEBHOOKSIO_VERSION_STRING "0.1.0"
+
+namespace webhooksio {
+inline constexpr const char* version = WEBHOOKSIO_VERSION_STRING;
+}
+// ---- detail/base_url.hpp
+// Splits a base URL such as "https://api.webhooks.io:443/prefix" into parts.
+
+#include <charconv>
+#include <string>
+#include <string_view>
+
+
+namespace webhooksio::detail {
+
+struct base_url {
+    std::string scheme;  // "http" or "https"
+    std::string host;
+    int port = 0;
+    std::string path;  // "" or "/prefix" without a trailing slash
+};
+
+inline result<base_url> parse_base_url(std::string_view url) {
+    auto fail = [&](std::string_view why) {
+        return error::usage("webhooksio: base_url must look like http(s)://host[:port][/path]: " + std::string(why));
+    };
+    base_url out;
+    if (url.starts_with("https://")) {
+        out.scheme = "https";
+        out.port = 443;
+    } else if (url.starts_with("http://")) {
+        out.scheme = "http";
+        out.port = 80;
+    } else {
+        return fail("the scheme is not http or https");
+    }
+    url.remove_prefix(out.scheme.size() + 3);
+    std::string_view authority = url.substr(0, url.find('/'));
+    std::string_view path = url.substr(authority.size());
+    for (char c : url)
+        if (static_cast<unsigned char>(c) <= ' ' || c == '?' || c == '#') return fail("it holds a space, control character, '?' or '#'");
+    if (auto colon = authority.rfind(':'); colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+        std::string_view digits = authority.substr(colon + 1);
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.port);
+        if (ec != std::errc{} || end != digits.data() + digits.size() || out.port <= 0 || out.port > 65535)
+            return fail("the port is not a number from 1 to 65535");
+        authority = authority.substr(0, colon);
+    }
+    if (authority.empty()) return fail("the host is missing");
+    out.host = authority;
+    while (path.ends_with('/')) path.remove_suffix(1);
+    out.path = path;
+    return out;
+}
+
+}  // namespace webhooksio::detail
+
+namespace webhooksio::detail {
+
+// What one endpoint contributes to a call.
+struct call_spec {
+    std::string_view endpoint;  // the C++ name, for messages
+    http_method method;
+    std::string_view route;
+    std::span<const std::string_view> placeholders;
+    std::span<const std::string_view> ids;       // in route order
+    std::span<const std::string_view> required;  // "a" or "a|b" (one of)
+};
+
+// What a client computes once and every call reuses.
+struct request_context {
+    std::string api_key;
+    std::string path_prefix;
+    http_headers headers;
+    bool token_in_query = false;
+};
+
+// The key is a secret: it must never reach a message, a log or a hook.
+inline void redact(std::string& text, std::string_view secret) {
+    if (secret.empty()) return;
+    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos))
+        text.replace(pos, secret.size(), "[redacted]");
+}
+
+inline std::string redacted(std::string text, std::string_view secret) {
+    redact(text, secret);
+    std::string encoded;
+    append_percent_encoded(encoded, secret);
+    if (encoded != secret) redact(text, encoded);
+    return text;
+}
+
+inline bool has_control_line_break(std::string_view s) {
+    return s.find_first_of("\r\n") != std::string_view::npos || s.find('\0') != std::string_view::npos;
+}
+
+inline result<request_context> make_request_context(std::string api_key, const client_options& options) {
+    if (has_control_line_break(api_key))
+        return error::usage("webhooksio: the API key holds a CR, LF or NUL character");
+    if (has_control_line_break(options.user_agent_suffix))
+        return error::usage("webhooksio: user_agent_suffix holds a CR, LF or NUL character");
+    auto url = parse_base_url(options.base_url);
+    if (!url) return std::move(url).error();
+
+    request_context context;
+    context.path_prefix = url->path;
+    context.token_in_query = options.token_in_query;
+    std::string agent = std::string("webhooksio-cpp/") + version;
+    if (!options.user_agent_suffix.empty()) agent += ' ' + options.user_agent_suffix;
+    if (!options.token_in_query) context.headers.emplace_back("Authorization", "Bearer " + api_key);
+    context.headers.emplace_back("Accept", "application/json");
+    context.headers.emplace_back("User-Agent", std::move(agent));
+    context.api_key = std::move(api_key);
+    return context;
+}
+
+inline std::string describe(const call_spec& call) {
+    return "webhooksio: " + std::string(call.endpoint) + " (" + std::string(to_string(call.method)) + ' ' +
+           std::string(call.route) + "): ";
+}
+
+inline bool option_present(const boost::json::object& options, std::string_view name) {
+    auto it = options.find(name);
+    return it != options.end() && !it->value().is_null();
+}
+
+// Names every required option that is missing; "" when none is.
+inline std::string missing_options(const call_spec& call, const boost::json::object& options) {
+    std::string missing;
+    for (std::string_view entry : call.required) {
+        bool found = false;
+        for (std::string_view rest = entry; !found;) {
+            auto bar = rest.find('|');
+            found = option_present(options, rest.substr(0, bar));
+            if (bar == std::string_view::npos) break;
+            rest.remove_prefix(bar + 1);
+        }
+        if (found) continue;
+        if (!missing.empty()) missing += ", ";
+        missing += entry;
+    }
+    return missing;
+}
+
+inline result<http_request> build_request(const request_context& context, const call_spec& call,
+                                          const boost::json::object& options) {
+    // Encoding keeps every other ID inside its own path segment; these few
+    // would still change the route (a dot segment is resolved by servers).
+    for (std::size_t i = 0; i < call.ids.size(); ++i) {
+        std::string_view id = call.ids[i];
+        if (id.empty() || id == "." || id == ".." || id.find('\0') != std::string_view::npos)
+            return error::usage(describe(call) + "ID :" + std::string(call.placeholders[i]) +
+                                " is empty, \".\", \"..\" or holds a NUL character");
+    }
+    if (std::string missing = missing_options(call, options); !missing.empty())
+        return error::usage(describe(call) + "missing required option(s): " + missing);
+
+    http_request request;
+    request.method = call.method;
+    request.headers = context.headers;
+    request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
+    request.target = context.path_prefix;
+    append_expanded_route(request.target, call.route, call.ids);
+    if (options_in_query(call.method)) {
+        append_query(request.target, options);
+    } else {
+        request.body = boost::json::serialize(options);
+        request.headers.emplace_back("Content-Type", "application/json");
+    }
+    if (context.token_in_query) append_query_parameter(request.target, "_token", context.api_key);
+    return request;
+}
+
+// The API's own words about an error, when its JSON body has them.
+inline std::string api_message(const boost::json::value& body) {
+    if (const auto* object = body.if_object()) {
+        for (std::string_view key : {"message", "error", "error_message"}) {
+            if (auto it = object->find(key); it != object->end() && it->value().is_string())
+                return std::string(it->value().get_string());
+        }
+    }
+    return {};
+}
+
+inline boost::json::value parse_or_null(std::string_view text) {
+    boost::system::error_code ec;
+    boost::json::value v = boost::json::parse(text, ec);
+    return ec ? boost::json::value() : v;
+}
+
+inline result<boost::json::value> decode_response(const request_context& context, const call_spec& call,
+                                                  result<http_response> sent) {
+    if (!sent) {
+        const error& failure = sent.error();
+        return error::transport(failure.failure(), redacted(describe(call) + failure.message(), context.api_key));
+    }
+    http_response& response = *sent;
+    const int status = response.status;
+    if (status >= 200 && status < 300) {
+        if (response.body.empty()) return boost::json::value();
+        boost::system::error_code ec;
+        boost::json::value v = boost::json::parse(response.body, ec);
+        if (!ec) return v;
+        return error::decode(status,
+                             describe(call) + "HTTP " + std::to_string(status) + " with a body that is not JSON (" +
+                                 ec.message() + ')',
+                             redacted(std::move(response.body), context.api_key));
+    }
+    std::string body = redacted(std::move(response.body), context.api_key);
+    boost::json::value json = parse_or_null(body);
+    std::string message = describe(call) + "HTTP " + std::to_string(status);
+    if (std::string said = api_message(json); !said.empty()) message += ": " + said;
+    return error::status(status, redacted(std::move(message), context.api_key), std::move(body), std::move(json));
+}
+
+}  // namespace webhooksio::detail
+// ---- detail/worker_pool.hpp
+// A small fixed pool of threads that runs the client's asynchronous calls.
+// Threads start on first use; the destructor finishes every queued call, so
+// no call is lost, and joins the threads.
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace webhooksio::detail {
+
+class worker_pool {
+public:
+    explicit worker_pool(unsigned threads) : size_(threads == 0 ? 1 : threads) {}
+    worker_pool(const worker_pool&) = delete;
+    worker_pool& operator=(const worker_pool&) = delete;
+
+    ~worker_pool() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_all();
+        for (auto& thread : threads_) thread.join();
+    }
+
+    // packaged_task is the standard's move-only callable: a task may own a
+    // promise or a move-only callback.
+    void post(std::packaged_task<void()> task) {
+        {
+            std::lock_guard lock(mutex_);
+            if (threads_.empty())
+                for (unsigned i = 0; i < size_; ++i) threads_.emplace_back([this] { work(); });
+            queue_.push_back(std::move(task));
+        }
+        wake_.notify_one();
+    }
+
+private:
+    void work() {
+        for (;;) {
+            std::packaged_task<void()> task;
+            {
+                std::unique_lock lock(mutex_);
+                wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+                if (queue_.empty()) return;  // stopping, and nothing left to do
+                task = std::move(queue_.front());
+                queue_.pop_front();
+            }
+            task();
+        }
+    }
+
+    const unsigned size_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<std::packaged_task<void()>> queue_;
+    std::vector<std::thread> threads_;
+    bool stopping_ = false;
+};
+
+}  // namespace webhooksio::detail
+// ---- webhooksio/httplib_transport.hpp
+// The default transport, over cpp-httplib: HTTP and HTTPS, keep-alive
+// connections reused from a pool (one per concurrent caller), TCP_NODELAY on.
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <httplib.h>
+
+
+namespace webhooksio {
+
+class httplib_transport {
+public:
+    explicit httplib_transport(client_options options) : options_(std::move(options)) {
+        auto url = detail::parse_base_url(options_.base_url);
+        if (!url) throw_error(std::move(url).error());
+        origin_ = url->scheme + "://" + url->host + ':' + std::to_string(url->port);
+    }
+
+    result<http_response> send(const http_request& request) {
+        std::unique_ptr<httplib::Client> connection = pool_->acquire(*this);
+        httplib::Request out;
+        out.method = std::string(to_string(request.method));
+        out.path = request.target;
+        for (const auto& [name, value] : request.headers) out.headers.emplace(name, value);
+        out.body = request.body;
+
+        httplib::Result sent = connection->send(out);
+        if (!sent) return error::transport(classify(sent.error()), "transport error: " + httplib::to_string(sent.error()));
+
+        http_response response;
+        response.status = sent->status;
+        response.body = std::move(sent->body);
+        response.headers.reserve(sent->headers.size());
+        for (auto& [name, value] : sent->headers) response.headers.emplace_back(name, value);
+        pool_->release(std::move(connection));
+        return response;
+    }
+
+private:
+    static transport_failure classify(httplib::Error e) {
+        switch (e) {
+            case httplib::Error::Connection: return transport_failure::connect;
+            case httplib::Error::ConnectionTimeout: return transport_failure::timeout;
+            case httplib::Error::SSLConnection:
+            case httplib::Error::SSLLoadingCerts:
+            case httplib::Error::SSLServerVerification: return transport_failure::tls;
+            case httplib::Error::Read: return transport_failure::read;
+            case httplib::Error::Write: return transport_failure::write;
+            default: return transport_failure::other;
+        }
+    }
+
+    std::unique_ptr<httplib::Client> connect() const {
+        auto connection = std::make_unique<httplib::Client>(origin_);
+        // Without TCP_NODELAY a keep-alive call on Linux waits ~40 ms for the
+        // peer's delayed ACK.
+        connection->set_tcp_nodelay(true);
+        connection->set_keep_alive(true);
+        // Targets arrive percent-encoded already; don't encode them twice.
+        connection->set_url_encode(false);
+        connection->set_connection_timeout(options_.connect_timeout);
+        connection->set_read_timeout(options_.read_timeout);
+        connection->set_write_timeout(options_.read_timeout);
+        connection->enable_server_certificate_verification(options_.verify_tls);
+        if (!options_.ca_bundle_path.empty()) connection->set_ca_cert_path(options_.ca_bundle_path);
+        return connection;
+    }
+
+    // Idle keep-alive connections. Only a connection that completed its
+    // exchange goes back; a failed one is dropped with its socket.
+    class pool {
+    public:
+        std::unique_ptr<httplib::Client> acquire(const httplib_transport& owner) {
+            {
+                std::lock_guard lock(mutex_);
+                if (!idle_.empty()) {
+                    auto connection = std::move(idle_.back());
+                    idle_.pop_back();
+                    return connection;
+                }
+            }
+            return owner.connect();
+        }
+        void release(std::unique_ptr<httplib::Client> connection) {
+            std::lock_guard lock(mutex_);
+            idle_.push_back(std::move(connection));
+        }
+
+    private:
+        std::mutex mutex_;
+        std::vector<std::unique_ptr<httplib::Client>> idle_;
+    };
+
+    client_options options_;
+    std::string origin_;
+    // Behind a pointer so that the transport can move into its client.
+    std::unique_ptr<pool> pool_ = std::make_unique<pool>();
+};
+
+static_assert(transport<httplib_transport>);
+
+}  // namespace webhooksio
+
+namespace webhooksio {
+namespace detail {
+
+template <class Params>
+struct placeholders_of;
+template <class... Ids>
+struct placeholders_of<std::tuple<Ids...>> {
+    static constexpr std::array<std::string_view, sizeof...(Ids)> value{Ids::placeholder...};
+};
+
+// The exception a future carries for `e`: the same typed exception a
+// synchronous call would throw.
+inline std::exception_ptr exception_for(error e) {
+    try {
+        throw_error(std::move(e));
+    } catch (...) {
+        return std::current_exception();
+    }
+}
+
+template <class E>
+concept endpoint_type = requires {
+    typename E::params;
+    typename E::options;
+    E::name;
+    E::route;
+    E::method;
+};
+
+}  // namespace detail
+
+// How many threads run asynchronous calls (they start on first use).
+inline constexpr unsigned default_async_threads = 4;
+
+template <transport Transport>
+class basic_client {
+public:
+    // A client with the transport built from the options.
+    basic_client(std::string api_key, client_options options = {})
+        requires std::constructible_from<Transport, client_options>
+        : basic_client(std::move(api_key), options, Transport(options)) {}
+
+    // A client over a transport of your own.
+    basic_client(std::string api_key, const client_options& options, Transport transport)
+        : context_(checked_context(std::move(api_key), options)), transport_(std::move(transport)) {}
+
+    // The generic call: call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}).
+    // Returns the response's JSON, or throws a webhooksio::exception.
+    template <detail::endpoint_type E>
+    boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
+        return invoke<E>(ids, detail::to_object(options), nothrow).value();
+    }
+
+    // The same with free-form options, any option of the API by name. (A
+    // template, so that a bare `{}` picks the typed overload.)
+    template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
+    boost::json::value call(const typename E::params& ids, const FreeForm& options) {
+        return invoke<E>(ids, options, nothrow).value();
+    }
+
+    // With a completion token (see async.hpp): nothrow, use_future or a callback.
+    template <detail::endpoint_type E, completion_token Token>
+    auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
+        return invoke<E>(ids, detail::to_object(options), std::forward<Token>(token));
+    }
+
+    template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, completion_token Token>
+    auto call(const typename E::params& ids, const FreeForm& options, Token&& token) {
+        return invoke<E>(ids, options, std::forward<Token>(token));
+    }
+
+    // Catches the options struct of another endpoint with a readable message.
+    template <detail::endpoint_type E, class Options, class... Token>
+        requires(!std::same_as<Options, typename E::options> && !std::same_as<Options, boost::json::object>)
+    boost::json::value call(const typename E::params&, const Options&, Token&&...) {
+        static_assert(detail::always_false<Options>,
+                      "webhooksio: these options are not this endpoint's: call<E> takes E::options "
+                      "(for example {.name = ...}) or a boost::json::object");
+        return {};
+    }
+
+    // One named method per endpoint, e.g. create_bucket(account_id, options)
+    // and create_bucket(account_id, options, token); see WEBHOOKSIO_NAMED_CALL.
+#define WEBHOOKSIO_NAMED_CALL_BODIES(E, PARAMS, ARGS)                                               \
+    boost::json::value E(PARAMS const api::E::options& options = {}) {                              \
+        return call<api::E>({ARGS}, options);                                                       \
+    }                                                                                               \
+    template <completion_token Token>                                                               \
+    auto E(PARAMS const api::E::options& options, Token&& token) {                                  \
+        return call<api::E>({ARGS}, options, std::forward<Token>(token));                           \
+    }
+#define WEBHOOKSIO_ID(E, i) std::tuple_element_t<i, api::E::params>
+#define WEBHOOKSIO_NAMED_CALL_0(E) WEBHOOKSIO_NAMED_CALL_BODIES(E, , )
+#define WEBHOOKSIO_NAMED_CALL_1(E) \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA, std::move(a))
+#define WEBHOOKSIO_NAMED_CALL_2(E)                                                                   \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA, \
+                                 std::move(a) WEBHOOKSIO_COMMA std::move(b))
+#define WEBHOOKSIO_NAMED_CALL_3(E)                                                                            \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E,                                                                           \
+                                 WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA \
+                                     WEBHOOKSIO_ID(E, 2) c WEBHOOKSIO_COMMA,                                 \
+                                 std::move(a) WEBHOOKSIO_COMMA std::move(b) WEBHOOKSIO_COMMA std::move(c))
+#define WEBHOOKSIO_NAMED_CALL_4(E)                                                                            \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E,                                                                           \
+                                 WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA \
+                                     WEBHOOKSIO_ID(E, 2) c WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 3) d WEBHOOKSIO_COMMA, \
+                                 std::move(a) WEBHOOKSIO_COMMA std::move(b) WEBHOOKSIO_COMMA std::move(c)    \
+                                     WEBHOOKSIO_COMMA std::move(d))
+#define WEBHOOKSIO_COMMA ,
+#define WEBHOOKSIO_NAMED_CALL(E, ids)                                                     \
+    static_assert(std::tuple_size_v<api::E::params> == ids,                               \
+                  "webhooksio: the table's X-macro gives " #E " the wrong number of IDs"); \
+    WEBHOOKSIO_NAMED_CALL_##ids(E)
+
+    WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
+
+#undef WEBHOOKSIO_NAMED_CALL
+#undef WEBHOOKSIO_COMMA
+#undef WEBHOOKSIO_NAMED_CALL_4
+#undef WEBHOOKSIO_NAMED_CALL_3
+#undef WEBHOOKSIO_NAMED_CALL_2
+#undef WEBHOOKSIO_NAMED_CALL_1
+#undef WEBHOOKSIO_NAMED_CALL_0
+#undef WEBHOOKSIO_ID
+#undef WEBHOOKSIO_NAMED_CALL_BODIES
+
+    Transport& transport() noexcept { return transport_; }
+
+private:
+    static detail::request_context checked_context(std::string api_key, const client_options& options) {
+        auto context = detail::make_request_context(std::move(api_key), options);
+        if (!context) throw_error(std::move(context).error());
+        return std::move(*context);
+    }
+
+    // All an endpoint adds: its spec. Everything after is shared code.
+    template <class E, class Token>
+    auto invoke(const typename E::params& ids, const boost::json::object& options, Token&& token) {
+        static constexpr auto required = detail::required_options<E>();
+        const auto values = std::apply(
+            [](const auto&... id) { return std::array<std::string_view, sizeof...(id)>{std::string_view(id.str())...}; },
+            ids);
+        const detail::call_spec spec{E::name, E::method, E::route, detail::placeholders_of<typename E::params>::value,
+                                     values, required};
+        return dispatch(spec, options, std::forward<Token>(token));
+    }
+
+    result<boost::json::value> execute(const detail::call_spec& spec, result<http_request> request) {
+        if (!request) return std::move(request).error();
+        return detail::decode_response(context_, spec, transport_.send(*request));
+    }
+
+    result<boost::json::value> dispatch(const detail::call_spec& spec, const boost::json::object& options, nothrow_t) {
+        return execute(spec, detail::build_request(context_, spec, options));
+    }
+
+    std::future<boost::json::value> dispatch(const detail::call_spec& spec, const boost::json::object& options,
+                                             use_future_t) {
+        auto promise = std::make_shared<std::promise<boost::json::value>>();
+        auto future = promise->get_future();
+        post(spec, options, [promise](const error& e, boost::json::value body) {
+            if (e) promise->set_exception(detail::exception_for(e));
+            else promise->set_value(std::move(body));
+        });
+        return future;
+    }
+
+    template <callback F>
+    void dispatch(const detail::call_spec& spec, const boost::json::object& options, F&& f) {
+        post(spec, options, std::forward<F>(f));
+    }
+
+    // The request is built (and checked) now, while the IDs and options are
+    // alive; only sending and decoding run on a worker.
+    template <class F>
+    void post(const detail::call_spec& spec, const boost::json::object& options, F&& f) {
+        const detail::call_spec lasting{spec.endpoint, spec.method, spec.route, {}, {}, {}};
+        auto request = detail::build_request(context_, spec, options);
+        workers_.post(std::packaged_task<void()>(
+            [this, lasting, request = std::move(request), f = std::forward<F>(f)]() mutable {
+                auto answer = execute(lasting, std::move(request));
+                if (answer) f(error{}, std::move(*answer));
+                else f(answer.error(), boost::json::value());
+            }));
+    }
+
+    detail::request_context context_;
+    Transport transport_;
+    // Last, so that it is destroyed first: queued calls finish while the
+    // transport is still there.
+    detail::worker_pool workers_{default_async_threads};
+};
+
+using client = basic_client<httplib_transport>;
+
+}  // namespace webhooksio
+// ---- testing/recording_transport.hpp
+// A transport for your own tests: it records every request and answers from a
+// script, without a network. Copies share one record, so you can keep one
+// copy and hand the other to the client:
+//
+//   webhooksio::testing::recording_transport wire;
+//   wire.respond({.status = 200, .body = R"({"id":"BU1"})"});
+//   webhooksio::basic_client<webhooksio::testing::recording_transport> api{"KEY", {}, wire};
+//   api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"});
+//   assert(wire.requests().at(0).target == "/v1/accounts/AC1/buckets/BU1");
+
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+
+namespace webhooksio::testing {
+
+class recording_transport {
+public:
+    recording_transport() = default;
+    // Lets basic_client<recording_transport> be built from options alone.
+    explicit recording_transport(const client_options&) {}
+
+    // Queues the answer to a coming request; with none queued, a request gets
+    // 200 with an empty JSON object.
+    void respond(http_response response) { push(std::move(response)); }
+    void fail(error e) { push(std::move(e)); }
+
+    std::vector<http_request> requests() const {
+        std::lock_guard lock(state_->mutex);
+        return state_->requests;
+    }
+
+    result<http_response> send(const http_request& request) {
+        std::lock_guard lock(state_->mutex);
+        state_->requests.push_back(request);
+        if (state_->script.empty()) return http_response{200, {{"Content-Type", "application/json"}}, "{}"};
+        result<http_response> next = std::move(state_->script.front());
+        state_->script.pop_front();
+        return next;
+    }
+
+private:
+    void push(result<http_response> answer) {
+        std::lock_guard lock(state_->mutex);
+        state_->script.push_back(std::move(answer));
+    }
+
+    struct state {
+        mutable std::mutex mutex;
+        std::vector<http_request> requests;
+        std::deque<result<http_response>> script;
+    };
+    std::shared_ptr<state> state_ = std::make_shared<state>();
+};
+
+static_assert(transport<recording_transport>);
+
+}  // namespace webhooksio::testing

@@ -1,0 +1,360 @@
+// The client beyond the table: typed options, encoding edge cases, errors,
+// the recording transport, async calls and futures, threads.
+#define BOOST_TEST_MODULE client
+#define BOOST_TEST_DYN_LINK
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <future>
+#include <latch>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <webhooksio/webhooksio.hpp>
+
+#include "support/loopback_server.hpp"
+
+namespace json = boost::json;
+namespace wh = webhooksio;
+using test_support::loopback_server;
+using wh::account_id;
+using wh::bucket_id;
+
+namespace {
+
+std::string header(const httplib::Headers& headers, const std::string& name) {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string("<absent>") : it->second;
+}
+
+// A client of `server`; options.base_url, if given, is a path prefix.
+wh::client client_for(const loopback_server& server, wh::client_options options = {.base_url = ""}) {
+    options.base_url = server.base_url() + options.base_url;
+    return wh::client{"SECRET-KEY", options};
+}
+
+// Runs `call`, which must throw Error; returns the error it carried.
+template <class Error, class F>
+wh::error expect_throw(F&& call) {
+    try {
+        call();
+    } catch (const Error& e) {
+        return e.error();
+    }
+    BOOST_FAIL("the call did not throw the expected error type");
+    return {};
+}
+
+void reply_with(loopback_server& server, int status, std::string body, std::string type = "application/json") {
+    server.set_reply([=](const httplib::Request&, httplib::Response& response) {
+        response.status = status;
+        response.set_content(body, type.c_str());
+    });
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(typed_options)
+
+BOOST_AUTO_TEST_CASE(a_named_call_sends_the_typed_options_as_a_json_body) {
+    loopback_server server;
+    auto api = client_for(server);
+    api.create_destination(account_id{"AC1"}, wh::input_id{"IN1"},
+                           {.name = "Slack",
+                            .endpoint_url = "http://127.0.0.1:9/hook",
+                            .retry_count = 3,
+                            .verify_ssl = false,
+                            .alert_on_failure = std::vector<std::string>{"a@x.io", "b@x.io"}});
+    auto sent = server.last();
+    BOOST_TEST(sent.method == "POST");
+    BOOST_TEST(sent.target == "/v1/accounts/AC1/inputs/IN1/destinations");
+    // Unset options are absent, not null; lists travel comma-joined.
+    BOOST_TEST(json::parse(sent.body) == json::parse(R"({"name":"Slack","endpoint_url":"http://127.0.0.1:9/hook",
+        "retry_count":3,"verify_ssl":false,"alert_on_failure":"a@x.io,b@x.io"})"));
+    BOOST_TEST(header(sent.headers, "Content-Type") == "application/json");
+}
+
+BOOST_AUTO_TEST_CASE(a_get_sends_its_options_in_the_query_string) {
+    loopback_server server;
+    auto api = client_for(server);
+    json::value answer = api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {.expand = true});
+    BOOST_TEST(answer == json::parse(R"({"ok":true})"));
+    BOOST_TEST(server.last().target == "/v1/accounts/AC1/buckets/BU1?expand=true");
+    api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"});
+    BOOST_TEST(server.last().target == "/v1/accounts/AC1/buckets/BU1");
+    BOOST_TEST(server.last().body.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_post_without_options_sends_an_empty_object) {
+    loopback_server server;
+    auto api = client_for(server);
+    api.publish_recipe(account_id{"AC1"}, wh::recipe_id{"RE1"});
+    BOOST_TEST(server.last().body == "{}");
+}
+
+BOOST_AUTO_TEST_CASE(extra_fields_travel_beside_the_typed_ones) {
+    loopback_server server;
+    auto api = client_for(server);
+    api.create_bucket(account_id{"AC1"}, {.name = "B", .extra = {{"color", "blue"}, {"name", "ignored"}}});
+    BOOST_TEST(json::parse(server.last().body) == json::parse(R"({"name":"B","color":"blue"})"));
+}
+
+BOOST_AUTO_TEST_CASE(the_generic_call_takes_typed_or_free_form_options) {
+    loopback_server server;
+    auto api = client_for(server);
+    api.call<wh::api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, json::object{{"expand", true}});
+    BOOST_TEST(server.last().target == "/v1/accounts/AC1/buckets/BU1?expand=true");
+    api.call<wh::api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.include_stats = false});
+    BOOST_TEST(server.last().target == "/v1/accounts/AC1/buckets/BU1?include_stats=false");
+    api.call<wh::api::health_check>({});
+    BOOST_TEST(server.last().target == "/v1/health");
+}
+
+BOOST_AUTO_TEST_CASE(either_name_of_the_subscription_event_will_do) {
+    loopback_server server;
+    auto api = client_for(server);
+    const wh::application_id app{"AP1"};
+    api.get_consumer_subscription(account_id{"AC1"}, app, wh::consumer_id{"C1"},
+                                  {.bucket_key = "default", .event_type = "invoice.create"});
+    BOOST_TEST(server.requests().size() == 1u);
+    auto missing = api.get_consumer_subscription(account_id{"AC1"}, app, wh::consumer_id{"C1"},
+                                                 {.bucket_key = "default"}, wh::nothrow);
+    BOOST_TEST(missing.error().kind() == wh::error_kind::usage);
+    BOOST_TEST(missing.error().message().find("event_name|event_type") != std::string::npos);
+    BOOST_TEST(server.requests().size() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(encoding)
+
+BOOST_AUTO_TEST_CASE(ids_never_change_the_route) {
+    loopback_server server;
+    auto api = client_for(server);
+    api.get_bucket(account_id{"a/../b"}, bucket_id{"x?y#z%2Fw é"});
+    BOOST_TEST(server.last().target == "/v1/accounts/a%2F..%2Fb/buckets/x%3Fy%23z%252Fw%20%C3%A9");
+}
+
+BOOST_AUTO_TEST_CASE(option_values_and_keys_are_percent_encoded) {
+    loopback_server server;
+    auto api = client_for(server);
+    api.get_request_log(account_id{"AC1"}, {.start_date = "last week & more", .extra = {{"a b", "c=d"}}});
+    BOOST_TEST(server.last().target == "/v1/accounts/AC1/log?a%20b=c%3Dd&start_date=last%20week%20%26%20more");
+}
+
+BOOST_AUTO_TEST_CASE(unusable_ids_are_refused_and_nothing_is_sent) {
+    loopback_server server;
+    auto api = client_for(server);
+    for (std::string id : {std::string(), std::string("."), std::string(".."), std::string("a\0b", 3)}) {
+        auto e = expect_throw<wh::usage_error>([&] { api.get_account(account_id{id}); });
+        BOOST_TEST(e.message().find(":account_id") != std::string::npos);
+    }
+    BOOST_TEST(server.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_free_form_call_missing_a_required_option_is_refused) {
+    loopback_server server;
+    auto api = client_for(server);
+    auto e = expect_throw<wh::usage_error>(
+        [&] { api.call<wh::api::create_user>({account_id{"AC1"}}, json::object{{"first_name", "Bob"}}); });
+    BOOST_TEST(e.message().find("last_name, email_address, password") != std::string::npos);
+    BOOST_TEST(server.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_key_can_travel_in_the_query_and_the_agent_be_extended) {
+    loopback_server server;
+    auto api = client_for(server, {.base_url = "", .user_agent_suffix = "my-app/2", .token_in_query = true});
+    api.get_account(account_id{"AC1"});
+    auto sent = server.last();
+    BOOST_TEST(sent.target == "/v1/accounts/AC1?_token=SECRET-KEY");
+    BOOST_TEST(header(sent.headers, "Authorization") == "<absent>");
+    BOOST_TEST(header(sent.headers, "User-Agent") == std::string("webhooksio-cpp/") + wh::version + " my-app/2");
+}
+
+BOOST_AUTO_TEST_CASE(a_base_url_path_prefixes_every_route) {
+    loopback_server server;
+    auto api = client_for(server, {.base_url = "/proxy/"});
+    api.health_check();
+    BOOST_TEST(server.last().target == "/proxy/v1/health");
+}
+
+BOOST_AUTO_TEST_CASE(bad_construction_is_a_usage_error) {
+    expect_throw<wh::usage_error>([] { wh::client api{"KEY", {.base_url = "ftp://example.com"}}; });
+    expect_throw<wh::usage_error>([] { wh::client api{"KEY", {.base_url = "http://:80"}}; });
+    auto e = expect_throw<wh::usage_error>([] { wh::client api{"KEY\r\nX-Evil: 1"}; });
+    BOOST_TEST(e.message().find("KEY") == std::string::npos);
+    expect_throw<wh::usage_error>([] { wh::client api{"KEY", {.user_agent_suffix = "a\nb"}}; });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(errors)
+
+BOOST_AUTO_TEST_CASE(a_4xx_with_a_json_body_is_a_status_error_with_the_body) {
+    loopback_server server;
+    reply_with(server, 404, R"({"message":"Bucket not found"})");
+    auto api = client_for(server);
+    auto e = expect_throw<wh::status_error>([&] { api.get_bucket(account_id{"AC1"}, bucket_id{"BU9"}); });
+    BOOST_TEST(e.status() == 404);
+    BOOST_TEST(e.body().at("message") == "Bucket not found");
+    BOOST_TEST(e.message().find("Bucket not found") != std::string::npos);
+    BOOST_TEST(e.message().find("get_bucket") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_5xx_without_json_keeps_the_raw_body) {
+    loopback_server server;
+    reply_with(server, 502, "<html>Bad Gateway</html>", "text/html");
+    auto api = client_for(server);
+    auto r = api.get_plans({}, wh::nothrow);
+    BOOST_TEST(!r.has_value());
+    BOOST_TEST(r.error().kind() == wh::error_kind::status);
+    BOOST_TEST(r.error().status() == 502);
+    BOOST_TEST(r.error().body().is_null());
+    BOOST_TEST(r.error().raw_body() == "<html>Bad Gateway</html>");
+}
+
+BOOST_AUTO_TEST_CASE(a_2xx_that_is_not_json_is_a_decode_error) {
+    loopback_server server;
+    reply_with(server, 200, "{\"truncated\": ", "application/json");
+    auto api = client_for(server);
+    auto e = expect_throw<wh::decode_error>([&] { api.health_check(); });
+    BOOST_TEST(e.status() == 200);
+    BOOST_TEST(e.raw_body() == "{\"truncated\": ");
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_2xx_body_is_null) {
+    loopback_server server;
+    reply_with(server, 204, "", "application/json");
+    auto api = client_for(server);
+    BOOST_TEST(api.delete_bucket(account_id{"AC1"}, bucket_id{"BU1"}).is_null());
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_connection_is_a_transport_error) {
+    int port = 0;
+    {
+        loopback_server gone;  // a port that was just free, now closed
+        port = gone.port();
+    }
+    wh::client api{"SECRET-KEY", {.base_url = "http://127.0.0.1:" + std::to_string(port)}};
+    auto e = expect_throw<wh::transport_error>([&] { api.health_check(); });
+    BOOST_TEST((e.failure() == wh::transport_failure::connect));
+    BOOST_TEST(e.message().find("health_check") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_key_never_appears_in_an_error) {
+    loopback_server server;
+    // A hostile server that echoes the credentials back.
+    server.set_reply([](const httplib::Request& request, httplib::Response& response) {
+        response.status = 401;
+        json::object body{{"message", "bad token " + request.get_header_value("Authorization") + " " + request.target}};
+        response.set_content(json::serialize(body), "application/json");
+    });
+    for (bool in_query : {false, true}) {
+        auto api = client_for(server, {.base_url = "", .token_in_query = in_query});
+        auto e = expect_throw<wh::status_error>([&] { api.get_account(account_id{"AC1"}); });
+        BOOST_TEST(e.status() == 401);
+        BOOST_TEST(e.message().find("SECRET-KEY") == std::string::npos);
+        BOOST_TEST(e.raw_body().find("SECRET-KEY") == std::string::npos);
+        BOOST_TEST(json::serialize(e.body()).find("SECRET-KEY") == std::string::npos);
+        BOOST_TEST(e.message().find("[redacted]") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(recording)
+
+BOOST_AUTO_TEST_CASE(the_recording_transport_records_and_answers_from_a_script) {
+    wh::testing::recording_transport wire;
+    wire.respond({.status = 201, .body = R"({"id":"BU1"})"});
+    wire.respond({.status = 409, .body = R"({"message":"exists"})"});
+    wire.fail(wh::error::transport(wh::transport_failure::timeout, "timed out"));
+    wh::basic_client<wh::testing::recording_transport> api{"KEY", {}, wire};
+
+    BOOST_TEST(api.create_bucket(account_id{"AC1"}, {.name = "B"}).at("id") == "BU1");
+    auto conflict = api.create_bucket(account_id{"AC1"}, {.name = "B"}, wh::nothrow);
+    BOOST_TEST(conflict.error().status() == 409);
+    auto timeout = api.health_check({}, wh::nothrow);
+    BOOST_TEST((timeout.error().failure() == wh::transport_failure::timeout));
+    BOOST_TEST(api.health_check() == json::object{});  // an empty script answers {}
+
+    auto requests = wire.requests();
+    BOOST_TEST_REQUIRE(requests.size() == 4u);
+    BOOST_TEST(requests[0].target == "/v1/accounts/AC1/buckets");
+    BOOST_TEST(requests[0].body == R"({"name":"B"})");
+    BOOST_TEST(wh::find_header(requests[0].headers, "authorization") == "Bearer KEY");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(async)
+
+BOOST_AUTO_TEST_CASE(a_callback_gets_the_body_or_the_error) {
+    loopback_server server;
+    auto api = client_for(server);
+    std::promise<std::pair<wh::error, json::value>> done;
+    api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {}, [&](const wh::error& e, json::value body) {
+        done.set_value({e, std::move(body)});
+    });
+    auto [e, body] = done.get_future().get();
+    BOOST_TEST(!e);
+    BOOST_TEST(body == json::parse(R"({"ok":true})"));
+
+    std::promise<wh::error> failed;
+    api.call<wh::api::create_bucket>({account_id{"AC1"}}, json::object{}, [&](const wh::error& e, json::value) {
+        failed.set_value(e);
+    });
+    BOOST_TEST((failed.get_future().get().kind() == wh::error_kind::usage));
+}
+
+BOOST_AUTO_TEST_CASE(a_future_gives_the_value_or_throws_the_typed_error) {
+    loopback_server server;
+    auto api = client_for(server);
+    std::future<json::value> ok = api.get_account(account_id{"AC1"}, {}, wh::use_future);
+    BOOST_TEST(ok.get() == json::parse(R"({"ok":true})"));
+    reply_with(server, 503, R"({"message":"busy"})");
+    auto busy = api.get_account(account_id{"AC1"}, {}, wh::use_future);
+    BOOST_CHECK_THROW(busy.get(), wh::status_error);
+}
+
+BOOST_AUTO_TEST_CASE(destroying_the_client_finishes_every_queued_call) {
+    loopback_server server;
+    std::atomic<int> answered = 0;
+    {
+        auto api = client_for(server);
+        for (int i = 0; i < 40; ++i)
+            api.get_account(account_id{"AC" + std::to_string(i)}, {}, [&](const wh::error& e, json::value) {
+                if (!e) ++answered;
+            });
+    }
+    BOOST_TEST(answered.load() == 40);
+    BOOST_TEST(server.requests().size() == 40u);
+}
+
+BOOST_AUTO_TEST_CASE(threads_share_one_client_and_every_answer_matches_its_call) {
+    loopback_server server;
+    server.set_reply([](const httplib::Request& request, httplib::Response& response) {
+        response.set_content(json::serialize(json::object{{"target", request.target}}), "application/json");
+    });
+    auto api = client_for(server);
+    constexpr int threads = 4, calls = 50;
+    std::atomic<int> mismatches = 0;
+    std::latch start(threads);
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&, t] {
+            start.arrive_and_wait();
+            for (int i = 0; i < calls; ++i) {
+                std::string id = "AC" + std::to_string(t) + "-" + std::to_string(i);
+                auto answer = api.get_account(account_id{id});
+                if (answer.at("target").as_string() != "/v1/accounts/" + id) ++mismatches;
+            }
+        });
+    }
+    for (auto& w : workers) w.join();
+    BOOST_TEST(mismatches.load() == 0);
+    BOOST_TEST(server.requests().size() == std::size_t(threads * calls));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds and runs the quick-start example or the whole test suite, installing
+# the Debian 12 packages the build needs when they are missing.
+#
+#   tools/build.sh example   build and run examples/quickstart.cpp
+#   tools/build.sh test      build everything and run every test with CTest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake make pkg-config libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev
+          libcpp-httplib-dev libssl-dev)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    echo "installing: ${missing[*]}"
+    sudo_if_needed=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+    $sudo_if_needed apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq "${missing[@]}"
+fi
+
+build_dir=${WEBHOOKSIO_BUILD_DIR:-build}
+jobs=$(nproc)
+cmake -S . -B "$build_dir" >/dev/null
+
+case "${1:-}" in
+    example)
+        cmake --build "$build_dir" --target quickstart -j "$jobs"
+        "$build_dir/examples/quickstart"
+        ;;
+    test)
+        cmake --build "$build_dir" -j "$jobs"
+        ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
+        ;;
+    *)
+        echo "usage: tools/build.sh example|test" >&2
+        exit 2
+        ;;
+esac
