@@ -45,6 +45,12 @@ constexpr bool options_in_query(http_method m) noexcept {
     return m == http_method::get || m == http_method::delete_ || m == http_method::head;
 }
 
+// An option's name and what the API docs say of it (for help texts).
+struct option_doc {
+    std::string_view name;
+    std::string_view description;
+};
+
 namespace detail {
 
 // A string literal usable as a template argument.
@@ -302,22 +308,39 @@ namespace webhooksio::api {
 struct register_account : endpoint<"registerAccount", http_method::post, "/v1/register"> {
     static constexpr std::string_view name = "register_account";
     static constexpr std::string_view summary = "Creates a new account. This is the same call that is used when a user registers from webhooks.io.";
+    static constexpr std::array<option_doc, 15> option_docs{{
+        {"name", "Account/Company name"},
+        {"first_name", "First name of the primary user on the account."},
+        {"last_name", "Last name of the primary user on the account."},
+        {"email_address", "The primary email address for the user on the account."},
+        {"password", "The password for the user on the account"},
+        {"plan_id", "The plan id selected for the account. Use /plans resource for a list of all plans."},
+        {"card_number", "The credit card number to be used for billing."},
+        {"card_month", "The expiration month for the credit card."},
+        {"card_year", "The expiration year for the credit card."},
+        {"card_cvc", "The CVC on the credit card."},
+        {"coupon", "A coupon code to be used."},
+        {"referrer", "The location the user came from."},
+        {"email_verification_callback_url", "The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL."},
+        {"invite_code", "The invite code used to create account."},
+        {"password_confirm", "The confirmation entry for the password."},
+    }};
     struct options {
-        std::optional<std::string> name;  ///< Account/Company name
-        required<std::string> first_name;  ///< First name of the primary user on the account.
-        required<std::string> last_name;  ///< Last name of the primary user on the account.
-        required<std::string> email_address;  ///< The primary email address for the user on the account.
-        required<std::string> password;  ///< The password for the user on the account
-        required<std::string> plan_id;  ///< The plan id selected for the account. Use /plans resource for a list of all plans.
-        std::optional<std::string> card_number;  ///< The credit card number to be used for billing.
-        std::optional<std::string> card_month;  ///< The expiration month for the credit card.
-        std::optional<std::string> card_year;  ///< The expiration year for the credit card.
-        std::optional<std::string> card_cvc;  ///< The CVC on the credit card.
-        std::optional<std::string> coupon;  ///< A coupon code to be used.
-        std::optional<std::string> referrer;  ///< The location the user came from.
-        std::optional<std::string> email_verification_callback_url;  ///< The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL.
-        required<std::string> invite_code;  ///< The invite code used to create account.
-        required<std::string> password_confirm;  ///< The confirmation entry for the password.
+        std::optional<std::string> name;
+        required<std::string> first_name;
+        required<std::string> last_name;
+        required<std::string> email_address;
+        required<std::string> password;
+        required<std::string> plan_id;
+        std::optional<std::string> card_number;
+        std::optional<std::string> card_month;
+        std::optional<std::string> card_year;
+        std::optional<std::string> card_cvc;
+        std::optional<std::string> coupon;
+        std::optional<std::string> referrer;
+        std::optional<std::string> email_verification_callback_url;
+        required<std::string> invite_code;
+        required<std::string> password_confirm;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -327,9 +350,13 @@ BOOST_DESCRIBE_STRUCT(register_account::options, (), (name, first_name, last_nam
 struct create_sub_account : endpoint<"createSubAccount", http_method::post, "/v1/accounts/:account_id/subaccounts", account_id> {
     static constexpr std::string_view name = "create_sub_account";
     static constexpr std::string_view summary = "Creates a sub account.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"name", "First name of the primary user on the account."},
+        {"account_key", "Identifier from another system."},
+    }};
     struct options {
-        required<std::string> name;  ///< First name of the primary user on the account.
-        std::optional<std::string> account_key;  ///< Identifier from another system.
+        required<std::string> name;
+        std::optional<std::string> account_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -339,8 +366,11 @@ BOOST_DESCRIBE_STRUCT(create_sub_account::options, (), (name, account_key))
 struct get_sub_accounts : endpoint<"getSubAccounts", http_method::get, "/v1/accounts/:account_id/subaccounts", account_id> {
     static constexpr std::string_view name = "get_sub_accounts";
     static constexpr std::string_view summary = "Lists all sub accounts user an account.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"account_key", "Identifier from another system."},
+    }};
     struct options {
-        std::optional<std::string> account_key;  ///< Identifier from another system.
+        std::optional<std::string> account_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -350,6 +380,7 @@ BOOST_DESCRIBE_STRUCT(get_sub_accounts::options, (), (account_key))
 struct get_account : endpoint<"getAccount", http_method::get, "/v1/accounts/:account_id", account_id> {
     static constexpr std::string_view name = "get_account";
     static constexpr std::string_view summary = "Returns the details of a specfic account.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -360,9 +391,13 @@ BOOST_DESCRIBE_STRUCT(get_account::options, (), ())
 struct update_account : endpoint<"updateAccount", http_method::put, "/v1/accounts/:account_id", account_id> {
     static constexpr std::string_view name = "update_account";
     static constexpr std::string_view summary = "Updates the details on an account.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"name", "Friendly name for the account."},
+        {"account_key", "Identifier from another system."},
+    }};
     struct options {
-        required<std::string> name;  ///< Friendly name for the account.
-        std::optional<std::string> account_key;  ///< Identifier from another system.
+        required<std::string> name;
+        std::optional<std::string> account_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -372,6 +407,7 @@ BOOST_DESCRIBE_STRUCT(update_account::options, (), (name, account_key))
 struct delete_account : endpoint<"deleteAccount", http_method::delete_, "/v1/accounts/:account_id", account_id> {
     static constexpr std::string_view name = "delete_account";
     static constexpr std::string_view summary = "Deletes an account or sub account.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -383,8 +419,11 @@ struct list_accounts : endpoint<"listAccounts", http_method::get, "/v1/accounts"
     static constexpr std::string_view name = "list_accounts";
     static constexpr std::string_view summary = "List Accounts";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"account_key", "Identifier from another system."},
+    }};
     struct options {
-        std::optional<std::string> account_key;  ///< Identifier from another system.
+        std::optional<std::string> account_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -395,16 +434,27 @@ struct get_account_embedded_view_html : endpoint<"getAccountEmbeddedViewHtml", h
     static constexpr std::string_view name = "get_account_embedded_view_html";
     static constexpr std::string_view summary = "Get My Embedded View HTML";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 9> option_docs{{
+        {"bucket_key", "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."},
+        {"paths", "The permitted paths."},
+        {"css_url", "URL to a css file that will be applied to the application styles."},
+        {"default_tab", "The default tab to show."},
+        {"show_introduction", "If the introduction should be displayed."},
+        {"introduction_url", "The URL to the actual introduction."},
+        {"element_id", "The element id for the manager to populate."},
+        {"api_url", "The API URL to use."},
+        {"embedded_url", "The embedded javascript file to use."},
+    }};
     struct options {
-        std::optional<std::string> bucket_key;  ///< The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.
-        std::optional<std::vector<std::string>> paths;  ///< The permitted paths.
-        std::optional<std::string> css_url;  ///< URL to a css file that will be applied to the application styles.
-        std::optional<std::string> default_tab;  ///< The default tab to show.
-        std::optional<bool> show_introduction;  ///< If the introduction should be displayed.
-        std::optional<std::string> introduction_url;  ///< The URL to the actual introduction.
-        std::optional<std::string> element_id;  ///< The element id for the manager to populate.
-        std::optional<std::string> api_url;  ///< The API URL to use.
-        std::optional<std::string> embedded_url;  ///< The embedded javascript file to use.
+        std::optional<std::string> bucket_key;
+        std::optional<std::vector<std::string>> paths;
+        std::optional<std::string> css_url;
+        std::optional<std::string> default_tab;
+        std::optional<bool> show_introduction;
+        std::optional<std::string> introduction_url;
+        std::optional<std::string> element_id;
+        std::optional<std::string> api_url;
+        std::optional<std::string> embedded_url;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -432,15 +482,25 @@ namespace webhooksio::api {
 struct create_application : endpoint<"createApplication", http_method::post, "/v1/accounts/:account_id/applications", account_id> {
     static constexpr std::string_view name = "create_application";
     static constexpr std::string_view summary = "Adds an application to an account";
+    static constexpr std::array<option_doc, 8> option_docs{{
+        {"name", "Name for the bucket."},
+        {"categories", "The categories the application belongs to."},
+        {"overview", "A short description of the application - 255 characters or less."},
+        {"description", "A full description of the application."},
+        {"homepage_url", "The url of the application homepage."},
+        {"api_url", "The url to the API documention for the application."},
+        {"logo_url", "The url to the logo."},
+        {"active", "If the application should be active (viewable) or not."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the bucket.
-        required<std::vector<std::string>> categories;  ///< The categories the application belongs to.
-        required<std::string> overview;  ///< A short description of the application - 255 characters or less.
-        required<std::string> description;  ///< A full description of the application.
-        required<std::string> homepage_url;  ///< The url of the application homepage.
-        required<std::string> api_url;  ///< The url to the API documention for the application.
-        required<std::string> logo_url;  ///< The url to the logo.
-        required<bool> active;  ///< If the application should be active (viewable) or not.
+        required<std::string> name;
+        required<std::vector<std::string>> categories;
+        required<std::string> overview;
+        required<std::string> description;
+        required<std::string> homepage_url;
+        required<std::string> api_url;
+        required<std::string> logo_url;
+        required<bool> active;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -450,15 +510,25 @@ BOOST_DESCRIBE_STRUCT(create_application::options, (), (name, categories, overvi
 struct update_application : endpoint<"updateApplication", http_method::put, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
     static constexpr std::string_view name = "update_application";
     static constexpr std::string_view summary = "Updates an Application.";
+    static constexpr std::array<option_doc, 8> option_docs{{
+        {"name", "Name for the bucket."},
+        {"categories", "The categories the application belongs to."},
+        {"overview", "A short description of the application - 255 characters or less."},
+        {"description", "A full description of the application."},
+        {"homepage_url", "The url of the application homepage."},
+        {"api_url", "The url to the API documention for the application."},
+        {"logo_url", "The url to the logo."},
+        {"active", "If the application should be active (viewable) or not."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the bucket.
-        required<std::vector<std::string>> categories;  ///< The categories the application belongs to.
-        required<std::string> overview;  ///< A short description of the application - 255 characters or less.
-        required<std::string> description;  ///< A full description of the application.
-        required<std::string> homepage_url;  ///< The url of the application homepage.
-        required<std::string> api_url;  ///< The url to the API documention for the application.
-        required<std::string> logo_url;  ///< The url to the logo.
-        required<bool> active;  ///< If the application should be active (viewable) or not.
+        required<std::string> name;
+        required<std::vector<std::string>> categories;
+        required<std::string> overview;
+        required<std::string> description;
+        required<std::string> homepage_url;
+        required<std::string> api_url;
+        required<std::string> logo_url;
+        required<bool> active;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -468,6 +538,7 @@ BOOST_DESCRIBE_STRUCT(update_application::options, (), (name, categories, overvi
 struct get_application : endpoint<"getApplication", http_method::get, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
     static constexpr std::string_view name = "get_application";
     static constexpr std::string_view summary = "Returns the details for a specfic application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -478,6 +549,7 @@ BOOST_DESCRIBE_STRUCT(get_application::options, (), ())
 struct get_applications : endpoint<"getApplications", http_method::get, "/v1/accounts/:account_id/applications", account_id> {
     static constexpr std::string_view name = "get_applications";
     static constexpr std::string_view summary = "Returns a collection of applications for an account.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -488,6 +560,7 @@ BOOST_DESCRIBE_STRUCT(get_applications::options, (), ())
 struct delete_application : endpoint<"deleteApplication", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
     static constexpr std::string_view name = "delete_application";
     static constexpr std::string_view summary = "Deletes an application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -498,12 +571,19 @@ BOOST_DESCRIBE_STRUCT(delete_application::options, (), ())
 struct create_application_version : endpoint<"createApplicationVersion", http_method::post, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
     static constexpr std::string_view name = "create_application_version";
     static constexpr std::string_view summary = "Adds a version to an application.";
+    static constexpr std::array<option_doc, 5> option_docs{{
+        {"key", "The key/id for this version."},
+        {"release_date", "The date this version was released."},
+        {"version_json", "The complete JSON definition for the version."},
+        {"examples_json", "The complete JSON definition for the version examples/recipes"},
+        {"active", "If the version should be active (viewable) or not."},
+    }};
     struct options {
-        required<std::string> key;  ///< The key/id for this version.
-        required<std::string> release_date;  ///< The date this version was released.
-        required<boost::json::value> version_json;  ///< The complete JSON definition for the version.
-        required<boost::json::value> examples_json;  ///< The complete JSON definition for the version examples/recipes
-        required<bool> active;  ///< If the version should be active (viewable) or not.
+        required<std::string> key;
+        required<std::string> release_date;
+        required<boost::json::value> version_json;
+        required<boost::json::value> examples_json;
+        required<bool> active;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -513,12 +593,19 @@ BOOST_DESCRIBE_STRUCT(create_application_version::options, (), (key, release_dat
 struct update_application_version : endpoint<"updateApplicationVersion", http_method::put, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
     static constexpr std::string_view name = "update_application_version";
     static constexpr std::string_view summary = "Updates an application version.";
+    static constexpr std::array<option_doc, 5> option_docs{{
+        {"key", "The key/id for this version."},
+        {"release_date", "The date this version was released."},
+        {"version_json", "The complete JSON definition for the version."},
+        {"examples_json", "The complete JSON definition for the version examples/recipies"},
+        {"active", "If the version should be active (viewable) or not."},
+    }};
     struct options {
-        required<std::string> key;  ///< The key/id for this version.
-        required<std::string> release_date;  ///< The date this version was released.
-        required<boost::json::value> version_json;  ///< The complete JSON definition for the version.
-        required<boost::json::value> examples_json;  ///< The complete JSON definition for the version examples/recipies
-        required<bool> active;  ///< If the version should be active (viewable) or not.
+        required<std::string> key;
+        required<std::string> release_date;
+        required<boost::json::value> version_json;
+        required<boost::json::value> examples_json;
+        required<bool> active;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -528,6 +615,7 @@ BOOST_DESCRIBE_STRUCT(update_application_version::options, (), (key, release_dat
 struct get_application_version : endpoint<"getApplicationVersion", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
     static constexpr std::string_view name = "get_application_version";
     static constexpr std::string_view summary = "Returns the details for a specfic application version.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -538,6 +626,7 @@ BOOST_DESCRIBE_STRUCT(get_application_version::options, (), ())
 struct get_application_versions : endpoint<"getApplicationVersions", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
     static constexpr std::string_view name = "get_application_versions";
     static constexpr std::string_view summary = "Returns a collection of versions for an application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -548,6 +637,7 @@ BOOST_DESCRIBE_STRUCT(get_application_versions::options, (), ())
 struct delete_application_version : endpoint<"deleteApplicationVersion", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
     static constexpr std::string_view name = "delete_application_version";
     static constexpr std::string_view summary = "Deletes a version for an application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -579,11 +669,17 @@ struct create_subscription : endpoint<"createSubscription", http_method::post, "
     static constexpr std::string_view name = "create_subscription";
     static constexpr std::string_view summary = "Create Subscription";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 4> option_docs{{
+        {"user_id", "The user that is logged into the system."},
+        {"plan_id", "The ID of the plan that the subscription is to be started for."},
+        {"payment_token", "The temporary stripe payment token used for the payment of the subscription. This is required if the value of the plan being added is greater than $0."},
+        {"coupon_code", "A coupon code to apply to this subscription."},
+    }};
     struct options {
-        required<std::string> user_id;  ///< The user that is logged into the system.
-        required<std::string> plan_id;  ///< The ID of the plan that the subscription is to be started for.
-        std::optional<std::string> payment_token;  ///< The temporary stripe payment token used for the payment of the subscription. This is required if the value of the plan being added is greater than $0.
-        std::optional<std::string> coupon_code;  ///< A coupon code to apply to this subscription.
+        required<std::string> user_id;
+        required<std::string> plan_id;
+        std::optional<std::string> payment_token;
+        std::optional<std::string> coupon_code;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -594,12 +690,19 @@ struct update_subscription : endpoint<"updateSubscription", http_method::put, "/
     static constexpr std::string_view name = "update_subscription";
     static constexpr std::string_view summary = "Update Subscription";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 5> option_docs{{
+        {"user_id", "The user that is logged into the system. This should be passed to change the billing contact on the account."},
+        {"plan_id", "The ID of the plan that the subscription should be change to."},
+        {"payment_token", "The temporary stripe payment token used for the payment of the subscription. This only needs to be passed when changing the credit card info."},
+        {"coupon_code", "A coupon code to apply to this subscription."},
+        {"end_of_term", "If the change should take effect at the end of the term, or now. Defaults to now - false."},
+    }};
     struct options {
-        std::optional<std::string> user_id;  ///< The user that is logged into the system. This should be passed to change the billing contact on the account.
-        std::optional<std::string> plan_id;  ///< The ID of the plan that the subscription should be change to.
-        std::optional<std::string> payment_token;  ///< The temporary stripe payment token used for the payment of the subscription. This only needs to be passed when changing the credit card info.
-        std::optional<std::string> coupon_code;  ///< A coupon code to apply to this subscription.
-        std::optional<bool> end_of_term;  ///< If the change should take effect at the end of the term, or now. Defaults to now - false.
+        std::optional<std::string> user_id;
+        std::optional<std::string> plan_id;
+        std::optional<std::string> payment_token;
+        std::optional<std::string> coupon_code;
+        std::optional<bool> end_of_term;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -610,6 +713,7 @@ struct get_subscription : endpoint<"getSubscription", http_method::get, "/v1/acc
     static constexpr std::string_view name = "get_subscription";
     static constexpr std::string_view summary = "Get Subscription Details";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -621,6 +725,7 @@ struct get_invoices : endpoint<"getInvoices", http_method::get, "/v1/accounts/:a
     static constexpr std::string_view name = "get_invoices";
     static constexpr std::string_view summary = "List Invoices";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -632,6 +737,7 @@ struct get_invoice : endpoint<"getInvoice", http_method::get, "/v1/accounts/:acc
     static constexpr std::string_view name = "get_invoice";
     static constexpr std::string_view summary = "Get Invoice";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -643,8 +749,11 @@ struct cancel_subscription : endpoint<"cancelSubscription", http_method::delete_
     static constexpr std::string_view name = "cancel_subscription";
     static constexpr std::string_view summary = "Cancel Subscription";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"end_of_term", "If the change should take effect at the end of the term, or now. Defaults to now - false."},
+    }};
     struct options {
-        std::optional<bool> end_of_term;  ///< If the change should take effect at the end of the term, or now. Defaults to now - false.
+        std::optional<bool> end_of_term;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -670,9 +779,13 @@ namespace webhooksio::api {
 struct create_bucket : endpoint<"createBucket", http_method::post, "/v1/accounts/:account_id/buckets", account_id> {
     static constexpr std::string_view name = "create_bucket";
     static constexpr std::string_view summary = "Adds a bucket to an account";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"name", "Name for the bucket."},
+        {"key", "The key for the bucket."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the bucket.
-        std::optional<std::string> key;  ///< The key for the bucket.
+        required<std::string> name;
+        std::optional<std::string> key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -682,9 +795,13 @@ BOOST_DESCRIBE_STRUCT(create_bucket::options, (), (name, key))
 struct update_bucket : endpoint<"updateBucket", http_method::put, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
     static constexpr std::string_view name = "update_bucket";
     static constexpr std::string_view summary = "Updates a bucket.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"name", "Name for the bucket."},
+        {"key", "The key for the bucket."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the bucket.
-        std::optional<std::string> key;  ///< The key for the bucket.
+        required<std::string> name;
+        std::optional<std::string> key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -694,9 +811,13 @@ BOOST_DESCRIBE_STRUCT(update_bucket::options, (), (name, key))
 struct get_bucket : endpoint<"getBucket", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
     static constexpr std::string_view name = "get_bucket";
     static constexpr std::string_view summary = "Returns the details for a specfic bucket.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"expand", "If the results should be expanded to include the inputs and destinations"},
+        {"include_stats", "Include the traffic summary."},
+    }};
     struct options {
-        std::optional<bool> expand;  ///< If the results should be expanded to include the inputs and destinations
-        std::optional<bool> include_stats;  ///< Include the traffic summary.
+        std::optional<bool> expand;
+        std::optional<bool> include_stats;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -706,8 +827,11 @@ BOOST_DESCRIBE_STRUCT(get_bucket::options, (), (expand, include_stats))
 struct get_buckets : endpoint<"getBuckets", http_method::get, "/v1/accounts/:account_id/buckets", account_id> {
     static constexpr std::string_view name = "get_buckets";
     static constexpr std::string_view summary = "Returns a collection of buckets for an account.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"expand", "If the results should be expanded to include the inputs and destinations"},
+    }};
     struct options {
-        std::optional<bool> expand;  ///< If the results should be expanded to include the inputs and destinations
+        std::optional<bool> expand;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -717,6 +841,7 @@ BOOST_DESCRIBE_STRUCT(get_buckets::options, (), (expand))
 struct delete_bucket : endpoint<"deleteBucket", http_method::delete_, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
     static constexpr std::string_view name = "delete_bucket";
     static constexpr std::string_view summary = "Deletes a bucket.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -743,9 +868,13 @@ struct import_certificate : endpoint<"importCertificate", http_method::put, "/v1
     static constexpr std::string_view name = "import_certificate";
     static constexpr std::string_view summary = "Import SSL Certificate";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"domain", "The domain for the certificate that you wish to import"},
+        {"port", "The port to use. (defaults to 443)"},
+    }};
     struct options {
-        required<std::string> domain;  ///< The domain for the certificate that you wish to import
-        required<int> port;  ///< The port to use. (defaults to 443)
+        required<std::string> domain;
+        required<int> port;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -756,6 +885,7 @@ struct get_certificate : endpoint<"getCertificate", http_method::get, "/v1/accou
     static constexpr std::string_view name = "get_certificate";
     static constexpr std::string_view summary = "Get SSL Certificate";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -767,6 +897,7 @@ struct get_certificates : endpoint<"getCertificates", http_method::get, "/v1/acc
     static constexpr std::string_view name = "get_certificates";
     static constexpr std::string_view summary = "List SSL Certificates";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -778,6 +909,7 @@ struct delete_certificate : endpoint<"deleteCertificate", http_method::delete_, 
     static constexpr std::string_view name = "delete_certificate";
     static constexpr std::string_view summary = "Delete SSL Certificate";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -802,23 +934,41 @@ namespace webhooksio::api {
 struct create_destination : endpoint<"createDestination", http_method::post, "/v1/accounts/:account_id/inputs/:input_id/destinations", account_id, input_id> {
     static constexpr std::string_view name = "create_destination";
     static constexpr std::string_view summary = "Adds an destination for an input.";
+    static constexpr std::array<option_doc, 16> option_docs{{
+        {"name", "Name for the input."},
+        {"endpoint_url", "The URL the messages should be sent to."},
+        {"delivery_order", "How the deliveries should operate. Valid options are random or fifo. The default is random"},
+        {"status", "The status of the bucket, defaults to active."},
+        {"message_method", "The HTTP method the message will be sent with. If null the method will pass through."},
+        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
+        {"authentication_type", "The type of authentication to apply to incoming requests."},
+        {"retry_policy_id", "The retry algorithm that will be used for failed attempts."},
+        {"retry_count", "The number of times the hook will be retried."},
+        {"retry_interval", "The interval for which the retries will be set."},
+        {"verify_ssl", "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."},
+        {"headers_to_include", "A comma delimited list of custom headers to include."},
+        {"header_prefix", "The prefix of the custom headers that will be included. The default is Webhooks"},
+        {"alert_on_failure", "A comma delimited list of email addresses to alert when a webhook enters the failed status."},
+        {"recipe_id", "If a recipe should be applied to messages coming through this destination it can be specified."},
+        {"rate_limit", "The max rate for webhooks to be relayed. This will default to your plan max."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the input.
-        required<std::string> endpoint_url;  ///< The URL the messages should be sent to.
-        std::optional<std::string> delivery_order;  ///< How the deliveries should operate. Valid options are random or fifo. The default is random
-        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
-        std::optional<std::string> message_method;  ///< The HTTP method the message will be sent with. If null the method will pass through.
-        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
-        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
-        std::optional<std::string> retry_policy_id;  ///< The retry algorithm that will be used for failed attempts.
-        std::optional<int> retry_count;  ///< The number of times the hook will be retried.
-        std::optional<int> retry_interval;  ///< The interval for which the retries will be set.
-        std::optional<bool> verify_ssl;  ///< Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.
-        std::optional<std::vector<std::string>> headers_to_include;  ///< A comma delimited list of custom headers to include.
-        std::optional<std::string> header_prefix;  ///< The prefix of the custom headers that will be included. The default is Webhooks
-        std::optional<std::vector<std::string>> alert_on_failure;  ///< A comma delimited list of email addresses to alert when a webhook enters the failed status.
-        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this destination it can be specified.
-        std::optional<int> rate_limit;  ///< The max rate for webhooks to be relayed. This will default to your plan max.
+        required<std::string> name;
+        required<std::string> endpoint_url;
+        std::optional<std::string> delivery_order;
+        std::optional<std::string> status;
+        std::optional<std::string> message_method;
+        std::optional<std::vector<std::string>> event_filters;
+        std::optional<std::string> authentication_type;
+        std::optional<std::string> retry_policy_id;
+        std::optional<int> retry_count;
+        std::optional<int> retry_interval;
+        std::optional<bool> verify_ssl;
+        std::optional<std::vector<std::string>> headers_to_include;
+        std::optional<std::string> header_prefix;
+        std::optional<std::vector<std::string>> alert_on_failure;
+        std::optional<std::string> recipe_id;
+        std::optional<int> rate_limit;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -828,23 +978,41 @@ BOOST_DESCRIBE_STRUCT(create_destination::options, (), (name, endpoint_url, deli
 struct update_destination : endpoint<"updateDestination", http_method::put, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
     static constexpr std::string_view name = "update_destination";
     static constexpr std::string_view summary = "Updates the details of an destination.";
+    static constexpr std::array<option_doc, 16> option_docs{{
+        {"name", "Name for the input."},
+        {"endpoint_url", "The URL the messages should be sent to."},
+        {"delivery_order", "How the deliveries should operate. Valid options are random or fifo. The default is random"},
+        {"status", "The status of the bucket, defaults to active."},
+        {"message_method", "The HTTP method the message will be sent with. If null the method will pass through."},
+        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
+        {"authentication_type", "The type of authentication to apply to incoming requests."},
+        {"retry_policy_id", "The retry algorithm that will be used for failed attempts."},
+        {"retry_count", "The number of times the hook will be retried."},
+        {"retry_interval", "The interval for which the retries will be set."},
+        {"verify_ssl", "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."},
+        {"headers_to_include", "A comma delimited list of custom headers to include."},
+        {"header_prefix", "The prefix of the custom headers that will be included. The default is Webhooks"},
+        {"alert_on_failure", "A comma delimited list of email addresses to alert when a webhook enters the failed status."},
+        {"recipe_id", "If a recipe should be applied to messages coming through this destination it can be specified."},
+        {"rate_limit", "The max rate for webhooks to be relayed. This will default to your plan max."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the input.
-        required<std::string> endpoint_url;  ///< The URL the messages should be sent to.
-        std::optional<std::string> delivery_order;  ///< How the deliveries should operate. Valid options are random or fifo. The default is random
-        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
-        std::optional<std::string> message_method;  ///< The HTTP method the message will be sent with. If null the method will pass through.
-        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
-        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
-        std::optional<std::string> retry_policy_id;  ///< The retry algorithm that will be used for failed attempts.
-        std::optional<int> retry_count;  ///< The number of times the hook will be retried.
-        std::optional<int> retry_interval;  ///< The interval for which the retries will be set.
-        std::optional<bool> verify_ssl;  ///< Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.
-        std::optional<std::vector<std::string>> headers_to_include;  ///< A comma delimited list of custom headers to include.
-        std::optional<std::string> header_prefix;  ///< The prefix of the custom headers that will be included. The default is Webhooks
-        std::optional<std::vector<std::string>> alert_on_failure;  ///< A comma delimited list of email addresses to alert when a webhook enters the failed status.
-        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this destination it can be specified.
-        std::optional<int> rate_limit;  ///< The max rate for webhooks to be relayed. This will default to your plan max.
+        required<std::string> name;
+        required<std::string> endpoint_url;
+        std::optional<std::string> delivery_order;
+        std::optional<std::string> status;
+        std::optional<std::string> message_method;
+        std::optional<std::vector<std::string>> event_filters;
+        std::optional<std::string> authentication_type;
+        std::optional<std::string> retry_policy_id;
+        std::optional<int> retry_count;
+        std::optional<int> retry_interval;
+        std::optional<bool> verify_ssl;
+        std::optional<std::vector<std::string>> headers_to_include;
+        std::optional<std::string> header_prefix;
+        std::optional<std::vector<std::string>> alert_on_failure;
+        std::optional<std::string> recipe_id;
+        std::optional<int> rate_limit;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -854,8 +1022,11 @@ BOOST_DESCRIBE_STRUCT(update_destination::options, (), (name, endpoint_url, deli
 struct get_destination : endpoint<"getDestination", http_method::get, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
     static constexpr std::string_view name = "get_destination";
     static constexpr std::string_view summary = "Returns the details for a specfic destination.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"include_certificate_data", "Will return the imported SSL Certificate that will be used, if any. (Default is false)"},
+    }};
     struct options {
-        std::optional<bool> include_certificate_data;  ///< Will return the imported SSL Certificate that will be used, if any. (Default is false)
+        std::optional<bool> include_certificate_data;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -865,8 +1036,11 @@ BOOST_DESCRIBE_STRUCT(get_destination::options, (), (include_certificate_data))
 struct get_destinations : endpoint<"getDestinations", http_method::get, "/v1/accounts/:account_id/inputs/:input_id/destinations", account_id, input_id> {
     static constexpr std::string_view name = "get_destinations";
     static constexpr std::string_view summary = "Returns a collection of destinations.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"destination_key", "Name for the bucket."},
+    }};
     struct options {
-        std::optional<std::string> destination_key;  ///< Name for the bucket.
+        std::optional<std::string> destination_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -876,6 +1050,7 @@ BOOST_DESCRIBE_STRUCT(get_destinations::options, (), (destination_key))
 struct delete_destination : endpoint<"deleteDestination", http_method::delete_, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
     static constexpr std::string_view name = "delete_destination";
     static constexpr std::string_view summary = "Deletes an destination.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -902,6 +1077,7 @@ struct get_gateway_auth_option : endpoint<"getGatewayAuthOption", http_method::g
     static constexpr std::string_view name = "get_gateway_auth_option";
     static constexpr std::string_view summary = "Gateway Auth Details";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -913,6 +1089,7 @@ struct get_gateway_auth_options : endpoint<"getGatewayAuthOptions", http_method:
     static constexpr std::string_view name = "get_gateway_auth_options";
     static constexpr std::string_view summary = "Gateway Auth Options";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -924,6 +1101,7 @@ struct send_input_request : endpoint<"sendInputRequest", http_method::post, "/v1
     static constexpr std::string_view name = "send_input_request";
     static constexpr std::string_view summary = "Request Gateway";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -935,6 +1113,7 @@ struct send_dynamic_input_request : endpoint<"sendDynamicInputRequest", http_met
     static constexpr std::string_view name = "send_dynamic_input_request";
     static constexpr std::string_view summary = "Request Gateway (Dynamic)";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -946,6 +1125,7 @@ struct check_input_gateway : endpoint<"checkInputGateway", http_method::head, "/
     static constexpr std::string_view name = "check_input_gateway";
     static constexpr std::string_view summary = "Request Gateway";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -957,8 +1137,11 @@ struct resend_messages : endpoint<"resendMessages", http_method::post, "/v1/acco
     static constexpr std::string_view name = "resend_messages";
     static constexpr std::string_view summary = "Resend Request";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"outgoing_message_ids", "An array of all the outgoing message ids that should be resent."},
+    }};
     struct options {
-        required<boost::json::value> outgoing_message_ids;  ///< An array of all the outgoing message ids that should be resent.
+        required<boost::json::value> outgoing_message_ids;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -969,6 +1152,7 @@ struct retry_request : endpoint<"retryRequest", http_method::post, "/v1/retry"> 
     static constexpr std::string_view name = "retry_request";
     static constexpr std::string_view summary = "Retry Request";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -996,21 +1180,37 @@ namespace webhooksio::api {
 struct create_input : endpoint<"createInput", http_method::post, "/v1/accounts/:account_id/inputs", account_id> {
     static constexpr std::string_view name = "create_input";
     static constexpr std::string_view summary = "Adds an input to an account";
+    static constexpr std::array<option_doc, 14> option_docs{{
+        {"bucket_id", "The bucket the input belongs to"},
+        {"name", "Name for the input."},
+        {"status", "The status of the bucket, defaults to active."},
+        {"event_location", "The location of the event, header, payload, query param, etc"},
+        {"event_path", "The path to the value that specifies what type of event is coming in. This starts with the value msg."},
+        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
+        {"delivery_mode", "The mode the request should be made in. Valid options include sync and async."},
+        {"response_code", "HTTP Response code to provide upon hook receipt - defaults to 200"},
+        {"response_content_type", "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable."},
+        {"authentication_failures", "How to handle authentication failures."},
+        {"authentication_type", "The type of authentication to apply to incoming requests."},
+        {"response_content", "Any content that should be provided upon hook receipt."},
+        {"recipe_id", "If a recipe should be applied to messages coming through this input it can be specified."},
+        {"type", "The type of input that is being created. Valid values include dynamic or static. Default is static."},
+    }};
     struct options {
-        required<std::string> bucket_id;  ///< The bucket the input belongs to
-        required<std::string> name;  ///< Name for the input.
-        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
-        std::optional<std::string> event_location;  ///< The location of the event, header, payload, query param, etc
-        std::optional<std::string> event_path;  ///< The path to the value that specifies what type of event is coming in. This starts with the value msg.
-        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
-        std::optional<std::string> delivery_mode;  ///< The mode the request should be made in. Valid options include sync and async.
-        std::optional<int> response_code;  ///< HTTP Response code to provide upon hook receipt - defaults to 200
-        std::optional<std::string> response_content_type;  ///< The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable.
-        std::optional<std::string> authentication_failures;  ///< How to handle authentication failures.
-        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
-        std::optional<std::string> response_content;  ///< Any content that should be provided upon hook receipt.
-        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this input it can be specified.
-        std::optional<std::string> type;  ///< The type of input that is being created. Valid values include dynamic or static. Default is static.
+        required<std::string> bucket_id;
+        required<std::string> name;
+        std::optional<std::string> status;
+        std::optional<std::string> event_location;
+        std::optional<std::string> event_path;
+        std::optional<std::vector<std::string>> event_filters;
+        std::optional<std::string> delivery_mode;
+        std::optional<int> response_code;
+        std::optional<std::string> response_content_type;
+        std::optional<std::string> authentication_failures;
+        std::optional<std::string> authentication_type;
+        std::optional<std::string> response_content;
+        std::optional<std::string> recipe_id;
+        std::optional<std::string> type;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1020,19 +1220,33 @@ BOOST_DESCRIBE_STRUCT(create_input::options, (), (bucket_id, name, status, event
 struct update_input : endpoint<"updateInput", http_method::put, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
     static constexpr std::string_view name = "update_input";
     static constexpr std::string_view summary = "Updates the details for an input.";
+    static constexpr std::array<option_doc, 12> option_docs{{
+        {"name", "Name for the input."},
+        {"status", "The status of the bucket, defaults to active."},
+        {"event_location", "The location of the event, header, payload, query param, etc"},
+        {"event_path", "The path to the value that specifies what type of event is coming in. This starts with the value msg."},
+        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
+        {"delivery_mode", "The mode the request should be made in. Valid options include sync and async."},
+        {"response_code", "HTTP Response code to provide upon hook receipt - defaults to 200"},
+        {"response_content_type", "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable."},
+        {"authentication_failures", "How to handle authentication failures."},
+        {"authentication_type", "The type of authentication to apply to incoming requests."},
+        {"response_content", "Any content that should be provided upon hook receipt."},
+        {"recipe_id", "If a recipe should be applied to messages coming through this input it can be specified."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the input.
-        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
-        std::optional<std::string> event_location;  ///< The location of the event, header, payload, query param, etc
-        std::optional<std::string> event_path;  ///< The path to the value that specifies what type of event is coming in. This starts with the value msg.
-        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
-        std::optional<std::string> delivery_mode;  ///< The mode the request should be made in. Valid options include sync and async.
-        std::optional<int> response_code;  ///< HTTP Response code to provide upon hook receipt - defaults to 200
-        std::optional<std::string> response_content_type;  ///< The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable.
-        std::optional<std::string> authentication_failures;  ///< How to handle authentication failures.
-        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
-        std::optional<std::string> response_content;  ///< Any content that should be provided upon hook receipt.
-        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this input it can be specified.
+        required<std::string> name;
+        std::optional<std::string> status;
+        std::optional<std::string> event_location;
+        std::optional<std::string> event_path;
+        std::optional<std::vector<std::string>> event_filters;
+        std::optional<std::string> delivery_mode;
+        std::optional<int> response_code;
+        std::optional<std::string> response_content_type;
+        std::optional<std::string> authentication_failures;
+        std::optional<std::string> authentication_type;
+        std::optional<std::string> response_content;
+        std::optional<std::string> recipe_id;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1042,6 +1256,7 @@ BOOST_DESCRIBE_STRUCT(update_input::options, (), (name, status, event_location, 
 struct get_input : endpoint<"getInput", http_method::get, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
     static constexpr std::string_view name = "get_input";
     static constexpr std::string_view summary = "Returns the details for a specfic input.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1052,9 +1267,13 @@ BOOST_DESCRIBE_STRUCT(get_input::options, (), ())
 struct get_inputs : endpoint<"getInputs", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id/inputs", account_id, bucket_id> {
     static constexpr std::string_view name = "get_inputs";
     static constexpr std::string_view summary = "Returns a collection of inputs for an account.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"key", "Name for the bucket."},
+        {"event_filter", "The event that should be filtered on."},
+    }};
     struct options {
-        std::optional<std::string> key;  ///< Name for the bucket.
-        std::optional<std::string> event_filter;  ///< The event that should be filtered on.
+        std::optional<std::string> key;
+        std::optional<std::string> event_filter;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1064,6 +1283,7 @@ BOOST_DESCRIBE_STRUCT(get_inputs::options, (), (key, event_filter))
 struct delete_input : endpoint<"deleteInput", http_method::delete_, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
     static constexpr std::string_view name = "delete_input";
     static constexpr std::string_view summary = "Deletes an input.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1089,8 +1309,11 @@ namespace webhooksio::api {
 struct get_incoming_message : endpoint<"getIncomingMessage", http_method::get, "/v1/accounts/:account_id/incoming/:incoming_message_id", account_id, incoming_message_id> {
     static constexpr std::string_view name = "get_incoming_message";
     static constexpr std::string_view summary = "Returns the details regarding an incoming message.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"include_outgoing_messages", "If the outgoing messages should be included as well."},
+    }};
     struct options {
-        std::optional<bool> include_outgoing_messages;  ///< If the outgoing messages should be included as well.
+        std::optional<bool> include_outgoing_messages;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1100,6 +1323,7 @@ BOOST_DESCRIBE_STRUCT(get_incoming_message::options, (), (include_outgoing_messa
 struct get_outgoing_message : endpoint<"getOutgoingMessage", http_method::get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id", account_id, outgoing_message_id> {
     static constexpr std::string_view name = "get_outgoing_message";
     static constexpr std::string_view summary = "Returns the details regarding an outgoing message, including all attempts";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1110,6 +1334,7 @@ BOOST_DESCRIBE_STRUCT(get_outgoing_message::options, (), ())
 struct get_outgoing_message_status : endpoint<"getOutgoingMessageStatus", http_method::get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id/status", account_id, outgoing_message_id> {
     static constexpr std::string_view name = "get_outgoing_message_status";
     static constexpr std::string_view summary = "Returns the basic information regarding the status of the outgoing request.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1121,6 +1346,7 @@ struct get_outgoing_message_attempt : endpoint<"getOutgoingMessageAttempt", http
     static constexpr std::string_view name = "get_outgoing_message_attempt";
     static constexpr std::string_view summary = "Get Outgoing Message Attempt";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1145,10 +1371,15 @@ namespace webhooksio::api {
 struct create_consumer : endpoint<"createConsumer", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
     static constexpr std::string_view name = "create_consumer";
     static constexpr std::string_view summary = "Creates a consumer for an application";
+    static constexpr std::array<option_doc, 3> option_docs{{
+        {"consumer_id", "The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application."},
+        {"bucket_key", "The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default."},
+        {"name", "The name of the consumer. This could be the account name within the provider application for example."},
+    }};
     struct options {
-        required<std::string> consumer_id;  ///< The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application.
-        required<std::string> bucket_key;  ///< The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default.
-        required<std::string> name;  ///< The name of the consumer. This could be the account name within the provider application for example.
+        required<std::string> consumer_id;
+        required<std::string> bucket_key;
+        required<std::string> name;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1158,6 +1389,7 @@ BOOST_DESCRIBE_STRUCT(create_consumer::options, (), (consumer_id, bucket_key, na
 struct get_consumers : endpoint<"getConsumers", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
     static constexpr std::string_view name = "get_consumers";
     static constexpr std::string_view summary = "Returns a list of all the consumers for a particular application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1168,8 +1400,11 @@ BOOST_DESCRIBE_STRUCT(get_consumers::options, (), ())
 struct update_consumer : endpoint<"updateConsumer", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "update_consumer";
     static constexpr std::string_view summary = "Updates the details for a particular consumer.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"name", "The name of the consumer. This could be the account name within the provider application for example."},
+    }};
     struct options {
-        required<std::string> name;  ///< The name of the consumer. This could be the account name within the provider application for example.
+        required<std::string> name;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1179,6 +1414,7 @@ BOOST_DESCRIBE_STRUCT(update_consumer::options, (), (name))
 struct get_consumer : endpoint<"getConsumer", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "get_consumer";
     static constexpr std::string_view summary = "Get the details for a particular consumer.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1189,6 +1425,7 @@ BOOST_DESCRIBE_STRUCT(get_consumer::options, (), ())
 struct delete_consumer : endpoint<"deleteConsumer", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "delete_consumer";
     static constexpr std::string_view summary = "Removes a consumer from a particular application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1199,9 +1436,13 @@ BOOST_DESCRIBE_STRUCT(delete_consumer::options, (), ())
 struct get_consumer_destinations : endpoint<"getConsumerDestinations", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "get_consumer_destinations";
     static constexpr std::string_view summary = "Returns all the destinations for the consumer of a given application.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"bucket_key", ""},
+        {"destination_key", "Name for the bucket."},
+    }};
     struct options {
         required<std::string> bucket_key;
-        std::optional<std::string> destination_key;  ///< Name for the bucket.
+        std::optional<std::string> destination_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1211,25 +1452,45 @@ BOOST_DESCRIBE_STRUCT(get_consumer_destinations::options, (), (bucket_key, desti
 struct create_consumer_destination : endpoint<"createConsumerDestination", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "create_consumer_destination";
     static constexpr std::string_view summary = "Adds an destination for the consumer of a given application.";
+    static constexpr std::array<option_doc, 18> option_docs{{
+        {"application_version_id", ""},
+        {"name", "Name for the destination."},
+        {"bucket_key", ""},
+        {"endpoint_url", "The URL the messages should be sent to."},
+        {"delivery_order", "How the deliveries should operate. Valid options are random or fifo. The default is random"},
+        {"status", "The status of the bucket, defaults to active."},
+        {"message_method", "The HTTP method the message will be sent with. If null the method will pass through."},
+        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
+        {"authentication_type", "The type of authentication to apply to incoming requests."},
+        {"retry_policy_id", "The retry algorithm that will be used for failed attempts."},
+        {"retry_count", "The number of times the hook will be retried."},
+        {"retry_interval", "The interval for which the retries will be set."},
+        {"verify_ssl", "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."},
+        {"headers_to_include", "A comma delimited list of custom headers to include."},
+        {"header_prefix", "The prefix of the custom headers that will be included. The default is Webhooks"},
+        {"alert_on_failure", "A comma delimited list of email addresses to alert when a webhook enters the failed status."},
+        {"recipe_id", "If a recipe should be applied to messages coming through this destination it can be specified."},
+        {"rate_limit", "The max rate for webhooks to be relayed. This will default to your plan max."},
+    }};
     struct options {
         required<std::string> application_version_id;
-        required<std::string> name;  ///< Name for the destination.
+        required<std::string> name;
         required<std::string> bucket_key;
-        required<std::string> endpoint_url;  ///< The URL the messages should be sent to.
-        std::optional<std::string> delivery_order;  ///< How the deliveries should operate. Valid options are random or fifo. The default is random
-        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
-        std::optional<std::string> message_method;  ///< The HTTP method the message will be sent with. If null the method will pass through.
-        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
-        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
-        std::optional<std::string> retry_policy_id;  ///< The retry algorithm that will be used for failed attempts.
-        std::optional<int> retry_count;  ///< The number of times the hook will be retried.
-        std::optional<int> retry_interval;  ///< The interval for which the retries will be set.
-        std::optional<bool> verify_ssl;  ///< Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.
-        std::optional<std::vector<std::string>> headers_to_include;  ///< A comma delimited list of custom headers to include.
-        std::optional<std::string> header_prefix;  ///< The prefix of the custom headers that will be included. The default is Webhooks
-        std::optional<std::vector<std::string>> alert_on_failure;  ///< A comma delimited list of email addresses to alert when a webhook enters the failed status.
-        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this destination it can be specified.
-        std::optional<int> rate_limit;  ///< The max rate for webhooks to be relayed. This will default to your plan max.
+        required<std::string> endpoint_url;
+        std::optional<std::string> delivery_order;
+        std::optional<std::string> status;
+        std::optional<std::string> message_method;
+        std::optional<std::vector<std::string>> event_filters;
+        std::optional<std::string> authentication_type;
+        std::optional<std::string> retry_policy_id;
+        std::optional<int> retry_count;
+        std::optional<int> retry_interval;
+        std::optional<bool> verify_ssl;
+        std::optional<std::vector<std::string>> headers_to_include;
+        std::optional<std::string> header_prefix;
+        std::optional<std::vector<std::string>> alert_on_failure;
+        std::optional<std::string> recipe_id;
+        std::optional<int> rate_limit;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1239,24 +1500,43 @@ BOOST_DESCRIBE_STRUCT(create_consumer_destination::options, (), (application_ver
 struct update_consumer_destination : endpoint<"updateConsumerDestination", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
     static constexpr std::string_view name = "update_consumer_destination";
     static constexpr std::string_view summary = "Updates an destination for the consumer of a given application.";
+    static constexpr std::array<option_doc, 17> option_docs{{
+        {"application_version_id", ""},
+        {"name", "Name for the input."},
+        {"endpoint_url", "The URL the messages should be sent to."},
+        {"delivery_order", "How the deliveries should operate. Valid options are random or fifo. The default is random"},
+        {"status", "The status of the bucket, defaults to active."},
+        {"message_method", "The HTTP method the message will be sent with. If null the method will pass through."},
+        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
+        {"authentication_type", "The type of authentication to apply to incoming requests."},
+        {"retry_policy_id", "The retry algorithm that will be used for failed attempts."},
+        {"retry_count", "The number of times the hook will be retried."},
+        {"retry_interval", "The interval for which the retries will be set."},
+        {"verify_ssl", "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."},
+        {"headers_to_include", "A comma delimited list of custom headers to include."},
+        {"header_prefix", "The prefix of the custom headers that will be included. The default is Webhooks"},
+        {"alert_on_failure", "A comma delimited list of email addresses to alert when a webhook enters the failed status."},
+        {"recipe_id", "If a recipe should be applied to messages coming through this destination it can be specified."},
+        {"rate_limit", "The max rate for webhooks to be relayed. This will default to your plan max."},
+    }};
     struct options {
         required<std::string> application_version_id;
-        required<std::string> name;  ///< Name for the input.
-        required<std::string> endpoint_url;  ///< The URL the messages should be sent to.
-        std::optional<std::string> delivery_order;  ///< How the deliveries should operate. Valid options are random or fifo. The default is random
-        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
-        std::optional<std::string> message_method;  ///< The HTTP method the message will be sent with. If null the method will pass through.
-        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
-        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
-        std::optional<std::string> retry_policy_id;  ///< The retry algorithm that will be used for failed attempts.
-        std::optional<int> retry_count;  ///< The number of times the hook will be retried.
-        std::optional<int> retry_interval;  ///< The interval for which the retries will be set.
-        std::optional<bool> verify_ssl;  ///< Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.
-        std::optional<std::vector<std::string>> headers_to_include;  ///< A comma delimited list of custom headers to include.
-        std::optional<std::string> header_prefix;  ///< The prefix of the custom headers that will be included. The default is Webhooks
-        std::optional<std::vector<std::string>> alert_on_failure;  ///< A comma delimited list of email addresses to alert when a webhook enters the failed status.
-        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this destination it can be specified.
-        std::optional<int> rate_limit;  ///< The max rate for webhooks to be relayed. This will default to your plan max.
+        required<std::string> name;
+        required<std::string> endpoint_url;
+        std::optional<std::string> delivery_order;
+        std::optional<std::string> status;
+        std::optional<std::string> message_method;
+        std::optional<std::vector<std::string>> event_filters;
+        std::optional<std::string> authentication_type;
+        std::optional<std::string> retry_policy_id;
+        std::optional<int> retry_count;
+        std::optional<int> retry_interval;
+        std::optional<bool> verify_ssl;
+        std::optional<std::vector<std::string>> headers_to_include;
+        std::optional<std::string> header_prefix;
+        std::optional<std::vector<std::string>> alert_on_failure;
+        std::optional<std::string> recipe_id;
+        std::optional<int> rate_limit;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1266,6 +1546,7 @@ BOOST_DESCRIBE_STRUCT(update_consumer_destination::options, (), (application_ver
 struct delete_consumer_destination : endpoint<"deleteConsumerDestination", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
     static constexpr std::string_view name = "delete_consumer_destination";
     static constexpr std::string_view summary = "Deletes an destination for the consumer of a given application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1276,6 +1557,7 @@ BOOST_DESCRIBE_STRUCT(delete_consumer_destination::options, (), ())
 struct get_consumer_buckets : endpoint<"getConsumerBuckets", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/buckets", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "get_consumer_buckets";
     static constexpr std::string_view summary = "Returns all the buckets for the consumer of a given application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1286,6 +1568,7 @@ BOOST_DESCRIBE_STRUCT(get_consumer_buckets::options, (), ())
 struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", account_id, application_id, consumer_id, bucket_key> {
     static constexpr std::string_view name = "send_consumer_webhook_request";
     static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1299,11 +1582,17 @@ struct get_consumer_subscription : endpoint<"getConsumerSubscription", http_meth
     static constexpr std::string_view summary = "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.";
     // The seed calls it event_name, the API docs event_type: either one will do.
     static constexpr std::array<std::string_view, 1> required_any_of{"event_name|event_type"};
+    static constexpr std::array<option_doc, 4> option_docs{{
+        {"bucket_key", ""},
+        {"event_name", ""},
+        {"include_destination_detail", "If the details of each subscribed destination should be returned."},
+        {"event_type", "The name of the event to check."},
+    }};
     struct options {
         required<std::string> bucket_key;
         std::optional<std::string> event_name;
-        std::optional<bool> include_destination_detail;  ///< If the details of each subscribed destination should be returned.
-        std::optional<std::string> event_type;  ///< The name of the event to check.
+        std::optional<bool> include_destination_detail;
+        std::optional<std::string> event_type;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1313,9 +1602,15 @@ BOOST_DESCRIBE_STRUCT(get_consumer_subscription::options, (), (bucket_key, event
 struct get_consumer_request_log : endpoint<"getConsumerRequestLog", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/log", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "get_consumer_request_log";
     static constexpr std::string_view summary = "Returns a log of all messages for a given consumer.";
+    static constexpr std::array<option_doc, 4> option_docs{{
+        {"start_date", "The start date for the data. This can be an exact UTC date or a text based time period."},
+        {"end_date", "The end date for the data. This can be an exact UTC date or a text based time period."},
+        {"destination_id", ""},
+        {"http_status", ""},
+    }};
     struct options {
-        std::optional<std::string> start_date;  ///< The start date for the data. This can be an exact UTC date or a text based time period.
-        std::optional<std::string> end_date;  ///< The end date for the data. This can be an exact UTC date or a text based time period.
+        std::optional<std::string> start_date;
+        std::optional<std::string> end_date;
         std::optional<std::string> destination_id;
         std::optional<int> http_status;
         extra_options extra;  ///< any further option, sent as given
@@ -1327,9 +1622,13 @@ BOOST_DESCRIBE_STRUCT(get_consumer_request_log::options, (), (start_date, end_da
 struct create_client_token : endpoint<"createClientToken", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/client-token", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "create_client_token";
     static constexpr std::string_view summary = "Generates a client token to be used with the embedded views.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"bucket_key", "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."},
+        {"paths", "The permitted paths."},
+    }};
     struct options {
-        std::optional<std::string> bucket_key;  ///< The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.
-        std::optional<std::vector<std::string>> paths;  ///< The permitted paths.
+        std::optional<std::string> bucket_key;
+        std::optional<std::vector<std::string>> paths;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1339,16 +1638,27 @@ BOOST_DESCRIBE_STRUCT(create_client_token::options, (), (bucket_key, paths))
 struct get_embedded_view_html : endpoint<"getEmbeddedViewHtml", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/embedded-view-html", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "get_embedded_view_html";
     static constexpr std::string_view summary = "Returns the HTML for the embedded view.";
+    static constexpr std::array<option_doc, 9> option_docs{{
+        {"bucket_key", "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."},
+        {"paths", "The permitted paths."},
+        {"css_url", "URL to a css file that will be applied to the application styles."},
+        {"default_tab", "The default tab to show."},
+        {"show_introduction", "If the introduction should be displayed."},
+        {"introduction_url", "The URL to the actual introduction."},
+        {"element_id", "The element id for the manager to populate."},
+        {"api_url", "The API URL to use."},
+        {"embedded_url", "The embedded javascript file to use."},
+    }};
     struct options {
-        std::optional<std::string> bucket_key;  ///< The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.
-        std::optional<std::vector<std::string>> paths;  ///< The permitted paths.
-        std::optional<std::string> css_url;  ///< URL to a css file that will be applied to the application styles.
-        std::optional<std::string> default_tab;  ///< The default tab to show.
-        std::optional<bool> show_introduction;  ///< If the introduction should be displayed.
-        std::optional<std::string> introduction_url;  ///< The URL to the actual introduction.
-        std::optional<std::string> element_id;  ///< The element id for the manager to populate.
-        std::optional<std::string> api_url;  ///< The API URL to use.
-        std::optional<std::string> embedded_url;  ///< The embedded javascript file to use.
+        std::optional<std::string> bucket_key;
+        std::optional<std::vector<std::string>> paths;
+        std::optional<std::string> css_url;
+        std::optional<std::string> default_tab;
+        std::optional<bool> show_introduction;
+        std::optional<std::string> introduction_url;
+        std::optional<std::string> element_id;
+        std::optional<std::string> api_url;
+        std::optional<std::string> embedded_url;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1359,8 +1669,11 @@ struct get_consumer_destination : endpoint<"getConsumerDestination", http_method
     static constexpr std::string_view name = "get_consumer_destination";
     static constexpr std::string_view summary = "Get Consumer Destination";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"include_certificate_data", "Will return the imported SSL Certificate that will be used, if any. (Default is false)"},
+    }};
     struct options {
-        std::optional<bool> include_certificate_data;  ///< Will return the imported SSL Certificate that will be used, if any. (Default is false)
+        std::optional<bool> include_certificate_data;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1371,6 +1684,7 @@ struct send_dynamic_consumer_webhook_request : endpoint<"sendDynamicConsumerWebh
     static constexpr std::string_view name = "send_dynamic_consumer_webhook_request";
     static constexpr std::string_view summary = "Send webhook to consumer (Dynamic)";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1408,13 +1722,21 @@ namespace webhooksio::api {
 struct create_recipe : endpoint<"createRecipe", http_method::post, "/v1/accounts/:account_id/recipes", account_id> {
     static constexpr std::string_view name = "create_recipe";
     static constexpr std::string_view summary = "Adds a Recipe to an account";
+    static constexpr std::array<option_doc, 6> option_docs{{
+        {"name", "Name for the recipe."},
+        {"sample_code", "Sample code used to pass to the recipe during editing to test script."},
+        {"type", "The type of recipe, either input or destination."},
+        {"notes", "Any notes required to help understand the recipe."},
+        {"recipe_draft", "During development, this is the recipe that is saved."},
+        {"run_on_each_attempt", "If the recipe should be run each time it is attempted."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the recipe.
-        std::optional<std::string> sample_code;  ///< Sample code used to pass to the recipe during editing to test script.
-        required<std::string> type;  ///< The type of recipe, either input or destination.
-        std::optional<std::string> notes;  ///< Any notes required to help understand the recipe.
-        required<std::string> recipe_draft;  ///< During development, this is the recipe that is saved.
-        std::optional<bool> run_on_each_attempt;  ///< If the recipe should be run each time it is attempted.
+        required<std::string> name;
+        std::optional<std::string> sample_code;
+        required<std::string> type;
+        std::optional<std::string> notes;
+        required<std::string> recipe_draft;
+        std::optional<bool> run_on_each_attempt;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1424,13 +1746,21 @@ BOOST_DESCRIBE_STRUCT(create_recipe::options, (), (name, sample_code, type, note
 struct update_recipe : endpoint<"updateRecipe", http_method::put, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
     static constexpr std::string_view name = "update_recipe";
     static constexpr std::string_view summary = "Updates a Recipe.";
+    static constexpr std::array<option_doc, 6> option_docs{{
+        {"name", "Name for the recipe."},
+        {"sample_code", "Sample code used to pass to the recipe during editing to test script."},
+        {"type", ""},
+        {"notes", "Any notes required to help understand the recipe."},
+        {"recipe_draft", "During development, this is the recipe that is saved."},
+        {"run_on_each_attempt", "If the recipe should be run each time it is attempted."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the recipe.
-        std::optional<std::string> sample_code;  ///< Sample code used to pass to the recipe during editing to test script.
+        required<std::string> name;
+        std::optional<std::string> sample_code;
         required<std::string> type;
-        std::optional<std::string> notes;  ///< Any notes required to help understand the recipe.
-        required<std::string> recipe_draft;  ///< During development, this is the recipe that is saved.
-        std::optional<bool> run_on_each_attempt;  ///< If the recipe should be run each time it is attempted.
+        std::optional<std::string> notes;
+        required<std::string> recipe_draft;
+        std::optional<bool> run_on_each_attempt;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1440,6 +1770,7 @@ BOOST_DESCRIBE_STRUCT(update_recipe::options, (), (name, sample_code, type, note
 struct publish_recipe : endpoint<"publishRecipe", http_method::post, "/v1/accounts/:account_id/recipes/:recipe_id/publish", account_id, recipe_id> {
     static constexpr std::string_view name = "publish_recipe";
     static constexpr std::string_view summary = "Publishes the draft recipe so it can be used as the production recipe.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1450,6 +1781,7 @@ BOOST_DESCRIBE_STRUCT(publish_recipe::options, (), ())
 struct get_recipe : endpoint<"getRecipe", http_method::get, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
     static constexpr std::string_view name = "get_recipe";
     static constexpr std::string_view summary = "Returns the details for a specfic recipe.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1460,8 +1792,11 @@ BOOST_DESCRIBE_STRUCT(get_recipe::options, (), ())
 struct get_recipes : endpoint<"getRecipes", http_method::get, "/v1/accounts/:account_id/recipes", account_id> {
     static constexpr std::string_view name = "get_recipes";
     static constexpr std::string_view summary = "Returns a collection of recipes for an account.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"type", "The type of recipe, either input or destination."},
+    }};
     struct options {
-        std::optional<std::string> type;  ///< The type of recipe, either input or destination.
+        std::optional<std::string> type;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1471,6 +1806,7 @@ BOOST_DESCRIBE_STRUCT(get_recipes::options, (), (type))
 struct delete_recipe : endpoint<"deleteRecipe", http_method::delete_, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
     static constexpr std::string_view name = "delete_recipe";
     static constexpr std::string_view summary = "Deletes a Recipe.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1481,11 +1817,17 @@ BOOST_DESCRIBE_STRUCT(delete_recipe::options, (), ())
 struct test_recipe : endpoint<"testRecipe", http_method::put, "/v1/accounts/:account_id/recipes/test", account_id> {
     static constexpr std::string_view name = "test_recipe";
     static constexpr std::string_view summary = "Provides the ability to test a recipe to ensure the output is correct. The recipe MUST be wrapped in 'function wh(){}' and return exit([data]) as shown in the sample below.";
+    static constexpr std::array<option_doc, 4> option_docs{{
+        {"sample_code", "Sample code to be used during the testing of this recipe."},
+        {"type", "The type of recipe, either input or destination."},
+        {"recipe", "The recipe to be tested."},
+        {"event_type", "The event type."},
+    }};
     struct options {
-        std::optional<std::string> sample_code;  ///< Sample code to be used during the testing of this recipe.
-        required<std::string> type;  ///< The type of recipe, either input or destination.
-        required<std::string> recipe;  ///< The recipe to be tested.
-        std::optional<std::string> event_type;  ///< The event type.
+        std::optional<std::string> sample_code;
+        required<std::string> type;
+        required<std::string> recipe;
+        std::optional<std::string> event_type;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1512,15 +1854,25 @@ namespace webhooksio::api {
 struct get_overview_report : endpoint<"getOverviewReport", http_method::get, "/v1/accounts/:account_id/stats/overview", account_id> {
     static constexpr std::string_view name = "get_overview_report";
     static constexpr std::string_view summary = "Returns a general overview.";
+    static constexpr std::array<option_doc, 8> option_docs{{
+        {"start_date", "The start date for the data."},
+        {"end_date", "The end date for the data."},
+        {"precision", "The end date for the data."},
+        {"application_id", "The application id the data should be filtered with."},
+        {"bucket_id", "The end date for the data."},
+        {"destination_id", "The end date for the data."},
+        {"input_id", "The end date for the data."},
+        {"include_sub_accounts", "If sub account data should be included."},
+    }};
     struct options {
-        required<std::string> start_date;  ///< The start date for the data.
-        required<std::string> end_date;  ///< The end date for the data.
-        required<std::string> precision;  ///< The end date for the data.
-        std::optional<std::string> application_id;  ///< The application id the data should be filtered with.
-        std::optional<std::string> bucket_id;  ///< The end date for the data.
-        std::optional<std::string> destination_id;  ///< The end date for the data.
-        std::optional<std::string> input_id;  ///< The end date for the data.
-        std::optional<bool> include_sub_accounts;  ///< If sub account data should be included.
+        required<std::string> start_date;
+        required<std::string> end_date;
+        required<std::string> precision;
+        std::optional<std::string> application_id;
+        std::optional<std::string> bucket_id;
+        std::optional<std::string> destination_id;
+        std::optional<std::string> input_id;
+        std::optional<bool> include_sub_accounts;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1530,12 +1882,19 @@ BOOST_DESCRIBE_STRUCT(get_overview_report::options, (), (start_date, end_date, p
 struct get_summary_report : endpoint<"getSummaryReport", http_method::get, "/v1/accounts/:account_id/stats/summary", account_id> {
     static constexpr std::string_view name = "get_summary_report";
     static constexpr std::string_view summary = "Returns a general summary report.";
+    static constexpr std::array<option_doc, 5> option_docs{{
+        {"start_date", "The start date for the data."},
+        {"end_date", "The end date for the data."},
+        {"bucket_id", "The end date for the data."},
+        {"destination_id", "The end date for the data."},
+        {"input_id", "The end date for the data."},
+    }};
     struct options {
-        std::optional<std::string> start_date;  ///< The start date for the data.
-        std::optional<std::string> end_date;  ///< The end date for the data.
-        std::optional<std::string> bucket_id;  ///< The end date for the data.
-        std::optional<std::string> destination_id;  ///< The end date for the data.
-        std::optional<std::string> input_id;  ///< The end date for the data.
+        std::optional<std::string> start_date;
+        std::optional<std::string> end_date;
+        std::optional<std::string> bucket_id;
+        std::optional<std::string> destination_id;
+        std::optional<std::string> input_id;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1545,9 +1904,16 @@ BOOST_DESCRIBE_STRUCT(get_summary_report::options, (), (start_date, end_date, bu
 struct get_request_log : endpoint<"getRequestLog", http_method::get, "/v1/accounts/:account_id/log", account_id> {
     static constexpr std::string_view name = "get_request_log";
     static constexpr std::string_view summary = "Returns a log of all messages.";
+    static constexpr std::array<option_doc, 5> option_docs{{
+        {"start_date", "The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"},
+        {"end_date", "The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"},
+        {"input_id", ""},
+        {"bucket_id", ""},
+        {"http_status", ""},
+    }};
     struct options {
-        std::optional<std::string> start_date;  ///< The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats
-        std::optional<std::string> end_date;  ///< The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats
+        std::optional<std::string> start_date;
+        std::optional<std::string> end_date;
         std::optional<std::string> input_id;
         std::optional<std::string> bucket_id;
         std::optional<int> http_status;
@@ -1573,9 +1939,13 @@ namespace webhooksio::api {
 struct login : endpoint<"login", http_method::put, "/v1/authenticate"> {
     static constexpr std::string_view name = "login";
     static constexpr std::string_view summary = "Authenticates the users login credentials";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"email_address", "The user's email address."},
+        {"password", "The password supplied for login."},
+    }};
     struct options {
-        required<std::string> email_address;  ///< The user's email address.
-        required<std::string> password;  ///< The password supplied for login.
+        required<std::string> email_address;
+        required<std::string> password;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1585,11 +1955,17 @@ BOOST_DESCRIBE_STRUCT(login::options, (), (email_address, password))
 struct change_password : endpoint<"changePassword", http_method::put, "/v1/accounts/:account_id/users/:user_id/change_password", account_id, user_id> {
     static constexpr std::string_view name = "change_password";
     static constexpr std::string_view summary = "Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful.";
+    static constexpr std::array<option_doc, 4> option_docs{{
+        {"new_password", "The new password for the account."},
+        {"new_confirm_password", "A confirmation of the new password for their account."},
+        {"change_key", "The code that was supplied in the password change email to allow them to change their email."},
+        {"existing_password", "The current password on the user account."},
+    }};
     struct options {
-        required<std::string> new_password;  ///< The new password for the account.
-        required<std::string> new_confirm_password;  ///< A confirmation of the new password for their account.
-        std::optional<std::string> change_key;  ///< The code that was supplied in the password change email to allow them to change their email.
-        std::optional<std::string> existing_password;  ///< The current password on the user account.
+        required<std::string> new_password;
+        required<std::string> new_confirm_password;
+        std::optional<std::string> change_key;
+        std::optional<std::string> existing_password;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1599,6 +1975,7 @@ BOOST_DESCRIBE_STRUCT(change_password::options, (), (new_password, new_confirm_p
 struct get_api_token : endpoint<"getAPIToken", http_method::get, "/v1/accounts/:account_id/users/:user_id/api-token", account_id, user_id> {
     static constexpr std::string_view name = "get_api_token";
     static constexpr std::string_view summary = "Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1609,8 +1986,11 @@ BOOST_DESCRIBE_STRUCT(get_api_token::options, (), ())
 struct reset_password : endpoint<"resetPassword", http_method::post, "/v1/reset_password"> {
     static constexpr std::string_view name = "reset_password";
     static constexpr std::string_view summary = "Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"email_address", "The primary email address for the user on the account."},
+    }};
     struct options {
-        required<std::string> email_address;  ///< The primary email address for the user on the account.
+        required<std::string> email_address;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1620,6 +2000,7 @@ BOOST_DESCRIBE_STRUCT(reset_password::options, (), (email_address))
 struct lookup_password_change_key : endpoint<"lookupPasswordChangeKey", http_method::get, "/v1/password_change_key/:password_change_key", password_change_key> {
     static constexpr std::string_view name = "lookup_password_change_key";
     static constexpr std::string_view summary = "Looks up the meta data for the password change key.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1630,14 +2011,23 @@ BOOST_DESCRIBE_STRUCT(lookup_password_change_key::options, (), ())
 struct create_user : endpoint<"createUser", http_method::post, "/v1/accounts/:account_id/users", account_id> {
     static constexpr std::string_view name = "create_user";
     static constexpr std::string_view summary = "Adds a user to an account.";
+    static constexpr std::array<option_doc, 7> option_docs{{
+        {"first_name", "First name of the primary user on the account."},
+        {"last_name", "Last name of the primary user on the account."},
+        {"email_address", "The primary email address for the user on the account."},
+        {"password", "The password for the user on the account"},
+        {"timezone", "The timezone the user is located in. Default is Etc/GTM"},
+        {"permission_level", "The permission level for the user account."},
+        {"notify", "If the user should be notified that an account has been created for them."},
+    }};
     struct options {
-        required<std::string> first_name;  ///< First name of the primary user on the account.
-        required<std::string> last_name;  ///< Last name of the primary user on the account.
-        required<std::string> email_address;  ///< The primary email address for the user on the account.
-        required<std::string> password;  ///< The password for the user on the account
-        required<std::string> timezone;  ///< The timezone the user is located in. Default is Etc/GTM
-        required<std::string> permission_level;  ///< The permission level for the user account.
-        required<bool> notify;  ///< If the user should be notified that an account has been created for them.
+        required<std::string> first_name;
+        required<std::string> last_name;
+        required<std::string> email_address;
+        required<std::string> password;
+        required<std::string> timezone;
+        required<std::string> permission_level;
+        required<bool> notify;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1647,13 +2037,21 @@ BOOST_DESCRIBE_STRUCT(create_user::options, (), (first_name, last_name, email_ad
 struct update_user : endpoint<"updateUser", http_method::put, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
     static constexpr std::string_view name = "update_user";
     static constexpr std::string_view summary = "Updates a users account information.";
+    static constexpr std::array<option_doc, 6> option_docs{{
+        {"first_name", "First name of the primary user on the account."},
+        {"last_name", "Last name of the primary user on the account."},
+        {"email_address", "The primary email address for the user on the account."},
+        {"password", "The password for the user on the account"},
+        {"timezone", "The timezone the user is located in. Default is Etc/GMT"},
+        {"permission_level", "The permission level for the user account."},
+    }};
     struct options {
-        required<std::string> first_name;  ///< First name of the primary user on the account.
-        required<std::string> last_name;  ///< Last name of the primary user on the account.
-        required<std::string> email_address;  ///< The primary email address for the user on the account.
-        std::optional<std::string> password;  ///< The password for the user on the account
-        required<std::string> timezone;  ///< The timezone the user is located in. Default is Etc/GMT
-        std::optional<std::string> permission_level;  ///< The permission level for the user account.
+        required<std::string> first_name;
+        required<std::string> last_name;
+        required<std::string> email_address;
+        std::optional<std::string> password;
+        required<std::string> timezone;
+        std::optional<std::string> permission_level;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -1663,6 +2061,7 @@ BOOST_DESCRIBE_STRUCT(update_user::options, (), (first_name, last_name, email_ad
 struct get_user : endpoint<"getUser", http_method::get, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
     static constexpr std::string_view name = "get_user";
     static constexpr std::string_view summary = "Returns the details for a specfic user.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1674,6 +2073,7 @@ BOOST_DESCRIBE_STRUCT(get_user::options, (), ())
 struct get_users : endpoint<"getUsers", http_method::get, "/v1/accounts/:account_id/users", account_id> {
     static constexpr std::string_view name = "get_users";
     static constexpr std::string_view summary = "Returns a collection of users.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1684,6 +2084,7 @@ BOOST_DESCRIBE_STRUCT(get_users::options, (), ())
 struct delete_user : endpoint<"deleteUser", http_method::delete_, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
     static constexpr std::string_view name = "delete_user";
     static constexpr std::string_view summary = "Deletes a user.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1694,6 +2095,7 @@ BOOST_DESCRIBE_STRUCT(delete_user::options, (), ())
 struct verify_email_address : endpoint<"verifyEmailAddress", http_method::get, "/v1/verify/:email_verification_key", email_verification_key> {
     static constexpr std::string_view name = "verify_email_address";
     static constexpr std::string_view summary = "Handles validating the email address once the user has clicked the validation link in an email.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1704,6 +2106,7 @@ BOOST_DESCRIBE_STRUCT(verify_email_address::options, (), ())
 struct resend_verification_email : endpoint<"resendVerificationEmail", http_method::get, "/v1/accounts/:account_id/users/:user_id/resend_verification", account_id, user_id> {
     static constexpr std::string_view name = "resend_verification_email";
     static constexpr std::string_view summary = "Resends a verification email for a user.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1736,6 +2139,7 @@ namespace webhooksio::api {
 struct health_check : endpoint<"healthCheck", http_method::get, "/v1/health"> {
     static constexpr std::string_view name = "health_check";
     static constexpr std::string_view summary = "System health check";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1746,6 +2150,7 @@ BOOST_DESCRIBE_STRUCT(health_check::options, (), ())
 struct get_plans : endpoint<"getPlans", http_method::get, "/v1/plans"> {
     static constexpr std::string_view name = "get_plans";
     static constexpr std::string_view summary = "Returns all the possible public plans.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1756,6 +2161,7 @@ BOOST_DESCRIBE_STRUCT(get_plans::options, (), ())
 struct get_plan : endpoint<"getPlan", http_method::get, "/v1/plans/:plan_id", plan_id> {
     static constexpr std::string_view name = "get_plan";
     static constexpr std::string_view summary = "Returns the details of a specific plan.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1766,6 +2172,7 @@ BOOST_DESCRIBE_STRUCT(get_plan::options, (), ())
 struct get_timezones : endpoint<"getTimezones", http_method::get, "/v1/util/timezones"> {
     static constexpr std::string_view name = "get_timezones";
     static constexpr std::string_view summary = "Returns all valid timezones.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1776,6 +2183,7 @@ BOOST_DESCRIBE_STRUCT(get_timezones::options, (), ())
 struct get_retry_policies : endpoint<"getRetryPolicies", http_method::get, "/v1/retry_policies"> {
     static constexpr std::string_view name = "get_retry_policies";
     static constexpr std::string_view summary = "Returns the possible retry policies along with the system default policy.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -1786,6 +2194,7 @@ BOOST_DESCRIBE_STRUCT(get_retry_policies::options, (), ())
 struct get_retry_policy : endpoint<"getRetryPolicy", http_method::get, "/v1/retry_policies/:policy_id", policy_id> {
     static constexpr std::string_view name = "get_retry_policy";
     static constexpr std::string_view summary = "Returns the details of a specific retry policy.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };

@@ -77,6 +77,8 @@ BOOST_AUTO_TEST_CASE(the_table_matches_the_reference_table) {
                         if (entry_name.find('|') != std::string_view::npos && entry_name.find(member.name) != std::string_view::npos)
                             in_group = true;
                     BOOST_TEST((required || in_group) == option->at("required").as_bool(), member.name);
+                    // The help text is the reference's description of the same option, in the same place.
+                    BOOST_TEST(E::option_docs.at(options - 1).name == member.name);
                 });
             BOOST_TEST(options == entry.at("options").as_array().size());
             ++count;

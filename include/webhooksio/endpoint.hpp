@@ -29,6 +29,12 @@ constexpr bool options_in_query(http_method m) noexcept {
     return m == http_method::get || m == http_method::delete_ || m == http_method::head;
 }
 
+// An option's name and what the API docs say of it (for help texts).
+struct option_doc {
+    std::string_view name;
+    std::string_view description;
+};
+
 namespace detail {
 
 // A string literal usable as a template argument.

@@ -11,22 +11,39 @@ namespace webhooksio::api {
 struct register_account : endpoint<"registerAccount", http_method::post, "/v1/register"> {
     static constexpr std::string_view name = "register_account";
     static constexpr std::string_view summary = "Creates a new account. This is the same call that is used when a user registers from webhooks.io.";
+    static constexpr std::array<option_doc, 15> option_docs{{
+        {"name", "Account/Company name"},
+        {"first_name", "First name of the primary user on the account."},
+        {"last_name", "Last name of the primary user on the account."},
+        {"email_address", "The primary email address for the user on the account."},
+        {"password", "The password for the user on the account"},
+        {"plan_id", "The plan id selected for the account. Use /plans resource for a list of all plans."},
+        {"card_number", "The credit card number to be used for billing."},
+        {"card_month", "The expiration month for the credit card."},
+        {"card_year", "The expiration year for the credit card."},
+        {"card_cvc", "The CVC on the credit card."},
+        {"coupon", "A coupon code to be used."},
+        {"referrer", "The location the user came from."},
+        {"email_verification_callback_url", "The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL."},
+        {"invite_code", "The invite code used to create account."},
+        {"password_confirm", "The confirmation entry for the password."},
+    }};
     struct options {
-        std::optional<std::string> name;  ///< Account/Company name
-        required<std::string> first_name;  ///< First name of the primary user on the account.
-        required<std::string> last_name;  ///< Last name of the primary user on the account.
-        required<std::string> email_address;  ///< The primary email address for the user on the account.
-        required<std::string> password;  ///< The password for the user on the account
-        required<std::string> plan_id;  ///< The plan id selected for the account. Use /plans resource for a list of all plans.
-        std::optional<std::string> card_number;  ///< The credit card number to be used for billing.
-        std::optional<std::string> card_month;  ///< The expiration month for the credit card.
-        std::optional<std::string> card_year;  ///< The expiration year for the credit card.
-        std::optional<std::string> card_cvc;  ///< The CVC on the credit card.
-        std::optional<std::string> coupon;  ///< A coupon code to be used.
-        std::optional<std::string> referrer;  ///< The location the user came from.
-        std::optional<std::string> email_verification_callback_url;  ///< The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL.
-        required<std::string> invite_code;  ///< The invite code used to create account.
-        required<std::string> password_confirm;  ///< The confirmation entry for the password.
+        std::optional<std::string> name;
+        required<std::string> first_name;
+        required<std::string> last_name;
+        required<std::string> email_address;
+        required<std::string> password;
+        required<std::string> plan_id;
+        std::optional<std::string> card_number;
+        std::optional<std::string> card_month;
+        std::optional<std::string> card_year;
+        std::optional<std::string> card_cvc;
+        std::optional<std::string> coupon;
+        std::optional<std::string> referrer;
+        std::optional<std::string> email_verification_callback_url;
+        required<std::string> invite_code;
+        required<std::string> password_confirm;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -36,9 +53,13 @@ BOOST_DESCRIBE_STRUCT(register_account::options, (), (name, first_name, last_nam
 struct create_sub_account : endpoint<"createSubAccount", http_method::post, "/v1/accounts/:account_id/subaccounts", account_id> {
     static constexpr std::string_view name = "create_sub_account";
     static constexpr std::string_view summary = "Creates a sub account.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"name", "First name of the primary user on the account."},
+        {"account_key", "Identifier from another system."},
+    }};
     struct options {
-        required<std::string> name;  ///< First name of the primary user on the account.
-        std::optional<std::string> account_key;  ///< Identifier from another system.
+        required<std::string> name;
+        std::optional<std::string> account_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -48,8 +69,11 @@ BOOST_DESCRIBE_STRUCT(create_sub_account::options, (), (name, account_key))
 struct get_sub_accounts : endpoint<"getSubAccounts", http_method::get, "/v1/accounts/:account_id/subaccounts", account_id> {
     static constexpr std::string_view name = "get_sub_accounts";
     static constexpr std::string_view summary = "Lists all sub accounts user an account.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"account_key", "Identifier from another system."},
+    }};
     struct options {
-        std::optional<std::string> account_key;  ///< Identifier from another system.
+        std::optional<std::string> account_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -59,6 +83,7 @@ BOOST_DESCRIBE_STRUCT(get_sub_accounts::options, (), (account_key))
 struct get_account : endpoint<"getAccount", http_method::get, "/v1/accounts/:account_id", account_id> {
     static constexpr std::string_view name = "get_account";
     static constexpr std::string_view summary = "Returns the details of a specfic account.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -69,9 +94,13 @@ BOOST_DESCRIBE_STRUCT(get_account::options, (), ())
 struct update_account : endpoint<"updateAccount", http_method::put, "/v1/accounts/:account_id", account_id> {
     static constexpr std::string_view name = "update_account";
     static constexpr std::string_view summary = "Updates the details on an account.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"name", "Friendly name for the account."},
+        {"account_key", "Identifier from another system."},
+    }};
     struct options {
-        required<std::string> name;  ///< Friendly name for the account.
-        std::optional<std::string> account_key;  ///< Identifier from another system.
+        required<std::string> name;
+        std::optional<std::string> account_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -81,6 +110,7 @@ BOOST_DESCRIBE_STRUCT(update_account::options, (), (name, account_key))
 struct delete_account : endpoint<"deleteAccount", http_method::delete_, "/v1/accounts/:account_id", account_id> {
     static constexpr std::string_view name = "delete_account";
     static constexpr std::string_view summary = "Deletes an account or sub account.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -92,8 +122,11 @@ struct list_accounts : endpoint<"listAccounts", http_method::get, "/v1/accounts"
     static constexpr std::string_view name = "list_accounts";
     static constexpr std::string_view summary = "List Accounts";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"account_key", "Identifier from another system."},
+    }};
     struct options {
-        std::optional<std::string> account_key;  ///< Identifier from another system.
+        std::optional<std::string> account_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -104,16 +137,27 @@ struct get_account_embedded_view_html : endpoint<"getAccountEmbeddedViewHtml", h
     static constexpr std::string_view name = "get_account_embedded_view_html";
     static constexpr std::string_view summary = "Get My Embedded View HTML";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 9> option_docs{{
+        {"bucket_key", "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."},
+        {"paths", "The permitted paths."},
+        {"css_url", "URL to a css file that will be applied to the application styles."},
+        {"default_tab", "The default tab to show."},
+        {"show_introduction", "If the introduction should be displayed."},
+        {"introduction_url", "The URL to the actual introduction."},
+        {"element_id", "The element id for the manager to populate."},
+        {"api_url", "The API URL to use."},
+        {"embedded_url", "The embedded javascript file to use."},
+    }};
     struct options {
-        std::optional<std::string> bucket_key;  ///< The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.
-        std::optional<std::vector<std::string>> paths;  ///< The permitted paths.
-        std::optional<std::string> css_url;  ///< URL to a css file that will be applied to the application styles.
-        std::optional<std::string> default_tab;  ///< The default tab to show.
-        std::optional<bool> show_introduction;  ///< If the introduction should be displayed.
-        std::optional<std::string> introduction_url;  ///< The URL to the actual introduction.
-        std::optional<std::string> element_id;  ///< The element id for the manager to populate.
-        std::optional<std::string> api_url;  ///< The API URL to use.
-        std::optional<std::string> embedded_url;  ///< The embedded javascript file to use.
+        std::optional<std::string> bucket_key;
+        std::optional<std::vector<std::string>> paths;
+        std::optional<std::string> css_url;
+        std::optional<std::string> default_tab;
+        std::optional<bool> show_introduction;
+        std::optional<std::string> introduction_url;
+        std::optional<std::string> element_id;
+        std::optional<std::string> api_url;
+        std::optional<std::string> embedded_url;
         extra_options extra;  ///< any further option, sent as given
     };
 };

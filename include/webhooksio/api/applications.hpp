@@ -11,15 +11,25 @@ namespace webhooksio::api {
 struct create_application : endpoint<"createApplication", http_method::post, "/v1/accounts/:account_id/applications", account_id> {
     static constexpr std::string_view name = "create_application";
     static constexpr std::string_view summary = "Adds an application to an account";
+    static constexpr std::array<option_doc, 8> option_docs{{
+        {"name", "Name for the bucket."},
+        {"categories", "The categories the application belongs to."},
+        {"overview", "A short description of the application - 255 characters or less."},
+        {"description", "A full description of the application."},
+        {"homepage_url", "The url of the application homepage."},
+        {"api_url", "The url to the API documention for the application."},
+        {"logo_url", "The url to the logo."},
+        {"active", "If the application should be active (viewable) or not."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the bucket.
-        required<std::vector<std::string>> categories;  ///< The categories the application belongs to.
-        required<std::string> overview;  ///< A short description of the application - 255 characters or less.
-        required<std::string> description;  ///< A full description of the application.
-        required<std::string> homepage_url;  ///< The url of the application homepage.
-        required<std::string> api_url;  ///< The url to the API documention for the application.
-        required<std::string> logo_url;  ///< The url to the logo.
-        required<bool> active;  ///< If the application should be active (viewable) or not.
+        required<std::string> name;
+        required<std::vector<std::string>> categories;
+        required<std::string> overview;
+        required<std::string> description;
+        required<std::string> homepage_url;
+        required<std::string> api_url;
+        required<std::string> logo_url;
+        required<bool> active;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -29,15 +39,25 @@ BOOST_DESCRIBE_STRUCT(create_application::options, (), (name, categories, overvi
 struct update_application : endpoint<"updateApplication", http_method::put, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
     static constexpr std::string_view name = "update_application";
     static constexpr std::string_view summary = "Updates an Application.";
+    static constexpr std::array<option_doc, 8> option_docs{{
+        {"name", "Name for the bucket."},
+        {"categories", "The categories the application belongs to."},
+        {"overview", "A short description of the application - 255 characters or less."},
+        {"description", "A full description of the application."},
+        {"homepage_url", "The url of the application homepage."},
+        {"api_url", "The url to the API documention for the application."},
+        {"logo_url", "The url to the logo."},
+        {"active", "If the application should be active (viewable) or not."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the bucket.
-        required<std::vector<std::string>> categories;  ///< The categories the application belongs to.
-        required<std::string> overview;  ///< A short description of the application - 255 characters or less.
-        required<std::string> description;  ///< A full description of the application.
-        required<std::string> homepage_url;  ///< The url of the application homepage.
-        required<std::string> api_url;  ///< The url to the API documention for the application.
-        required<std::string> logo_url;  ///< The url to the logo.
-        required<bool> active;  ///< If the application should be active (viewable) or not.
+        required<std::string> name;
+        required<std::vector<std::string>> categories;
+        required<std::string> overview;
+        required<std::string> description;
+        required<std::string> homepage_url;
+        required<std::string> api_url;
+        required<std::string> logo_url;
+        required<bool> active;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -47,6 +67,7 @@ BOOST_DESCRIBE_STRUCT(update_application::options, (), (name, categories, overvi
 struct get_application : endpoint<"getApplication", http_method::get, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
     static constexpr std::string_view name = "get_application";
     static constexpr std::string_view summary = "Returns the details for a specfic application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -57,6 +78,7 @@ BOOST_DESCRIBE_STRUCT(get_application::options, (), ())
 struct get_applications : endpoint<"getApplications", http_method::get, "/v1/accounts/:account_id/applications", account_id> {
     static constexpr std::string_view name = "get_applications";
     static constexpr std::string_view summary = "Returns a collection of applications for an account.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -67,6 +89,7 @@ BOOST_DESCRIBE_STRUCT(get_applications::options, (), ())
 struct delete_application : endpoint<"deleteApplication", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
     static constexpr std::string_view name = "delete_application";
     static constexpr std::string_view summary = "Deletes an application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -77,12 +100,19 @@ BOOST_DESCRIBE_STRUCT(delete_application::options, (), ())
 struct create_application_version : endpoint<"createApplicationVersion", http_method::post, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
     static constexpr std::string_view name = "create_application_version";
     static constexpr std::string_view summary = "Adds a version to an application.";
+    static constexpr std::array<option_doc, 5> option_docs{{
+        {"key", "The key/id for this version."},
+        {"release_date", "The date this version was released."},
+        {"version_json", "The complete JSON definition for the version."},
+        {"examples_json", "The complete JSON definition for the version examples/recipes"},
+        {"active", "If the version should be active (viewable) or not."},
+    }};
     struct options {
-        required<std::string> key;  ///< The key/id for this version.
-        required<std::string> release_date;  ///< The date this version was released.
-        required<boost::json::value> version_json;  ///< The complete JSON definition for the version.
-        required<boost::json::value> examples_json;  ///< The complete JSON definition for the version examples/recipes
-        required<bool> active;  ///< If the version should be active (viewable) or not.
+        required<std::string> key;
+        required<std::string> release_date;
+        required<boost::json::value> version_json;
+        required<boost::json::value> examples_json;
+        required<bool> active;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -92,12 +122,19 @@ BOOST_DESCRIBE_STRUCT(create_application_version::options, (), (key, release_dat
 struct update_application_version : endpoint<"updateApplicationVersion", http_method::put, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
     static constexpr std::string_view name = "update_application_version";
     static constexpr std::string_view summary = "Updates an application version.";
+    static constexpr std::array<option_doc, 5> option_docs{{
+        {"key", "The key/id for this version."},
+        {"release_date", "The date this version was released."},
+        {"version_json", "The complete JSON definition for the version."},
+        {"examples_json", "The complete JSON definition for the version examples/recipies"},
+        {"active", "If the version should be active (viewable) or not."},
+    }};
     struct options {
-        required<std::string> key;  ///< The key/id for this version.
-        required<std::string> release_date;  ///< The date this version was released.
-        required<boost::json::value> version_json;  ///< The complete JSON definition for the version.
-        required<boost::json::value> examples_json;  ///< The complete JSON definition for the version examples/recipies
-        required<bool> active;  ///< If the version should be active (viewable) or not.
+        required<std::string> key;
+        required<std::string> release_date;
+        required<boost::json::value> version_json;
+        required<boost::json::value> examples_json;
+        required<bool> active;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -107,6 +144,7 @@ BOOST_DESCRIBE_STRUCT(update_application_version::options, (), (key, release_dat
 struct get_application_version : endpoint<"getApplicationVersion", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
     static constexpr std::string_view name = "get_application_version";
     static constexpr std::string_view summary = "Returns the details for a specfic application version.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -117,6 +155,7 @@ BOOST_DESCRIBE_STRUCT(get_application_version::options, (), ())
 struct get_application_versions : endpoint<"getApplicationVersions", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
     static constexpr std::string_view name = "get_application_versions";
     static constexpr std::string_view summary = "Returns a collection of versions for an application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -127,6 +166,7 @@ BOOST_DESCRIBE_STRUCT(get_application_versions::options, (), ())
 struct delete_application_version : endpoint<"deleteApplicationVersion", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
     static constexpr std::string_view name = "delete_application_version";
     static constexpr std::string_view summary = "Deletes a version for an application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };

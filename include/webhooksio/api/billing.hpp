@@ -12,11 +12,17 @@ struct create_subscription : endpoint<"createSubscription", http_method::post, "
     static constexpr std::string_view name = "create_subscription";
     static constexpr std::string_view summary = "Create Subscription";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 4> option_docs{{
+        {"user_id", "The user that is logged into the system."},
+        {"plan_id", "The ID of the plan that the subscription is to be started for."},
+        {"payment_token", "The temporary stripe payment token used for the payment of the subscription. This is required if the value of the plan being added is greater than $0."},
+        {"coupon_code", "A coupon code to apply to this subscription."},
+    }};
     struct options {
-        required<std::string> user_id;  ///< The user that is logged into the system.
-        required<std::string> plan_id;  ///< The ID of the plan that the subscription is to be started for.
-        std::optional<std::string> payment_token;  ///< The temporary stripe payment token used for the payment of the subscription. This is required if the value of the plan being added is greater than $0.
-        std::optional<std::string> coupon_code;  ///< A coupon code to apply to this subscription.
+        required<std::string> user_id;
+        required<std::string> plan_id;
+        std::optional<std::string> payment_token;
+        std::optional<std::string> coupon_code;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -27,12 +33,19 @@ struct update_subscription : endpoint<"updateSubscription", http_method::put, "/
     static constexpr std::string_view name = "update_subscription";
     static constexpr std::string_view summary = "Update Subscription";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 5> option_docs{{
+        {"user_id", "The user that is logged into the system. This should be passed to change the billing contact on the account."},
+        {"plan_id", "The ID of the plan that the subscription should be change to."},
+        {"payment_token", "The temporary stripe payment token used for the payment of the subscription. This only needs to be passed when changing the credit card info."},
+        {"coupon_code", "A coupon code to apply to this subscription."},
+        {"end_of_term", "If the change should take effect at the end of the term, or now. Defaults to now - false."},
+    }};
     struct options {
-        std::optional<std::string> user_id;  ///< The user that is logged into the system. This should be passed to change the billing contact on the account.
-        std::optional<std::string> plan_id;  ///< The ID of the plan that the subscription should be change to.
-        std::optional<std::string> payment_token;  ///< The temporary stripe payment token used for the payment of the subscription. This only needs to be passed when changing the credit card info.
-        std::optional<std::string> coupon_code;  ///< A coupon code to apply to this subscription.
-        std::optional<bool> end_of_term;  ///< If the change should take effect at the end of the term, or now. Defaults to now - false.
+        std::optional<std::string> user_id;
+        std::optional<std::string> plan_id;
+        std::optional<std::string> payment_token;
+        std::optional<std::string> coupon_code;
+        std::optional<bool> end_of_term;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -43,6 +56,7 @@ struct get_subscription : endpoint<"getSubscription", http_method::get, "/v1/acc
     static constexpr std::string_view name = "get_subscription";
     static constexpr std::string_view summary = "Get Subscription Details";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -54,6 +68,7 @@ struct get_invoices : endpoint<"getInvoices", http_method::get, "/v1/accounts/:a
     static constexpr std::string_view name = "get_invoices";
     static constexpr std::string_view summary = "List Invoices";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -65,6 +80,7 @@ struct get_invoice : endpoint<"getInvoice", http_method::get, "/v1/accounts/:acc
     static constexpr std::string_view name = "get_invoice";
     static constexpr std::string_view summary = "Get Invoice";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -76,8 +92,11 @@ struct cancel_subscription : endpoint<"cancelSubscription", http_method::delete_
     static constexpr std::string_view name = "cancel_subscription";
     static constexpr std::string_view summary = "Cancel Subscription";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"end_of_term", "If the change should take effect at the end of the term, or now. Defaults to now - false."},
+    }};
     struct options {
-        std::optional<bool> end_of_term;  ///< If the change should take effect at the end of the term, or now. Defaults to now - false.
+        std::optional<bool> end_of_term;
         extra_options extra;  ///< any further option, sent as given
     };
 };

@@ -11,9 +11,13 @@ namespace webhooksio::api {
 struct create_bucket : endpoint<"createBucket", http_method::post, "/v1/accounts/:account_id/buckets", account_id> {
     static constexpr std::string_view name = "create_bucket";
     static constexpr std::string_view summary = "Adds a bucket to an account";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"name", "Name for the bucket."},
+        {"key", "The key for the bucket."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the bucket.
-        std::optional<std::string> key;  ///< The key for the bucket.
+        required<std::string> name;
+        std::optional<std::string> key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -23,9 +27,13 @@ BOOST_DESCRIBE_STRUCT(create_bucket::options, (), (name, key))
 struct update_bucket : endpoint<"updateBucket", http_method::put, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
     static constexpr std::string_view name = "update_bucket";
     static constexpr std::string_view summary = "Updates a bucket.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"name", "Name for the bucket."},
+        {"key", "The key for the bucket."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the bucket.
-        std::optional<std::string> key;  ///< The key for the bucket.
+        required<std::string> name;
+        std::optional<std::string> key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -35,9 +43,13 @@ BOOST_DESCRIBE_STRUCT(update_bucket::options, (), (name, key))
 struct get_bucket : endpoint<"getBucket", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
     static constexpr std::string_view name = "get_bucket";
     static constexpr std::string_view summary = "Returns the details for a specfic bucket.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"expand", "If the results should be expanded to include the inputs and destinations"},
+        {"include_stats", "Include the traffic summary."},
+    }};
     struct options {
-        std::optional<bool> expand;  ///< If the results should be expanded to include the inputs and destinations
-        std::optional<bool> include_stats;  ///< Include the traffic summary.
+        std::optional<bool> expand;
+        std::optional<bool> include_stats;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -47,8 +59,11 @@ BOOST_DESCRIBE_STRUCT(get_bucket::options, (), (expand, include_stats))
 struct get_buckets : endpoint<"getBuckets", http_method::get, "/v1/accounts/:account_id/buckets", account_id> {
     static constexpr std::string_view name = "get_buckets";
     static constexpr std::string_view summary = "Returns a collection of buckets for an account.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"expand", "If the results should be expanded to include the inputs and destinations"},
+    }};
     struct options {
-        std::optional<bool> expand;  ///< If the results should be expanded to include the inputs and destinations
+        std::optional<bool> expand;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -58,6 +73,7 @@ BOOST_DESCRIBE_STRUCT(get_buckets::options, (), (expand))
 struct delete_bucket : endpoint<"deleteBucket", http_method::delete_, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
     static constexpr std::string_view name = "delete_bucket";
     static constexpr std::string_view summary = "Deletes a bucket.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };

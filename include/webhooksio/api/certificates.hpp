@@ -12,9 +12,13 @@ struct import_certificate : endpoint<"importCertificate", http_method::put, "/v1
     static constexpr std::string_view name = "import_certificate";
     static constexpr std::string_view summary = "Import SSL Certificate";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"domain", "The domain for the certificate that you wish to import"},
+        {"port", "The port to use. (defaults to 443)"},
+    }};
     struct options {
-        required<std::string> domain;  ///< The domain for the certificate that you wish to import
-        required<int> port;  ///< The port to use. (defaults to 443)
+        required<std::string> domain;
+        required<int> port;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -25,6 +29,7 @@ struct get_certificate : endpoint<"getCertificate", http_method::get, "/v1/accou
     static constexpr std::string_view name = "get_certificate";
     static constexpr std::string_view summary = "Get SSL Certificate";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -36,6 +41,7 @@ struct get_certificates : endpoint<"getCertificates", http_method::get, "/v1/acc
     static constexpr std::string_view name = "get_certificates";
     static constexpr std::string_view summary = "List SSL Certificates";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -47,6 +53,7 @@ struct delete_certificate : endpoint<"deleteCertificate", http_method::delete_, 
     static constexpr std::string_view name = "delete_certificate";
     static constexpr std::string_view summary = "Delete SSL Certificate";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };

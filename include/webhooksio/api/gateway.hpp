@@ -12,6 +12,7 @@ struct get_gateway_auth_option : endpoint<"getGatewayAuthOption", http_method::g
     static constexpr std::string_view name = "get_gateway_auth_option";
     static constexpr std::string_view summary = "Gateway Auth Details";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -23,6 +24,7 @@ struct get_gateway_auth_options : endpoint<"getGatewayAuthOptions", http_method:
     static constexpr std::string_view name = "get_gateway_auth_options";
     static constexpr std::string_view summary = "Gateway Auth Options";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -34,6 +36,7 @@ struct send_input_request : endpoint<"sendInputRequest", http_method::post, "/v1
     static constexpr std::string_view name = "send_input_request";
     static constexpr std::string_view summary = "Request Gateway";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -45,6 +48,7 @@ struct send_dynamic_input_request : endpoint<"sendDynamicInputRequest", http_met
     static constexpr std::string_view name = "send_dynamic_input_request";
     static constexpr std::string_view summary = "Request Gateway (Dynamic)";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -56,6 +60,7 @@ struct check_input_gateway : endpoint<"checkInputGateway", http_method::head, "/
     static constexpr std::string_view name = "check_input_gateway";
     static constexpr std::string_view summary = "Request Gateway";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -67,8 +72,11 @@ struct resend_messages : endpoint<"resendMessages", http_method::post, "/v1/acco
     static constexpr std::string_view name = "resend_messages";
     static constexpr std::string_view summary = "Resend Request";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"outgoing_message_ids", "An array of all the outgoing message ids that should be resent."},
+    }};
     struct options {
-        required<boost::json::value> outgoing_message_ids;  ///< An array of all the outgoing message ids that should be resent.
+        required<boost::json::value> outgoing_message_ids;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -79,6 +87,7 @@ struct retry_request : endpoint<"retryRequest", http_method::post, "/v1/retry"> 
     static constexpr std::string_view name = "retry_request";
     static constexpr std::string_view summary = "Retry Request";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };

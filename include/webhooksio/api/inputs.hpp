@@ -11,21 +11,37 @@ namespace webhooksio::api {
 struct create_input : endpoint<"createInput", http_method::post, "/v1/accounts/:account_id/inputs", account_id> {
     static constexpr std::string_view name = "create_input";
     static constexpr std::string_view summary = "Adds an input to an account";
+    static constexpr std::array<option_doc, 14> option_docs{{
+        {"bucket_id", "The bucket the input belongs to"},
+        {"name", "Name for the input."},
+        {"status", "The status of the bucket, defaults to active."},
+        {"event_location", "The location of the event, header, payload, query param, etc"},
+        {"event_path", "The path to the value that specifies what type of event is coming in. This starts with the value msg."},
+        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
+        {"delivery_mode", "The mode the request should be made in. Valid options include sync and async."},
+        {"response_code", "HTTP Response code to provide upon hook receipt - defaults to 200"},
+        {"response_content_type", "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable."},
+        {"authentication_failures", "How to handle authentication failures."},
+        {"authentication_type", "The type of authentication to apply to incoming requests."},
+        {"response_content", "Any content that should be provided upon hook receipt."},
+        {"recipe_id", "If a recipe should be applied to messages coming through this input it can be specified."},
+        {"type", "The type of input that is being created. Valid values include dynamic or static. Default is static."},
+    }};
     struct options {
-        required<std::string> bucket_id;  ///< The bucket the input belongs to
-        required<std::string> name;  ///< Name for the input.
-        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
-        std::optional<std::string> event_location;  ///< The location of the event, header, payload, query param, etc
-        std::optional<std::string> event_path;  ///< The path to the value that specifies what type of event is coming in. This starts with the value msg.
-        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
-        std::optional<std::string> delivery_mode;  ///< The mode the request should be made in. Valid options include sync and async.
-        std::optional<int> response_code;  ///< HTTP Response code to provide upon hook receipt - defaults to 200
-        std::optional<std::string> response_content_type;  ///< The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable.
-        std::optional<std::string> authentication_failures;  ///< How to handle authentication failures.
-        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
-        std::optional<std::string> response_content;  ///< Any content that should be provided upon hook receipt.
-        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this input it can be specified.
-        std::optional<std::string> type;  ///< The type of input that is being created. Valid values include dynamic or static. Default is static.
+        required<std::string> bucket_id;
+        required<std::string> name;
+        std::optional<std::string> status;
+        std::optional<std::string> event_location;
+        std::optional<std::string> event_path;
+        std::optional<std::vector<std::string>> event_filters;
+        std::optional<std::string> delivery_mode;
+        std::optional<int> response_code;
+        std::optional<std::string> response_content_type;
+        std::optional<std::string> authentication_failures;
+        std::optional<std::string> authentication_type;
+        std::optional<std::string> response_content;
+        std::optional<std::string> recipe_id;
+        std::optional<std::string> type;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -35,19 +51,33 @@ BOOST_DESCRIBE_STRUCT(create_input::options, (), (bucket_id, name, status, event
 struct update_input : endpoint<"updateInput", http_method::put, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
     static constexpr std::string_view name = "update_input";
     static constexpr std::string_view summary = "Updates the details for an input.";
+    static constexpr std::array<option_doc, 12> option_docs{{
+        {"name", "Name for the input."},
+        {"status", "The status of the bucket, defaults to active."},
+        {"event_location", "The location of the event, header, payload, query param, etc"},
+        {"event_path", "The path to the value that specifies what type of event is coming in. This starts with the value msg."},
+        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
+        {"delivery_mode", "The mode the request should be made in. Valid options include sync and async."},
+        {"response_code", "HTTP Response code to provide upon hook receipt - defaults to 200"},
+        {"response_content_type", "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable."},
+        {"authentication_failures", "How to handle authentication failures."},
+        {"authentication_type", "The type of authentication to apply to incoming requests."},
+        {"response_content", "Any content that should be provided upon hook receipt."},
+        {"recipe_id", "If a recipe should be applied to messages coming through this input it can be specified."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the input.
-        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
-        std::optional<std::string> event_location;  ///< The location of the event, header, payload, query param, etc
-        std::optional<std::string> event_path;  ///< The path to the value that specifies what type of event is coming in. This starts with the value msg.
-        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
-        std::optional<std::string> delivery_mode;  ///< The mode the request should be made in. Valid options include sync and async.
-        std::optional<int> response_code;  ///< HTTP Response code to provide upon hook receipt - defaults to 200
-        std::optional<std::string> response_content_type;  ///< The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable.
-        std::optional<std::string> authentication_failures;  ///< How to handle authentication failures.
-        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
-        std::optional<std::string> response_content;  ///< Any content that should be provided upon hook receipt.
-        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this input it can be specified.
+        required<std::string> name;
+        std::optional<std::string> status;
+        std::optional<std::string> event_location;
+        std::optional<std::string> event_path;
+        std::optional<std::vector<std::string>> event_filters;
+        std::optional<std::string> delivery_mode;
+        std::optional<int> response_code;
+        std::optional<std::string> response_content_type;
+        std::optional<std::string> authentication_failures;
+        std::optional<std::string> authentication_type;
+        std::optional<std::string> response_content;
+        std::optional<std::string> recipe_id;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -57,6 +87,7 @@ BOOST_DESCRIBE_STRUCT(update_input::options, (), (name, status, event_location, 
 struct get_input : endpoint<"getInput", http_method::get, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
     static constexpr std::string_view name = "get_input";
     static constexpr std::string_view summary = "Returns the details for a specfic input.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -67,9 +98,13 @@ BOOST_DESCRIBE_STRUCT(get_input::options, (), ())
 struct get_inputs : endpoint<"getInputs", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id/inputs", account_id, bucket_id> {
     static constexpr std::string_view name = "get_inputs";
     static constexpr std::string_view summary = "Returns a collection of inputs for an account.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"key", "Name for the bucket."},
+        {"event_filter", "The event that should be filtered on."},
+    }};
     struct options {
-        std::optional<std::string> key;  ///< Name for the bucket.
-        std::optional<std::string> event_filter;  ///< The event that should be filtered on.
+        std::optional<std::string> key;
+        std::optional<std::string> event_filter;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -79,6 +114,7 @@ BOOST_DESCRIBE_STRUCT(get_inputs::options, (), (key, event_filter))
 struct delete_input : endpoint<"deleteInput", http_method::delete_, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
     static constexpr std::string_view name = "delete_input";
     static constexpr std::string_view summary = "Deletes an input.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };

@@ -11,8 +11,11 @@ namespace webhooksio::api {
 struct get_incoming_message : endpoint<"getIncomingMessage", http_method::get, "/v1/accounts/:account_id/incoming/:incoming_message_id", account_id, incoming_message_id> {
     static constexpr std::string_view name = "get_incoming_message";
     static constexpr std::string_view summary = "Returns the details regarding an incoming message.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"include_outgoing_messages", "If the outgoing messages should be included as well."},
+    }};
     struct options {
-        std::optional<bool> include_outgoing_messages;  ///< If the outgoing messages should be included as well.
+        std::optional<bool> include_outgoing_messages;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -22,6 +25,7 @@ BOOST_DESCRIBE_STRUCT(get_incoming_message::options, (), (include_outgoing_messa
 struct get_outgoing_message : endpoint<"getOutgoingMessage", http_method::get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id", account_id, outgoing_message_id> {
     static constexpr std::string_view name = "get_outgoing_message";
     static constexpr std::string_view summary = "Returns the details regarding an outgoing message, including all attempts";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -32,6 +36,7 @@ BOOST_DESCRIBE_STRUCT(get_outgoing_message::options, (), ())
 struct get_outgoing_message_status : endpoint<"getOutgoingMessageStatus", http_method::get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id/status", account_id, outgoing_message_id> {
     static constexpr std::string_view name = "get_outgoing_message_status";
     static constexpr std::string_view summary = "Returns the basic information regarding the status of the outgoing request.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -43,6 +48,7 @@ struct get_outgoing_message_attempt : endpoint<"getOutgoingMessageAttempt", http
     static constexpr std::string_view name = "get_outgoing_message_attempt";
     static constexpr std::string_view summary = "Get Outgoing Message Attempt";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };

@@ -11,10 +11,15 @@ namespace webhooksio::api {
 struct create_consumer : endpoint<"createConsumer", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
     static constexpr std::string_view name = "create_consumer";
     static constexpr std::string_view summary = "Creates a consumer for an application";
+    static constexpr std::array<option_doc, 3> option_docs{{
+        {"consumer_id", "The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application."},
+        {"bucket_key", "The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default."},
+        {"name", "The name of the consumer. This could be the account name within the provider application for example."},
+    }};
     struct options {
-        required<std::string> consumer_id;  ///< The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application.
-        required<std::string> bucket_key;  ///< The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default.
-        required<std::string> name;  ///< The name of the consumer. This could be the account name within the provider application for example.
+        required<std::string> consumer_id;
+        required<std::string> bucket_key;
+        required<std::string> name;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -24,6 +29,7 @@ BOOST_DESCRIBE_STRUCT(create_consumer::options, (), (consumer_id, bucket_key, na
 struct get_consumers : endpoint<"getConsumers", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
     static constexpr std::string_view name = "get_consumers";
     static constexpr std::string_view summary = "Returns a list of all the consumers for a particular application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -34,8 +40,11 @@ BOOST_DESCRIBE_STRUCT(get_consumers::options, (), ())
 struct update_consumer : endpoint<"updateConsumer", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "update_consumer";
     static constexpr std::string_view summary = "Updates the details for a particular consumer.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"name", "The name of the consumer. This could be the account name within the provider application for example."},
+    }};
     struct options {
-        required<std::string> name;  ///< The name of the consumer. This could be the account name within the provider application for example.
+        required<std::string> name;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -45,6 +54,7 @@ BOOST_DESCRIBE_STRUCT(update_consumer::options, (), (name))
 struct get_consumer : endpoint<"getConsumer", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "get_consumer";
     static constexpr std::string_view summary = "Get the details for a particular consumer.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -55,6 +65,7 @@ BOOST_DESCRIBE_STRUCT(get_consumer::options, (), ())
 struct delete_consumer : endpoint<"deleteConsumer", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "delete_consumer";
     static constexpr std::string_view summary = "Removes a consumer from a particular application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -65,9 +76,13 @@ BOOST_DESCRIBE_STRUCT(delete_consumer::options, (), ())
 struct get_consumer_destinations : endpoint<"getConsumerDestinations", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "get_consumer_destinations";
     static constexpr std::string_view summary = "Returns all the destinations for the consumer of a given application.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"bucket_key", ""},
+        {"destination_key", "Name for the bucket."},
+    }};
     struct options {
         required<std::string> bucket_key;
-        std::optional<std::string> destination_key;  ///< Name for the bucket.
+        std::optional<std::string> destination_key;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -77,25 +92,45 @@ BOOST_DESCRIBE_STRUCT(get_consumer_destinations::options, (), (bucket_key, desti
 struct create_consumer_destination : endpoint<"createConsumerDestination", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "create_consumer_destination";
     static constexpr std::string_view summary = "Adds an destination for the consumer of a given application.";
+    static constexpr std::array<option_doc, 18> option_docs{{
+        {"application_version_id", ""},
+        {"name", "Name for the destination."},
+        {"bucket_key", ""},
+        {"endpoint_url", "The URL the messages should be sent to."},
+        {"delivery_order", "How the deliveries should operate. Valid options are random or fifo. The default is random"},
+        {"status", "The status of the bucket, defaults to active."},
+        {"message_method", "The HTTP method the message will be sent with. If null the method will pass through."},
+        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
+        {"authentication_type", "The type of authentication to apply to incoming requests."},
+        {"retry_policy_id", "The retry algorithm that will be used for failed attempts."},
+        {"retry_count", "The number of times the hook will be retried."},
+        {"retry_interval", "The interval for which the retries will be set."},
+        {"verify_ssl", "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."},
+        {"headers_to_include", "A comma delimited list of custom headers to include."},
+        {"header_prefix", "The prefix of the custom headers that will be included. The default is Webhooks"},
+        {"alert_on_failure", "A comma delimited list of email addresses to alert when a webhook enters the failed status."},
+        {"recipe_id", "If a recipe should be applied to messages coming through this destination it can be specified."},
+        {"rate_limit", "The max rate for webhooks to be relayed. This will default to your plan max."},
+    }};
     struct options {
         required<std::string> application_version_id;
-        required<std::string> name;  ///< Name for the destination.
+        required<std::string> name;
         required<std::string> bucket_key;
-        required<std::string> endpoint_url;  ///< The URL the messages should be sent to.
-        std::optional<std::string> delivery_order;  ///< How the deliveries should operate. Valid options are random or fifo. The default is random
-        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
-        std::optional<std::string> message_method;  ///< The HTTP method the message will be sent with. If null the method will pass through.
-        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
-        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
-        std::optional<std::string> retry_policy_id;  ///< The retry algorithm that will be used for failed attempts.
-        std::optional<int> retry_count;  ///< The number of times the hook will be retried.
-        std::optional<int> retry_interval;  ///< The interval for which the retries will be set.
-        std::optional<bool> verify_ssl;  ///< Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.
-        std::optional<std::vector<std::string>> headers_to_include;  ///< A comma delimited list of custom headers to include.
-        std::optional<std::string> header_prefix;  ///< The prefix of the custom headers that will be included. The default is Webhooks
-        std::optional<std::vector<std::string>> alert_on_failure;  ///< A comma delimited list of email addresses to alert when a webhook enters the failed status.
-        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this destination it can be specified.
-        std::optional<int> rate_limit;  ///< The max rate for webhooks to be relayed. This will default to your plan max.
+        required<std::string> endpoint_url;
+        std::optional<std::string> delivery_order;
+        std::optional<std::string> status;
+        std::optional<std::string> message_method;
+        std::optional<std::vector<std::string>> event_filters;
+        std::optional<std::string> authentication_type;
+        std::optional<std::string> retry_policy_id;
+        std::optional<int> retry_count;
+        std::optional<int> retry_interval;
+        std::optional<bool> verify_ssl;
+        std::optional<std::vector<std::string>> headers_to_include;
+        std::optional<std::string> header_prefix;
+        std::optional<std::vector<std::string>> alert_on_failure;
+        std::optional<std::string> recipe_id;
+        std::optional<int> rate_limit;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -105,24 +140,43 @@ BOOST_DESCRIBE_STRUCT(create_consumer_destination::options, (), (application_ver
 struct update_consumer_destination : endpoint<"updateConsumerDestination", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
     static constexpr std::string_view name = "update_consumer_destination";
     static constexpr std::string_view summary = "Updates an destination for the consumer of a given application.";
+    static constexpr std::array<option_doc, 17> option_docs{{
+        {"application_version_id", ""},
+        {"name", "Name for the input."},
+        {"endpoint_url", "The URL the messages should be sent to."},
+        {"delivery_order", "How the deliveries should operate. Valid options are random or fifo. The default is random"},
+        {"status", "The status of the bucket, defaults to active."},
+        {"message_method", "The HTTP method the message will be sent with. If null the method will pass through."},
+        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
+        {"authentication_type", "The type of authentication to apply to incoming requests."},
+        {"retry_policy_id", "The retry algorithm that will be used for failed attempts."},
+        {"retry_count", "The number of times the hook will be retried."},
+        {"retry_interval", "The interval for which the retries will be set."},
+        {"verify_ssl", "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."},
+        {"headers_to_include", "A comma delimited list of custom headers to include."},
+        {"header_prefix", "The prefix of the custom headers that will be included. The default is Webhooks"},
+        {"alert_on_failure", "A comma delimited list of email addresses to alert when a webhook enters the failed status."},
+        {"recipe_id", "If a recipe should be applied to messages coming through this destination it can be specified."},
+        {"rate_limit", "The max rate for webhooks to be relayed. This will default to your plan max."},
+    }};
     struct options {
         required<std::string> application_version_id;
-        required<std::string> name;  ///< Name for the input.
-        required<std::string> endpoint_url;  ///< The URL the messages should be sent to.
-        std::optional<std::string> delivery_order;  ///< How the deliveries should operate. Valid options are random or fifo. The default is random
-        std::optional<std::string> status;  ///< The status of the bucket, defaults to active.
-        std::optional<std::string> message_method;  ///< The HTTP method the message will be sent with. If null the method will pass through.
-        std::optional<std::vector<std::string>> event_filters;  ///< The events that this input should be triggerd for. This can be a comma delimited list of events.
-        std::optional<std::string> authentication_type;  ///< The type of authentication to apply to incoming requests.
-        std::optional<std::string> retry_policy_id;  ///< The retry algorithm that will be used for failed attempts.
-        std::optional<int> retry_count;  ///< The number of times the hook will be retried.
-        std::optional<int> retry_interval;  ///< The interval for which the retries will be set.
-        std::optional<bool> verify_ssl;  ///< Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.
-        std::optional<std::vector<std::string>> headers_to_include;  ///< A comma delimited list of custom headers to include.
-        std::optional<std::string> header_prefix;  ///< The prefix of the custom headers that will be included. The default is Webhooks
-        std::optional<std::vector<std::string>> alert_on_failure;  ///< A comma delimited list of email addresses to alert when a webhook enters the failed status.
-        std::optional<std::string> recipe_id;  ///< If a recipe should be applied to messages coming through this destination it can be specified.
-        std::optional<int> rate_limit;  ///< The max rate for webhooks to be relayed. This will default to your plan max.
+        required<std::string> name;
+        required<std::string> endpoint_url;
+        std::optional<std::string> delivery_order;
+        std::optional<std::string> status;
+        std::optional<std::string> message_method;
+        std::optional<std::vector<std::string>> event_filters;
+        std::optional<std::string> authentication_type;
+        std::optional<std::string> retry_policy_id;
+        std::optional<int> retry_count;
+        std::optional<int> retry_interval;
+        std::optional<bool> verify_ssl;
+        std::optional<std::vector<std::string>> headers_to_include;
+        std::optional<std::string> header_prefix;
+        std::optional<std::vector<std::string>> alert_on_failure;
+        std::optional<std::string> recipe_id;
+        std::optional<int> rate_limit;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -132,6 +186,7 @@ BOOST_DESCRIBE_STRUCT(update_consumer_destination::options, (), (application_ver
 struct delete_consumer_destination : endpoint<"deleteConsumerDestination", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
     static constexpr std::string_view name = "delete_consumer_destination";
     static constexpr std::string_view summary = "Deletes an destination for the consumer of a given application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -142,6 +197,7 @@ BOOST_DESCRIBE_STRUCT(delete_consumer_destination::options, (), ())
 struct get_consumer_buckets : endpoint<"getConsumerBuckets", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/buckets", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "get_consumer_buckets";
     static constexpr std::string_view summary = "Returns all the buckets for the consumer of a given application.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -152,6 +208,7 @@ BOOST_DESCRIBE_STRUCT(get_consumer_buckets::options, (), ())
 struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", account_id, application_id, consumer_id, bucket_key> {
     static constexpr std::string_view name = "send_consumer_webhook_request";
     static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -165,11 +222,17 @@ struct get_consumer_subscription : endpoint<"getConsumerSubscription", http_meth
     static constexpr std::string_view summary = "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.";
     // The seed calls it event_name, the API docs event_type: either one will do.
     static constexpr std::array<std::string_view, 1> required_any_of{"event_name|event_type"};
+    static constexpr std::array<option_doc, 4> option_docs{{
+        {"bucket_key", ""},
+        {"event_name", ""},
+        {"include_destination_detail", "If the details of each subscribed destination should be returned."},
+        {"event_type", "The name of the event to check."},
+    }};
     struct options {
         required<std::string> bucket_key;
         std::optional<std::string> event_name;
-        std::optional<bool> include_destination_detail;  ///< If the details of each subscribed destination should be returned.
-        std::optional<std::string> event_type;  ///< The name of the event to check.
+        std::optional<bool> include_destination_detail;
+        std::optional<std::string> event_type;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -179,9 +242,15 @@ BOOST_DESCRIBE_STRUCT(get_consumer_subscription::options, (), (bucket_key, event
 struct get_consumer_request_log : endpoint<"getConsumerRequestLog", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/log", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "get_consumer_request_log";
     static constexpr std::string_view summary = "Returns a log of all messages for a given consumer.";
+    static constexpr std::array<option_doc, 4> option_docs{{
+        {"start_date", "The start date for the data. This can be an exact UTC date or a text based time period."},
+        {"end_date", "The end date for the data. This can be an exact UTC date or a text based time period."},
+        {"destination_id", ""},
+        {"http_status", ""},
+    }};
     struct options {
-        std::optional<std::string> start_date;  ///< The start date for the data. This can be an exact UTC date or a text based time period.
-        std::optional<std::string> end_date;  ///< The end date for the data. This can be an exact UTC date or a text based time period.
+        std::optional<std::string> start_date;
+        std::optional<std::string> end_date;
         std::optional<std::string> destination_id;
         std::optional<int> http_status;
         extra_options extra;  ///< any further option, sent as given
@@ -193,9 +262,13 @@ BOOST_DESCRIBE_STRUCT(get_consumer_request_log::options, (), (start_date, end_da
 struct create_client_token : endpoint<"createClientToken", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/client-token", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "create_client_token";
     static constexpr std::string_view summary = "Generates a client token to be used with the embedded views.";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"bucket_key", "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."},
+        {"paths", "The permitted paths."},
+    }};
     struct options {
-        std::optional<std::string> bucket_key;  ///< The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.
-        std::optional<std::vector<std::string>> paths;  ///< The permitted paths.
+        std::optional<std::string> bucket_key;
+        std::optional<std::vector<std::string>> paths;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -205,16 +278,27 @@ BOOST_DESCRIBE_STRUCT(create_client_token::options, (), (bucket_key, paths))
 struct get_embedded_view_html : endpoint<"getEmbeddedViewHtml", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/embedded-view-html", account_id, application_id, consumer_id> {
     static constexpr std::string_view name = "get_embedded_view_html";
     static constexpr std::string_view summary = "Returns the HTML for the embedded view.";
+    static constexpr std::array<option_doc, 9> option_docs{{
+        {"bucket_key", "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."},
+        {"paths", "The permitted paths."},
+        {"css_url", "URL to a css file that will be applied to the application styles."},
+        {"default_tab", "The default tab to show."},
+        {"show_introduction", "If the introduction should be displayed."},
+        {"introduction_url", "The URL to the actual introduction."},
+        {"element_id", "The element id for the manager to populate."},
+        {"api_url", "The API URL to use."},
+        {"embedded_url", "The embedded javascript file to use."},
+    }};
     struct options {
-        std::optional<std::string> bucket_key;  ///< The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.
-        std::optional<std::vector<std::string>> paths;  ///< The permitted paths.
-        std::optional<std::string> css_url;  ///< URL to a css file that will be applied to the application styles.
-        std::optional<std::string> default_tab;  ///< The default tab to show.
-        std::optional<bool> show_introduction;  ///< If the introduction should be displayed.
-        std::optional<std::string> introduction_url;  ///< The URL to the actual introduction.
-        std::optional<std::string> element_id;  ///< The element id for the manager to populate.
-        std::optional<std::string> api_url;  ///< The API URL to use.
-        std::optional<std::string> embedded_url;  ///< The embedded javascript file to use.
+        std::optional<std::string> bucket_key;
+        std::optional<std::vector<std::string>> paths;
+        std::optional<std::string> css_url;
+        std::optional<std::string> default_tab;
+        std::optional<bool> show_introduction;
+        std::optional<std::string> introduction_url;
+        std::optional<std::string> element_id;
+        std::optional<std::string> api_url;
+        std::optional<std::string> embedded_url;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -225,8 +309,11 @@ struct get_consumer_destination : endpoint<"getConsumerDestination", http_method
     static constexpr std::string_view name = "get_consumer_destination";
     static constexpr std::string_view summary = "Get Consumer Destination";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"include_certificate_data", "Will return the imported SSL Certificate that will be used, if any. (Default is false)"},
+    }};
     struct options {
-        std::optional<bool> include_certificate_data;  ///< Will return the imported SSL Certificate that will be used, if any. (Default is false)
+        std::optional<bool> include_certificate_data;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -237,6 +324,7 @@ struct send_dynamic_consumer_webhook_request : endpoint<"sendDynamicConsumerWebh
     static constexpr std::string_view name = "send_dynamic_consumer_webhook_request";
     static constexpr std::string_view summary = "Send webhook to consumer (Dynamic)";
     static constexpr bool in_seed = false;
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };

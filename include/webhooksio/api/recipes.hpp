@@ -11,13 +11,21 @@ namespace webhooksio::api {
 struct create_recipe : endpoint<"createRecipe", http_method::post, "/v1/accounts/:account_id/recipes", account_id> {
     static constexpr std::string_view name = "create_recipe";
     static constexpr std::string_view summary = "Adds a Recipe to an account";
+    static constexpr std::array<option_doc, 6> option_docs{{
+        {"name", "Name for the recipe."},
+        {"sample_code", "Sample code used to pass to the recipe during editing to test script."},
+        {"type", "The type of recipe, either input or destination."},
+        {"notes", "Any notes required to help understand the recipe."},
+        {"recipe_draft", "During development, this is the recipe that is saved."},
+        {"run_on_each_attempt", "If the recipe should be run each time it is attempted."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the recipe.
-        std::optional<std::string> sample_code;  ///< Sample code used to pass to the recipe during editing to test script.
-        required<std::string> type;  ///< The type of recipe, either input or destination.
-        std::optional<std::string> notes;  ///< Any notes required to help understand the recipe.
-        required<std::string> recipe_draft;  ///< During development, this is the recipe that is saved.
-        std::optional<bool> run_on_each_attempt;  ///< If the recipe should be run each time it is attempted.
+        required<std::string> name;
+        std::optional<std::string> sample_code;
+        required<std::string> type;
+        std::optional<std::string> notes;
+        required<std::string> recipe_draft;
+        std::optional<bool> run_on_each_attempt;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -27,13 +35,21 @@ BOOST_DESCRIBE_STRUCT(create_recipe::options, (), (name, sample_code, type, note
 struct update_recipe : endpoint<"updateRecipe", http_method::put, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
     static constexpr std::string_view name = "update_recipe";
     static constexpr std::string_view summary = "Updates a Recipe.";
+    static constexpr std::array<option_doc, 6> option_docs{{
+        {"name", "Name for the recipe."},
+        {"sample_code", "Sample code used to pass to the recipe during editing to test script."},
+        {"type", ""},
+        {"notes", "Any notes required to help understand the recipe."},
+        {"recipe_draft", "During development, this is the recipe that is saved."},
+        {"run_on_each_attempt", "If the recipe should be run each time it is attempted."},
+    }};
     struct options {
-        required<std::string> name;  ///< Name for the recipe.
-        std::optional<std::string> sample_code;  ///< Sample code used to pass to the recipe during editing to test script.
+        required<std::string> name;
+        std::optional<std::string> sample_code;
         required<std::string> type;
-        std::optional<std::string> notes;  ///< Any notes required to help understand the recipe.
-        required<std::string> recipe_draft;  ///< During development, this is the recipe that is saved.
-        std::optional<bool> run_on_each_attempt;  ///< If the recipe should be run each time it is attempted.
+        std::optional<std::string> notes;
+        required<std::string> recipe_draft;
+        std::optional<bool> run_on_each_attempt;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -43,6 +59,7 @@ BOOST_DESCRIBE_STRUCT(update_recipe::options, (), (name, sample_code, type, note
 struct publish_recipe : endpoint<"publishRecipe", http_method::post, "/v1/accounts/:account_id/recipes/:recipe_id/publish", account_id, recipe_id> {
     static constexpr std::string_view name = "publish_recipe";
     static constexpr std::string_view summary = "Publishes the draft recipe so it can be used as the production recipe.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -53,6 +70,7 @@ BOOST_DESCRIBE_STRUCT(publish_recipe::options, (), ())
 struct get_recipe : endpoint<"getRecipe", http_method::get, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
     static constexpr std::string_view name = "get_recipe";
     static constexpr std::string_view summary = "Returns the details for a specfic recipe.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -63,8 +81,11 @@ BOOST_DESCRIBE_STRUCT(get_recipe::options, (), ())
 struct get_recipes : endpoint<"getRecipes", http_method::get, "/v1/accounts/:account_id/recipes", account_id> {
     static constexpr std::string_view name = "get_recipes";
     static constexpr std::string_view summary = "Returns a collection of recipes for an account.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"type", "The type of recipe, either input or destination."},
+    }};
     struct options {
-        std::optional<std::string> type;  ///< The type of recipe, either input or destination.
+        std::optional<std::string> type;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -74,6 +95,7 @@ BOOST_DESCRIBE_STRUCT(get_recipes::options, (), (type))
 struct delete_recipe : endpoint<"deleteRecipe", http_method::delete_, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
     static constexpr std::string_view name = "delete_recipe";
     static constexpr std::string_view summary = "Deletes a Recipe.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -84,11 +106,17 @@ BOOST_DESCRIBE_STRUCT(delete_recipe::options, (), ())
 struct test_recipe : endpoint<"testRecipe", http_method::put, "/v1/accounts/:account_id/recipes/test", account_id> {
     static constexpr std::string_view name = "test_recipe";
     static constexpr std::string_view summary = "Provides the ability to test a recipe to ensure the output is correct. The recipe MUST be wrapped in 'function wh(){}' and return exit([data]) as shown in the sample below.";
+    static constexpr std::array<option_doc, 4> option_docs{{
+        {"sample_code", "Sample code to be used during the testing of this recipe."},
+        {"type", "The type of recipe, either input or destination."},
+        {"recipe", "The recipe to be tested."},
+        {"event_type", "The event type."},
+    }};
     struct options {
-        std::optional<std::string> sample_code;  ///< Sample code to be used during the testing of this recipe.
-        required<std::string> type;  ///< The type of recipe, either input or destination.
-        required<std::string> recipe;  ///< The recipe to be tested.
-        std::optional<std::string> event_type;  ///< The event type.
+        std::optional<std::string> sample_code;
+        required<std::string> type;
+        required<std::string> recipe;
+        std::optional<std::string> event_type;
         extra_options extra;  ///< any further option, sent as given
     };
 };

@@ -11,15 +11,25 @@ namespace webhooksio::api {
 struct get_overview_report : endpoint<"getOverviewReport", http_method::get, "/v1/accounts/:account_id/stats/overview", account_id> {
     static constexpr std::string_view name = "get_overview_report";
     static constexpr std::string_view summary = "Returns a general overview.";
+    static constexpr std::array<option_doc, 8> option_docs{{
+        {"start_date", "The start date for the data."},
+        {"end_date", "The end date for the data."},
+        {"precision", "The end date for the data."},
+        {"application_id", "The application id the data should be filtered with."},
+        {"bucket_id", "The end date for the data."},
+        {"destination_id", "The end date for the data."},
+        {"input_id", "The end date for the data."},
+        {"include_sub_accounts", "If sub account data should be included."},
+    }};
     struct options {
-        required<std::string> start_date;  ///< The start date for the data.
-        required<std::string> end_date;  ///< The end date for the data.
-        required<std::string> precision;  ///< The end date for the data.
-        std::optional<std::string> application_id;  ///< The application id the data should be filtered with.
-        std::optional<std::string> bucket_id;  ///< The end date for the data.
-        std::optional<std::string> destination_id;  ///< The end date for the data.
-        std::optional<std::string> input_id;  ///< The end date for the data.
-        std::optional<bool> include_sub_accounts;  ///< If sub account data should be included.
+        required<std::string> start_date;
+        required<std::string> end_date;
+        required<std::string> precision;
+        std::optional<std::string> application_id;
+        std::optional<std::string> bucket_id;
+        std::optional<std::string> destination_id;
+        std::optional<std::string> input_id;
+        std::optional<bool> include_sub_accounts;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -29,12 +39,19 @@ BOOST_DESCRIBE_STRUCT(get_overview_report::options, (), (start_date, end_date, p
 struct get_summary_report : endpoint<"getSummaryReport", http_method::get, "/v1/accounts/:account_id/stats/summary", account_id> {
     static constexpr std::string_view name = "get_summary_report";
     static constexpr std::string_view summary = "Returns a general summary report.";
+    static constexpr std::array<option_doc, 5> option_docs{{
+        {"start_date", "The start date for the data."},
+        {"end_date", "The end date for the data."},
+        {"bucket_id", "The end date for the data."},
+        {"destination_id", "The end date for the data."},
+        {"input_id", "The end date for the data."},
+    }};
     struct options {
-        std::optional<std::string> start_date;  ///< The start date for the data.
-        std::optional<std::string> end_date;  ///< The end date for the data.
-        std::optional<std::string> bucket_id;  ///< The end date for the data.
-        std::optional<std::string> destination_id;  ///< The end date for the data.
-        std::optional<std::string> input_id;  ///< The end date for the data.
+        std::optional<std::string> start_date;
+        std::optional<std::string> end_date;
+        std::optional<std::string> bucket_id;
+        std::optional<std::string> destination_id;
+        std::optional<std::string> input_id;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -44,9 +61,16 @@ BOOST_DESCRIBE_STRUCT(get_summary_report::options, (), (start_date, end_date, bu
 struct get_request_log : endpoint<"getRequestLog", http_method::get, "/v1/accounts/:account_id/log", account_id> {
     static constexpr std::string_view name = "get_request_log";
     static constexpr std::string_view summary = "Returns a log of all messages.";
+    static constexpr std::array<option_doc, 5> option_docs{{
+        {"start_date", "The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"},
+        {"end_date", "The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"},
+        {"input_id", ""},
+        {"bucket_id", ""},
+        {"http_status", ""},
+    }};
     struct options {
-        std::optional<std::string> start_date;  ///< The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats
-        std::optional<std::string> end_date;  ///< The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats
+        std::optional<std::string> start_date;
+        std::optional<std::string> end_date;
         std::optional<std::string> input_id;
         std::optional<std::string> bucket_id;
         std::optional<int> http_status;

@@ -11,9 +11,13 @@ namespace webhooksio::api {
 struct login : endpoint<"login", http_method::put, "/v1/authenticate"> {
     static constexpr std::string_view name = "login";
     static constexpr std::string_view summary = "Authenticates the users login credentials";
+    static constexpr std::array<option_doc, 2> option_docs{{
+        {"email_address", "The user's email address."},
+        {"password", "The password supplied for login."},
+    }};
     struct options {
-        required<std::string> email_address;  ///< The user's email address.
-        required<std::string> password;  ///< The password supplied for login.
+        required<std::string> email_address;
+        required<std::string> password;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -23,11 +27,17 @@ BOOST_DESCRIBE_STRUCT(login::options, (), (email_address, password))
 struct change_password : endpoint<"changePassword", http_method::put, "/v1/accounts/:account_id/users/:user_id/change_password", account_id, user_id> {
     static constexpr std::string_view name = "change_password";
     static constexpr std::string_view summary = "Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful.";
+    static constexpr std::array<option_doc, 4> option_docs{{
+        {"new_password", "The new password for the account."},
+        {"new_confirm_password", "A confirmation of the new password for their account."},
+        {"change_key", "The code that was supplied in the password change email to allow them to change their email."},
+        {"existing_password", "The current password on the user account."},
+    }};
     struct options {
-        required<std::string> new_password;  ///< The new password for the account.
-        required<std::string> new_confirm_password;  ///< A confirmation of the new password for their account.
-        std::optional<std::string> change_key;  ///< The code that was supplied in the password change email to allow them to change their email.
-        std::optional<std::string> existing_password;  ///< The current password on the user account.
+        required<std::string> new_password;
+        required<std::string> new_confirm_password;
+        std::optional<std::string> change_key;
+        std::optional<std::string> existing_password;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -37,6 +47,7 @@ BOOST_DESCRIBE_STRUCT(change_password::options, (), (new_password, new_confirm_p
 struct get_api_token : endpoint<"getAPIToken", http_method::get, "/v1/accounts/:account_id/users/:user_id/api-token", account_id, user_id> {
     static constexpr std::string_view name = "get_api_token";
     static constexpr std::string_view summary = "Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -47,8 +58,11 @@ BOOST_DESCRIBE_STRUCT(get_api_token::options, (), ())
 struct reset_password : endpoint<"resetPassword", http_method::post, "/v1/reset_password"> {
     static constexpr std::string_view name = "reset_password";
     static constexpr std::string_view summary = "Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form.";
+    static constexpr std::array<option_doc, 1> option_docs{{
+        {"email_address", "The primary email address for the user on the account."},
+    }};
     struct options {
-        required<std::string> email_address;  ///< The primary email address for the user on the account.
+        required<std::string> email_address;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -58,6 +72,7 @@ BOOST_DESCRIBE_STRUCT(reset_password::options, (), (email_address))
 struct lookup_password_change_key : endpoint<"lookupPasswordChangeKey", http_method::get, "/v1/password_change_key/:password_change_key", password_change_key> {
     static constexpr std::string_view name = "lookup_password_change_key";
     static constexpr std::string_view summary = "Looks up the meta data for the password change key.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -68,14 +83,23 @@ BOOST_DESCRIBE_STRUCT(lookup_password_change_key::options, (), ())
 struct create_user : endpoint<"createUser", http_method::post, "/v1/accounts/:account_id/users", account_id> {
     static constexpr std::string_view name = "create_user";
     static constexpr std::string_view summary = "Adds a user to an account.";
+    static constexpr std::array<option_doc, 7> option_docs{{
+        {"first_name", "First name of the primary user on the account."},
+        {"last_name", "Last name of the primary user on the account."},
+        {"email_address", "The primary email address for the user on the account."},
+        {"password", "The password for the user on the account"},
+        {"timezone", "The timezone the user is located in. Default is Etc/GTM"},
+        {"permission_level", "The permission level for the user account."},
+        {"notify", "If the user should be notified that an account has been created for them."},
+    }};
     struct options {
-        required<std::string> first_name;  ///< First name of the primary user on the account.
-        required<std::string> last_name;  ///< Last name of the primary user on the account.
-        required<std::string> email_address;  ///< The primary email address for the user on the account.
-        required<std::string> password;  ///< The password for the user on the account
-        required<std::string> timezone;  ///< The timezone the user is located in. Default is Etc/GTM
-        required<std::string> permission_level;  ///< The permission level for the user account.
-        required<bool> notify;  ///< If the user should be notified that an account has been created for them.
+        required<std::string> first_name;
+        required<std::string> last_name;
+        required<std::string> email_address;
+        required<std::string> password;
+        required<std::string> timezone;
+        required<std::string> permission_level;
+        required<bool> notify;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -85,13 +109,21 @@ BOOST_DESCRIBE_STRUCT(create_user::options, (), (first_name, last_name, email_ad
 struct update_user : endpoint<"updateUser", http_method::put, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
     static constexpr std::string_view name = "update_user";
     static constexpr std::string_view summary = "Updates a users account information.";
+    static constexpr std::array<option_doc, 6> option_docs{{
+        {"first_name", "First name of the primary user on the account."},
+        {"last_name", "Last name of the primary user on the account."},
+        {"email_address", "The primary email address for the user on the account."},
+        {"password", "The password for the user on the account"},
+        {"timezone", "The timezone the user is located in. Default is Etc/GMT"},
+        {"permission_level", "The permission level for the user account."},
+    }};
     struct options {
-        required<std::string> first_name;  ///< First name of the primary user on the account.
-        required<std::string> last_name;  ///< Last name of the primary user on the account.
-        required<std::string> email_address;  ///< The primary email address for the user on the account.
-        std::optional<std::string> password;  ///< The password for the user on the account
-        required<std::string> timezone;  ///< The timezone the user is located in. Default is Etc/GMT
-        std::optional<std::string> permission_level;  ///< The permission level for the user account.
+        required<std::string> first_name;
+        required<std::string> last_name;
+        required<std::string> email_address;
+        std::optional<std::string> password;
+        required<std::string> timezone;
+        std::optional<std::string> permission_level;
         extra_options extra;  ///< any further option, sent as given
     };
 };
@@ -101,6 +133,7 @@ BOOST_DESCRIBE_STRUCT(update_user::options, (), (first_name, last_name, email_ad
 struct get_user : endpoint<"getUser", http_method::get, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
     static constexpr std::string_view name = "get_user";
     static constexpr std::string_view summary = "Returns the details for a specfic user.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -112,6 +145,7 @@ BOOST_DESCRIBE_STRUCT(get_user::options, (), ())
 struct get_users : endpoint<"getUsers", http_method::get, "/v1/accounts/:account_id/users", account_id> {
     static constexpr std::string_view name = "get_users";
     static constexpr std::string_view summary = "Returns a collection of users.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -122,6 +156,7 @@ BOOST_DESCRIBE_STRUCT(get_users::options, (), ())
 struct delete_user : endpoint<"deleteUser", http_method::delete_, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
     static constexpr std::string_view name = "delete_user";
     static constexpr std::string_view summary = "Deletes a user.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -132,6 +167,7 @@ BOOST_DESCRIBE_STRUCT(delete_user::options, (), ())
 struct verify_email_address : endpoint<"verifyEmailAddress", http_method::get, "/v1/verify/:email_verification_key", email_verification_key> {
     static constexpr std::string_view name = "verify_email_address";
     static constexpr std::string_view summary = "Handles validating the email address once the user has clicked the validation link in an email.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -142,6 +178,7 @@ BOOST_DESCRIBE_STRUCT(verify_email_address::options, (), ())
 struct resend_verification_email : endpoint<"resendVerificationEmail", http_method::get, "/v1/accounts/:account_id/users/:user_id/resend_verification", account_id, user_id> {
     static constexpr std::string_view name = "resend_verification_email";
     static constexpr std::string_view summary = "Resends a verification email for a user.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };

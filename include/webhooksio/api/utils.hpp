@@ -11,6 +11,7 @@ namespace webhooksio::api {
 struct health_check : endpoint<"healthCheck", http_method::get, "/v1/health"> {
     static constexpr std::string_view name = "health_check";
     static constexpr std::string_view summary = "System health check";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -21,6 +22,7 @@ BOOST_DESCRIBE_STRUCT(health_check::options, (), ())
 struct get_plans : endpoint<"getPlans", http_method::get, "/v1/plans"> {
     static constexpr std::string_view name = "get_plans";
     static constexpr std::string_view summary = "Returns all the possible public plans.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -31,6 +33,7 @@ BOOST_DESCRIBE_STRUCT(get_plans::options, (), ())
 struct get_plan : endpoint<"getPlan", http_method::get, "/v1/plans/:plan_id", plan_id> {
     static constexpr std::string_view name = "get_plan";
     static constexpr std::string_view summary = "Returns the details of a specific plan.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -41,6 +44,7 @@ BOOST_DESCRIBE_STRUCT(get_plan::options, (), ())
 struct get_timezones : endpoint<"getTimezones", http_method::get, "/v1/util/timezones"> {
     static constexpr std::string_view name = "get_timezones";
     static constexpr std::string_view summary = "Returns all valid timezones.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -51,6 +55,7 @@ BOOST_DESCRIBE_STRUCT(get_timezones::options, (), ())
 struct get_retry_policies : endpoint<"getRetryPolicies", http_method::get, "/v1/retry_policies"> {
     static constexpr std::string_view name = "get_retry_policies";
     static constexpr std::string_view summary = "Returns the possible retry policies along with the system default policy.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
@@ -61,6 +66,7 @@ BOOST_DESCRIBE_STRUCT(get_retry_policies::options, (), ())
 struct get_retry_policy : endpoint<"getRetryPolicy", http_method::get, "/v1/retry_policies/:policy_id", policy_id> {
     static constexpr std::string_view name = "get_retry_policy";
     static constexpr std::string_view summary = "Returns the details of a specific retry policy.";
+    static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
     };
