@@ -1,15 +1,26 @@
-// The quick start: health check, create a bucket, read it back, and see a
-// typed error. Against WEBHOOKSIO_BASE_URL with WEBHOOKSIO_API_KEY when both
-// are set; otherwise against a small stand-in server that it starts on
-// 127.0.0.1, so that it runs with no key and no network.
+// The quick start: a webhook's whole trip. It starts the local Webhooks.io
+// emulator in-process and a small receiver, then: health check, register an
+// account, create a bucket, an input and a destination pointing at the
+// receiver, send a webhook into the input through the request gateway, wait
+// until the receiver has it, and show the outgoing message with its attempts
+// and the request log.
+//
+// With WEBHOOKSIO_BASE_URL and WEBHOOKSIO_API_KEY both set (for example a
+// `webhooksio-emulator` you run yourself) it runs against that service instead,
+// as the account WEBHOOKSIO_ACCOUNT_ID.
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <iomanip>
 #include <iostream>
-#include <map>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include <httplib.h>
+#include <webhooksio/testing/emulator.hpp>
 #include <webhooksio/webhooksio.hpp>
 
 namespace json = boost::json;
@@ -17,79 +28,143 @@ using namespace webhooksio;
 
 namespace {
 
-// Just enough of the API for this example: health, and buckets in memory.
-class stand_in_server {
+// Where the destination points: a server on 127.0.0.1 that keeps the first
+// webhook it gets and lets the example wait for it.
+class receiver {
 public:
-    stand_in_server() {
+    receiver() {
         server_.set_tcp_nodelay(true);
-        server_.Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {
-            res.set_content(R"({"status":"ok"})", "application/json");
-        });
-        server_.Post(R"(/v1/accounts/([^/]+)/buckets)", [this](const httplib::Request& req, httplib::Response& res) {
-            json::object bucket = json::parse(req.body).as_object();
-            std::lock_guard lock(mutex_);
-            bucket["id"] = "BU" + std::to_string(++next_id_);
-            bucket["account_id"] = req.matches[1].str();
-            buckets_[bucket["id"].as_string().c_str()] = bucket;
-            res.status = 201;
-            res.set_content(json::serialize(bucket), "application/json");
-        });
-        server_.Get(R"(/v1/accounts/([^/]+)/buckets/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-            std::lock_guard lock(mutex_);
-            auto it = buckets_.find(req.matches[2].str());
-            if (it == buckets_.end()) {
-                res.status = 404;
-                res.set_content(R"({"message":"no such bucket"})", "application/json");
-                return;
+        server_.Post("/hook", [this](const httplib::Request& request, httplib::Response& response) {
+            {
+                std::lock_guard lock(mutex_);
+                if (!body_) body_ = request.method + ' ' + request.path + ' ' + request.body;
             }
-            res.set_content(json::serialize(it->second), "application/json");
+            arrived_.notify_all();
+            response.set_content(R"({"received":true})", "application/json");
         });
         port_ = server_.bind_to_any_port("127.0.0.1");
+        if (port_ <= 0) throw std::runtime_error("receiver: cannot bind 127.0.0.1");
         thread_ = std::thread([this] { server_.listen_after_bind(); });
         // stop() is a no-op until the loop runs: wait for it, so stopping never misses.
         while (!server_.is_running()) std::this_thread::yield();
     }
-    ~stand_in_server() {
+    ~receiver() {
         server_.stop();
         thread_.join();
     }
-    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
+
+    // The first webhook, once it has arrived; nothing after `timeout`.
+    std::optional<std::string> wait(std::chrono::seconds timeout) {
+        std::unique_lock lock(mutex_);
+        arrived_.wait_for(lock, timeout, [this] { return body_.has_value(); });
+        return body_;
+    }
 
 private:
     httplib::Server server_;
     std::mutex mutex_;
-    std::map<std::string, json::object> buckets_;
-    int next_id_ = 0;
+    std::condition_variable arrived_;
+    std::optional<std::string> body_;
     int port_ = 0;
     std::thread thread_;
 };
+
+void step(std::string_view call, const std::string& what) {
+    std::cout << "  " << std::left << std::setw(22) << call << "-> " << what << "\n";
+}
+
+std::string text(const json::value& v, std::string_view key) {
+    const json::value* found = v.is_object() ? v.as_object().if_contains(key) : nullptr;
+    if (!found) return "?";
+    return found->is_string() ? std::string(found->get_string()) : json::serialize(*found);
+}
 
 }  // namespace
 
 int main() {
     const char* url = std::getenv("WEBHOOKSIO_BASE_URL");
     const char* key = std::getenv("WEBHOOKSIO_API_KEY");
-    std::unique_ptr<stand_in_server> local;
-    if (!url || !key) {
-        local = std::make_unique<stand_in_server>();
-        std::cout << "no WEBHOOKSIO_BASE_URL and WEBHOOKSIO_API_KEY: using a stand-in server at " << local->base_url()
-                  << "\n";
+    const bool remote = url && key;
+    const char* remote_account = std::getenv("WEBHOOKSIO_ACCOUNT_ID");
+    if (remote && !remote_account) {
+        std::cerr << "with WEBHOOKSIO_BASE_URL and WEBHOOKSIO_API_KEY, set WEBHOOKSIO_ACCOUNT_ID too\n";
+        return 2;
     }
-    client api{key && url ? key : "local-key", {.base_url = local ? local->base_url() : url}};
-    const account_id account{"AC1"};
 
     try {
-        std::cout << "health_check   -> " << api.health_check() << "\n";
+        std::unique_ptr<testing::emulator> local;
+        if (!remote) local = std::make_unique<testing::emulator>();
+        receiver hooks;
+        const std::string base_url = remote ? url : local->base_url();
+        std::cout << "Webhooks.io at " << base_url << (remote ? "" : " (an emulator started in-process)") << "\n"
+                  << "receiver at " << hooks.url() << "\n\n";
 
-        json::value bucket = api.create_bucket(account, {.name = "My Bucket", .key = "my-bucket"});
-        std::cout << "create_bucket  -> " << bucket << "\n";
+        client anonymous{"none", {.base_url = base_url}};
+        step("health_check", json::serialize(anonymous.health_check()));
 
-        const bucket_id id{std::string(bucket.at("id").as_string())};
-        std::cout << "get_bucket     -> " << api.get_bucket(account, id, {.expand = true}) << "\n";
+        std::string api_key = remote ? key : "";
+        account_id account{remote ? remote_account : ""};
+        if (!remote) {
+            const json::value session = anonymous.register_account(
+                {.first_name = "Ada", .last_name = "Lovelace", .email_address = "ada@example.com",
+                 .password = "correct horse", .plan_id = "free", .invite_code = "quickstart",
+                 .password_confirm = "correct horse"});
+            api_key = text(session, "api_token");  // the account's API key: never printed
+            account = account_id{text(session, "account_id")};
+            step("register_account", "account " + account.str() + ", user " + text(session, "user_id"));
+        }
+        client api{api_key, {.base_url = base_url}};
 
-        auto missing = api.get_bucket(account, bucket_id{"BU-none"}, {}, nothrow);
-        std::cout << "get_bucket     -> " << missing.error().message() << "\n";
-    } catch (const webhooksio::exception& e) {
+        const json::value bucket = api.create_bucket(account, {.name = "Shop", .key = "shop"});
+        step("create_bucket", "bucket " + text(bucket, "id"));
+
+        const json::value input = api.create_input(
+            account, {.bucket_id = text(bucket, "id"), .name = "orders", .event_location = "payload",
+                      .event_path = "msg.event"});
+        const input_id input_id{text(input, "id")};
+        step("create_input", "input " + input_id.str() + ", webhooks go to " + text(input, "url"));
+
+        const json::value destination = api.create_destination(
+            account, input_id, {.name = "my receiver", .endpoint_url = hooks.url(),
+                                .event_filters = std::vector<std::string>{"order.created"}, .retry_count = 3});
+        step("create_destination", "destination " + text(destination, "id") + " for order.created, to " + hooks.url());
+
+        const json::value accepted = api.send_input_request(
+            input_name{"orders"}, input_id, {.extra = {{"event", "order.created"}, {"order_id", 42}}});
+        step("send_input_request", json::serialize(accepted));
+
+        const std::optional<std::string> delivered = hooks.wait(std::chrono::seconds(10));
+        if (!delivered) {
+            std::cerr << "the receiver got nothing within 10 s\n";
+            return 1;
+        }
+        step("receiver got", *delivered);
+
+        // The attempt is recorded once the receiver's answer is in: wait for
+        // that (a service of your own is asked, for at most 10 s).
+        const outgoing_message_id message{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
+        if (local) local->wait_for_deliveries();
+        for (int asked = 0; remote && asked < 100 && text(api.get_outgoing_message_status(account, message), "status") == "pending"; ++asked)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        const json::value outgoing = api.get_outgoing_message(account, message);
+        step("get_outgoing_message", "message " + message.str() + ": " + text(outgoing, "status") + ", " +
+                                         text(outgoing, "attempt_count") + " attempt(s)");
+        for (const auto& attempt : outgoing.at("attempts").as_array())
+            std::cout << "      attempt " << text(attempt, "number") << ": HTTP " << text(attempt, "http_status")
+                      << " in " << text(attempt, "duration_ms") << " ms\n";
+
+        const json::array log = api.get_request_log(account).as_array();
+        step("get_request_log", std::to_string(log.size()) + " entries");
+        for (const auto& entry : log)
+            std::cout << "      " << std::left << std::setw(9) << text(entry, "direction") << text(entry, "method") << ' '
+                      << text(entry, "url") << " -> " << text(entry, "http_status") << "\n";
+
+        // And a typed error: a bucket that isn't there.
+        auto missing = api.get_bucket(account, bucket_id{"BU00000000000000000000000000000000"}, {}, nothrow);
+        step("get_bucket", missing.error().message());
+    } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return 1;
     }

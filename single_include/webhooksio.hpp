@@ -129,6 +129,7 @@ public:
     explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
 
     const std::string& str() const noexcept { return value_; }
+    std::string_view str_view() const noexcept { return value_; }
 
     friend bool operator==(const basic_id&, const basic_id&) = default;
 
@@ -178,9 +179,11 @@ WEBHOOKSIO_DEFINE_ID(auth_option, "option")
 // Typed options: required<T> for options the API insists on, std::optional<T>
 // for the rest, and how Boost.Describe turns such a struct into JSON.
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -226,77 +229,110 @@ using extra_options = boost::json::object;
 
 namespace detail {
 
-template <class T>
-inline constexpr bool is_required = false;
-template <class T>
-inline constexpr bool is_required<required<T>> = true;
+// What an options struct looks like to the shared encoder: a table of its
+// members, built by one pack expansion per struct, walked by ordinary code.
+enum class field_kind : unsigned char { text, flag, number, list, json };
 
-// One overload per option type; the result is the JSON the wire carries.
-inline void put(boost::json::object& out, std::string_view key, const std::string& v) { out[key] = v; }
-inline void put(boost::json::object& out, std::string_view key, bool v) { out[key] = v; }
-inline void put(boost::json::object& out, std::string_view key, int v) { out[key] = v; }
-inline void put(boost::json::object& out, std::string_view key, const boost::json::value& v) { out[key] = v; }
+template <class T>
+struct field_type;
+template <> struct field_type<std::string> { static constexpr field_kind kind = field_kind::text; };
+template <> struct field_type<bool> { static constexpr field_kind kind = field_kind::flag; };
+template <> struct field_type<int> { static constexpr field_kind kind = field_kind::number; };
+template <> struct field_type<std::vector<std::string>> { static constexpr field_kind kind = field_kind::list; };
+template <> struct field_type<boost::json::value> { static constexpr field_kind kind = field_kind::json; };
 
-// The API takes its lists (event filters, e-mail addresses, headers) as one
-// comma-delimited string.
-inline void put(boost::json::object& out, std::string_view key, const std::vector<std::string>& v) {
-    std::string joined;
-    for (const auto& item : v) {
-        if (!joined.empty()) joined += ',';
-        joined += item;
+// A member is T, required<T> or std::optional<T>; `address` finds its T (or
+// null for an unset optional).
+template <class M>
+struct field_traits : field_type<M> {
+    static constexpr bool is_required = false;
+    static const void* address(const M& m) { return &m; }
+};
+template <class T>
+struct field_traits<required<T>> : field_type<T> {
+    static constexpr bool is_required = true;
+    static const void* address(const required<T>& m) { return &m.get(); }
+};
+template <class T>
+struct field_traits<std::optional<T>> : field_type<T> {
+    static constexpr bool is_required = false;
+    static const void* address(const std::optional<T>& m) { return m ? &*m : nullptr; }
+};
+
+template <class MemberPointer>
+struct member_type;
+template <class C, class M>
+struct member_type<M C::*> {
+    using type = M;
+};
+template <class D>
+using field_of = field_traits<typename member_type<std::remove_cv_t<decltype(D::pointer)>>::type>;
+
+struct field {
+    std::string_view name;
+    field_kind kind;
+    const void* value;  // null: not set
+};
+
+// The one place that knows how each kind of option is written.
+inline void put_fields(boost::json::object& out, std::span<const field> fields) {
+    for (const field& f : fields) {
+        if (!f.value) continue;  // an unset optional is left out, never sent as null
+        switch (f.kind) {
+            case field_kind::text: out[f.name] = *static_cast<const std::string*>(f.value); break;
+            case field_kind::flag: out[f.name] = *static_cast<const bool*>(f.value); break;
+            case field_kind::number: out[f.name] = *static_cast<const int*>(f.value); break;
+            case field_kind::json: out[f.name] = *static_cast<const boost::json::value*>(f.value); break;
+            case field_kind::list: {
+                // The API takes its lists (event filters, e-mail addresses,
+                // headers) as one comma-delimited string.
+                std::string joined;
+                for (const auto& item : *static_cast<const std::vector<std::string>*>(f.value)) {
+                    if (!joined.empty()) joined += ',';
+                    joined += item;
+                }
+                out[f.name] = joined;
+                break;
+            }
+        }
     }
-    out[key] = joined;
 }
 
-// An unset optional is left out of the wire, never sent as null.
-template <class T>
-void put(boost::json::object& out, std::string_view key, const std::optional<T>& v) {
-    if (v) put(out, key, *v);
-}
-
-template <class T>
-void put(boost::json::object& out, std::string_view key, const required<T>& v) {
-    put(out, key, v.get());
+template <class Options, template <class...> class List, class... D>
+std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
+    return {field{D::name, field_of<D>::kind, field_of<D>::address(options.*D::pointer)}...};
 }
 
 template <class Options>
 boost::json::object to_object(const Options& options) {
     boost::json::object out = options.extra;
-    boost::mp11::mp_for_each<boost::describe::describe_members<Options, boost::describe::mod_public>>(
-        [&](auto member) { put(out, member.name, options.*member.pointer); });
+    const auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
+    put_fields(out, fields);
     return out;
 }
 
-template <class Options>
-constexpr std::size_t required_count() {
-    std::size_t n = 0;
-    boost::mp11::mp_for_each<boost::describe::describe_members<Options, boost::describe::mod_public>>(
-        [&](auto member) {
-            if constexpr (is_required<std::remove_cvref_t<decltype(std::declval<Options>().*member.pointer)>>) ++n;
-        });
-    return n;
+template <template <class...> class List, class... D>
+constexpr auto required_names(List<D...>) {
+    std::array<std::string_view, (std::size_t{field_of<D>::is_required} + ... + 0)> names{};
+    std::size_t i = 0;
+    ((field_of<D>::is_required ? void(names[i++] = D::name) : void()), ...);
+    return names;
 }
 
 // The names of the options an endpoint can't do without; an entry "a|b" asks
 // for at least one of a and b. Checked before a free-form call is sent.
 template <class E>
 constexpr auto required_options() {
-    using options = typename E::options;
-    constexpr std::size_t typed = required_count<options>();
-    constexpr std::size_t any_of = [] {
-        if constexpr (requires { E::required_any_of; }) return E::required_any_of.size();
-        else return std::size_t{0};
-    }();
-    std::array<std::string_view, typed + any_of> names{};
-    std::size_t i = 0;
-    boost::mp11::mp_for_each<boost::describe::describe_members<options, boost::describe::mod_public>>(
-        [&](auto member) {
-            if constexpr (is_required<std::remove_cvref_t<decltype(std::declval<options>().*member.pointer)>>)
-                names[i++] = member.name;
-        });
-    if constexpr (any_of > 0)
-        for (auto alternatives : E::required_any_of) names[i++] = alternatives;
-    return names;
+    constexpr auto typed =
+        required_names(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
+    if constexpr (requires { E::required_any_of; }) {
+        std::array<std::string_view, typed.size() + E::required_any_of.size()> names{};
+        std::copy(typed.begin(), typed.end(), names.begin());
+        std::copy(E::required_any_of.begin(), E::required_any_of.end(), names.begin() + typed.size());
+        return names;
+    } else {
+        return typed;
+    }
 }
 
 }  // namespace detail
@@ -2432,6 +2468,7 @@ concept completion_token =
 #include <exception>
 #include <future>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -2444,9 +2481,60 @@ concept completion_token =
 // Everything a client can be told at construction.
 
 #include <chrono>
+#include <cstddef>
+#include <functional>
 #include <string>
 
+// ---- webhooksio/hooks.hpp
+// Hooks: optional callbacks around every attempt of a call, for logging and
+// metrics. A hook sees the endpoint, never the API key: the route is the
+// template (no IDs, no query) and any message has the key redacted.
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+
 namespace webhooksio {
+
+// One attempt of a call, as the hooks see it.
+struct attempt_info {
+    std::string_view endpoint;  // the C++ name, e.g. "get_bucket"
+    http_method method;
+    std::string_view route;     // the template, e.g. "/v1/accounts/:account_id/buckets/:bucket_id"
+    int attempt = 1;            // 1 for the first try, 2 for the first retry, ...
+};
+
+// How an attempt ended.
+struct attempt_outcome {
+    attempt_info call;
+    int status = 0;                                    // the HTTP status, 0 when no response came
+    transport_failure failure = transport_failure::none;  // what failed when no response came
+    std::string_view message;                          // the transport's words (key redacted), or ""
+    std::chrono::nanoseconds elapsed{};                // this attempt alone, not its backoff
+    std::optional<std::chrono::milliseconds> retry_in; // set when another attempt follows after this wait
+};
+
+struct call_hooks {
+    // Called before each attempt is sent.
+    std::function<void(const attempt_info&)> before_request;
+    // Called after each attempt, with its response status or its failure.
+    std::function<void(const attempt_outcome&)> after_response;
+};
+
+}  // namespace webhooksio
+
+namespace webhooksio {
+
+// An HTTP proxy for every request (HTTPS goes through it with CONNECT).
+struct proxy_options {
+    std::string host;  // empty: no proxy
+    int port = 0;
+    // Basic authentication to the proxy, when a username is given.
+    std::string username;
+    std::string password;
+};
 
 struct client_options {
     // Scheme, host, optional port and optional path prefix of the API.
@@ -2457,13 +2545,36 @@ struct client_options {
     // Authorization header (the API accepts both).
     bool token_in_query = false;
 
+    // Per attempt: to establish the connection, and between two reads (or
+    // writes) of one exchange.
     std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
     std::chrono::milliseconds read_timeout = std::chrono::seconds(30);
 
     // TLS: certificates are verified unless this is turned off explicitly.
     bool verify_tls = true;
-    // A CA bundle file to trust instead of the system's.
+    // CA certificates to trust instead of the system's: a bundle file, or
+    // the PEM text itself. When both are given, both are trusted.
     std::string ca_bundle_path;
+    std::string ca_bundle_pem;
+    proxy_options proxy;
+
+    // Retries (see retry.hpp): how many more times a failed attempt may be
+    // tried, and the backoff between attempts: initial, doubling, capped,
+    // with jitter. A server's Retry-After is honoured up to retry_after_limit.
+    int max_retries = 2;
+    std::chrono::milliseconds retry_initial_delay = std::chrono::milliseconds(500);
+    std::chrono::milliseconds retry_max_delay = std::chrono::seconds(5);
+    std::chrono::milliseconds retry_after_limit = std::chrono::seconds(60);
+    // How the client waits before a retry; empty means
+    // std::this_thread::sleep_for. Tests replace it so that they never wait.
+    std::function<void(std::chrono::milliseconds)> sleep;
+
+    // A response body larger than this is refused (a transport error) and
+    // reading stops, instead of exhausting memory.
+    std::size_t max_response_body = std::size_t(64) << 20;
+
+    // Callbacks around each attempt, for logging and metrics.
+    call_hooks hooks;
 };
 
 }  // namespace webhooksio
@@ -2564,15 +2675,14 @@ inline void append_percent_encoded(std::string& out, std::string_view text) {
 // caller guarantees as many ids as placeholders (the endpoint table checks it).
 inline void append_expanded_route(std::string& out, std::string_view route, std::span<const std::string_view> ids) {
     std::size_t next = 0;
-    for (std::size_t pos = 0; pos < route.size();) {
-        if (route[pos] != ':') {
-            out += route[pos++];
-            continue;
-        }
-        std::size_t end = route.find('/', pos);
+    while (!route.empty()) {
+        std::size_t colon = route.find(':');
+        out.append(route.substr(0, colon));  // the literal run, in one go
+        if (colon == std::string_view::npos) break;
+        std::size_t end = route.find('/', colon);
         if (end == std::string_view::npos) end = route.size();
         append_percent_encoded(out, ids[next++]);
-        pos = end;
+        route.remove_prefix(end);
     }
 }
 
@@ -2715,6 +2825,24 @@ inline std::string redacted(std::string text, std::string_view secret) {
     return text;
 }
 
+// The same for a parsed JSON document: a server may send the key back
+// JSON-escaped ("\u002B"), which only shows once parsed.
+inline void redact_json(boost::json::value& v, std::string_view secret) {
+    if (secret.empty()) return;
+    if (auto* text = v.if_string()) {
+        *text = redacted(std::string(*text), secret);
+    } else if (auto* array = v.if_array()) {
+        for (auto& item : *array) redact_json(item, secret);
+    } else if (auto* object = v.if_object()) {
+        boost::json::object clean;
+        for (auto& [key, item] : *object) {
+            redact_json(item, secret);
+            clean[redacted(std::string(key), secret)] = std::move(item);
+        }
+        *object = std::move(clean);
+    }
+}
+
 inline bool has_control_line_break(std::string_view s) {
     return s.find_first_of("\r\n") != std::string_view::npos || s.find('\0') != std::string_view::npos;
 }
@@ -2833,6 +2961,7 @@ inline result<boost::json::value> decode_response(const request_context& context
     }
     std::string body = redacted(std::move(response.body), context.api_key);
     boost::json::value json = parse_or_null(body);
+    redact_json(json, context.api_key);
     std::string message = describe(call) + "HTTP " + std::to_string(status);
     if (std::string said = api_message(json); !said.empty()) message += ": " + said;
     return error::status(status, redacted(std::move(message), context.api_key), std::move(body), std::move(json));
@@ -2907,16 +3036,200 @@ private:
 }  // namespace webhooksio::detail
 // ---- webhooksio/httplib_transport.hpp
 // The default transport, over cpp-httplib: HTTP and HTTPS, keep-alive
-// connections reused from a pool (one per concurrent caller), TCP_NODELAY on.
+// connections reused from a pool (one per concurrent caller), TCP_NODELAY on,
+// timeouts, proxy, CA certificates and a limit on the response body.
 
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <httplib.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 
+// ---- webhooksio/retry.hpp
+// Retries: which failed attempts are tried again, how long to wait before,
+// and the loop around a transport that does it. Ordinary functions: every
+// endpoint shares them.
+//
+//   - A connection that could not be made (nothing was sent) is retried for
+//     every method.
+//   - 429, 502, 503 and 504, resets, timeouts and other I/O failures after the
+//     request went out are retried for GET, PUT, DELETE and HEAD only: a POST
+//     the server may have received is never sent again.
+//   - The n-th retry waits a random time between half and all of
+//     min(retry_initial_delay * 2^(n-1), retry_max_delay), or what the
+//     server's Retry-After says, up to retry_after_limit.
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+
+// ---- detail/function_ref.hpp
+// A non-owning reference to a callable: what std::function does for a
+// parameter, without its allocation or its copies.
+
+#include <concepts>
+#include <type_traits>
+#include <utility>
+
+namespace webhooksio::detail {
+
+template <class Signature>
+class function_ref;
+
+template <class R, class... Args>
+class function_ref<R(Args...)> {
+public:
+    // `f` must outlive the function_ref, as it does when passed as an argument.
+    template <class F>
+        requires(!std::same_as<std::remove_cvref_t<F>, function_ref> && std::invocable<F&, Args...>)
+    function_ref(F& f) noexcept
+        : object_(&f), call_([](void* object, Args... args) -> R {
+              return (*static_cast<F*>(object))(std::forward<Args>(args)...);
+          }) {}
+
+    R operator()(Args... args) const { return call_(object_, std::forward<Args>(args)...); }
+
+private:
+    void* object_;
+    R (*call_)(void*, Args...);
+};
+
+}  // namespace webhooksio::detail
+
+namespace webhooksio {
+
+// Whether the server may see a request twice without harm.
+constexpr bool is_idempotent(http_method m) noexcept { return m != http_method::post; }
+
+namespace detail {
+
+// "120" (seconds) or an IMF-fixdate such as "Fri, 27 Nov 2026 12:00:00 GMT",
+// as a wait from `now`; nullopt when it is neither.
+inline std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
+                                                                 std::chrono::system_clock::time_point now) {
+    using namespace std::chrono;
+    auto number = [&](std::string_view text, auto& out) {
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+        return ec == std::errc{} && end == text.data() + text.size();
+    };
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+
+    if (long long s = 0; number(value, s)) {
+        if (s < 0) return std::nullopt;
+        return milliseconds(std::min<long long>(s, 1'000'000'000) * 1000);
+    }
+    // "Fri, 27 Nov 2026 12:00:00 GMT": fixed widths after the comma.
+    auto comma = value.find(", ");
+    if (comma == std::string_view::npos) return std::nullopt;
+    std::string_view d = value.substr(comma + 2);
+    if (d.size() != 24 || d[2] != ' ' || d[6] != ' ' || d[11] != ' ' || d[14] != ':' || d[17] != ':' ||
+        d.substr(20) != " GMT")
+        return std::nullopt;
+    constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    auto month = months.find(d.substr(3, 3));
+    unsigned day = 0, hour = 0, minute = 0, second = 0;
+    int year = 0;
+    if (month == std::string_view::npos || month % 3 != 0 || !number(d.substr(0, 2), day) ||
+        !number(d.substr(7, 4), year) || !number(d.substr(12, 2), hour) || !number(d.substr(15, 2), minute) ||
+        !number(d.substr(18, 2), second) || hour > 23 || minute > 59 || second > 60)
+        return std::nullopt;
+    const year_month_day date{std::chrono::year(year), std::chrono::month(unsigned(month / 3 + 1)), std::chrono::day(day)};
+    if (!date.ok()) return std::nullopt;
+    const auto at = sys_days(date) + hours(hour) + minutes(minute) + seconds(second);
+    return at > now ? duration_cast<milliseconds>(at - now) : milliseconds(0);
+}
+
+// Whether the outcome of an attempt with `method` may be tried again.
+inline bool retryable(http_method method, const result<http_response>& outcome) {
+    if (!outcome) {
+        switch (outcome.error().failure()) {
+            case transport_failure::connect: return true;  // nothing was sent
+            case transport_failure::timeout:
+            case transport_failure::read:
+            case transport_failure::write: return is_idempotent(method);
+            default: return false;  // TLS, refused body, ...: trying again won't help
+        }
+    }
+    const int status = outcome->status;
+    return (status == 429 || status == 502 || status == 503 || status == 504) && is_idempotent(method);
+}
+
+// The retry part of client_options, and the loop that applies it.
+class retry_policy {
+public:
+    explicit retry_policy(const client_options& options)
+        : max_retries_(std::max(0, options.max_retries)),
+          initial_delay_(options.retry_initial_delay),
+          max_delay_(options.retry_max_delay),
+          retry_after_limit_(options.retry_after_limit),
+          sleep_(options.sleep),
+          hooks_(options.hooks) {}
+
+    // The wait before retry number `retry` (1 for the first).
+    std::chrono::milliseconds backoff(int retry, const result<http_response>& outcome) const {
+        if (outcome) {
+            if (auto after = parse_retry_after(find_header(outcome->headers, "Retry-After"),
+                                               std::chrono::system_clock::now()))
+                return std::min(*after, retry_after_limit_);
+        }
+        auto delay = initial_delay_;
+        for (int i = 1; i < retry && delay < max_delay_; ++i) delay *= 2;
+        delay = std::min(delay, max_delay_);
+        // Jitter spreads out the clients that failed together.
+        thread_local std::minstd_rand random{std::random_device{}()};
+        std::uniform_int_distribution<long long> half_to_all(delay.count() / 2, delay.count());
+        return std::chrono::milliseconds(half_to_all(random));
+    }
+
+    // Sends `request` through `send` until it succeeds, fails for good or the
+    // retries run out; tells the hooks about each attempt.
+    result<http_response> run(const call_spec& call, const http_request& request, std::string_view api_key,
+                              function_ref<result<http_response>(const http_request&)> send) const {
+        for (int attempt = 1;; ++attempt) {
+            const attempt_info info{call.endpoint, call.method, call.route, attempt};
+            if (hooks_.before_request) hooks_.before_request(info);
+            const auto start = std::chrono::steady_clock::now();
+            result<http_response> outcome = send(request);
+            const auto elapsed = std::chrono::steady_clock::now() - start;
+
+            const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
+            const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
+            if (hooks_.after_response) {
+                const std::string message = outcome ? std::string() : redacted(outcome.error().message(), api_key);
+                hooks_.after_response({info, outcome ? outcome->status : 0,
+                                       outcome ? transport_failure::none : outcome.error().failure(), message,
+                                       elapsed, wait});
+            }
+            if (!again) return outcome;
+            if (sleep_) sleep_(*wait);
+            else std::this_thread::sleep_for(*wait);
+        }
+    }
+
+private:
+    int max_retries_;
+    std::chrono::milliseconds initial_delay_, max_delay_, retry_after_limit_;
+    std::function<void(std::chrono::milliseconds)> sleep_;
+    call_hooks hooks_;
+};
+
+}  // namespace detail
+}  // namespace webhooksio
 
 namespace webhooksio {
 
@@ -2925,34 +3238,102 @@ public:
     explicit httplib_transport(client_options options) : options_(std::move(options)) {
         auto url = detail::parse_base_url(options_.base_url);
         if (!url) throw_error(std::move(url).error());
+        https_ = url->scheme == "https";
         origin_ = url->scheme + "://" + url->host + ':' + std::to_string(url->port);
+        // Refuse a PEM that holds no certificate now, not at the first call.
+        if (!options_.ca_bundle_pem.empty()) {
+            X509_STORE* store = store_from_pem(options_.ca_bundle_pem);
+            if (!store) throw_error(error::usage("webhooksio: ca_bundle_pem holds no PEM certificate"));
+            X509_STORE_free(store);
+        }
     }
 
     result<http_response> send(const http_request& request) {
-        std::unique_ptr<httplib::Client> connection = pool_->acquire(*this);
+        auto [connection, reused] = pool_->acquire(*this);
+        auto answer = exchange(*connection, request);
+        // A keep-alive connection the server closed while it sat idle fails
+        // without an answer; httplib usually notices before sending, and when
+        // it does not, an idempotent request goes once more on a fresh
+        // connection. That is not a failure of the call, so not a retry.
+        if (!answer.response && reused && is_idempotent(request.method) &&
+            (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write) &&
+            answer.elapsed < options_.read_timeout) {
+            connection = connect();
+            answer = exchange(*connection, request);
+        }
+        if (!answer.response) return failure(answer);
+        pool_->release(std::move(connection));
+        return std::move(*answer.response);
+    }
+
+private:
+    struct outcome {
+        std::optional<http_response> response;
+        httplib::Error failure = httplib::Error::Success;
+        bool too_large = false;
+        std::chrono::steady_clock::duration elapsed{};
+    };
+
+    outcome exchange(httplib::Client& connection, const http_request& request) const {
         httplib::Request out;
         out.method = std::string(to_string(request.method));
         out.path = request.target;
         for (const auto& [name, value] : request.headers) out.headers.emplace(name, value);
         out.body = request.body;
 
-        httplib::Result sent = connection->send(out);
-        if (!sent) return error::transport(classify(sent.error()), "transport error: " + httplib::to_string(sent.error()));
+        // Read the body ourselves, so that an oversized one stops the read.
+        // One pointer captured keeps the callback in std::function's own storage.
+        struct reader {
+            std::string body;
+            std::size_t limit;
+            bool too_large = false;
+        } read{{}, options_.max_response_body};
+        out.content_receiver = [r = &read](const char* data, std::size_t size, std::uint64_t, std::uint64_t total) {
+            if (total > r->limit || r->body.size() + size > r->limit) {
+                r->too_large = true;
+                return false;
+            }
+            r->body.append(data, size);
+            return true;
+        };
 
-        http_response response;
-        response.status = sent->status;
-        response.body = std::move(sent->body);
-        response.headers.reserve(sent->headers.size());
-        for (auto& [name, value] : sent->headers) response.headers.emplace_back(name, value);
-        pool_->release(std::move(connection));
-        return response;
+        outcome result;
+        httplib::Response in;
+        const auto start = std::chrono::steady_clock::now();
+        // This overload of send() doesn't copy the request, as send(const Request&) does.
+        const bool sent = connection.send(out, in, result.failure);
+        result.elapsed = std::chrono::steady_clock::now() - start;
+        result.too_large = read.too_large;
+        if (!sent) return result;
+
+        http_response& response = result.response.emplace();
+        response.status = in.status;
+        response.body = std::move(read.body);
+        response.headers.reserve(in.headers.size());
+        for (auto& [name, value] : in.headers) response.headers.emplace_back(name, std::move(value));
+        return result;
     }
 
-private:
+    error failure(const outcome& failed) const {
+        if (failed.too_large)
+            return error::transport(transport_failure::other,
+                                    "the response body is larger than max_response_body (" +
+                                        std::to_string(options_.max_response_body) + " bytes); reading stopped");
+        transport_failure kind = classify(failed.failure);
+        // httplib reports a read that timed out as a plain read error.
+        if (kind == transport_failure::read && failed.elapsed >= options_.read_timeout) kind = transport_failure::timeout;
+        std::string what = kind == transport_failure::timeout
+                               ? "no answer within read_timeout (" + std::to_string(options_.read_timeout.count()) + " ms)"
+                               : httplib::to_string(failed.failure);
+        return error::transport(kind, "transport error: " + what);
+    }
+
+    // `connect` means that no byte of the request was sent (retry.hpp relies
+    // on it): the connection was refused, unreachable or timed out.
     static transport_failure classify(httplib::Error e) {
         switch (e) {
-            case httplib::Error::Connection: return transport_failure::connect;
-            case httplib::Error::ConnectionTimeout: return transport_failure::timeout;
+            case httplib::Error::Connection:
+            case httplib::Error::ConnectionTimeout: return transport_failure::connect;
             case httplib::Error::SSLConnection:
             case httplib::Error::SSLLoadingCerts:
             case httplib::Error::SSLServerVerification: return transport_failure::tls;
@@ -2960,6 +3341,22 @@ private:
             case httplib::Error::Write: return transport_failure::write;
             default: return transport_failure::other;
         }
+    }
+
+    // A certificate store holding every certificate of `pem`; null when none.
+    static X509_STORE* store_from_pem(const std::string& pem) {
+        std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
+        X509_STORE* store = X509_STORE_new();
+        int added = 0;
+        while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
+            added += X509_STORE_add_cert(store, cert);
+            X509_free(cert);
+        }
+        if (added == 0) {
+            X509_STORE_free(store);
+            return nullptr;
+        }
+        return store;
     }
 
     std::unique_ptr<httplib::Client> connect() const {
@@ -2973,8 +3370,23 @@ private:
         connection->set_connection_timeout(options_.connect_timeout);
         connection->set_read_timeout(options_.read_timeout);
         connection->set_write_timeout(options_.read_timeout);
-        connection->enable_server_certificate_verification(options_.verify_tls);
-        if (!options_.ca_bundle_path.empty()) connection->set_ca_cert_path(options_.ca_bundle_path);
+        const proxy_options& proxy = options_.proxy;
+        if (!proxy.host.empty()) {
+            connection->set_proxy(proxy.host, proxy.port);
+            if (!proxy.username.empty()) connection->set_proxy_basic_auth(proxy.username, proxy.password);
+        }
+        if (https_) {
+            connection->enable_server_certificate_verification(options_.verify_tls);
+            if (!options_.ca_bundle_pem.empty()) {
+                // The connection owns its store (httplib frees it).
+                X509_STORE* store = store_from_pem(options_.ca_bundle_pem);
+                if (!options_.ca_bundle_path.empty())
+                    X509_STORE_load_locations(store, options_.ca_bundle_path.c_str(), nullptr);
+                connection->set_ca_cert_store(store);
+            } else if (!options_.ca_bundle_path.empty()) {
+                connection->set_ca_cert_path(options_.ca_bundle_path);
+            }
+        }
         return connection;
     }
 
@@ -2982,16 +3394,17 @@ private:
     // exchange goes back; a failed one is dropped with its socket.
     class pool {
     public:
-        std::unique_ptr<httplib::Client> acquire(const httplib_transport& owner) {
+        // A connection, and whether it served an exchange before.
+        std::pair<std::unique_ptr<httplib::Client>, bool> acquire(const httplib_transport& owner) {
             {
                 std::lock_guard lock(mutex_);
                 if (!idle_.empty()) {
                     auto connection = std::move(idle_.back());
                     idle_.pop_back();
-                    return connection;
+                    return {std::move(connection), true};
                 }
             }
-            return owner.connect();
+            return {owner.connect(), false};
         }
         void release(std::unique_ptr<httplib::Client> connection) {
             std::lock_guard lock(mutex_);
@@ -3004,6 +3417,7 @@ private:
     };
 
     client_options options_;
+    bool https_ = false;
     std::string origin_;
     // Behind a pointer so that the transport can move into its client.
     std::unique_ptr<pool> pool_ = std::make_unique<pool>();
@@ -3033,6 +3447,14 @@ inline std::exception_ptr exception_for(error e) {
     }
 }
 
+// The IDs of a generic call as the strings the route takes, in order.
+template <class... Ids>
+std::array<std::string_view, sizeof...(Ids)> id_views(const std::tuple<Ids...>& ids) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<std::string_view, sizeof...(Ids)>{std::string_view(std::get<I>(ids).str())...};
+    }(std::index_sequence_for<Ids...>{});
+}
+
 template <class E>
 concept endpoint_type = requires {
     typename E::params;
@@ -3057,31 +3479,31 @@ public:
 
     // A client over a transport of your own.
     basic_client(std::string api_key, const client_options& options, Transport transport)
-        : context_(checked_context(std::move(api_key), options)), transport_(std::move(transport)) {}
+        : context_(checked_context(std::move(api_key), options)), retry_(options), transport_(std::move(transport)) {}
 
     // The generic call: call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}).
     // Returns the response's JSON, or throws a webhooksio::exception.
     template <detail::endpoint_type E>
     boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
-        return invoke<E>(ids, detail::to_object(options), nothrow).value();
+        return run<E>(detail::id_views(ids), detail::to_object(options), nothrow).value();
     }
 
     // The same with free-form options, any option of the API by name. (A
     // template, so that a bare `{}` picks the typed overload.)
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
     boost::json::value call(const typename E::params& ids, const FreeForm& options) {
-        return invoke<E>(ids, options, nothrow).value();
+        return run<E>(detail::id_views(ids), options, nothrow).value();
     }
 
     // With a completion token (see async.hpp): nothrow, use_future or a callback.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
-        return invoke<E>(ids, detail::to_object(options), std::forward<Token>(token));
+        return run<E>(detail::id_views(ids), detail::to_object(options), std::forward<Token>(token));
     }
 
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, completion_token Token>
     auto call(const typename E::params& ids, const FreeForm& options, Token&& token) {
-        return invoke<E>(ids, options, std::forward<Token>(token));
+        return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
     }
 
     // Catches the options struct of another endpoint with a readable message.
@@ -3095,33 +3517,35 @@ public:
     }
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)
-    // and create_bucket(account_id, options, token); see WEBHOOKSIO_NAMED_CALL.
-#define WEBHOOKSIO_NAMED_CALL_BODIES(E, PARAMS, ARGS)                                               \
-    boost::json::value E(PARAMS const api::E::options& options = {}) {                              \
-        return call<api::E>({ARGS}, options);                                                       \
-    }                                                                                               \
-    template <completion_token Token>                                                               \
-    auto E(PARAMS const api::E::options& options, Token&& token) {                                  \
-        return call<api::E>({ARGS}, options, std::forward<Token>(token));                           \
+    // and create_bucket(account_id, options, token). Each goes straight to
+    // run<E>: no ID tuple, no overload set to search.
+#define WEBHOOKSIO_NAMED_CALL_BODIES(E, PARAMS, IDS)                                          \
+    boost::json::value E(PARAMS const api::E::options& options = {}) {                        \
+        return run<api::E>(IDS, detail::to_object(options), nothrow).value();                 \
+    }                                                                                         \
+    template <completion_token Token>                                                         \
+    auto E(PARAMS const api::E::options& options, Token&& token) {                            \
+        return run<api::E>(IDS, detail::to_object(options), std::forward<Token>(token));      \
     }
 #define WEBHOOKSIO_ID(E, i) std::tuple_element_t<i, api::E::params>
-#define WEBHOOKSIO_NAMED_CALL_0(E) WEBHOOKSIO_NAMED_CALL_BODIES(E, , )
+#define WEBHOOKSIO_NAMED_CALL_0(E) WEBHOOKSIO_NAMED_CALL_BODIES(E, , std::span<const std::string_view>())
 #define WEBHOOKSIO_NAMED_CALL_1(E) \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E, WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA, std::move(a))
-#define WEBHOOKSIO_NAMED_CALL_2(E)                                                                   \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E, WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA, \
-                                 std::move(a) WEBHOOKSIO_COMMA std::move(b))
-#define WEBHOOKSIO_NAMED_CALL_3(E)                                                                            \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E,                                                                           \
-                                 WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA \
-                                     WEBHOOKSIO_ID(E, 2) c WEBHOOKSIO_COMMA,                                 \
-                                 std::move(a) WEBHOOKSIO_COMMA std::move(b) WEBHOOKSIO_COMMA std::move(c))
-#define WEBHOOKSIO_NAMED_CALL_4(E)                                                                            \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E,                                                                           \
-                                 WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA \
-                                     WEBHOOKSIO_ID(E, 2) c WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 3) d WEBHOOKSIO_COMMA, \
-                                 std::move(a) WEBHOOKSIO_COMMA std::move(b) WEBHOOKSIO_COMMA std::move(c)    \
-                                     WEBHOOKSIO_COMMA std::move(d))
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA, (std::array{a.str_view()}))
+#define WEBHOOKSIO_NAMED_CALL_2(E)                                                                          \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 1)& b \
+                                        WEBHOOKSIO_COMMA,                                                   \
+                                 (std::array{a.str_view() WEBHOOKSIO_COMMA b.str_view()}))
+#define WEBHOOKSIO_NAMED_CALL_3(E)                                                                          \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 1)& b \
+                                        WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 2)& c WEBHOOKSIO_COMMA,      \
+                                 (std::array{a.str_view() WEBHOOKSIO_COMMA b.str_view() WEBHOOKSIO_COMMA     \
+                                                 c.str_view()}))
+#define WEBHOOKSIO_NAMED_CALL_4(E)                                                                          \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 1)& b \
+                                        WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 2)& c WEBHOOKSIO_COMMA       \
+                                            const WEBHOOKSIO_ID(E, 3)& d WEBHOOKSIO_COMMA,                  \
+                                 (std::array{a.str_view() WEBHOOKSIO_COMMA b.str_view() WEBHOOKSIO_COMMA     \
+                                                 c.str_view() WEBHOOKSIO_COMMA d.str_view()}))
 #define WEBHOOKSIO_COMMA ,
 #define WEBHOOKSIO_NAMED_CALL(E, ids)                                                     \
     static_assert(std::tuple_size_v<api::E::params> == ids,                               \
@@ -3151,19 +3575,17 @@ private:
 
     // All an endpoint adds: its spec. Everything after is shared code.
     template <class E, class Token>
-    auto invoke(const typename E::params& ids, const boost::json::object& options, Token&& token) {
+    auto run(std::span<const std::string_view> ids, const boost::json::object& options, Token&& token) {
         static constexpr auto required = detail::required_options<E>();
-        const auto values = std::apply(
-            [](const auto&... id) { return std::array<std::string_view, sizeof...(id)>{std::string_view(id.str())...}; },
-            ids);
         const detail::call_spec spec{E::name, E::method, E::route, detail::placeholders_of<typename E::params>::value,
-                                     values, required};
+                                     ids, required};
         return dispatch(spec, options, std::forward<Token>(token));
     }
 
     result<boost::json::value> execute(const detail::call_spec& spec, result<http_request> request) {
         if (!request) return std::move(request).error();
-        return detail::decode_response(context_, spec, transport_.send(*request));
+        auto send = [this](const http_request& attempt) { return transport_.send(attempt); };
+        return detail::decode_response(context_, spec, retry_.run(spec, *request, context_.api_key, send));
     }
 
     result<boost::json::value> dispatch(const detail::call_spec& spec, const boost::json::object& options, nothrow_t) {
@@ -3201,6 +3623,7 @@ private:
     }
 
     detail::request_context context_;
+    detail::retry_policy retry_;
     Transport transport_;
     // Last, so that it is destroyed first: queued calls finish while the
     // transport is still there.

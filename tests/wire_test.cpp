@@ -19,6 +19,68 @@
 
 #include "support/loopback_server.hpp"
 
+// ---- Compile-time checks over the whole table.
+namespace table_checks {
+
+namespace api = webhooksio::api;
+
+// The 77 calls of the seed's Node.js client, by their seed names.
+constexpr std::array<std::string_view, 77> seed_calls{
+    "registerAccount", "createSubAccount", "getSubAccounts", "getAccount", "updateAccount", "deleteAccount",
+    "createApplication", "updateApplication", "getApplication", "getApplications", "deleteApplication",
+    "createApplicationVersion", "updateApplicationVersion", "getApplicationVersion",
+    "getApplicationVersions", "deleteApplicationVersion", "createBucket", "updateBucket", "getBucket",
+    "getBuckets", "deleteBucket", "createInput", "updateInput", "getInput", "getInputs", "deleteInput",
+    "createDestination", "updateDestination", "getDestination", "getDestinations", "deleteDestination",
+    "createRecipe", "updateRecipe", "publishRecipe", "getRecipe", "getRecipes", "deleteRecipe", "testRecipe",
+    "createConsumer", "getConsumers", "updateConsumer", "getConsumer", "deleteConsumer",
+    "getConsumerDestinations", "createConsumerDestination", "updateConsumerDestination",
+    "deleteConsumerDestination", "getConsumerBuckets", "sendConsumerWebhookRequest",
+    "getConsumerSubscription", "getConsumerRequestLog", "createClientToken", "getEmbeddedViewHtml",
+    "getOverviewReport", "getSummaryReport", "getRequestLog", "getIncomingMessage", "getOutgoingMessage",
+    "getOutgoingMessageStatus", "login", "changePassword", "getAPIToken", "resetPassword",
+    "lookupPasswordChangeKey", "createUser", "updateUser", "getUser", "getUsers", "deleteUser",
+    "verifyEmailAddress", "resendVerificationEmail", "healthCheck", "getPlans", "getPlan", "getTimezones",
+    "getRetryPolicies", "getRetryPolicy",
+};
+
+template <class... E>
+constexpr bool all_seed_calls_present(boost::mp11::mp_list<E...>) {
+    for (std::string_view name : seed_calls)
+        if (((E::seed_name == name && E::in_seed) + ... + 0) != 1) return false;
+    return ((E::in_seed ? 1 : 0) + ... + 0) == int(seed_calls.size());
+}
+
+template <class... E>
+constexpr bool no_two_share_method_and_route(boost::mp11::mp_list<E...>) {
+    constexpr std::array<webhooksio::http_method, sizeof...(E)> methods{E::method...};
+    constexpr std::array<std::string_view, sizeof...(E)> routes{E::route...};
+    for (std::size_t i = 0; i < routes.size(); ++i)
+        for (std::size_t j = i + 1; j < routes.size(); ++j)
+            if (methods[i] == methods[j] && routes[i] == routes[j]) return false;
+    return true;
+}
+
+template <class... E>
+constexpr bool names_are_unique(boost::mp11::mp_list<E...>) {
+    constexpr std::array<std::string_view, sizeof...(E)> names{E::name...};
+    for (std::size_t i = 0; i < names.size(); ++i)
+        for (std::size_t j = i + 1; j < names.size(); ++j)
+            if (names[i] == names[j]) return false;
+    return true;
+}
+
+static_assert(all_seed_calls_present(api::endpoints{}), "every call of the seed is in the table, once");
+static_assert(no_two_share_method_and_route(api::endpoints{}), "no two endpoints share method and route");
+static_assert(names_are_unique(api::endpoints{}), "no two endpoints share a C++ name");
+static_assert(boost::mp11::mp_size<api::endpoints>::value == 99, "77 seed calls and 22 routes of the API docs");
+// Placeholders against ID types are checked by every endpoint's base (endpoint.hpp).
+static_assert(std::is_same_v<api::get_bucket::params, std::tuple<webhooksio::account_id, webhooksio::bucket_id>>);
+static_assert(!std::is_convertible_v<webhooksio::bucket_id, webhooksio::account_id>, "IDs are distinct types");
+static_assert(!std::is_convertible_v<std::string, webhooksio::account_id>, "IDs are made explicitly");
+
+}  // namespace table_checks
+
 namespace json = boost::json;
 using test_support::loopback_server;
 
@@ -71,7 +133,7 @@ BOOST_AUTO_TEST_CASE(the_table_matches_the_reference_table) {
                         if (o.at("name").as_string() == member.name) option = &o.as_object();
                     BOOST_TEST_REQUIRE(option != nullptr, member.name);
                     using type = std::remove_cvref_t<decltype(std::declval<typename E::options>().*member.pointer)>;
-                    bool required = webhooksio::detail::is_required<type>;
+                    bool required = webhooksio::detail::field_traits<type>::is_required;
                     bool in_group = false;
                     for (auto entry_name : webhooksio::detail::required_options<E>())
                         if (entry_name.find('|') != std::string_view::npos && entry_name.find(member.name) != std::string_view::npos)

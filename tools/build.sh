@@ -7,18 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake make pkg-config libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev
-          libcpp-httplib-dev libssl-dev)
-missing=()
-for package in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-    echo "installing: ${missing[*]}"
-    sudo_if_needed=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
-    $sudo_if_needed apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq "${missing[@]}"
-fi
+tools/install_packages.sh
 
 build_dir=${WEBHOOKSIO_BUILD_DIR:-build}
 jobs=$(nproc)

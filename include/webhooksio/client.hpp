@@ -7,6 +7,7 @@
 #include <exception>
 #include <future>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -23,6 +24,7 @@
 #include "error.hpp"
 #include "httplib_transport.hpp"
 #include "options.hpp"
+#include "retry.hpp"
 #include "transport.hpp"
 
 namespace webhooksio {
@@ -43,6 +45,14 @@ inline std::exception_ptr exception_for(error e) {
     } catch (...) {
         return std::current_exception();
     }
+}
+
+// The IDs of a generic call as the strings the route takes, in order.
+template <class... Ids>
+std::array<std::string_view, sizeof...(Ids)> id_views(const std::tuple<Ids...>& ids) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<std::string_view, sizeof...(Ids)>{std::string_view(std::get<I>(ids).str())...};
+    }(std::index_sequence_for<Ids...>{});
 }
 
 template <class E>
@@ -69,31 +79,31 @@ public:
 
     // A client over a transport of your own.
     basic_client(std::string api_key, const client_options& options, Transport transport)
-        : context_(checked_context(std::move(api_key), options)), transport_(std::move(transport)) {}
+        : context_(checked_context(std::move(api_key), options)), retry_(options), transport_(std::move(transport)) {}
 
     // The generic call: call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}).
     // Returns the response's JSON, or throws a webhooksio::exception.
     template <detail::endpoint_type E>
     boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
-        return invoke<E>(ids, detail::to_object(options), nothrow).value();
+        return run<E>(detail::id_views(ids), detail::to_object(options), nothrow).value();
     }
 
     // The same with free-form options, any option of the API by name. (A
     // template, so that a bare `{}` picks the typed overload.)
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
     boost::json::value call(const typename E::params& ids, const FreeForm& options) {
-        return invoke<E>(ids, options, nothrow).value();
+        return run<E>(detail::id_views(ids), options, nothrow).value();
     }
 
     // With a completion token (see async.hpp): nothrow, use_future or a callback.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
-        return invoke<E>(ids, detail::to_object(options), std::forward<Token>(token));
+        return run<E>(detail::id_views(ids), detail::to_object(options), std::forward<Token>(token));
     }
 
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, completion_token Token>
     auto call(const typename E::params& ids, const FreeForm& options, Token&& token) {
-        return invoke<E>(ids, options, std::forward<Token>(token));
+        return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
     }
 
     // Catches the options struct of another endpoint with a readable message.
@@ -107,33 +117,35 @@ public:
     }
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)
-    // and create_bucket(account_id, options, token); see WEBHOOKSIO_NAMED_CALL.
-#define WEBHOOKSIO_NAMED_CALL_BODIES(E, PARAMS, ARGS)                                               \
-    boost::json::value E(PARAMS const api::E::options& options = {}) {                              \
-        return call<api::E>({ARGS}, options);                                                       \
-    }                                                                                               \
-    template <completion_token Token>                                                               \
-    auto E(PARAMS const api::E::options& options, Token&& token) {                                  \
-        return call<api::E>({ARGS}, options, std::forward<Token>(token));                           \
+    // and create_bucket(account_id, options, token). Each goes straight to
+    // run<E>: no ID tuple, no overload set to search.
+#define WEBHOOKSIO_NAMED_CALL_BODIES(E, PARAMS, IDS)                                          \
+    boost::json::value E(PARAMS const api::E::options& options = {}) {                        \
+        return run<api::E>(IDS, detail::to_object(options), nothrow).value();                 \
+    }                                                                                         \
+    template <completion_token Token>                                                         \
+    auto E(PARAMS const api::E::options& options, Token&& token) {                            \
+        return run<api::E>(IDS, detail::to_object(options), std::forward<Token>(token));      \
     }
 #define WEBHOOKSIO_ID(E, i) std::tuple_element_t<i, api::E::params>
-#define WEBHOOKSIO_NAMED_CALL_0(E) WEBHOOKSIO_NAMED_CALL_BODIES(E, , )
+#define WEBHOOKSIO_NAMED_CALL_0(E) WEBHOOKSIO_NAMED_CALL_BODIES(E, , std::span<const std::string_view>())
 #define WEBHOOKSIO_NAMED_CALL_1(E) \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E, WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA, std::move(a))
-#define WEBHOOKSIO_NAMED_CALL_2(E)                                                                   \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E, WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA, \
-                                 std::move(a) WEBHOOKSIO_COMMA std::move(b))
-#define WEBHOOKSIO_NAMED_CALL_3(E)                                                                            \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E,                                                                           \
-                                 WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA \
-                                     WEBHOOKSIO_ID(E, 2) c WEBHOOKSIO_COMMA,                                 \
-                                 std::move(a) WEBHOOKSIO_COMMA std::move(b) WEBHOOKSIO_COMMA std::move(c))
-#define WEBHOOKSIO_NAMED_CALL_4(E)                                                                            \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E,                                                                           \
-                                 WEBHOOKSIO_ID(E, 0) a WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 1) b WEBHOOKSIO_COMMA \
-                                     WEBHOOKSIO_ID(E, 2) c WEBHOOKSIO_COMMA WEBHOOKSIO_ID(E, 3) d WEBHOOKSIO_COMMA, \
-                                 std::move(a) WEBHOOKSIO_COMMA std::move(b) WEBHOOKSIO_COMMA std::move(c)    \
-                                     WEBHOOKSIO_COMMA std::move(d))
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA, (std::array{a.str_view()}))
+#define WEBHOOKSIO_NAMED_CALL_2(E)                                                                          \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 1)& b \
+                                        WEBHOOKSIO_COMMA,                                                   \
+                                 (std::array{a.str_view() WEBHOOKSIO_COMMA b.str_view()}))
+#define WEBHOOKSIO_NAMED_CALL_3(E)                                                                          \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 1)& b \
+                                        WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 2)& c WEBHOOKSIO_COMMA,      \
+                                 (std::array{a.str_view() WEBHOOKSIO_COMMA b.str_view() WEBHOOKSIO_COMMA     \
+                                                 c.str_view()}))
+#define WEBHOOKSIO_NAMED_CALL_4(E)                                                                          \
+    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 1)& b \
+                                        WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 2)& c WEBHOOKSIO_COMMA       \
+                                            const WEBHOOKSIO_ID(E, 3)& d WEBHOOKSIO_COMMA,                  \
+                                 (std::array{a.str_view() WEBHOOKSIO_COMMA b.str_view() WEBHOOKSIO_COMMA     \
+                                                 c.str_view() WEBHOOKSIO_COMMA d.str_view()}))
 #define WEBHOOKSIO_COMMA ,
 #define WEBHOOKSIO_NAMED_CALL(E, ids)                                                     \
     static_assert(std::tuple_size_v<api::E::params> == ids,                               \
@@ -163,19 +175,17 @@ private:
 
     // All an endpoint adds: its spec. Everything after is shared code.
     template <class E, class Token>
-    auto invoke(const typename E::params& ids, const boost::json::object& options, Token&& token) {
+    auto run(std::span<const std::string_view> ids, const boost::json::object& options, Token&& token) {
         static constexpr auto required = detail::required_options<E>();
-        const auto values = std::apply(
-            [](const auto&... id) { return std::array<std::string_view, sizeof...(id)>{std::string_view(id.str())...}; },
-            ids);
         const detail::call_spec spec{E::name, E::method, E::route, detail::placeholders_of<typename E::params>::value,
-                                     values, required};
+                                     ids, required};
         return dispatch(spec, options, std::forward<Token>(token));
     }
 
     result<boost::json::value> execute(const detail::call_spec& spec, result<http_request> request) {
         if (!request) return std::move(request).error();
-        return detail::decode_response(context_, spec, transport_.send(*request));
+        auto send = [this](const http_request& attempt) { return transport_.send(attempt); };
+        return detail::decode_response(context_, spec, retry_.run(spec, *request, context_.api_key, send));
     }
 
     result<boost::json::value> dispatch(const detail::call_spec& spec, const boost::json::object& options, nothrow_t) {
@@ -213,6 +223,7 @@ private:
     }
 
     detail::request_context context_;
+    detail::retry_policy retry_;
     Transport transport_;
     // Last, so that it is destroyed first: queued calls finish while the
     // transport is still there.

@@ -2,9 +2,22 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <functional>
 #include <string>
 
+#include "hooks.hpp"
+
 namespace webhooksio {
+
+// An HTTP proxy for every request (HTTPS goes through it with CONNECT).
+struct proxy_options {
+    std::string host;  // empty: no proxy
+    int port = 0;
+    // Basic authentication to the proxy, when a username is given.
+    std::string username;
+    std::string password;
+};
 
 struct client_options {
     // Scheme, host, optional port and optional path prefix of the API.
@@ -15,13 +28,36 @@ struct client_options {
     // Authorization header (the API accepts both).
     bool token_in_query = false;
 
+    // Per attempt: to establish the connection, and between two reads (or
+    // writes) of one exchange.
     std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
     std::chrono::milliseconds read_timeout = std::chrono::seconds(30);
 
     // TLS: certificates are verified unless this is turned off explicitly.
     bool verify_tls = true;
-    // A CA bundle file to trust instead of the system's.
+    // CA certificates to trust instead of the system's: a bundle file, or
+    // the PEM text itself. When both are given, both are trusted.
     std::string ca_bundle_path;
+    std::string ca_bundle_pem;
+    proxy_options proxy;
+
+    // Retries (see retry.hpp): how many more times a failed attempt may be
+    // tried, and the backoff between attempts: initial, doubling, capped,
+    // with jitter. A server's Retry-After is honoured up to retry_after_limit.
+    int max_retries = 2;
+    std::chrono::milliseconds retry_initial_delay = std::chrono::milliseconds(500);
+    std::chrono::milliseconds retry_max_delay = std::chrono::seconds(5);
+    std::chrono::milliseconds retry_after_limit = std::chrono::seconds(60);
+    // How the client waits before a retry; empty means
+    // std::this_thread::sleep_for. Tests replace it so that they never wait.
+    std::function<void(std::chrono::milliseconds)> sleep;
+
+    // A response body larger than this is refused (a transport error) and
+    // reading stops, instead of exhausting memory.
+    std::size_t max_response_body = std::size_t(64) << 20;
+
+    // Callbacks around each attempt, for logging and metrics.
+    call_hooks hooks;
 };
 
 }  // namespace webhooksio

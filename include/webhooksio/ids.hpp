@@ -20,6 +20,7 @@ public:
     explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
 
     const std::string& str() const noexcept { return value_; }
+    std::string_view str_view() const noexcept { return value_; }
 
     friend bool operator==(const basic_id&, const basic_id&) = default;
 

@@ -2,9 +2,11 @@
 // for the rest, and how Boost.Describe turns such a struct into JSON.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -50,77 +52,110 @@ using extra_options = boost::json::object;
 
 namespace detail {
 
-template <class T>
-inline constexpr bool is_required = false;
-template <class T>
-inline constexpr bool is_required<required<T>> = true;
+// What an options struct looks like to the shared encoder: a table of its
+// members, built by one pack expansion per struct, walked by ordinary code.
+enum class field_kind : unsigned char { text, flag, number, list, json };
 
-// One overload per option type; the result is the JSON the wire carries.
-inline void put(boost::json::object& out, std::string_view key, const std::string& v) { out[key] = v; }
-inline void put(boost::json::object& out, std::string_view key, bool v) { out[key] = v; }
-inline void put(boost::json::object& out, std::string_view key, int v) { out[key] = v; }
-inline void put(boost::json::object& out, std::string_view key, const boost::json::value& v) { out[key] = v; }
+template <class T>
+struct field_type;
+template <> struct field_type<std::string> { static constexpr field_kind kind = field_kind::text; };
+template <> struct field_type<bool> { static constexpr field_kind kind = field_kind::flag; };
+template <> struct field_type<int> { static constexpr field_kind kind = field_kind::number; };
+template <> struct field_type<std::vector<std::string>> { static constexpr field_kind kind = field_kind::list; };
+template <> struct field_type<boost::json::value> { static constexpr field_kind kind = field_kind::json; };
 
-// The API takes its lists (event filters, e-mail addresses, headers) as one
-// comma-delimited string.
-inline void put(boost::json::object& out, std::string_view key, const std::vector<std::string>& v) {
-    std::string joined;
-    for (const auto& item : v) {
-        if (!joined.empty()) joined += ',';
-        joined += item;
+// A member is T, required<T> or std::optional<T>; `address` finds its T (or
+// null for an unset optional).
+template <class M>
+struct field_traits : field_type<M> {
+    static constexpr bool is_required = false;
+    static const void* address(const M& m) { return &m; }
+};
+template <class T>
+struct field_traits<required<T>> : field_type<T> {
+    static constexpr bool is_required = true;
+    static const void* address(const required<T>& m) { return &m.get(); }
+};
+template <class T>
+struct field_traits<std::optional<T>> : field_type<T> {
+    static constexpr bool is_required = false;
+    static const void* address(const std::optional<T>& m) { return m ? &*m : nullptr; }
+};
+
+template <class MemberPointer>
+struct member_type;
+template <class C, class M>
+struct member_type<M C::*> {
+    using type = M;
+};
+template <class D>
+using field_of = field_traits<typename member_type<std::remove_cv_t<decltype(D::pointer)>>::type>;
+
+struct field {
+    std::string_view name;
+    field_kind kind;
+    const void* value;  // null: not set
+};
+
+// The one place that knows how each kind of option is written.
+inline void put_fields(boost::json::object& out, std::span<const field> fields) {
+    for (const field& f : fields) {
+        if (!f.value) continue;  // an unset optional is left out, never sent as null
+        switch (f.kind) {
+            case field_kind::text: out[f.name] = *static_cast<const std::string*>(f.value); break;
+            case field_kind::flag: out[f.name] = *static_cast<const bool*>(f.value); break;
+            case field_kind::number: out[f.name] = *static_cast<const int*>(f.value); break;
+            case field_kind::json: out[f.name] = *static_cast<const boost::json::value*>(f.value); break;
+            case field_kind::list: {
+                // The API takes its lists (event filters, e-mail addresses,
+                // headers) as one comma-delimited string.
+                std::string joined;
+                for (const auto& item : *static_cast<const std::vector<std::string>*>(f.value)) {
+                    if (!joined.empty()) joined += ',';
+                    joined += item;
+                }
+                out[f.name] = joined;
+                break;
+            }
+        }
     }
-    out[key] = joined;
 }
 
-// An unset optional is left out of the wire, never sent as null.
-template <class T>
-void put(boost::json::object& out, std::string_view key, const std::optional<T>& v) {
-    if (v) put(out, key, *v);
-}
-
-template <class T>
-void put(boost::json::object& out, std::string_view key, const required<T>& v) {
-    put(out, key, v.get());
+template <class Options, template <class...> class List, class... D>
+std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
+    return {field{D::name, field_of<D>::kind, field_of<D>::address(options.*D::pointer)}...};
 }
 
 template <class Options>
 boost::json::object to_object(const Options& options) {
     boost::json::object out = options.extra;
-    boost::mp11::mp_for_each<boost::describe::describe_members<Options, boost::describe::mod_public>>(
-        [&](auto member) { put(out, member.name, options.*member.pointer); });
+    const auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
+    put_fields(out, fields);
     return out;
 }
 
-template <class Options>
-constexpr std::size_t required_count() {
-    std::size_t n = 0;
-    boost::mp11::mp_for_each<boost::describe::describe_members<Options, boost::describe::mod_public>>(
-        [&](auto member) {
-            if constexpr (is_required<std::remove_cvref_t<decltype(std::declval<Options>().*member.pointer)>>) ++n;
-        });
-    return n;
+template <template <class...> class List, class... D>
+constexpr auto required_names(List<D...>) {
+    std::array<std::string_view, (std::size_t{field_of<D>::is_required} + ... + 0)> names{};
+    std::size_t i = 0;
+    ((field_of<D>::is_required ? void(names[i++] = D::name) : void()), ...);
+    return names;
 }
 
 // The names of the options an endpoint can't do without; an entry "a|b" asks
 // for at least one of a and b. Checked before a free-form call is sent.
 template <class E>
 constexpr auto required_options() {
-    using options = typename E::options;
-    constexpr std::size_t typed = required_count<options>();
-    constexpr std::size_t any_of = [] {
-        if constexpr (requires { E::required_any_of; }) return E::required_any_of.size();
-        else return std::size_t{0};
-    }();
-    std::array<std::string_view, typed + any_of> names{};
-    std::size_t i = 0;
-    boost::mp11::mp_for_each<boost::describe::describe_members<options, boost::describe::mod_public>>(
-        [&](auto member) {
-            if constexpr (is_required<std::remove_cvref_t<decltype(std::declval<options>().*member.pointer)>>)
-                names[i++] = member.name;
-        });
-    if constexpr (any_of > 0)
-        for (auto alternatives : E::required_any_of) names[i++] = alternatives;
-    return names;
+    constexpr auto typed =
+        required_names(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
+    if constexpr (requires { E::required_any_of; }) {
+        std::array<std::string_view, typed.size() + E::required_any_of.size()> names{};
+        std::copy(typed.begin(), typed.end(), names.begin());
+        std::copy(E::required_any_of.begin(), E::required_any_of.end(), names.begin() + typed.size());
+        return names;
+    } else {
+        return typed;
+    }
 }
 
 }  // namespace detail

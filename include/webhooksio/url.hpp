@@ -34,15 +34,14 @@ inline void append_percent_encoded(std::string& out, std::string_view text) {
 // caller guarantees as many ids as placeholders (the endpoint table checks it).
 inline void append_expanded_route(std::string& out, std::string_view route, std::span<const std::string_view> ids) {
     std::size_t next = 0;
-    for (std::size_t pos = 0; pos < route.size();) {
-        if (route[pos] != ':') {
-            out += route[pos++];
-            continue;
-        }
-        std::size_t end = route.find('/', pos);
+    while (!route.empty()) {
+        std::size_t colon = route.find(':');
+        out.append(route.substr(0, colon));  // the literal run, in one go
+        if (colon == std::string_view::npos) break;
+        std::size_t end = route.find('/', colon);
         if (end == std::string_view::npos) end = route.size();
         append_percent_encoded(out, ids[next++]);
-        pos = end;
+        route.remove_prefix(end);
     }
 }
 

@@ -53,6 +53,24 @@ inline std::string redacted(std::string text, std::string_view secret) {
     return text;
 }
 
+// The same for a parsed JSON document: a server may send the key back
+// JSON-escaped ("\u002B"), which only shows once parsed.
+inline void redact_json(boost::json::value& v, std::string_view secret) {
+    if (secret.empty()) return;
+    if (auto* text = v.if_string()) {
+        *text = redacted(std::string(*text), secret);
+    } else if (auto* array = v.if_array()) {
+        for (auto& item : *array) redact_json(item, secret);
+    } else if (auto* object = v.if_object()) {
+        boost::json::object clean;
+        for (auto& [key, item] : *object) {
+            redact_json(item, secret);
+            clean[redacted(std::string(key), secret)] = std::move(item);
+        }
+        *object = std::move(clean);
+    }
+}
+
 inline bool has_control_line_break(std::string_view s) {
     return s.find_first_of("\r\n") != std::string_view::npos || s.find('\0') != std::string_view::npos;
 }
@@ -171,6 +189,7 @@ inline result<boost::json::value> decode_response(const request_context& context
     }
     std::string body = redacted(std::move(response.body), context.api_key);
     boost::json::value json = parse_or_null(body);
+    redact_json(json, context.api_key);
     std::string message = describe(call) + "HTTP " + std::to_string(status);
     if (std::string said = api_message(json); !said.empty()) message += ": " + said;
     return error::status(status, redacted(std::move(message), context.api_key), std::move(body), std::move(json));

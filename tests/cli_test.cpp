@@ -1,0 +1,352 @@
+// The command-line tool, run as a child process against a real server on
+// 127.0.0.1: its help comes from the table, its flags become the request the
+// library would send, and bad input is refused with nothing sent.
+#define BOOST_TEST_MODULE cli
+#define BOOST_TEST_DYN_LINK
+#include <boost/test/unit_test.hpp>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <webhooksio/webhooksio.hpp>
+
+#include "support/loopback_server.hpp"
+
+namespace json = boost::json;
+using test_support::loopback_server;
+
+namespace {
+
+constexpr const char* key = "CLI-SECRET";
+
+// A file the child writes to and we read back: unlinked at once, so nothing
+// is left behind.
+class capture_file {
+public:
+    capture_file() {
+        char name[] = "/tmp/webhooksio_cli_test_XXXXXX";
+        fd_ = mkstemp(name);
+        if (fd_ < 0) throw std::runtime_error("capture_file: mkstemp failed");
+        unlink(name);
+    }
+    ~capture_file() { close(fd_); }
+    int fd() const { return fd_; }
+
+    std::string text() const {
+        std::string all;
+        char chunk[4096];
+        lseek(fd_, 0, SEEK_SET);
+        for (ssize_t n; (n = read(fd_, chunk, sizeof chunk)) > 0;) all.append(chunk, std::size_t(n));
+        return all;
+    }
+
+private:
+    int fd_ = -1;
+};
+
+struct cli_result {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+using environment = std::map<std::string, std::string>;
+
+// Runs the built CLI with `args` and exactly the environment `env`, and waits
+// for it to exit.
+cli_result run_cli(const std::vector<std::string>& args, const environment& env) {
+    std::vector<std::string> env_strings;
+    for (const auto& [name, value] : env) env_strings.push_back(name + '=' + value);
+    std::vector<char*> argv{const_cast<char*>(WEBHOOKSIO_CLI_PATH)};
+    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (auto& entry : env_strings) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+
+    capture_file out, err;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out.fd(), STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, err.fd(), STDERR_FILENO);
+    pid_t child = 0;
+    const int spawned = posix_spawn(&child, WEBHOOKSIO_CLI_PATH, &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    BOOST_REQUIRE_MESSAGE(spawned == 0, "cannot start " WEBHOOKSIO_CLI_PATH);
+    int status = 0;
+    BOOST_REQUIRE(waitpid(child, &status, 0) == child);
+    BOOST_REQUIRE_MESSAGE(WIFEXITED(status), "the CLI did not exit normally");
+
+    cli_result result{WEXITSTATUS(status), out.text(), err.text()};
+    // Whatever happened, the key never reaches the terminal.
+    BOOST_TEST(result.out.find(key) == std::string::npos);
+    BOOST_TEST(result.err.find(key) == std::string::npos);
+    return result;
+}
+
+environment env_for(const loopback_server& server) {
+    return {{"WEBHOOKSIO_API_KEY", key}, {"WEBHOOKSIO_BASE_URL", server.base_url()}};
+}
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+// The help entry of a flag, "  --name TEXT   (required) Name for the bucket.",
+// with the text of a long flag joined from its next line.
+std::string line_of(const std::string& help, const std::string& flag) {
+    std::istringstream lines(help);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.starts_with("  " + flag + ' ')) continue;
+        if (std::string next; lines.peek() == ' ' && std::getline(lines, next) && next.starts_with("    "))
+            line += ' ' + next.substr(next.find_first_not_of(' '));
+        return line;
+    }
+    return {};
+}
+
+std::string flag_of(std::string_view name) {
+    std::string flag = "--" + std::string(name);
+    for (char& c : flag)
+        if (c == '_') c = '-';
+    return flag;
+}
+
+void reply_with(loopback_server& server, int status, std::string body, std::string type = "application/json") {
+    server.set_reply([=](const httplib::Request&, httplib::Response& response) {
+        response.status = status;
+        response.set_content(body, type.c_str());
+    });
+}
+
+std::string header(const httplib::Headers& headers, const std::string& name) {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string("<absent>") : it->second;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(help)
+
+BOOST_AUTO_TEST_CASE(the_overview_lists_every_endpoint_with_its_summary) {
+    const auto r = run_cli({"--help"}, {});
+    BOOST_TEST(r.exit_code == 0);
+    std::size_t listed = 0;
+    webhooksio::api::for_each_endpoint([&]<class E>(std::type_identity<E>) {
+        const std::string line = line_of(r.out, std::string(E::name));
+        BOOST_TEST_CONTEXT(E::name) {
+            BOOST_TEST(line.ends_with(std::string(E::summary)));
+        }
+        ++listed;
+    });
+    BOOST_TEST(listed == 99u);
+    BOOST_TEST(contains(r.out, "WEBHOOKSIO_API_KEY"));
+}
+
+BOOST_AUTO_TEST_CASE(each_endpoint_help_gives_its_ids_options_descriptions_and_requirements) {
+    webhooksio::api::for_each_endpoint([&]<class E>(std::type_identity<E>) {
+        BOOST_TEST_CONTEXT(E::name) {
+            const auto r = run_cli({"help", std::string(E::name)}, {});
+            BOOST_TEST(r.exit_code == 0);
+            BOOST_TEST(contains(r.out, std::string(E::summary)));
+            BOOST_TEST(contains(r.out, std::string(to_string(E::method)) + ' ' + std::string(E::route)));
+            for (std::string_view id : webhooksio::detail::placeholders_of<typename E::params>::value)
+                BOOST_TEST(!line_of(r.out, flag_of(id) + " ID").empty(), "no line for ID " << id);
+            for (const webhooksio::option_doc& doc : E::option_docs) {
+                const std::string line = line_of(r.out, flag_of(doc.name));
+                BOOST_TEST(!line.empty(), "no line for " << doc.name);
+                BOOST_TEST(line.ends_with(std::string(doc.description)));
+            }
+            for (std::string_view required : webhooksio::detail::required_options<E>())
+                BOOST_TEST(contains(line_of(r.out, flag_of(required.substr(0, required.find('|')))), "(required"));
+        }
+    });
+}
+
+BOOST_AUTO_TEST_CASE(get_bucket_help_shows_flags_types_and_descriptions) {
+    const auto r = run_cli({"help", "get_bucket"}, {});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(contains(r.out, "usage: webhooksio get_bucket --account-id ID --bucket-id ID [options]"));
+    BOOST_TEST(contains(line_of(r.out, "--expand"), "--expand true|false"));
+    BOOST_TEST(contains(line_of(r.out, "--include-stats"), "Include the traffic summary."));
+    BOOST_TEST(!contains(line_of(r.out, "--expand"), "required"));
+    // --help after the endpoint says the same.
+    BOOST_TEST(run_cli({"get_bucket", "--help"}, {}).out == r.out);
+}
+
+BOOST_AUTO_TEST_CASE(help_marks_required_options_and_alternatives) {
+    const auto r = run_cli({"help", "get_consumer_subscription"}, {});
+    BOOST_TEST(contains(line_of(r.out, "--bucket-key"), "(required)"));
+    BOOST_TEST(contains(line_of(r.out, "--event-name"), "(required, or --event-type)"));
+    BOOST_TEST(contains(line_of(r.out, "--event-type"), "(required, or --event-name)"));
+    BOOST_TEST(contains(line_of(run_cli({"help", "create_destination"}, {}).out, "--retry-count"), "NUMBER"));
+}
+
+BOOST_AUTO_TEST_CASE(version_is_the_library_version) {
+    const auto r = run_cli({"--version"}, {});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.out == std::string("webhooksio ") + WEBHOOKSIO_VERSION_STRING + "\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(calls)
+
+BOOST_AUTO_TEST_CASE(a_call_sends_the_request_and_prints_the_answer_indented) {
+    loopback_server server;
+    reply_with(server, 200, R"({"id":"BU1","inputs":[{"id":"IN1"}],"empty":{}})");
+    const auto r = run_cli({"get_bucket", "--account-id", "AC1", "--bucket-id", "BU1", "--expand", "true"},
+                           env_for(server));
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.err.empty());
+    const auto sent = server.last();
+    BOOST_TEST(sent.method == "GET");
+    BOOST_TEST(sent.target == "/v1/accounts/AC1/buckets/BU1?expand=true");
+    BOOST_TEST(header(sent.headers, "Authorization") == std::string("Bearer ") + key);
+    BOOST_TEST(json::parse(r.out) == json::parse(R"({"id":"BU1","inputs":[{"id":"IN1"}],"empty":{}})"));
+    BOOST_TEST(r.out == "{\n  \"id\": \"BU1\",\n  \"inputs\": [\n    {\n      \"id\": \"IN1\"\n    }\n  ],\n"
+                        "  \"empty\": {}\n}\n");
+}
+
+BOOST_AUTO_TEST_CASE(values_become_json_by_the_type_of_their_option) {
+    loopback_server server;
+    const auto r = run_cli({"create_destination", "--account-id", "AC1", "--input-id", "IN1", "--name", "Slack",
+                            "--endpoint-url", "http://127.0.0.1:9/hook", "--retry-count", "3", "--verify-ssl", "false",
+                            "--alert-on-failure", "a@x.io,b@x.io", "--extra", "description=from the CLI",
+                            "--extra", R"(weights=[1,2])"},
+                           env_for(server));
+    BOOST_TEST(r.exit_code == 0, r.err);
+    const auto sent = server.last();
+    BOOST_TEST(sent.method == "POST");
+    BOOST_TEST(sent.target == "/v1/accounts/AC1/inputs/IN1/destinations");
+    // The same body the typed call sends: lists comma-joined, numbers and flags as JSON.
+    BOOST_TEST(json::parse(sent.body) == json::parse(R"({"name":"Slack","endpoint_url":"http://127.0.0.1:9/hook",
+        "retry_count":3,"verify_ssl":false,"alert_on_failure":"a@x.io,b@x.io","description":"from the CLI",
+        "weights":[1,2]})"));
+}
+
+BOOST_AUTO_TEST_CASE(json_options_are_parsed_and_flags_win_over_the_environment) {
+    loopback_server server;
+    // Were the environment used, the call would go to a closed port and fail.
+    const environment env{{"WEBHOOKSIO_API_KEY", "ENV-KEY"}, {"WEBHOOKSIO_BASE_URL", "http://127.0.0.1:1"}};
+    const auto r = run_cli({"create_application_version", "--account_id=AC1", "--application-id", "AP1", "--key", "v1",
+                            "--release-date", "2026-11-27", "--version-json", R"({"events":["a"]})",
+                            "--examples-json", "[]", "--active", "true", "--base-url", server.base_url(),
+                            "--api-key", key},
+                           env);
+    BOOST_TEST(r.exit_code == 0, r.err);
+    const auto sent = server.last();
+    BOOST_TEST(sent.target == "/v1/accounts/AC1/applications/AP1/versions");
+    BOOST_TEST(header(sent.headers, "Authorization") == std::string("Bearer ") + key);
+    BOOST_TEST(json::parse(sent.body) == json::parse(R"({"key":"v1","release_date":"2026-11-27",
+        "version_json":{"events":["a"]},"examples_json":[],"active":true})"));
+}
+
+BOOST_AUTO_TEST_CASE(an_endpoint_without_ids_and_a_head_check_work_too) {
+    loopback_server server;
+    BOOST_TEST(run_cli({"health_check"}, env_for(server)).exit_code == 0);
+    BOOST_TEST(server.last().target == "/v1/health");
+    const auto head = run_cli({"check_input_gateway", "--input-name", "orders", "--input-id", "IN 1"}, env_for(server));
+    BOOST_TEST(head.exit_code == 0, head.err);
+    BOOST_TEST(server.last().method == "HEAD");
+    BOOST_TEST(server.last().target == "/v1/orders/IN%201");
+    BOOST_TEST(head.out == "null\n");
+}
+
+BOOST_AUTO_TEST_CASE(an_api_error_prints_its_status_and_body_without_the_key) {
+    loopback_server server;
+    reply_with(server, 404, std::string(R"({"message":"Bucket not found","seen_key":")") + key + "\"}");
+    const auto r = run_cli({"get_bucket", "--account-id", "AC1", "--bucket-id", "BU9"}, env_for(server));
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.out.empty());
+    BOOST_TEST(contains(r.err, "HTTP 404: Bucket not found"));
+    BOOST_TEST(contains(r.err, "HTTP status 404, body:"));
+    BOOST_TEST(contains(r.err, "\"seen_key\": \"[redacted]\""));
+}
+
+BOOST_AUTO_TEST_CASE(an_error_body_that_is_not_json_is_printed_as_is) {
+    loopback_server server;
+    reply_with(server, 502, "upstream down", "text/plain");
+    const auto r = run_cli({"get_plans"}, env_for(server));
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(contains(r.err, "HTTP status 502, body:\nupstream down"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bad_input)
+
+struct bad_case {
+    std::vector<std::string> args;
+    std::string says;
+};
+
+BOOST_AUTO_TEST_CASE(is_refused_with_a_clear_message_and_nothing_is_sent) {
+    const std::vector<std::string> ids{"--account-id", "AC1", "--bucket-id", "BU1"};
+    const auto with_ids = [&](std::vector<std::string> more) {
+        std::vector<std::string> args{"get_bucket"};
+        args.insert(args.end(), ids.begin(), ids.end());
+        args.insert(args.end(), more.begin(), more.end());
+        return args;
+    };
+    const std::vector<bad_case> cases{
+        {{"get_bukket"}, "unknown endpoint \"get_bukket\""},
+        {{"help", "get_bukket"}, "unknown endpoint \"get_bukket\""},
+        {{"get_bucket", "--account-id", "AC1"}, "get_bucket: --bucket-id ID is missing"},
+        {{"create_bucket", "--account-id", "AC1"}, "missing required option(s): name"},
+        {{"get_consumer_subscription", "--account-id", "A", "--application-id", "B", "--consumer-id", "C",
+          "--bucket-key", "k"},
+         "missing required option(s): event_name|event_type"},
+        {with_ids({"--colour", "red"}), "get_bucket: no option --colour"},
+        {with_ids({"--expand", "yes"}), "--expand takes true|false, not \"yes\""},
+        {with_ids({"--expand", "true", "--expand", "false"}), "option expand is given twice"},
+        {with_ids({"--expand", "true", "--extra", "expand=false"}), "option expand is given twice"},
+        {with_ids({"--extra", "expand"}), "--extra takes NAME=VALUE"},
+        {with_ids({"--expand"}), "--expand needs a value"},
+        {with_ids({"BU2"}), "unexpected argument \"BU2\""},
+        {{"get_bucket", "--account-id=", "--bucket-id", "BU1"}, "--account-id is empty"},
+        {{"get_bucket", "--account-id", "A", "--bucket-id", "B", "--account-id", "C"}, "--account-id is given twice"},
+        {{"get_bucket", "--account-id", ".", "--bucket-id", "BU1"}, "ID :account_id is empty, \".\""},
+        {{"get_outgoing_message_attempt", "--account-id", "AC1", "--attempt-id", "AT1", "--x", "1"},
+         "get_outgoing_message_attempt: no option --x"},
+        {{"create_destination", "--account-id", "AC1", "--input-id", "IN1", "--name", "n", "--endpoint-url", "u",
+          "--retry-count", "3x"},
+         "--retry-count takes NUMBER, not \"3x\""},
+        {{"create_application_version", "--account-id", "AC1", "--application-id", "AP1", "--version-json", "{bad"},
+         "--version-json takes JSON"},
+        {with_ids({"--base-url", "ftp://example.com"}), "base_url must look like"},
+        // A key typed where an argument goes is still never printed.
+        {with_ids({"--api-key", key, key}), "unexpected argument \"[redacted]\""},
+    };
+    loopback_server server;
+    for (const bad_case& c : cases) {
+        BOOST_TEST_CONTEXT(c.args.at(0) << " ... expecting: " << c.says) {
+            const auto r = run_cli(c.args, env_for(server));
+            BOOST_TEST(r.exit_code == 2);
+            BOOST_TEST(contains(r.err, c.says), r.err);
+            BOOST_TEST(r.out.empty());
+        }
+    }
+    BOOST_TEST(server.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(no_key_is_refused_before_sending) {
+    loopback_server server;
+    const auto r = run_cli({"health_check"}, {{"WEBHOOKSIO_BASE_URL", server.base_url()}});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(contains(r.err, "no API key: set WEBHOOKSIO_API_KEY or pass --api-key"));
+    BOOST_TEST(server.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(no_arguments_prints_the_usage_and_fails) {
+    const auto r = run_cli({}, {});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(contains(r.err, "usage: webhooksio <endpoint>"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,602 @@
+// The emulator through the real client over loopback: every seed call with
+// its status and the state change a following read sees, real webhook
+// delivery with retries and filters, auth and validation errors, concurrent
+// clients, and a restart with --data.
+#define BOOST_TEST_MODULE emulator
+#define BOOST_TEST_DYN_LINK
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <webhooksio/testing/emulator.hpp>
+#include <webhooksio/webhooksio.hpp>
+
+#include "support/loopback_server.hpp"
+
+namespace json = boost::json;
+namespace wh = webhooksio;
+using namespace std::chrono_literals;
+using test_support::loopback_server;
+using wh::testing::emulator;
+
+namespace {
+
+// The default transport, noting the status of the last answer.
+struct status_noting_transport {
+    explicit status_noting_transport(wh::client_options options) : inner(std::move(options)) {}
+    wh::result<wh::http_response> send(const wh::http_request& request) {
+        auto answer = inner.send(request);
+        if (answer) *last_status = answer->status;
+        return answer;
+    }
+    wh::httplib_transport inner;
+    std::shared_ptr<std::atomic<int>> last_status = std::make_shared<std::atomic<int>>(0);
+};
+using noting_client = wh::basic_client<status_noting_transport>;
+
+// Retries are counted in milliseconds, so that no test waits long.
+wh::testing::emulator_options fast() { return {.retry_interval_unit = 1ms}; }
+
+std::string str(const json::value& v, std::string_view key) { return std::string(v.at(key).as_string()); }
+
+wh::api::register_account::options registration(std::string email) {
+    return {.first_name = "Ada", .last_name = "Lovelace", .email_address = std::move(email), .password = "pw-1",
+            .plan_id = "free", .invite_code = "invite", .password_confirm = "pw-1"};
+}
+
+// A registered account and a client holding its API key.
+struct account {
+    account(const emulator& server, std::string email) {
+        wh::client anonymous{"none", {.base_url = server.base_url()}};
+        session = anonymous.register_account(registration(std::move(email)));
+        api = std::make_unique<wh::client>(str(session, "api_token"), wh::client_options{.base_url = server.base_url()});
+    }
+    wh::account_id id() const { return wh::account_id{str(session, "account_id")}; }
+    json::value session;
+    std::unique_ptr<wh::client> api;
+};
+
+// The HTTP status a failed call carried.
+template <class F>
+int status_of(F&& call) {
+    auto answer = call();
+    BOOST_REQUIRE(!answer);
+    return answer.error().status();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(every_seed_call)
+
+// Calls each endpoint through the client, checks the status it answered
+// with and, through a following read, the change it made; at the end every
+// seed endpoint of the table must have been called.
+struct seed_walk {
+    emulator server{fast()};
+    loopback_server receiver;
+    std::unique_ptr<noting_client> client = connect("none");
+
+    std::unique_ptr<noting_client> connect(std::string key) {
+        return std::make_unique<noting_client>(std::move(key), wh::client_options{.base_url = server.base_url()});
+    }
+    std::set<std::string_view> called;
+
+    template <class E>
+    json::value expect(int status, const typename E::params& ids, const typename E::options& options = {}) {
+        json::value answer = client->call<E>(ids, options);
+        BOOST_TEST(client->transport().last_status->load() == status, E::name << " answered " << client->transport().last_status->load());
+        called.insert(E::name);
+        return answer;
+    }
+    template <class E>
+    int expect_error(const typename E::params& ids, const typename E::options& options = {}) {
+        called.insert(E::name);
+        return status_of([&] { return client->call<E>(ids, options, wh::nothrow); });
+    }
+    template <class E>
+    int error_of(const typename E::params& ids, const typename E::options& options = {}) {
+        return status_of([&] { return client->call<E>(ids, options, wh::nothrow); });
+    }
+};
+
+BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk) {
+    using namespace wh::api;
+    using wh::account_id, wh::bucket_id, wh::input_id, wh::destination_id, wh::application_id,
+        wh::application_version_id, wh::consumer_id, wh::recipe_id, wh::user_id, wh::bucket_key;
+
+    // Utilities: fixed data; /v1/plans/:plan_id wins over the gateway's /v1/:input_name/:input_id.
+    BOOST_TEST(str(expect<health_check>(200, {}), "status") == "ok");
+    BOOST_TEST(expect<get_plans>(200, {}).as_array().size() == 3u);
+    BOOST_TEST(str(expect<get_plan>(200, {wh::plan_id{"free"}}), "id") == "free");
+    BOOST_TEST(error_of<get_plan>({wh::plan_id{"gold"}}) == 404);
+    BOOST_TEST(!expect<get_timezones>(200, {}).as_array().empty());
+    const json::value policies = expect<get_retry_policies>(200, {});
+    const std::string policy = str(policies.at(0), "id");
+    BOOST_TEST(str(expect<get_retry_policy>(200, {wh::policy_id{policy}}), "id") == policy);
+
+    // Accounts and sign-in: the token is the account's API key.
+    const json::value session = expect<register_account>(201, {}, registration("ada@example.com"));
+    const account_id acc{str(session, "account_id")};
+    const user_id owner{str(session, "user_id")};
+    const std::string token = str(session, "api_token");
+    BOOST_TEST(str(expect<login>(200, {}, {.email_address = "ada@example.com", .password = "pw-1"}), "api_token") == token);
+    client = connect(token);
+
+    BOOST_TEST(str(expect<get_account>(200, {acc}), "id") == acc.str());
+    expect<update_account>(200, {acc}, {.name = "Analytical Engines"});
+    BOOST_TEST(str(expect<get_account>(200, {acc}), "name") == "Analytical Engines");
+    const account_id sub{str(expect<create_sub_account>(201, {acc}, {.name = "Branch"}), "id")};
+    BOOST_TEST(expect<get_sub_accounts>(200, {acc}).as_array().size() == 1u);
+    expect<delete_account>(200, {sub});
+    BOOST_TEST(expect<get_sub_accounts>(200, {acc}).as_array().empty());
+
+    // Users.
+    const user_id babbage{str(expect<create_user>(201, {acc}, {.first_name = "Charles", .last_name = "Babbage",
+                                                               .email_address = "cb@example.com", .password = "pw-2",
+                                                               .timezone = "UTC", .permission_level = "admin",
+                                                               .notify = false}),
+                              "id")};
+    BOOST_TEST(expect<get_users>(200, {acc}).as_array().size() == 2u);
+    expect<update_user>(200, {acc, babbage}, {.first_name = "Chas", .last_name = "Babbage",
+                                              .email_address = "cb@example.com", .timezone = "Europe/London"});
+    BOOST_TEST(str(expect<get_user>(200, {acc, babbage}), "first_name") == "Chas");
+    expect<change_password>(200, {acc, babbage}, {.new_password = "pw-3", .new_confirm_password = "pw-3"});
+    BOOST_TEST(str(client->login({.email_address = "cb@example.com", .password = "pw-3"}), "user_id") == babbage.str());
+    BOOST_TEST(str(expect<get_api_token>(200, {acc, owner}), "api_token") == token);
+    const std::string change_key = str(expect<reset_password>(200, {}, {.email_address = "cb@example.com"}), "password_change_key");
+    BOOST_TEST(str(expect<lookup_password_change_key>(200, {wh::password_change_key{change_key}}), "user_id") == babbage.str());
+    const std::string verify_key = str(expect<resend_verification_email>(200, {acc, babbage}), "email_verification_key");
+    BOOST_TEST(expect<verify_email_address>(200, {wh::email_verification_key{verify_key}}).at("verified").as_bool());
+    BOOST_TEST(client->get_user(acc, babbage).at("verified").as_bool());
+    expect<delete_user>(200, {acc, babbage});
+    BOOST_TEST(error_of<get_user>({acc, babbage}) == 404);
+
+    // Buckets, inputs, destinations.
+    const bucket_id bucket{str(expect<create_bucket>(201, {acc}, {.name = "Orders", .key = "orders"}), "id")};
+    BOOST_TEST(bucket.str().size() == 34u);
+    BOOST_TEST(bucket.str().starts_with("BU"));
+    expect<update_bucket>(200, {acc, bucket}, {.name = "All orders"});
+    BOOST_TEST(str(expect<get_bucket>(200, {acc, bucket}), "name") == "All orders");
+    BOOST_TEST(expect<get_buckets>(200, {acc}).as_array().size() == 1u);
+    const input_id input{str(expect<create_input>(201, {acc}, {.bucket_id = bucket.str(), .name = "shop"}), "id")};
+    expect<update_input>(200, {acc, input}, {.name = "shop", .response_code = 202});
+    BOOST_TEST(expect<get_input>(200, {acc, input}).at("response_code").as_int64() == 202);
+    BOOST_TEST(expect<get_inputs>(200, {acc, bucket}).as_array().size() == 1u);
+    const destination_id destination{str(expect<create_destination>(201, {acc, input},
+                                                                     {.name = "first", .endpoint_url = "http://127.0.0.1:1/"}),
+                                         "id")};
+    expect<update_destination>(200, {acc, destination}, {.name = "receiver", .endpoint_url = receiver.base_url() + "/hook"});
+    BOOST_TEST(str(expect<get_destination>(200, {acc, destination}), "endpoint_url") == receiver.base_url() + "/hook");
+    BOOST_TEST(expect<get_destinations>(200, {acc, input}).as_array().size() == 1u);
+    BOOST_TEST(client->get_bucket(acc, bucket, {.expand = true}).at("inputs").at(0).at("destinations").as_array().size() == 1u);
+
+    // A webhook through the gateway makes the messages the next calls read.
+    const json::value accepted = client->send_input_request(wh::input_name{"shop"}, input, {.extra = {{"order", 7}}});
+    BOOST_TEST(client->transport().last_status->load() == 202);
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    const wh::incoming_message_id incoming{str(accepted, "incoming_message_id")};
+    const wh::outgoing_message_id outgoing{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
+    BOOST_TEST(str(expect<get_incoming_message>(200, {acc, incoming}), "body") == R"({"order":7})");
+    BOOST_TEST(expect<get_outgoing_message>(200, {acc, outgoing}).at("attempts").as_array().size() == 1u);
+    BOOST_TEST(str(expect<get_outgoing_message_status>(200, {acc, outgoing}), "status") == "success");
+    BOOST_TEST(receiver.last().body == R"({"order":7})");
+
+    // Reports and the request log count what happened.
+    const json::value overview = expect<get_overview_report>(200, {acc}, {.start_date = "2000-01-01", .end_date = "2999-12-31",
+                                                                           .precision = "day"});
+    BOOST_TEST(overview.at("totals").at("incoming").as_int64() == 1);
+    BOOST_TEST(expect<get_summary_report>(200, {acc}).at("totals").at("success").as_int64() == 1);
+    BOOST_TEST(expect<get_request_log>(200, {acc}).as_array().size() == 2u);  // in, and out
+
+    // Recipes.
+    const recipe_id recipe{str(expect<create_recipe>(201, {acc}, {.name = "upper", .type = "outgoing",
+                                                                  .recipe_draft = "return msg;"}),
+                               "id")};
+    expect<update_recipe>(200, {acc, recipe}, {.name = "upper", .type = "outgoing", .recipe_draft = "return msg.x;"});
+    expect<publish_recipe>(200, {acc, recipe});
+    BOOST_TEST(str(expect<get_recipe>(200, {acc, recipe}), "recipe") == "return msg.x;");
+    BOOST_TEST(expect<get_recipes>(200, {acc}).as_array().size() == 1u);
+    BOOST_TEST(expect_error<test_recipe>({acc}, {.type = "outgoing", .recipe = "return msg;"}) == 501);
+    expect<delete_recipe>(200, {acc, recipe});
+    BOOST_TEST(error_of<get_recipe>({acc, recipe}) == 404);
+
+    // Applications, versions, consumers and their destinations.
+    const get_application::params none{acc, application_id{"AP0"}};
+    BOOST_TEST(error_of<get_application>(none) == 404);
+    const create_application::options app_options{.name = "Shop", .categories = std::vector<std::string>{"commerce"},
+                                                  .overview = "o", .description = "d", .homepage_url = "https://a",
+                                                  .api_url = "https://a/api", .logo_url = "https://a/l.png", .active = true};
+    const application_id app{str(expect<create_application>(201, {acc}, app_options), "id")};
+    update_application::options renamed{.name = "Shop 2", .categories = std::vector<std::string>{"commerce"},
+                                        .overview = "o", .description = "d", .homepage_url = "https://a",
+                                        .api_url = "https://a/api", .logo_url = "https://a/l.png", .active = true};
+    expect<update_application>(200, {acc, app}, renamed);
+    BOOST_TEST(str(expect<get_application>(200, {acc, app}), "name") == "Shop 2");
+    BOOST_TEST(expect<get_applications>(200, {acc}).as_array().size() == 1u);
+    const application_version_id v1{str(expect<create_application_version>(
+                                            201, {acc, app}, {.key = "v1", .release_date = "2026-01-01",
+                                                              .version_json = json::object{}, .examples_json = json::array{},
+                                                              .active = true}),
+                                        "id")};
+    expect<update_application_version>(200, {acc, app, v1}, {.key = "v1.1", .release_date = "2026-01-02",
+                                                              .version_json = json::object{}, .examples_json = json::array{},
+                                                              .active = true});
+    BOOST_TEST(str(expect<get_application_version>(200, {acc, app, v1}), "key") == "v1.1");
+    BOOST_TEST(expect<get_application_versions>(200, {acc, app}).as_array().size() == 1u);
+
+    const consumer_id customer{"customer-42"};
+    expect<create_consumer>(201, {acc, app}, {.consumer_id = customer.str(), .bucket_key = "main", .name = "Customer"});
+    expect<update_consumer>(200, {acc, app, customer}, {.name = "Customer 42"});
+    BOOST_TEST(str(expect<get_consumer>(200, {acc, app, customer}), "name") == "Customer 42");
+    BOOST_TEST(expect<get_consumers>(200, {acc, app}).as_array().size() == 1u);
+    BOOST_TEST(expect<get_consumer_buckets>(200, {acc, app, customer}).as_array().size() == 1u);
+    const destination_id hook{str(expect<create_consumer_destination>(
+                                      201, {acc, app, customer},
+                                      {.application_version_id = v1.str(), .name = "theirs", .bucket_key = "main",
+                                       .endpoint_url = "http://127.0.0.1:1/", .event_filters = std::vector<std::string>{"paid"}}),
+                                  "id")};
+    expect<update_consumer_destination>(200, {acc, app, customer, hook},
+                                        {.application_version_id = v1.str(), .name = "theirs",
+                                         .endpoint_url = receiver.base_url() + "/consumer"});
+    BOOST_TEST(str(expect<get_consumer_destinations>(200, {acc, app, customer}, {.bucket_key = "main"}).at(0), "endpoint_url") ==
+               receiver.base_url() + "/consumer");
+    BOOST_TEST(expect<get_consumer_subscription>(200, {acc, app, customer}, {.bucket_key = "main", .event_name = "paid"})
+                   .at("subscribed").as_bool());
+    BOOST_TEST(!client->get_consumer_subscription(acc, app, customer, {.bucket_key = "main", .event_name = "refunded"})
+                    .at("subscribed").as_bool());
+    expect<send_consumer_webhook_request>(200, {acc, app, customer, bucket_key{"main"}},
+                                          {.extra = {{"event_type", "paid"}, {"amount", 5}}});
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.last().target == "/consumer");
+    BOOST_TEST(expect<get_consumer_request_log>(200, {acc, app, customer}).as_array().size() == 2u);
+    BOOST_TEST(!str(expect<create_client_token>(201, {acc, app, customer}), "token").empty());
+    BOOST_TEST(!str(expect<get_embedded_view_html>(200, {acc, app, customer}), "html").empty());
+    expect<delete_consumer_destination>(200, {acc, app, customer, hook});
+    BOOST_TEST(client->get_consumer_destinations(acc, app, customer, {.bucket_key = "main"}).as_array().empty());
+    expect<delete_consumer>(200, {acc, app, customer});
+    BOOST_TEST(error_of<get_consumer>({acc, app, customer}) == 404);
+    expect<delete_application_version>(200, {acc, app, v1});
+    BOOST_TEST(error_of<get_application_version>({acc, app, v1}) == 404);
+    expect<delete_application>(200, {acc, app});
+    BOOST_TEST(error_of<get_application>({acc, app}) == 404);
+
+    // Deletes, and what hangs under them goes too.
+    expect<delete_destination>(200, {acc, destination});
+    BOOST_TEST(error_of<get_destination>({acc, destination}) == 404);
+    expect<delete_input>(200, {acc, input});
+    BOOST_TEST(error_of<get_input>({acc, input}) == 404);
+    BOOST_TEST(error_of<get_incoming_message>({acc, incoming}) == 404);
+    const input_id second{str(client->create_input(acc, {.bucket_id = bucket.str(), .name = "second"}), "id")};
+    expect<delete_bucket>(200, {acc, bucket});
+    BOOST_TEST(error_of<get_input>({acc, second}) == 404);
+    BOOST_TEST(client->get_buckets(acc).as_array().empty());
+
+    // Every seed endpoint of the table was called.
+    std::size_t seed = 0;
+    wh::api::for_each_endpoint([&]<class E>(std::type_identity<E>) {
+        if (!E::in_seed) return;
+        ++seed;
+        BOOST_TEST(called.contains(E::name), E::name << " was not called");
+    });
+    BOOST_TEST(seed == 77u);
+    BOOST_TEST(called.size() == 77u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(delivery)
+
+// A bucket, an input and a destination pointing at `receiver`.
+struct pipeline {
+    pipeline(const emulator& server, const loopback_server& receiver, wh::api::create_destination::options destination,
+             std::string email)
+        : owner(server, std::move(email)) {
+        const auto acc = owner.id();
+        const std::string bucket = str(owner.api->create_bucket(acc, {.name = "b"}), "id");
+        input = wh::input_id{str(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in", .event_location = "payload",
+                                                               .event_path = "msg.type"}),
+                                 "id")};
+        destination.endpoint_url = receiver.base_url() + "/hook";
+        target = wh::destination_id{str(owner.api->create_destination(acc, input, destination), "id")};
+    }
+    json::value send(std::string type) {
+        return owner.api->send_input_request(wh::input_name{"in"}, input, {.extra = {{"type", std::move(type)}}});
+    }
+    account owner;
+    wh::input_id input{"-"};
+    wh::destination_id target{"-"};
+};
+
+BOOST_AUTO_TEST_CASE(a_receiver_that_fails_twice_sees_three_attempts) {
+    emulator server{fast()};
+    std::atomic<int> arrivals{0};
+    loopback_server receiver([&](const httplib::Request&, httplib::Response& response) {
+        response.status = ++arrivals <= 2 ? 500 : 200;
+        response.set_content("{}", "application/json");
+    });
+    pipeline p(server, receiver, {.name = "d", .endpoint_url = "-", .retry_count = 5, .retry_interval = 2}, "r@example.com");
+
+    const json::value accepted = p.send("order.created");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    BOOST_TEST(arrivals.load() == 3);
+    const auto requests = receiver.requests();
+    BOOST_REQUIRE(requests.size() == 3u);
+    BOOST_TEST(requests[2].body == R"({"type":"order.created"})");
+    BOOST_TEST(requests[2].method == "POST");
+    BOOST_TEST(requests[2].headers.find("Webhooks-Attempt")->second == "3");
+    BOOST_TEST(requests[2].headers.find("Webhooks-Event")->second == "order.created");
+    const wh::outgoing_message_id id{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
+    BOOST_TEST(requests[2].headers.find("Webhooks-Message-Id")->second == id.str());
+    const json::value message = p.owner.api->get_outgoing_message(p.owner.id(), id);
+    BOOST_TEST(str(message, "status") == "success");
+    const auto& attempts = message.at("attempts").as_array();
+    BOOST_REQUIRE(attempts.size() == 3u);
+    BOOST_TEST(attempts[0].at("http_status").as_int64() == 500);
+    BOOST_TEST(attempts[1].at("http_status").as_int64() == 500);
+    BOOST_TEST(attempts[2].at("http_status").as_int64() == 200);
+    // The request log: the incoming request and the three attempts.
+    BOOST_TEST(p.owner.api->get_request_log(p.owner.id()).as_array().size() == 4u);
+    BOOST_TEST(p.owner.api->get_request_log(p.owner.id(), {.http_status = 500}).as_array().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_message_that_keeps_failing_ends_failed_after_its_retries) {
+    emulator server{fast()};
+    loopback_server receiver([](const httplib::Request&, httplib::Response& response) { response.status = 503; });
+    pipeline p(server, receiver, {.name = "d", .endpoint_url = "-", .retry_count = 2, .retry_interval = 1}, "f@example.com");
+    const json::value accepted = p.send("x");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.requests().size() == 3u);  // the first attempt and two retries
+    const wh::outgoing_message_id id{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
+    BOOST_TEST(str(p.owner.api->get_outgoing_message_status(p.owner.id(), id), "status") == "failed");
+}
+
+BOOST_AUTO_TEST_CASE(a_filtered_out_event_is_not_delivered) {
+    emulator server{fast()};
+    loopback_server receiver;
+    pipeline p(server, receiver, {.name = "d", .endpoint_url = "-", .event_filters = std::vector<std::string>{"order.created"}},
+               "filter@example.com");
+
+    BOOST_TEST(p.send("user.deleted").at("outgoing_message_ids").as_array().empty());
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.requests().empty());
+
+    // The filter lets its own event through.
+    BOOST_TEST(p.send("order.created").at("outgoing_message_ids").as_array().size() == 1u);
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.requests().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_destination_removed_before_delivery_gets_nothing) {
+    emulator server{fast()};
+    loopback_server receiver;
+    pipeline p(server, receiver, {.name = "d", .endpoint_url = "-"}, "gone@example.com");
+
+    server.hold_deliveries();
+    const json::value accepted = p.send("x");
+    p.owner.api->delete_destination(p.owner.id(), p.target);
+    server.release_deliveries();
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    BOOST_TEST(receiver.requests().empty());
+    const wh::outgoing_message_id id{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
+    const json::value message = p.owner.api->get_outgoing_message(p.owner.id(), id);
+    BOOST_TEST(str(message, "status") == "cancelled");
+    BOOST_TEST(message.at("attempts").as_array().empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_input_answers_with_its_configured_response) {
+    emulator server{fast()};
+    account owner(server, "answer@example.com");
+    const std::string bucket = str(owner.api->create_bucket(owner.id(), {.name = "b"}), "id");
+    const json::value input = owner.api->create_input(
+        owner.id(), {.bucket_id = bucket, .name = "in", .response_code = 202, .response_content_type = "application/json",
+                     .response_content = R"({"thanks":true})"});
+    const json::value answer = owner.api->send_input_request(wh::input_name{"in"}, wh::input_id{str(input, "id")});
+    BOOST_TEST(answer.at("thanks").as_bool());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(errors)
+
+BOOST_AUTO_TEST_CASE(no_key_is_401_another_accounts_is_403_unknown_is_404) {
+    emulator server{fast()};
+    account ada(server, "ada@example.com");
+    account bob(server, "bob@example.com");
+    const wh::bucket_id bucket{str(ada.api->create_bucket(ada.id(), {.name = "mine"}), "id")};
+
+    wh::client keyless{"", {.base_url = server.base_url()}};
+    auto e = keyless.get_buckets(ada.id(), {}, wh::nothrow);
+    BOOST_REQUIRE(!e);
+    BOOST_TEST(e.error().status() == 401);
+    BOOST_TEST(e.error().body().at("message").is_string());
+    wh::client wrong_key{"key_nope", {.base_url = server.base_url()}};
+    BOOST_TEST(status_of([&] { return wrong_key.get_buckets(ada.id(), {}, wh::nothrow); }) == 401);
+    // The key may also travel as ?_token=.
+    wh::client query_key{str(ada.session, "api_token"), {.base_url = server.base_url(), .token_in_query = true}};
+    BOOST_TEST(query_key.get_buckets(ada.id()).as_array().size() == 1u);
+
+    BOOST_TEST(status_of([&] { return bob.api->get_buckets(ada.id(), {}, wh::nothrow); }) == 403);
+    BOOST_TEST(status_of([&] { return bob.api->get_bucket(bob.id(), bucket, {}, wh::nothrow); }) == 403);
+    BOOST_TEST(status_of([&] { return bob.api->delete_bucket(ada.id(), bucket, {}, wh::nothrow); }) == 403);
+    BOOST_TEST(ada.api->get_buckets(ada.id()).as_array().size() == 1u);  // still there
+
+    auto missing = ada.api->get_bucket(ada.id(), wh::bucket_id{"BU00000000000000000000000000000000"}, {}, wh::nothrow);
+    BOOST_REQUIRE(!missing);
+    BOOST_TEST(missing.error().status() == 404);
+    BOOST_TEST(std::string(missing.error().body().at("message").as_string()) == "bucket not found");
+}
+
+// The router is made from the table: every seed route with its method
+// reaches a handler (whatever it then answers), none is the router's 404.
+BOOST_AUTO_TEST_CASE(every_seed_route_of_the_table_is_routed) {
+    emulator server{fast()};
+    httplib::Client raw("127.0.0.1", server.port());
+    raw.set_tcp_nodelay(true);
+    std::size_t routed = 0;
+    wh::api::for_each_endpoint([&]<class E>(std::type_identity<E>) {
+        if (!E::in_seed) return;
+        std::vector<std::string_view> ids(wh::detail::placeholder_count(E::route), "XX0");
+        std::string target;
+        wh::detail::append_expanded_route(target, E::route, ids);
+        httplib::Request request;
+        request.method = std::string(wh::to_string(E::method));
+        request.path = target;
+        auto answer = raw.send(request);
+        BOOST_REQUIRE(answer);
+        const json::value body = json::parse(answer->body);
+        const json::value* said = body.is_object() ? body.as_object().if_contains("message") : nullptr;
+        const std::string message = said && said->is_string() ? std::string(said->get_string()) : "";
+        BOOST_TEST(!message.starts_with("no such route"), E::name << ": " << message);
+        ++routed;
+    });
+    BOOST_TEST(routed == 77u);
+}
+
+BOOST_AUTO_TEST_CASE(missing_fields_are_400_naming_each_and_every_error_is_json) {
+    emulator server{fast()};
+    account ada(server, "ada@example.com");
+    httplib::Client raw("127.0.0.1", server.port());
+    raw.set_tcp_nodelay(true);
+    const httplib::Headers auth{{"Authorization", "Bearer " + str(ada.session, "api_token")}};
+    const std::string inputs = "/v1/accounts/" + ada.id().str() + "/inputs";
+
+    auto answer = raw.Post(inputs.c_str(), auth, "{}", "application/json");
+    BOOST_REQUIRE(answer);
+    BOOST_TEST(answer->status == 400);
+    const json::value body = json::parse(answer->body);
+    BOOST_TEST(json::serialize(body.at("missing")) == R"(["bucket_id","name"])");
+    BOOST_TEST(std::string(body.at("message").as_string()).find("bucket_id, name") != std::string::npos);
+
+    answer = raw.Post(inputs.c_str(), auth, R"({"name":"x","bucket_id":)", "application/json");
+    BOOST_REQUIRE(answer);
+    BOOST_TEST(answer->status == 400);
+    BOOST_TEST(json::parse(answer->body).at("message").is_string());
+
+    // "a|b": one of them will do; neither is named as missing.
+    const std::string check = "/v1/accounts/" + ada.id().str() + "/applications/AP1/consumers/c/check";
+    answer = raw.Post(check.c_str(), auth, R"({"bucket_key":"k"})", "application/json");
+    BOOST_REQUIRE(answer);
+    BOOST_TEST(answer->status == 400);
+    BOOST_TEST(json::serialize(json::parse(answer->body).at("missing")) == R"(["event_name|event_type"])");
+
+    // Query options count for GET routes.
+    const std::string overview = "/v1/accounts/" + ada.id().str() + "/stats/overview?precision=day";
+    answer = raw.Get(overview.c_str(), auth);
+    BOOST_REQUIRE(answer);
+    BOOST_TEST(answer->status == 400);
+    BOOST_TEST(json::serialize(json::parse(answer->body).at("missing")) == R"(["start_date","end_date"])");
+
+    answer = raw.Get("/v2/nothing/here");
+    BOOST_REQUIRE(answer);
+    BOOST_TEST(answer->status == 404);
+    BOOST_TEST(std::string(json::parse(answer->body).at("message").as_string()).starts_with("no such route"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(concurrency_and_persistence)
+
+BOOST_AUTO_TEST_CASE(eight_clients_creating_200_buckets_each_lose_none) {
+    emulator server{fast()};
+    account ada(server, "ada@example.com");
+    const std::string token = str(ada.session, "api_token");
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (int t = 0; t < 8; ++t)
+        threads.emplace_back([&, t] {
+            wh::client api{token, {.base_url = server.base_url()}};
+            for (int i = 0; i < 200; ++i)
+                if (!api.create_bucket(ada.id(), {.name = std::to_string(t) + "-" + std::to_string(i)}, wh::nothrow))
+                    ++failures;
+        });
+    for (auto& thread : threads) thread.join();
+    BOOST_TEST(failures.load() == 0);
+    const json::array buckets = ada.api->get_buckets(ada.id()).as_array();
+    BOOST_TEST(buckets.size() == 1600u);
+    std::set<std::string> ids, names;
+    for (const auto& b : buckets) {
+        ids.insert(str(b, "id"));
+        names.insert(str(b, "name"));
+    }
+    BOOST_TEST(ids.size() == 1600u);
+    BOOST_TEST(names.size() == 1600u);
+}
+
+struct temporary_directory {
+    temporary_directory() : path(std::filesystem::temp_directory_path() / ("webhooksio-emulator-" + std::to_string(::getpid()))) {
+        std::filesystem::create_directories(path);
+    }
+    ~temporary_directory() { std::filesystem::remove_all(path); }
+    std::filesystem::path path;
+};
+
+BOOST_AUTO_TEST_CASE(a_restart_with_data_keeps_the_state) {
+    temporary_directory dir;
+    const auto file = dir.path / "state.json";
+    std::string token, bucket, account_id;
+    {
+        emulator first{{.data_file = file}};
+        account ada(first, "ada@example.com");
+        token = str(ada.session, "api_token");
+        account_id = ada.id().str();
+        bucket = str(ada.api->create_bucket(ada.id(), {.name = "kept"}), "id");
+    }
+    BOOST_TEST(std::filesystem::exists(file));
+    BOOST_TEST(!std::filesystem::exists(file.string() + ".tmp"));
+
+    emulator second{{.data_file = file}};
+    wh::client api{token, {.base_url = second.base_url()}};
+    BOOST_TEST(str(api.get_bucket(wh::account_id{account_id}, wh::bucket_id{bucket}), "name") == "kept");
+    BOOST_TEST(str(api.login({.email_address = "ada@example.com", .password = "pw-1"}), "api_token") == token);
+}
+
+BOOST_AUTO_TEST_CASE(a_delivery_pending_at_shutdown_is_made_after_the_restart) {
+    temporary_directory dir;
+    const auto file = dir.path / "state.json";
+    loopback_server receiver;
+    std::string token, account_id, message;
+    {
+        emulator first{{.data_file = file, .retry_interval_unit = 1ms}};
+        first.hold_deliveries();
+        delivery::pipeline p(first, receiver, {.name = "d", .endpoint_url = "-"}, "later@example.com");
+        token = str(p.owner.session, "api_token");
+        account_id = p.owner.id().str();
+        message = std::string(p.send("x").at("outgoing_message_ids").at(0).as_string());
+    }
+    BOOST_TEST(receiver.requests().empty());
+
+    emulator second{{.data_file = file, .retry_interval_unit = 1ms}};
+    BOOST_REQUIRE(second.wait_for_deliveries());
+    BOOST_TEST(receiver.requests().size() == 1u);
+    wh::client api{token, {.base_url = second.base_url()}};
+    BOOST_TEST(str(api.get_outgoing_message_status(wh::account_id{account_id}, wh::outgoing_message_id{message}), "status") ==
+               "success");
+}
+
+BOOST_AUTO_TEST_CASE(a_corrupt_data_file_is_an_error_not_an_empty_state) {
+    temporary_directory dir;
+    const auto file = dir.path / "state.json";
+    std::ofstream(file) << R"({"format":"webhooksio-emulator/1","records":[{"id":"BU1")";
+    try {
+        emulator broken{{.data_file = file}};
+        BOOST_FAIL("a corrupt data file was accepted");
+    } catch (const std::runtime_error& e) {
+        BOOST_TEST(std::string(e.what()).find("corrupt") != std::string::npos);
+    }
+    BOOST_TEST(std::filesystem::file_size(file) > 0u);  // left as it was
+}
+
+BOOST_AUTO_TEST_SUITE_END()

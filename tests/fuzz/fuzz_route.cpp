@@ -1,0 +1,111 @@
+// libFuzzer: route expansion and percent-encoding. For any IDs, a request is
+// either refused as a usage error (empty, ".", ".." or NUL) or its path has
+// exactly the route's segments, each ID decoding back to itself.
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <webhooksio/api.hpp>
+#include <webhooksio/detail/request.hpp>
+
+namespace {
+
+namespace wh = webhooksio;
+
+void check(bool ok) {
+    if (!ok) std::abort();
+}
+
+struct route {
+    std::string_view name, path;
+    wh::http_method method;
+    std::vector<std::string_view> placeholders;
+};
+
+const std::vector<route>& routes() {
+    static const std::vector<route> all = [] {
+        std::vector<route> out;
+        wh::api::for_each_endpoint([&]<class E>(std::type_identity<E>) {
+            std::vector<std::string_view> names;
+            for (std::size_t i = 0; !wh::detail::placeholder_at(E::route, i).empty(); ++i)
+                names.push_back(wh::detail::placeholder_at(E::route, i));
+            out.push_back({E::name, E::route, E::method, std::move(names)});
+        });
+        return out;
+    }();
+    return all;
+}
+
+int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Decodes one encoded segment; aborts on anything percent_encoded would not write.
+std::string decoded(std::string_view segment) {
+    std::string out;
+    for (std::size_t i = 0; i < segment.size(); ++i) {
+        unsigned char c = segment[i];
+        if (c == '%') {
+            check(i + 2 < segment.size());
+            int high = hex(segment[i + 1]), low = hex(segment[i + 2]);
+            check(high >= 0 && low >= 0);
+            out += char(high * 16 + low);
+            i += 2;
+        } else {
+            check(wh::detail::is_unreserved(c));
+            out += char(c);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string_view> split(std::string_view path) {
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 1, end; start <= path.size(); start = end + 1) {
+        end = path.find('/', start);
+        if (end == std::string_view::npos) end = path.size();
+        parts.push_back(path.substr(start, end - start));
+    }
+    return parts;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    FuzzedDataProvider in(data, size);
+    const route& r = routes()[in.ConsumeIntegralInRange<std::size_t>(0, routes().size() - 1)];
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < r.placeholders.size(); ++i) ids.push_back(in.ConsumeRandomLengthString(64));
+    std::vector<std::string_view> views(ids.begin(), ids.end());
+
+    static const wh::detail::request_context context =
+        *wh::detail::make_request_context("KEY", {.base_url = "http://127.0.0.1"});
+    const wh::detail::call_spec spec{r.name, r.method, r.path, r.placeholders, views, {}};
+    auto request = wh::detail::build_request(context, spec, {});
+
+    bool unusable = false;
+    for (std::string_view id : views)
+        unusable |= id.empty() || id == "." || id == ".." || id.find('\0') != std::string_view::npos;
+    check(!request == unusable);
+    if (!request) {
+        check(request.error().kind() == wh::error_kind::usage);
+        return 0;
+    }
+    // The target has no query or fragment, and the route's segments only.
+    const std::string& target = request->target;
+    check(target.find_first_of("?#") == std::string::npos);
+    auto got = split(target), expected = split(r.path);
+    check(got.size() == expected.size());
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        if (expected[i].starts_with(':')) check(decoded(got[i]) == views[next++]);
+        else check(got[i] == expected[i]);
+    }
+    return 0;
+}

@@ -1,0 +1,214 @@
+// A misbehaving HTTP server on 127.0.0.1 for the reliability tests, over raw
+// sockets so that it can do what a well-behaved library won't: reset a
+// connection, stop in the middle of a response, never answer. Connections
+// are served one at a time; each reads a whole request, then fails on purpose.
+#pragma once
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <thread>
+
+namespace test_support {
+
+enum class fault {
+    reset_after_request,  // read the request, then reset the connection (RST)
+    reset_mid_response,   // send the headers and part of the body, then reset
+    hang,                 // read the request and never answer, until the client leaves
+    close_when_idle,      // answer 200 with keep-alive, then close the idle connection
+};
+
+namespace detail {
+
+// A socket bound to 127.0.0.1 on a free port, with TCP_NODELAY.
+inline int bound_socket(int& port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) throw std::runtime_error("fault_server: socket() failed");
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof address;
+    int on = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), size) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
+        ::close(fd);
+        throw std::runtime_error("fault_server: cannot bind 127.0.0.1");
+    }
+    port = ntohs(address.sin_port);
+    return fd;
+}
+
+}  // namespace detail
+
+// A port where connections are refused: bound (so no one else takes it) but
+// never listening.
+class refusing_port {
+public:
+    refusing_port() : fd_(detail::bound_socket(port_)) {}
+    ~refusing_port() { ::close(fd_); }
+    refusing_port(const refusing_port&) = delete;
+    refusing_port& operator=(const refusing_port&) = delete;
+    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+private:
+    int port_ = 0;
+    int fd_;
+};
+
+class fault_server {
+public:
+    explicit fault_server(fault what) : fault_(what), listener_(detail::bound_socket(port_)) {
+        if (::listen(listener_, 16) != 0) throw std::runtime_error("fault_server: listen() failed");
+        thread_ = std::thread([this] { serve(); });
+    }
+
+    ~fault_server() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+            // Wakes accept() and a blocked recv().
+            ::shutdown(listener_, SHUT_RDWR);
+            if (current_ >= 0) ::shutdown(current_, SHUT_RDWR);
+        }
+        thread_.join();
+        ::close(listener_);
+    }
+
+    fault_server(const fault_server&) = delete;
+    fault_server& operator=(const fault_server&) = delete;
+
+    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+    // Complete requests read so far, and connections accepted.
+    int requests() const {
+        std::lock_guard lock(mutex_);
+        return requests_;
+    }
+    int connections() const {
+        std::lock_guard lock(mutex_);
+        return connections_;
+    }
+
+    // Waits (bounded) until `n` connections were closed by this server.
+    bool wait_closed(int n) {
+        std::unique_lock lock(mutex_);
+        return changed_.wait_for(lock, std::chrono::seconds(10), [&] { return closed_ >= n; });
+    }
+
+private:
+    void serve() {
+        for (;;) {
+            int connection = ::accept(listener_, nullptr, nullptr);
+            {
+                std::lock_guard lock(mutex_);
+                if (stopping_ || connection < 0) {
+                    if (connection >= 0) ::close(connection);
+                    return;
+                }
+                current_ = connection;
+                ++connections_;
+            }
+            int on = 1;
+            ::setsockopt(connection, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+            misbehave(connection);
+            // Closed under the lock, so that the destructor never shuts down
+            // a descriptor number that was reused meanwhile.
+            std::lock_guard lock(mutex_);
+            ::close(connection);
+            current_ = -1;
+            ++closed_;
+            changed_.notify_all();
+        }
+    }
+
+    void misbehave(int connection) {
+        if (!read_request(connection)) return;
+        switch (fault_) {
+            case fault::reset_after_request: break;
+            case fault::reset_mid_response:
+                write_all(connection,
+                          "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                          "{\"partial\":");
+                break;
+            case fault::hang: {
+                char byte;
+                while (::recv(connection, &byte, 1, 0) > 0) {}  // until the client gives up
+                break;
+            }
+            case fault::close_when_idle:
+                write_all(connection,
+                          "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n"
+                          "Connection: keep-alive\r\n\r\n{\"ok\":true}");
+                ::shutdown(connection, SHUT_WR);  // a graceful FIN, as a server whose idle timeout ran out
+                return;
+        }
+        reset(connection);
+    }
+
+    // Reads one request's headers and Content-Length body; false when the
+    // client left first.
+    bool read_request(int connection) {
+        std::string data;
+        char buffer[4096];
+        std::size_t header_end = std::string::npos;
+        std::size_t needed = 0;
+        for (;;) {
+            if (header_end == std::string::npos && (header_end = data.find("\r\n\r\n")) != std::string::npos) {
+                header_end += 4;
+                needed = header_end + content_length(std::string_view(data).substr(0, header_end));
+            }
+            if (header_end != std::string::npos && data.size() >= needed) break;
+            ssize_t n = ::recv(connection, buffer, sizeof buffer, 0);
+            if (n <= 0) return false;
+            data.append(buffer, std::size_t(n));
+        }
+        std::lock_guard lock(mutex_);
+        ++requests_;
+        return true;
+    }
+
+    static std::size_t content_length(std::string_view headers) {
+        std::string lower(headers);
+        for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+        auto at = lower.find("\r\ncontent-length:");
+        return at == std::string::npos ? 0 : std::strtoul(lower.c_str() + at + 17, nullptr, 10);
+    }
+
+    static void write_all(int connection, std::string_view data) {
+        while (!data.empty()) {
+            ssize_t n = ::send(connection, data.data(), data.size(), MSG_NOSIGNAL);
+            if (n <= 0) return;
+            data.remove_prefix(std::size_t(n));
+        }
+    }
+
+    // With a zero linger time, closing sends RST instead of FIN.
+    static void reset(int connection) {
+        linger abort{1, 0};
+        ::setsockopt(connection, SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
+    }
+
+    fault fault_;
+    int port_ = 0;
+    int listener_;
+    std::thread thread_;
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    bool stopping_ = false;
+    int current_ = -1;
+    int requests_ = 0, connections_ = 0, closed_ = 0;
+};
+
+}  // namespace test_support
