@@ -274,28 +274,40 @@ struct field {
     const void* value;  // null: not set
 };
 
-// The one place that knows how each kind of option is written.
-inline void put_fields(boost::json::object& out, std::span<const field> fields) {
-    for (const field& f : fields) {
-        if (!f.value) continue;  // an unset optional is left out, never sent as null
-        switch (f.kind) {
-            case field_kind::text: out[f.name] = *static_cast<const std::string*>(f.value); break;
-            case field_kind::flag: out[f.name] = *static_cast<const bool*>(f.value); break;
-            case field_kind::number: out[f.name] = *static_cast<const int*>(f.value); break;
-            case field_kind::json: out[f.name] = *static_cast<const boost::json::value*>(f.value); break;
-            case field_kind::list: {
-                // The API takes its lists (event filters, e-mail addresses,
-                // headers) as one comma-delimited string.
-                std::string joined;
-                for (const auto& item : *static_cast<const std::vector<std::string>*>(f.value)) {
-                    if (!joined.empty()) joined += ',';
-                    joined += item;
-                }
-                out[f.name] = joined;
-                break;
-            }
-        }
+// Calls `fn` with the option's value as its C++ type: the one place that
+// knows which type each kind of option has.
+template <class F>
+void visit(const field& f, F&& fn) {
+    switch (f.kind) {
+        case field_kind::text: return fn(*static_cast<const std::string*>(f.value));
+        case field_kind::flag: return fn(*static_cast<const bool*>(f.value));
+        case field_kind::number: return fn(*static_cast<const int*>(f.value));
+        case field_kind::list: return fn(*static_cast<const std::vector<std::string>*>(f.value));
+        case field_kind::json: return fn(*static_cast<const boost::json::value*>(f.value));
     }
+}
+
+template <class T>
+void put_json(boost::json::object& out, std::string_view key, const T& value) {
+    out[key] = value;
+}
+
+// The API takes its lists (event filters, e-mail addresses, headers) as one
+// comma-delimited string.
+inline void put_json(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
+    std::string joined;
+    for (const auto& item : items) {
+        if (!joined.empty()) joined += ',';
+        joined += item;
+    }
+    out[key] = joined;
+}
+
+// Writes the options that are set into `out`; an unset optional is left
+// out, never sent as null.
+inline void put_fields(boost::json::object& out, std::span<const field> fields) {
+    for (const field& f : fields)
+        if (f.value) visit(f, [&](const auto& value) { put_json(out, f.name, value); });
 }
 
 template <class Options, template <class...> class List, class... D>
@@ -303,11 +315,32 @@ std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
     return {field{D::name, field_of<D>::kind, field_of<D>::address(options.*D::pointer)}...};
 }
 
+// A call's options as the shared pipeline takes them: the members of a typed
+// struct (none for a free-form call) and the free-form object.
+struct option_values {
+    std::span<const field> typed;
+    const boost::json::object* extra = nullptr;
+};
+
+// The fields of a typed options struct, alive for the call it is passed to.
+template <std::size_t N>
+struct typed_values {
+    std::array<field, N> fields;
+    const boost::json::object* extra;
+    operator option_values() const { return {fields, extra}; }
+};
+
 template <class Options>
-boost::json::object to_object(const Options& options) {
-    boost::json::object out = options.extra;
-    const auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
-    put_fields(out, fields);
+auto values_of(const Options& options) {
+    auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
+    return typed_values<std::tuple_size_v<decltype(fields)>>{fields, &options.extra};
+}
+
+// The JSON object a body carries: the extras, then the typed members, which
+// win over extras of the same name.
+inline boost::json::object to_object(const option_values& options) {
+    boost::json::object out = options.extra ? *options.extra : boost::json::object();
+    put_fields(out, options.typed);
     return out;
 }
 
@@ -2583,6 +2616,7 @@ struct client_options {
 // HTTP request, and decode the response into JSON or a typed error. Ordinary
 // functions: an endpoint only hands them a small call_spec.
 
+#include <algorithm>
 #include <span>
 #include <string>
 #include <string_view>
@@ -2646,6 +2680,7 @@ inline std::string_view find_header(const http_headers& headers, std::string_vie
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -2660,14 +2695,15 @@ constexpr bool is_unreserved(unsigned char c) noexcept {
 // or a value can never add a path segment, a query or a fragment.
 inline void append_percent_encoded(std::string& out, std::string_view text) {
     constexpr char hex[] = "0123456789ABCDEF";
-    for (unsigned char c : text) {
-        if (is_unreserved(c)) {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-        }
+    while (!text.empty()) {
+        std::size_t run = 0;  // unreserved bytes go in whole runs
+        while (run < text.size() && is_unreserved(static_cast<unsigned char>(text[run]))) ++run;
+        out.append(text.data(), run);
+        if (run == text.size()) return;
+        const auto c = static_cast<unsigned char>(text[run]);
+        const char escaped[3] = {'%', hex[c >> 4], hex[c & 0xF]};
+        out.append(escaped, 3);
+        text.remove_prefix(run + 1);
     }
 }
 
@@ -2706,25 +2742,38 @@ inline void append_query_value(std::string& out, const boost::json::value& v) {
     }
 }
 
-// Appends "?k=v&..." for the options that are set (null means unset).
-inline void append_query(std::string& out, const boost::json::object& options) {
-    char separator = '?';
-    for (const auto& [key, value] : options) {
-        if (value.is_null()) continue;
-        out += separator;
-        separator = '&';
-        append_percent_encoded(out, key);
-        out += '=';
-        append_query_value(out, value);
+// The same for the value of a typed option.
+inline void append_query_text(std::string& out, const std::string& v) { append_percent_encoded(out, v); }
+inline void append_query_text(std::string& out, bool v) { out += v ? "true" : "false"; }
+inline void append_query_text(std::string& out, int v) { out += std::to_string(v); }
+inline void append_query_text(std::string& out, const boost::json::value& v) { append_query_value(out, v); }
+inline void append_query_text(std::string& out, const std::vector<std::string>& items) {
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) out += "%2C";
+        first = false;
+        append_percent_encoded(out, item);
     }
 }
 
-inline void append_query_parameter(std::string& out, std::string_view key, std::string_view value) {
-    out += out.find('?') == std::string::npos ? '?' : '&';
-    append_percent_encoded(out, key);
-    out += '=';
-    append_percent_encoded(out, value);
-}
+// Writes a query string's pairs: '?' before the first, '&' before the others.
+class query_writer {
+public:
+    explicit query_writer(std::string& out) : out_(out) {}
+
+    // Starts pair `name=` and returns the string to append its value to.
+    std::string& key(std::string_view name) {
+        out_ += next_;
+        next_ = '&';
+        append_percent_encoded(out_, name);
+        out_ += '=';
+        return out_;
+    }
+
+private:
+    std::string& out_;
+    char next_ = '?';
+};
 
 }  // namespace webhooksio::detail
 // ---- webhooksio/version.hpp
@@ -2872,13 +2921,17 @@ inline std::string describe(const call_spec& call) {
            std::string(call.route) + "): ";
 }
 
-inline bool option_present(const boost::json::object& options, std::string_view name) {
-    auto it = options.find(name);
-    return it != options.end() && !it->value().is_null();
+// Whether option `name` is set, typed or free-form (null counts as unset).
+inline bool option_present(const option_values& options, std::string_view name) {
+    for (const field& f : options.typed)
+        if (f.name == name) return f.value != nullptr;
+    if (!options.extra) return false;
+    auto it = options.extra->find(name);
+    return it != options.extra->end() && !it->value().is_null();
 }
 
 // Names every required option that is missing; "" when none is.
-inline std::string missing_options(const call_spec& call, const boost::json::object& options) {
+inline std::string missing_options(const call_spec& call, const option_values& options) {
     std::string missing;
     for (std::string_view entry : call.required) {
         bool found = false;
@@ -2895,8 +2948,28 @@ inline std::string missing_options(const call_spec& call, const boost::json::obj
     return missing;
 }
 
+inline std::string missing_options(const call_spec& call, const boost::json::object& options) {
+    return missing_options(call, option_values{{}, &options});
+}
+
+// The pairs of the options that are set: the typed ones straight from their
+// struct, then the extras that no typed option of the same name overrides.
+inline void append_query(query_writer& query, const option_values& options) {
+    for (const field& f : options.typed) {
+        if (!f.value) continue;
+        std::string& out = query.key(f.name);
+        visit(f, [&](const auto& value) { append_query_text(out, value); });
+    }
+    if (!options.extra) return;
+    for (const auto& [key, value] : *options.extra) {
+        if (value.is_null()) continue;
+        if (std::ranges::any_of(options.typed, [&](const field& f) { return f.value && f.name == key; })) continue;
+        append_query_value(query.key(key), value);
+    }
+}
+
 inline result<http_request> build_request(const request_context& context, const call_spec& call,
-                                          const boost::json::object& options) {
+                                          const option_values& options) {
     // Encoding keeps every other ID inside its own path segment; these few
     // would still change the route (a dot segment is resolved by servers).
     for (std::size_t i = 0; i < call.ids.size(); ++i) {
@@ -2914,13 +2987,14 @@ inline result<http_request> build_request(const request_context& context, const 
     request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
     request.target = context.path_prefix;
     append_expanded_route(request.target, call.route, call.ids);
+    query_writer query{request.target};
     if (options_in_query(call.method)) {
-        append_query(request.target, options);
+        append_query(query, options);
     } else {
-        request.body = boost::json::serialize(options);
+        request.body = boost::json::serialize(to_object(options));
         request.headers.emplace_back("Content-Type", "application/json");
     }
-    if (context.token_in_query) append_query_parameter(request.target, "_token", context.api_key);
+    if (context.token_in_query) append_percent_encoded(query.key("_token"), context.api_key);
     return request;
 }
 
@@ -3203,9 +3277,11 @@ public:
         for (int attempt = 1;; ++attempt) {
             const attempt_info info{call.endpoint, call.method, call.route, attempt};
             if (hooks_.before_request) hooks_.before_request(info);
-            const auto start = std::chrono::steady_clock::now();
+            // The clock is read only for a hook that will see the time.
+            const bool timed = static_cast<bool>(hooks_.after_response);
+            const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
             result<http_response> outcome = send(request);
-            const auto elapsed = std::chrono::steady_clock::now() - start;
+            const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
 
             const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
             const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
@@ -3485,25 +3561,25 @@ public:
     // Returns the response's JSON, or throws a webhooksio::exception.
     template <detail::endpoint_type E>
     boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
-        return run<E>(detail::id_views(ids), detail::to_object(options), nothrow).value();
+        return run<E>(detail::id_views(ids), detail::values_of(options), nothrow).value();
     }
 
     // The same with free-form options, any option of the API by name. (A
     // template, so that a bare `{}` picks the typed overload.)
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
     boost::json::value call(const typename E::params& ids, const FreeForm& options) {
-        return run<E>(detail::id_views(ids), options, nothrow).value();
+        return run<E>(detail::id_views(ids), free_form(options), nothrow).value();
     }
 
     // With a completion token (see async.hpp): nothrow, use_future or a callback.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
-        return run<E>(detail::id_views(ids), detail::to_object(options), std::forward<Token>(token));
+        return run<E>(detail::id_views(ids), detail::values_of(options), std::forward<Token>(token));
     }
 
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, completion_token Token>
     auto call(const typename E::params& ids, const FreeForm& options, Token&& token) {
-        return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
+        return run<E>(detail::id_views(ids), free_form(options), std::forward<Token>(token));
     }
 
     // Catches the options struct of another endpoint with a readable message.
@@ -3521,11 +3597,11 @@ public:
     // run<E>: no ID tuple, no overload set to search.
 #define WEBHOOKSIO_NAMED_CALL_BODIES(E, PARAMS, IDS)                                          \
     boost::json::value E(PARAMS const api::E::options& options = {}) {                        \
-        return run<api::E>(IDS, detail::to_object(options), nothrow).value();                 \
+        return run<api::E>(IDS, detail::values_of(options), nothrow).value();                 \
     }                                                                                         \
     template <completion_token Token>                                                         \
     auto E(PARAMS const api::E::options& options, Token&& token) {                            \
-        return run<api::E>(IDS, detail::to_object(options), std::forward<Token>(token));      \
+        return run<api::E>(IDS, detail::values_of(options), std::forward<Token>(token));      \
     }
 #define WEBHOOKSIO_ID(E, i) std::tuple_element_t<i, api::E::params>
 #define WEBHOOKSIO_NAMED_CALL_0(E) WEBHOOKSIO_NAMED_CALL_BODIES(E, , std::span<const std::string_view>())
@@ -3573,9 +3649,11 @@ private:
         return std::move(*context);
     }
 
+    static detail::option_values free_form(const boost::json::object& options) { return {{}, &options}; }
+
     // All an endpoint adds: its spec. Everything after is shared code.
     template <class E, class Token>
-    auto run(std::span<const std::string_view> ids, const boost::json::object& options, Token&& token) {
+    auto run(std::span<const std::string_view> ids, const detail::option_values& options, Token&& token) {
         static constexpr auto required = detail::required_options<E>();
         const detail::call_spec spec{E::name, E::method, E::route, detail::placeholders_of<typename E::params>::value,
                                      ids, required};
@@ -3588,11 +3666,11 @@ private:
         return detail::decode_response(context_, spec, retry_.run(spec, *request, context_.api_key, send));
     }
 
-    result<boost::json::value> dispatch(const detail::call_spec& spec, const boost::json::object& options, nothrow_t) {
+    result<boost::json::value> dispatch(const detail::call_spec& spec, const detail::option_values& options, nothrow_t) {
         return execute(spec, detail::build_request(context_, spec, options));
     }
 
-    std::future<boost::json::value> dispatch(const detail::call_spec& spec, const boost::json::object& options,
+    std::future<boost::json::value> dispatch(const detail::call_spec& spec, const detail::option_values& options,
                                              use_future_t) {
         auto promise = std::make_shared<std::promise<boost::json::value>>();
         auto future = promise->get_future();
@@ -3604,14 +3682,14 @@ private:
     }
 
     template <callback F>
-    void dispatch(const detail::call_spec& spec, const boost::json::object& options, F&& f) {
+    void dispatch(const detail::call_spec& spec, const detail::option_values& options, F&& f) {
         post(spec, options, std::forward<F>(f));
     }
 
     // The request is built (and checked) now, while the IDs and options are
     // alive; only sending and decoding run on a worker.
     template <class F>
-    void post(const detail::call_spec& spec, const boost::json::object& options, F&& f) {
+    void post(const detail::call_spec& spec, const detail::option_values& options, F&& f) {
         const detail::call_spec lasting{spec.endpoint, spec.method, spec.route, {}, {}, {}};
         auto request = detail::build_request(context_, spec, options);
         workers_.post(std::packaged_task<void()>(

@@ -100,6 +100,8 @@ BOOST_AUTO_TEST_CASE(extra_fields_travel_beside_the_typed_ones) {
     auto api = client_for(server);
     api.create_bucket(account_id{"AC1"}, {.name = "B", .extra = {{"color", "blue"}, {"name", "ignored"}}});
     BOOST_TEST(json::parse(server.last().body) == json::parse(R"({"name":"B","color":"blue"})"));
+    api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {.expand = true, .extra = {{"expand", false}, {"x", 1}}});
+    BOOST_TEST(server.last().target == "/v1/accounts/AC1/buckets/BU1?expand=true&x=1");
 }
 
 BOOST_AUTO_TEST_CASE(the_generic_call_takes_typed_or_free_form_options) {
@@ -142,7 +144,7 @@ BOOST_AUTO_TEST_CASE(option_values_and_keys_are_percent_encoded) {
     loopback_server server;
     auto api = client_for(server);
     api.get_request_log(account_id{"AC1"}, {.start_date = "last week & more", .extra = {{"a b", "c=d"}}});
-    BOOST_TEST(server.last().target == "/v1/accounts/AC1/log?a%20b=c%3Dd&start_date=last%20week%20%26%20more");
+    BOOST_TEST(server.last().target == "/v1/accounts/AC1/log?start_date=last%20week%20%26%20more&a%20b=c%3Dd");
 }
 
 BOOST_AUTO_TEST_CASE(unusable_ids_are_refused_and_nothing_is_sent) {

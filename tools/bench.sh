@@ -11,17 +11,7 @@ set -euo pipefail
 shopt -s inherit_errexit  # a failing benchmark inside $(...) stops the script too
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake make pkg-config libboost1.81-dev libboost-json1.81-dev libcpp-httplib-dev libssl-dev valgrind)
-missing=()
-for package in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-    echo "installing: ${missing[*]}" >&2
-    sudo_if_needed=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
-    $sudo_if_needed apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq "${missing[@]}" >&2
-fi
+tools/install_packages.sh valgrind >&2
 
 build_dir=${WEBHOOKSIO_BENCH_BUILD_DIR:-build-bench}
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DWEBHOOKSIO_BUILD_BENCHMARKS=ON \

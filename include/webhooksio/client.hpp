@@ -85,25 +85,25 @@ public:
     // Returns the response's JSON, or throws a webhooksio::exception.
     template <detail::endpoint_type E>
     boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
-        return run<E>(detail::id_views(ids), detail::to_object(options), nothrow).value();
+        return run<E>(detail::id_views(ids), detail::values_of(options), nothrow).value();
     }
 
     // The same with free-form options, any option of the API by name. (A
     // template, so that a bare `{}` picks the typed overload.)
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
     boost::json::value call(const typename E::params& ids, const FreeForm& options) {
-        return run<E>(detail::id_views(ids), options, nothrow).value();
+        return run<E>(detail::id_views(ids), free_form(options), nothrow).value();
     }
 
     // With a completion token (see async.hpp): nothrow, use_future or a callback.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
-        return run<E>(detail::id_views(ids), detail::to_object(options), std::forward<Token>(token));
+        return run<E>(detail::id_views(ids), detail::values_of(options), std::forward<Token>(token));
     }
 
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, completion_token Token>
     auto call(const typename E::params& ids, const FreeForm& options, Token&& token) {
-        return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
+        return run<E>(detail::id_views(ids), free_form(options), std::forward<Token>(token));
     }
 
     // Catches the options struct of another endpoint with a readable message.
@@ -121,11 +121,11 @@ public:
     // run<E>: no ID tuple, no overload set to search.
 #define WEBHOOKSIO_NAMED_CALL_BODIES(E, PARAMS, IDS)                                          \
     boost::json::value E(PARAMS const api::E::options& options = {}) {                        \
-        return run<api::E>(IDS, detail::to_object(options), nothrow).value();                 \
+        return run<api::E>(IDS, detail::values_of(options), nothrow).value();                 \
     }                                                                                         \
     template <completion_token Token>                                                         \
     auto E(PARAMS const api::E::options& options, Token&& token) {                            \
-        return run<api::E>(IDS, detail::to_object(options), std::forward<Token>(token));      \
+        return run<api::E>(IDS, detail::values_of(options), std::forward<Token>(token));      \
     }
 #define WEBHOOKSIO_ID(E, i) std::tuple_element_t<i, api::E::params>
 #define WEBHOOKSIO_NAMED_CALL_0(E) WEBHOOKSIO_NAMED_CALL_BODIES(E, , std::span<const std::string_view>())
@@ -173,9 +173,11 @@ private:
         return std::move(*context);
     }
 
+    static detail::option_values free_form(const boost::json::object& options) { return {{}, &options}; }
+
     // All an endpoint adds: its spec. Everything after is shared code.
     template <class E, class Token>
-    auto run(std::span<const std::string_view> ids, const boost::json::object& options, Token&& token) {
+    auto run(std::span<const std::string_view> ids, const detail::option_values& options, Token&& token) {
         static constexpr auto required = detail::required_options<E>();
         const detail::call_spec spec{E::name, E::method, E::route, detail::placeholders_of<typename E::params>::value,
                                      ids, required};
@@ -188,11 +190,11 @@ private:
         return detail::decode_response(context_, spec, retry_.run(spec, *request, context_.api_key, send));
     }
 
-    result<boost::json::value> dispatch(const detail::call_spec& spec, const boost::json::object& options, nothrow_t) {
+    result<boost::json::value> dispatch(const detail::call_spec& spec, const detail::option_values& options, nothrow_t) {
         return execute(spec, detail::build_request(context_, spec, options));
     }
 
-    std::future<boost::json::value> dispatch(const detail::call_spec& spec, const boost::json::object& options,
+    std::future<boost::json::value> dispatch(const detail::call_spec& spec, const detail::option_values& options,
                                              use_future_t) {
         auto promise = std::make_shared<std::promise<boost::json::value>>();
         auto future = promise->get_future();
@@ -204,14 +206,14 @@ private:
     }
 
     template <callback F>
-    void dispatch(const detail::call_spec& spec, const boost::json::object& options, F&& f) {
+    void dispatch(const detail::call_spec& spec, const detail::option_values& options, F&& f) {
         post(spec, options, std::forward<F>(f));
     }
 
     // The request is built (and checked) now, while the IDs and options are
     // alive; only sending and decoding run on a worker.
     template <class F>
-    void post(const detail::call_spec& spec, const boost::json::object& options, F&& f) {
+    void post(const detail::call_spec& spec, const detail::option_values& options, F&& f) {
         const detail::call_spec lasting{spec.endpoint, spec.method, spec.route, {}, {}, {}};
         auto request = detail::build_request(context_, spec, options);
         workers_.post(std::packaged_task<void()>(

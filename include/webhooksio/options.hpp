@@ -97,28 +97,40 @@ struct field {
     const void* value;  // null: not set
 };
 
-// The one place that knows how each kind of option is written.
-inline void put_fields(boost::json::object& out, std::span<const field> fields) {
-    for (const field& f : fields) {
-        if (!f.value) continue;  // an unset optional is left out, never sent as null
-        switch (f.kind) {
-            case field_kind::text: out[f.name] = *static_cast<const std::string*>(f.value); break;
-            case field_kind::flag: out[f.name] = *static_cast<const bool*>(f.value); break;
-            case field_kind::number: out[f.name] = *static_cast<const int*>(f.value); break;
-            case field_kind::json: out[f.name] = *static_cast<const boost::json::value*>(f.value); break;
-            case field_kind::list: {
-                // The API takes its lists (event filters, e-mail addresses,
-                // headers) as one comma-delimited string.
-                std::string joined;
-                for (const auto& item : *static_cast<const std::vector<std::string>*>(f.value)) {
-                    if (!joined.empty()) joined += ',';
-                    joined += item;
-                }
-                out[f.name] = joined;
-                break;
-            }
-        }
+// Calls `fn` with the option's value as its C++ type: the one place that
+// knows which type each kind of option has.
+template <class F>
+void visit(const field& f, F&& fn) {
+    switch (f.kind) {
+        case field_kind::text: return fn(*static_cast<const std::string*>(f.value));
+        case field_kind::flag: return fn(*static_cast<const bool*>(f.value));
+        case field_kind::number: return fn(*static_cast<const int*>(f.value));
+        case field_kind::list: return fn(*static_cast<const std::vector<std::string>*>(f.value));
+        case field_kind::json: return fn(*static_cast<const boost::json::value*>(f.value));
     }
+}
+
+template <class T>
+void put_json(boost::json::object& out, std::string_view key, const T& value) {
+    out[key] = value;
+}
+
+// The API takes its lists (event filters, e-mail addresses, headers) as one
+// comma-delimited string.
+inline void put_json(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
+    std::string joined;
+    for (const auto& item : items) {
+        if (!joined.empty()) joined += ',';
+        joined += item;
+    }
+    out[key] = joined;
+}
+
+// Writes the options that are set into `out`; an unset optional is left
+// out, never sent as null.
+inline void put_fields(boost::json::object& out, std::span<const field> fields) {
+    for (const field& f : fields)
+        if (f.value) visit(f, [&](const auto& value) { put_json(out, f.name, value); });
 }
 
 template <class Options, template <class...> class List, class... D>
@@ -126,11 +138,32 @@ std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
     return {field{D::name, field_of<D>::kind, field_of<D>::address(options.*D::pointer)}...};
 }
 
+// A call's options as the shared pipeline takes them: the members of a typed
+// struct (none for a free-form call) and the free-form object.
+struct option_values {
+    std::span<const field> typed;
+    const boost::json::object* extra = nullptr;
+};
+
+// The fields of a typed options struct, alive for the call it is passed to.
+template <std::size_t N>
+struct typed_values {
+    std::array<field, N> fields;
+    const boost::json::object* extra;
+    operator option_values() const { return {fields, extra}; }
+};
+
 template <class Options>
-boost::json::object to_object(const Options& options) {
-    boost::json::object out = options.extra;
-    const auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
-    put_fields(out, fields);
+auto values_of(const Options& options) {
+    auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
+    return typed_values<std::tuple_size_v<decltype(fields)>>{fields, &options.extra};
+}
+
+// The JSON object a body carries: the extras, then the typed members, which
+// win over extras of the same name.
+inline boost::json::object to_object(const option_values& options) {
+    boost::json::object out = options.extra ? *options.extra : boost::json::object();
+    put_fields(out, options.typed);
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -19,14 +20,15 @@ constexpr bool is_unreserved(unsigned char c) noexcept {
 // or a value can never add a path segment, a query or a fragment.
 inline void append_percent_encoded(std::string& out, std::string_view text) {
     constexpr char hex[] = "0123456789ABCDEF";
-    for (unsigned char c : text) {
-        if (is_unreserved(c)) {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-        }
+    while (!text.empty()) {
+        std::size_t run = 0;  // unreserved bytes go in whole runs
+        while (run < text.size() && is_unreserved(static_cast<unsigned char>(text[run]))) ++run;
+        out.append(text.data(), run);
+        if (run == text.size()) return;
+        const auto c = static_cast<unsigned char>(text[run]);
+        const char escaped[3] = {'%', hex[c >> 4], hex[c & 0xF]};
+        out.append(escaped, 3);
+        text.remove_prefix(run + 1);
     }
 }
 
@@ -65,24 +67,37 @@ inline void append_query_value(std::string& out, const boost::json::value& v) {
     }
 }
 
-// Appends "?k=v&..." for the options that are set (null means unset).
-inline void append_query(std::string& out, const boost::json::object& options) {
-    char separator = '?';
-    for (const auto& [key, value] : options) {
-        if (value.is_null()) continue;
-        out += separator;
-        separator = '&';
-        append_percent_encoded(out, key);
-        out += '=';
-        append_query_value(out, value);
+// The same for the value of a typed option.
+inline void append_query_text(std::string& out, const std::string& v) { append_percent_encoded(out, v); }
+inline void append_query_text(std::string& out, bool v) { out += v ? "true" : "false"; }
+inline void append_query_text(std::string& out, int v) { out += std::to_string(v); }
+inline void append_query_text(std::string& out, const boost::json::value& v) { append_query_value(out, v); }
+inline void append_query_text(std::string& out, const std::vector<std::string>& items) {
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) out += "%2C";
+        first = false;
+        append_percent_encoded(out, item);
     }
 }
 
-inline void append_query_parameter(std::string& out, std::string_view key, std::string_view value) {
-    out += out.find('?') == std::string::npos ? '?' : '&';
-    append_percent_encoded(out, key);
-    out += '=';
-    append_percent_encoded(out, value);
-}
+// Writes a query string's pairs: '?' before the first, '&' before the others.
+class query_writer {
+public:
+    explicit query_writer(std::string& out) : out_(out) {}
+
+    // Starts pair `name=` and returns the string to append its value to.
+    std::string& key(std::string_view name) {
+        out_ += next_;
+        next_ = '&';
+        append_percent_encoded(out_, name);
+        out_ += '=';
+        return out_;
+    }
+
+private:
+    std::string& out_;
+    char next_ = '?';
+};
 
 }  // namespace webhooksio::detail

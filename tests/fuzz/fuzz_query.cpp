@@ -71,7 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (int n = in.ConsumeIntegralInRange(0, 6); n > 0; --n) options[in.ConsumeRandomLengthString(16)] = any_value(in);
 
     std::string query;
-    wh::detail::append_query(query, options);
+    wh::detail::query_writer writer{query};
+    wh::detail::append_query(writer, wh::detail::option_values{{}, &options});
     std::size_t set = 0;
     for (const auto& [key, value] : options) set += !value.is_null();
     check(query.empty() == (set == 0));

@@ -3,6 +3,7 @@
 // functions: an endpoint only hands them a small call_spec.
 #pragma once
 
+#include <algorithm>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "../client_options.hpp"
 #include "../endpoint.hpp"
 #include "../error.hpp"
+#include "../options.hpp"
 #include "../transport.hpp"
 #include "../url.hpp"
 #include "../version.hpp"
@@ -100,13 +102,17 @@ inline std::string describe(const call_spec& call) {
            std::string(call.route) + "): ";
 }
 
-inline bool option_present(const boost::json::object& options, std::string_view name) {
-    auto it = options.find(name);
-    return it != options.end() && !it->value().is_null();
+// Whether option `name` is set, typed or free-form (null counts as unset).
+inline bool option_present(const option_values& options, std::string_view name) {
+    for (const field& f : options.typed)
+        if (f.name == name) return f.value != nullptr;
+    if (!options.extra) return false;
+    auto it = options.extra->find(name);
+    return it != options.extra->end() && !it->value().is_null();
 }
 
 // Names every required option that is missing; "" when none is.
-inline std::string missing_options(const call_spec& call, const boost::json::object& options) {
+inline std::string missing_options(const call_spec& call, const option_values& options) {
     std::string missing;
     for (std::string_view entry : call.required) {
         bool found = false;
@@ -123,8 +129,28 @@ inline std::string missing_options(const call_spec& call, const boost::json::obj
     return missing;
 }
 
+inline std::string missing_options(const call_spec& call, const boost::json::object& options) {
+    return missing_options(call, option_values{{}, &options});
+}
+
+// The pairs of the options that are set: the typed ones straight from their
+// struct, then the extras that no typed option of the same name overrides.
+inline void append_query(query_writer& query, const option_values& options) {
+    for (const field& f : options.typed) {
+        if (!f.value) continue;
+        std::string& out = query.key(f.name);
+        visit(f, [&](const auto& value) { append_query_text(out, value); });
+    }
+    if (!options.extra) return;
+    for (const auto& [key, value] : *options.extra) {
+        if (value.is_null()) continue;
+        if (std::ranges::any_of(options.typed, [&](const field& f) { return f.value && f.name == key; })) continue;
+        append_query_value(query.key(key), value);
+    }
+}
+
 inline result<http_request> build_request(const request_context& context, const call_spec& call,
-                                          const boost::json::object& options) {
+                                          const option_values& options) {
     // Encoding keeps every other ID inside its own path segment; these few
     // would still change the route (a dot segment is resolved by servers).
     for (std::size_t i = 0; i < call.ids.size(); ++i) {
@@ -142,13 +168,14 @@ inline result<http_request> build_request(const request_context& context, const 
     request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
     request.target = context.path_prefix;
     append_expanded_route(request.target, call.route, call.ids);
+    query_writer query{request.target};
     if (options_in_query(call.method)) {
-        append_query(request.target, options);
+        append_query(query, options);
     } else {
-        request.body = boost::json::serialize(options);
+        request.body = boost::json::serialize(to_object(options));
         request.headers.emplace_back("Content-Type", "application/json");
     }
-    if (context.token_in_query) append_query_parameter(request.target, "_token", context.api_key);
+    if (context.token_in_query) append_percent_encoded(query.key("_token"), context.api_key);
     return request;
 }
 
