@@ -2961,10 +2961,11 @@ inline void append_query(query_writer& query, const option_values& options) {
         visit(f, [&](const auto& value) { append_query_text(out, value); });
     }
     if (!options.extra) return;
-    for (const auto& [key, value] : *options.extra) {
-        if (value.is_null()) continue;
+    for (const auto& entry : *options.extra) {
+        const std::string_view key = entry.key();
+        if (entry.value().is_null()) continue;
         if (std::ranges::any_of(options.typed, [&](const field& f) { return f.value && f.name == key; })) continue;
-        append_query_value(query.key(key), value);
+        append_query_value(query.key(key), entry.value());
     }
 }
 

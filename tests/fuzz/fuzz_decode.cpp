@@ -11,13 +11,12 @@
 #include <webhooksio/detail/request.hpp>
 #include <webhooksio/retry.hpp>
 
+#include "fuzz_support.hpp"
+
 namespace {
 
 namespace wh = webhooksio;
-
-void check(bool ok) {
-    if (!ok) std::abort();
-}
+using fuzz_support::check;
 
 // Upper case, so that "[redacted]" can never complete a copy of it.
 constexpr std::string_view key = "SECRET+KEY/42";

@@ -10,38 +10,15 @@
 
 #include <boost/json.hpp>
 
-#include <webhooksio/url.hpp>
+#include <webhooksio/detail/request.hpp>
+
+#include "fuzz_support.hpp"
 
 namespace {
 
 namespace wh = webhooksio;
-
-void check(bool ok) {
-    if (!ok) std::abort();
-}
-
-int hex(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-std::string decoded(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%') {
-            check(i + 2 < text.size());
-            int high = hex(text[i + 1]), low = hex(text[i + 2]);
-            check(high >= 0 && low >= 0);
-            out += char(high * 16 + low);
-            i += 2;
-        } else {
-            check(wh::detail::is_unreserved(static_cast<unsigned char>(text[i])));
-            out += text[i];
-        }
-    }
-    return out;
-}
+using fuzz_support::check;
+using fuzz_support::decoded;
 
 boost::json::value any_value(FuzzedDataProvider& in, int depth = 0) {
     switch (in.ConsumeIntegralInRange(0, depth < 2 ? 5 : 3)) {

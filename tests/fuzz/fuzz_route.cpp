@@ -12,13 +12,13 @@
 #include <webhooksio/api.hpp>
 #include <webhooksio/detail/request.hpp>
 
+#include "fuzz_support.hpp"
+
 namespace {
 
 namespace wh = webhooksio;
-
-void check(bool ok) {
-    if (!ok) std::abort();
-}
+using fuzz_support::check;
+using fuzz_support::decoded;
 
 struct route {
     std::string_view name, path;
@@ -38,31 +38,6 @@ const std::vector<route>& routes() {
         return out;
     }();
     return all;
-}
-
-int hex(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// Decodes one encoded segment; aborts on anything percent_encoded would not write.
-std::string decoded(std::string_view segment) {
-    std::string out;
-    for (std::size_t i = 0; i < segment.size(); ++i) {
-        unsigned char c = segment[i];
-        if (c == '%') {
-            check(i + 2 < segment.size());
-            int high = hex(segment[i + 1]), low = hex(segment[i + 2]);
-            check(high >= 0 && low >= 0);
-            out += char(high * 16 + low);
-            i += 2;
-        } else {
-            check(wh::detail::is_unreserved(c));
-            out += char(c);
-        }
-    }
-    return out;
 }
 
 std::vector<std::string_view> split(std::string_view path) {
