@@ -2339,7 +2339,9 @@ enum class error_kind {
     decode,     // a 2xx answer whose body is not JSON
 };
 
-enum class transport_failure { none, connect, timeout, tls, read, write, other };
+// What kept a request from completing. too_large: the response body was over
+// client_options::max_response_body, and reading stopped.
+enum class transport_failure { none, connect, timeout, tls, read, write, too_large, other };
 
 constexpr std::string_view to_string(error_kind k) noexcept {
     switch (k) {
@@ -2360,6 +2362,7 @@ constexpr std::string_view to_string(transport_failure f) noexcept {
         case transport_failure::tls: return "tls";
         case transport_failure::read: return "read";
         case transport_failure::write: return "write";
+        case transport_failure::too_large: return "too_large";
         case transport_failure::other: return "other";
     }
     return "other";
@@ -2509,6 +2512,8 @@ concept completion_token =
 #include <utility>
 
 #include <boost/json.hpp>
+#include <boost/preprocessor/punctuation/comma_if.hpp>
+#include <boost/preprocessor/repetition/repeat.hpp>
 
 // ---- webhooksio/client_options.hpp
 // Everything a client can be told at construction.
@@ -3393,7 +3398,7 @@ private:
 
     error failure(const outcome& failed) const {
         if (failed.too_large)
-            return error::transport(transport_failure::other,
+            return error::transport(transport_failure::too_large,
                                     "the response body is larger than max_response_body (" +
                                         std::to_string(options_.max_response_body) + " bytes); reading stopped");
         transport_failure kind = classify(failed.failure);
@@ -3594,52 +3599,30 @@ public:
     }
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)
-    // and create_bucket(account_id, options, token). Each goes straight to
-    // run<E>: no ID tuple, no overload set to search.
-#define WEBHOOKSIO_NAMED_CALL_BODIES(E, PARAMS, IDS)                                          \
-    boost::json::value E(PARAMS const api::E::options& options = {}) {                        \
-        return run<api::E>(IDS, detail::values_of(options), nothrow).value();                 \
-    }                                                                                         \
-    template <completion_token Token>                                                         \
-    auto E(PARAMS const api::E::options& options, Token&& token) {                            \
-        return run<api::E>(IDS, detail::values_of(options), std::forward<Token>(token));      \
+    // and create_bucket(account_id, options, token): its `ids` IDs as
+    // parameters id0, id1, ..., straight to run<E>; without a token, the
+    // nothrow result's value.
+#define WEBHOOKSIO_ID_PARAM(z, i, E) const std::tuple_element_t<i, api::E::params>& id##i,
+#define WEBHOOKSIO_ID_ARG(z, i, unused) id##i,
+#define WEBHOOKSIO_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
+#define WEBHOOKSIO_NAMED_CALL(E, ids)                                                                        \
+    static_assert(std::tuple_size_v<api::E::params> == ids,                                                  \
+                  "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
+    boost::json::value E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options = {}) { \
+        return E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_ARG, _) options, nothrow).value();                       \
+    }                                                                                                        \
+    template <completion_token Token>                                                                        \
+    auto E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options, Token&& token) {     \
+        return run<api::E>(std::array<std::string_view, ids>{BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_VIEW, _)},    \
+                           detail::values_of(options), std::forward<Token>(token));                          \
     }
-#define WEBHOOKSIO_ID(E, i) std::tuple_element_t<i, api::E::params>
-#define WEBHOOKSIO_NAMED_CALL_0(E) WEBHOOKSIO_NAMED_CALL_BODIES(E, , std::span<const std::string_view>())
-#define WEBHOOKSIO_NAMED_CALL_1(E) \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA, (std::array{a.str_view()}))
-#define WEBHOOKSIO_NAMED_CALL_2(E)                                                                          \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 1)& b \
-                                        WEBHOOKSIO_COMMA,                                                   \
-                                 (std::array{a.str_view() WEBHOOKSIO_COMMA b.str_view()}))
-#define WEBHOOKSIO_NAMED_CALL_3(E)                                                                          \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 1)& b \
-                                        WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 2)& c WEBHOOKSIO_COMMA,      \
-                                 (std::array{a.str_view() WEBHOOKSIO_COMMA b.str_view() WEBHOOKSIO_COMMA     \
-                                                 c.str_view()}))
-#define WEBHOOKSIO_NAMED_CALL_4(E)                                                                          \
-    WEBHOOKSIO_NAMED_CALL_BODIES(E, const WEBHOOKSIO_ID(E, 0)& a WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 1)& b \
-                                        WEBHOOKSIO_COMMA const WEBHOOKSIO_ID(E, 2)& c WEBHOOKSIO_COMMA       \
-                                            const WEBHOOKSIO_ID(E, 3)& d WEBHOOKSIO_COMMA,                  \
-                                 (std::array{a.str_view() WEBHOOKSIO_COMMA b.str_view() WEBHOOKSIO_COMMA     \
-                                                 c.str_view() WEBHOOKSIO_COMMA d.str_view()}))
-#define WEBHOOKSIO_COMMA ,
-#define WEBHOOKSIO_NAMED_CALL(E, ids)                                                     \
-    static_assert(std::tuple_size_v<api::E::params> == ids,                               \
-                  "webhooksio: the table's X-macro gives " #E " the wrong number of IDs"); \
-    WEBHOOKSIO_NAMED_CALL_##ids(E)
 
     WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
 
 #undef WEBHOOKSIO_NAMED_CALL
-#undef WEBHOOKSIO_COMMA
-#undef WEBHOOKSIO_NAMED_CALL_4
-#undef WEBHOOKSIO_NAMED_CALL_3
-#undef WEBHOOKSIO_NAMED_CALL_2
-#undef WEBHOOKSIO_NAMED_CALL_1
-#undef WEBHOOKSIO_NAMED_CALL_0
-#undef WEBHOOKSIO_ID
-#undef WEBHOOKSIO_NAMED_CALL_BODIES
+#undef WEBHOOKSIO_ID_VIEW
+#undef WEBHOOKSIO_ID_ARG
+#undef WEBHOOKSIO_ID_PARAM
 
     Transport& transport() noexcept { return transport_; }
 

@@ -293,7 +293,7 @@ BOOST_AUTO_TEST_CASE(an_oversized_body_is_refused) {
     wh::client api{key, options};
     for (const char* plan : {"sized", "chunked"}) {
         auto e = expect_throw<wh::transport_error>([&] { api.get_plan(wh::plan_id{plan}); });
-        BOOST_TEST((e.failure() == wh::transport_failure::other));
+        BOOST_TEST((e.failure() == wh::transport_failure::too_large));
         BOOST_TEST(e.message().find("max_response_body (1024 bytes)") != std::string::npos);
     }
     BOOST_TEST(server.requests().size() == 2u);  // not worth retrying

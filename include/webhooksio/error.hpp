@@ -22,7 +22,9 @@ enum class error_kind {
     decode,     // a 2xx answer whose body is not JSON
 };
 
-enum class transport_failure { none, connect, timeout, tls, read, write, other };
+// What kept a request from completing. too_large: the response body was over
+// client_options::max_response_body, and reading stopped.
+enum class transport_failure { none, connect, timeout, tls, read, write, too_large, other };
 
 constexpr std::string_view to_string(error_kind k) noexcept {
     switch (k) {
@@ -43,6 +45,7 @@ constexpr std::string_view to_string(transport_failure f) noexcept {
         case transport_failure::tls: return "tls";
         case transport_failure::read: return "read";
         case transport_failure::write: return "write";
+        case transport_failure::too_large: return "too_large";
         case transport_failure::other: return "other";
     }
     return "other";

@@ -107,7 +107,7 @@ private:
 
     error failure(const outcome& failed) const {
         if (failed.too_large)
-            return error::transport(transport_failure::other,
+            return error::transport(transport_failure::too_large,
                                     "the response body is larger than max_response_body (" +
                                         std::to_string(options_.max_response_body) + " bytes); reading stopped");
         transport_failure kind = classify(failed.failure);
