@@ -107,7 +107,10 @@ private:
     using reply = detail::emulation::reply;
     using handler = detail::emulation::handler;
 
-    // "/v1/accounts/:account_id" -> "/v1/accounts/([^/]+)".
+    // "/v1/accounts/:account_id" -> "/v1/accounts/([^/]+)". The server has
+    // decoded the path before matching, so a :target_url spans segments; it
+    // must be an http(s) URL, which keeps the dynamic gateway routes
+    // ("/:input_id/:target_url") from taking any other path.
     static std::string route_pattern(std::string_view route) {
         std::string out;
         for (std::size_t pos = 0; pos < route.size();) {
@@ -115,8 +118,9 @@ private:
                 out += route[pos++];
                 continue;
             }
-            out += "([^/]+)";
-            pos = std::min(route.find('/', pos), route.size());
+            const std::size_t end = std::min(route.find('/', pos), route.size());
+            out += route.substr(pos + 1, end - pos - 1) == "target_url" ? "(https?://.+)" : "([^/]+)";
+            pos = end;
         }
         return out;
     }
@@ -201,8 +205,11 @@ private:
         return options;
     }
 
-    // The gateway's routes are the ones that start with a placeholder.
-    static bool is_gateway(const webhooksio::detail::call_spec& spec) { return spec.route.starts_with("/v1/:"); }
+    // The input gateway's routes start with a placeholder and name an input.
+    static bool is_gateway(const webhooksio::detail::call_spec& spec) {
+        return (spec.route.starts_with("/v1/:") || spec.route.starts_with("/:")) &&
+               spec.route.find(":input_id") != std::string_view::npos;
+    }
 
     // 400 naming every missing required option, each in `missing`.
     static void check_required(const webhooksio::detail::call_spec& spec, const boost::json::object& options) {
@@ -225,13 +232,15 @@ private:
             c.ids.emplace_back(webhooksio::detail::placeholder_at(spec.route, i), request.matches[i + 1].str());
         try {
             std::lock_guard lock(service_.mutex());
-            if (spec.route.find(":account_id") != std::string_view::npos) {
+            // Every route under /v1/accounts wants the API key.
+            if (spec.route.starts_with("/v1/accounts")) {
                 const std::string key = api_key_of(request);
                 if (key.empty())
                     throw detail::emulation::api_error{401, "an API key is required (Authorization: Bearer or _token)"};
                 c.caller = service_.account_of_key(key);
                 if (c.caller.empty()) throw detail::emulation::api_error{401, "the API key is not valid"};
-                service_.resolve(c, detail::emulation::kinds::account);  // 404 or 403 before anything else
+                if (spec.route.find(":account_id") != std::string_view::npos)
+                    service_.resolve(c, detail::emulation::kinds::account);  // 404 or 403 before anything else
             }
             c.options = options_of(spec, request);
             check_required(spec, c.options);

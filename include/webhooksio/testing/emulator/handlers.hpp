@@ -23,6 +23,62 @@ inline json::array retry_policies() {
                          {"description", "Retries retry_count times, doubling retry_interval each time."}}};
 }
 
+// How the gateway can authenticate, by what is authenticated: webhooks
+// coming into an input, or deliveries going out to a destination.
+inline json::array gateway_auth_options(std::string_view type) {
+    auto option = [](std::string_view id, std::string_view name, std::string_view description, json::array fields) {
+        return json::object{{"id", id}, {"name", name}, {"description", description}, {"fields", std::move(fields)}};
+    };
+    if (type == "input")
+        return {option("none", "None", "Any request is accepted.", {}),
+                option("basic", "HTTP Basic", "The sender must give this user name and password.",
+                       {"username", "password"}),
+                option("token", "Shared token", "The sender must pass this token as a header or query parameter.",
+                       {"token_location", "token_name", "token"}),
+                option("hmac", "HMAC signature", "The sender signs the body with this shared secret.",
+                       {"header_name", "algorithm", "secret"})};
+    if (type == "destination")
+        return {option("none", "None", "Requests are sent without credentials.", {}),
+                option("basic", "HTTP Basic", "Requests carry this user name and password.", {"username", "password"}),
+                option("bearer", "Bearer token", "Requests carry Authorization: Bearer and this token.", {"token"}),
+                option("hmac", "HMAC signature", "Requests carry a signature of the body made with this secret.",
+                       {"header_name", "algorithm", "secret"})};
+    throw api_error{404, "authentication type not found (input or destination)"};
+}
+
+// An account's invoices: fixed, with IDs derived from the account's, so the
+// same account always sees the same ones.
+inline json::array invoices_of(const std::string& account) {
+    json::array out;
+    for (std::string_view month : {"09", "10"}) {
+        const std::string period = "2026-" + std::string(month);
+        out.push_back(json::object{{"id", "IV" + sha256_hex(account + '/' + period).substr(0, 32)},
+                                   {"account_id", account},
+                                   {"number", "INV-" + period},
+                                   {"period_start", period + "-01"},
+                                   {"period_end", period + (month == "09" ? "-30" : "-31")},
+                                   {"amount_due", 0},
+                                   {"currency", "usd"},
+                                   {"status", "paid"}});
+    }
+    return out;
+}
+
+// Text safe inside an HTML attribute value.
+inline std::string html_escaped(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        switch (ch) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += ch;
+        }
+    }
+    return out;
+}
+
 inline json::value find_by_id(const json::array& items, std::string_view id, std::string_view label) {
     for (const auto& item : items)
         if (item.at("id").as_string() == id) return item;
@@ -68,6 +124,57 @@ inline std::unordered_map<std::string_view, handler> service::handlers() {
         return d;
     };
     auto own_user = [this](call& c) -> record& { return resolve(c, user); };
+    // A webhook the provider sends to one of its consumers' buckets: to the
+    // consumer's destinations there or (the dynamic route) to `target` alone.
+    auto consumer_webhook = [this, consumer_bucket, consumer_destinations](call& c, record& owner, std::string_view target) {
+        const std::string& key = c.id("bucket_key");
+        record* b = consumer_bucket(owner, key);
+        if (!b) throw api_error{404, "bucket not found for this consumer"};
+        std::string event = text(c.options, "event_type");
+        if (event.empty()) event = text(c.options, "event");
+        json::object payload = kept(c.options);
+        record& message = store_.insert(std::string(incoming.name), incoming.prefix, text(owner.fields, "id"),
+                                        owner.account,
+                                        {{"account_id", owner.account},
+                                         {"bucket_id", b->fields.at("id")},
+                                         {"consumer_id", owner.fields.at("consumer_id")},
+                                         {"application_id", owner.fields.at("application_id")},
+                                         {"method", "POST"},
+                                         {"headers", json::object()},
+                                         {"body", json::serialize(payload)},
+                                         {"content_type", "application/json"},
+                                         {"event", event}});
+        auto sent = target.empty() ? fan_out(message, consumer_destinations(owner, key), event)
+                                   : send_to(message, target, event);
+        log(owner.account, {{"direction", "incoming"},
+                            {"method", "POST"},
+                            {"url", c.request->path},
+                            {"http_status", 200},
+                            {"bucket_id", b->fields.at("id")},
+                            {"consumer_id", owner.fields.at("consumer_id")},
+                            {"application_id", owner.fields.at("application_id")},
+                            {"incoming_message_id", message.fields.at("id")}});
+        return reply{200, json::object{{"incoming_message_id", message.fields.at("id")},
+                                       {"outgoing_message_ids", json::value_from(sent)}}};
+    };
+    // The account's subscription: its latest, cancelled or not.
+    auto subscription_of = [this](call& c) -> record& {
+        const auto all = store_.children(text(resolve(c, account).fields, "id"), subscription.name);
+        if (all.empty()) throw not_found(subscription);
+        return *all.back();
+    };
+    auto active_subscription = [subscription_of](call& c) -> record& {
+        record& s = subscription_of(c);
+        if (text(s.fields, "status") == "cancelled") throw api_error{409, "the subscription is cancelled"};
+        return s;
+    };
+    // The plan the options name; a paid one needs a way to pay.
+    auto plan_for = [](const json::object& options, bool can_pay) {
+        json::value plan = find_by_id(plans(), text(options, "plan_id"), "plan");
+        if (plan.at("price").to_number<long long>() > 0 && !can_pay && !options.contains("payment_token"))
+            throw api_error{400, "a paid plan needs a payment_token"};
+        return plan;
+    };
 
     return {
         // Accounts
@@ -97,6 +204,24 @@ inline std::unordered_map<std::string_view, handler> service::handlers() {
                  if (!c.options.contains("account_key") || text(a->fields, "account_key") == text(c.options, "account_key"))
                      out.push_back(a->fields);
              return reply{200, std::move(out)};
+         }},
+        {"list_accounts",
+         [this](call& c) {
+             json::array out;
+             auto add = [&](const record& a) {
+                 if (!c.options.contains("account_key") || text(a.fields, "account_key") == text(c.options, "account_key"))
+                     out.push_back(a.fields);
+             };
+             add(*store_.find(c.caller));
+             for (record* a : store_.children(c.caller, account.name)) add(*a);
+             return reply{200, std::move(out)};
+         }},
+        {"get_account_embedded_view_html",
+         [this](call& c) {
+             record& a = resolve(c, account);
+             return reply{200, json::object{{"html", "<div class=\"webhooksio-embedded\" data-account=\"" +
+                                                         text(a.fields, "id") + "\" data-bucket-key=\"" +
+                                                         html_escaped(text(c.options, "bucket_key")) + "\"></div>"}}};
          }},
         {"get_account", get(account)},
         {"update_account", update(account)},
@@ -198,6 +323,49 @@ inline std::unordered_map<std::string_view, handler> service::handlers() {
              return reply{200, std::move(m)};
          }},
         {"get_outgoing_message", get(outgoing)},
+        {"get_outgoing_message_attempt",
+         [this](call& c) {
+             const std::string& id = c.id("attempt_id");
+             record* owner = nullptr;
+             json::object found;
+             store_.for_each(outgoing.name, [&](record& m) {
+                 for (const auto& a : m.fields.at("attempts").as_array())
+                     if (text(a.as_object(), "id") == id) {
+                         owner = &m;
+                         found = a.as_object();
+                     }
+             });
+             if (!owner) throw api_error{404, "attempt not found"};
+             if (!may_use(c.caller, *owner)) throw api_error{403, "this attempt belongs to another account"};
+             if (owner->account != c.id(account.placeholder)) throw api_error{404, "attempt not found"};
+             found["outgoing_message_id"] = owner->fields.at("id");
+             return reply{200, std::move(found)};
+         }},
+        // Every ID is checked before any is queued: all or nothing. One that is
+        // queued already is left as it is, so nothing is sent twice.
+        {"resend_messages",
+         [this](call& c) {
+             std::vector<record*> messages;
+             for (const std::string& id : list_of(c.options, "outgoing_message_ids"))
+                 messages.push_back(&resolve_named(c, outgoing, id));
+             if (messages.empty()) throw api_error{400, "outgoing_message_ids names no message"};
+             json::array resent, queued;
+             for (record* m : messages) (requeue(*m) ? resent : queued).push_back(m->fields.at("id"));
+             return reply{200, json::object{{"resent", std::move(resent)}, {"already_queued", std::move(queued)}}};
+         }},
+        // The link a failure notice carries: the message's ID is the credential.
+        {"retry_request",
+         [this](call& c) {
+             const std::string id = text(c.options, "outgoing_message_id");
+             if (id.empty())
+                 throw api_error{400, "missing required option(s): outgoing_message_id",
+                                 {{"missing", json::array{"outgoing_message_id"}}}};
+             record* m = store_.find(id);
+             if (!m || m->kind != outgoing.name) throw not_found(outgoing);
+             if (text(m->fields, "status") != "failed") throw api_error{409, "only a failed outgoing message is retried"};
+             requeue(*m);
+             return reply{202, json::object{{"id", id}, {"status", "pending"}}};
+         }},
         {"get_outgoing_message_status",
          [this](call& c) {
              const json::object& m = resolve(c, outgoing).fields;
@@ -247,36 +415,30 @@ inline std::unordered_map<std::string_view, handler> service::handlers() {
          [this, consumer_destination](call& c) { return reply{200, removed(consumer_destination(c))}; }},
         {"get_consumer_buckets", list(bucket, consumer)},
         {"send_consumer_webhook_request",
-         [this, consumer_bucket, consumer_destinations](call& c) {
-             record& owner = resolve(c, consumer);
-             const std::string& key = c.id("bucket_key");
-             record* b = consumer_bucket(owner, key);
-             if (!b) throw api_error{404, "bucket not found for this consumer"};
-             std::string event = text(c.options, "event_type");
-             if (event.empty()) event = text(c.options, "event");
-             json::object payload = kept(c.options);
-             record& message = store_.insert(std::string(incoming.name), incoming.prefix, text(owner.fields, "id"),
-                                             owner.account,
-                                             {{"account_id", owner.account},
-                                              {"bucket_id", b->fields.at("id")},
-                                              {"consumer_id", owner.fields.at("consumer_id")},
-                                              {"application_id", owner.fields.at("application_id")},
-                                              {"method", "POST"},
-                                              {"headers", json::object()},
-                                              {"body", json::serialize(payload)},
-                                              {"content_type", "application/json"},
-                                              {"event", event}});
-             auto sent = fan_out(message, consumer_destinations(owner, key), event);
-             log(owner.account, {{"direction", "incoming"},
-                                 {"method", "POST"},
-                                 {"url", c.request->path},
-                                 {"http_status", 200},
-                                 {"bucket_id", b->fields.at("id")},
-                                 {"consumer_id", owner.fields.at("consumer_id")},
-                                 {"application_id", owner.fields.at("application_id")},
-                                 {"incoming_message_id", message.fields.at("id")}});
-             return reply{200, json::object{{"incoming_message_id", message.fields.at("id")},
-                                            {"outgoing_message_ids", json::value_from(sent)}}};
+         [this, consumer_webhook](call& c) { return consumer_webhook(c, resolve(c, consumer), {}); }},
+        {"get_consumer_destination",
+         [this, consumer_destination](call& c) {
+             record& d = consumer_destination(c);
+             json::object out = d.fields;
+             if (flag(c.options, "include_certificate_data")) {
+                 // The imported certificate for the endpoint's host and port, if any.
+                 const std::string url = text(d.fields, "endpoint_url");
+                 auto endpoint = parse_base_url(std::string_view(url).substr(0, url.find('?')));
+                 out["certificate"] = nullptr;
+                 if (endpoint)
+                     for (record* cert : store_.children(d.account, certificate.name))
+                         if (text(cert->fields, "domain") == endpoint->host &&
+                             number(cert->fields, "port", 443) == endpoint->port)
+                             out["certificate"] = cert->fields;
+             }
+             return reply{200, std::move(out)};
+         }},
+        // The gateway for consumers, named by application and consumer_id (no API key).
+        {"send_dynamic_consumer_webhook_request",
+         [this, consumer_webhook](call& c) {
+             record* app = store_.find(c.id(application.placeholder));
+             if (!app || app->kind != application.name) throw not_found(application);
+             return consumer_webhook(c, consumer_of(*app, c), c.id("target_url"));
          }},
         {"get_consumer_subscription",
          [this, consumer_destinations](call& c) {
@@ -320,6 +482,57 @@ inline std::unordered_map<std::string_view, handler> service::handlers() {
          }},
         {"get_summary_report", [this](call& c) { return reply{200, report(c, resolve(c, account).account, 0)}; }},
         {"get_request_log", [this](call& c) { return reply{200, log_of(c, resolve(c, account).account, "")}; }},
+
+        // Billing: subscriptions kept per account, fixed invoices
+        {"create_subscription",
+         [this, plan_for](call& c) {
+             record& owner = resolve(c, account);
+             resolve_option(c, user, "user_id");
+             const std::string id = text(owner.fields, "id");
+             for (record* s : store_.children(id, subscription.name))
+                 if (text(s->fields, "status") != "cancelled")
+                     throw api_error{409, "the account has an active subscription already"};
+             json::value plan = plan_for(c.options, false);
+             owner.fields["plan_id"] = plan.at("id");
+             json::object fields = kept(c.options);
+             fields["account_id"] = id;
+             fields["plan"] = std::move(plan);
+             fields["status"] = "active";
+             fields["has_payment_method"] = c.options.contains("payment_token");
+             return reply{201, store_.insert(std::string(subscription.name), subscription.prefix, id, owner.account,
+                                             std::move(fields)).fields};
+         }},
+        {"get_subscription", [subscription_of](call& c) { return reply{200, subscription_of(c).fields}; }},
+        {"update_subscription",
+         [this, active_subscription, plan_for](call& c) {
+             record& s = active_subscription(c);
+             if (c.options.contains("user_id")) resolve_option(c, user, "user_id");
+             if (c.options.contains("plan_id")) {
+                 s.fields["plan"] = plan_for(c.options, flag(s.fields, "has_payment_method"));
+                 store_.find(s.account)->fields["plan_id"] = s.fields["plan"].at("id");
+             }
+             if (c.options.contains("payment_token")) s.fields["has_payment_method"] = true;
+             return reply{200, updated(s, c.options)};
+         }},
+        {"cancel_subscription",
+         [active_subscription](call& c) {
+             record& s = active_subscription(c);
+             s.fields["status"] = "cancelled";
+             s.fields["end_of_term"] = flag(c.options, "end_of_term");
+             s.fields["cancelled_at"] = s.fields["updated_at"] = now_iso8601();
+             return reply{200, s.fields};
+         }},
+        {"get_invoices", [this](call& c) { return reply{200, invoices_of(text(resolve(c, account).fields, "id"))}; }},
+        {"get_invoice",
+         [this](call& c) {
+             return reply{200, find_by_id(invoices_of(text(resolve(c, account).fields, "id")), c.id("invoice_id"), "invoice")};
+         }},
+
+        // SSL certificates: what was imported, by domain and port
+        {"import_certificate", create(certificate, account)},
+        {"get_certificate", get(certificate)},
+        {"get_certificates", list(certificate, account)},
+        {"delete_certificate", remove(certificate)},
 
         // Users and sign-in
         {"login",
@@ -401,9 +614,15 @@ inline std::unordered_map<std::string_view, handler> service::handlers() {
         {"get_retry_policies", [ok](call&) { return ok(retry_policies()); }},
         {"get_retry_policy",
          [ok](call& c) { return ok(find_by_id(retry_policies(), c.id("policy_id"), "retry policy")); }},
+        {"get_gateway_auth_options", [ok](call& c) { return ok(gateway_auth_options(c.id("type"))); }},
+        {"get_gateway_auth_option",
+         [ok](call& c) {
+             return ok(find_by_id(gateway_auth_options(c.id("type")), c.id("option"), "authentication option"));
+         }},
 
         // The request gateway: webhooks into an input
         {"send_input_request", [this](call& c) { return receive(c); }},
+        {"send_dynamic_input_request", [this](call& c) { return receive(c, c.id("target_url")); }},
         {"check_input_gateway",
          [this](call& c) {
              record* in = store_.find(c.id("input_id"));

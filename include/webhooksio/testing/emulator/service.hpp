@@ -77,6 +77,8 @@ inline constexpr kind consumer{"consumer", "CN", "consumer_id", "consumer"};
 inline constexpr kind incoming{"incoming_message", "IM", "incoming_message_id", "incoming message"};
 inline constexpr kind outgoing{"outgoing_message", "OM", "outgoing_message_id", "outgoing message"};
 inline constexpr kind log_entry{"log_entry", "RL", "", "log entry"};
+inline constexpr kind subscription{"subscription", "SU", "", "subscription"};
+inline constexpr kind certificate{"certificate", "CE", "certificate_id", "certificate"};
 }  // namespace kinds
 
 // The text of option `key`: strings as they are, other values as JSON, "" when absent.
@@ -107,12 +109,12 @@ inline bool flag(const json::object& o, std::string_view key) {
     return v && ((v->is_bool() && v->get_bool()) || (v->is_string() && v->get_string() == "true"));
 }
 
-// Does `event` pass a filter list ("a,b", or a JSON array)? No list passes all.
-inline bool passes(const json::object& o, std::string_view key, std::string_view event) {
-    std::vector<std::string> filters;
+// A list option: "a, b" or a JSON array of strings.
+inline std::vector<std::string> list_of(const json::object& o, std::string_view key) {
+    std::vector<std::string> items;
     if (const json::value* v = o.if_contains(key); v && v->is_array()) {
         for (const auto& item : v->get_array())
-            if (item.is_string()) filters.emplace_back(item.get_string());
+            if (item.is_string()) items.emplace_back(item.get_string());
     } else {
         const std::string list = text(o, key);
         std::string_view rest = list;
@@ -121,10 +123,16 @@ inline bool passes(const json::object& o, std::string_view key, std::string_view
             std::string_view one = rest.substr(0, comma);
             while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
             while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
-            if (!one.empty()) filters.emplace_back(one);
+            if (!one.empty()) items.emplace_back(one);
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
         }
     }
+    return items;
+}
+
+// Does `event` pass a filter list? No list passes all.
+inline bool passes(const json::object& o, std::string_view key, std::string_view event) {
+    const std::vector<std::string> filters = list_of(o, key);
     return filters.empty() || std::ranges::any_of(filters, [&](const std::string& f) { return f == "*" || f == event; });
 }
 
@@ -222,8 +230,10 @@ private:
         return owner && owner->parent == caller && !caller.empty();
     }
 
-    record& resolve_consumer(call& c) {
-        record& application = resolve(c, kinds::application);
+    record& resolve_consumer(call& c) { return consumer_of(resolve(c, kinds::application), c); }
+
+    // A consumer is named by its own consumer_id, within its application.
+    record& consumer_of(const record& application, const call& c) {
         for (record* r : store_.children(text(application.fields, "id"), kinds::consumer.name))
             if (text(r->fields, "consumer_id") == c.id(kinds::consumer.placeholder)) return *r;
         throw not_found(kinds::consumer);
@@ -231,7 +241,10 @@ private:
 
     // A record named by an option (e.g. create_input's bucket_id).
     record& resolve_option(call& c, const kind& k, std::string_view option) {
-        record* r = store_.find(text(c.options, option));
+        return resolve_named(c, k, text(c.options, option));
+    }
+    record& resolve_named(call& c, const kind& k, const std::string& id) {
+        record* r = store_.find(id);
         if (!r || r->kind != k.name || r->account != c.id(kinds::account.placeholder)) throw not_found(k);
         if (!may_use(c.caller, *r)) throw api_error{403, "this " + std::string(k.label) + " belongs to another account"};
         return *r;
@@ -240,7 +253,8 @@ private:
     // The options a resource keeps: all given but _token and secrets.
     static json::object kept(json::object options) {
         for (std::string_view secret : {"_token", "id", "password", "password_confirm", "new_password",
-                                        "new_confirm_password", "existing_password", "card_number", "card_cvc"})
+                                        "new_confirm_password", "existing_password", "card_number", "card_cvc",
+                                        "payment_token"})
             options.erase(secret);
         return options;
     }
@@ -323,9 +337,30 @@ private:
                 {"user", user.fields}};
     }
 
-    // The gateway: records the incoming message and its outgoing ones.
-    reply receive(call& c);
+    // The gateway: records the incoming message and its outgoing ones, to the
+    // input's destinations or (the dynamic route) to `target` alone.
+    reply receive(call& c, std::string_view target = {});
     std::vector<std::string> fan_out(record& incoming, const std::vector<record*>& destinations, std::string_view event);
+    std::vector<std::string> send_to(record& incoming, std::string_view target, std::string_view event);
+    std::vector<std::string> queue(record& incoming, std::vector<std::pair<json::value, std::string>> targets,
+                                   std::string_view event);
+    // The settings an outgoing message is sent with: its destination's or, for
+    // a dynamic message (no destination), its own; nullptr once the destination is gone.
+    const json::object* settings_of(const record& message) {
+        const json::value* destination = message.fields.if_contains("destination_id");
+        if (!destination || destination->is_null()) return &message.fields;
+        const record* d = store_.find(text(message.fields, "destination_id"));
+        return d && d->kind == kinds::destination.name ? &d->fields : nullptr;
+    }
+    // Queues an outgoing message for one more attempt, unless it is queued already.
+    bool requeue(record& message) {
+        const std::string status = text(message.fields, "status");
+        if (status == "pending" || status == "retrying") return false;
+        message.fields["status"] = "pending";
+        message.fields["updated_at"] = now_iso8601();
+        schedule_(text(message.fields, "id"), {});
+        return true;
+    }
     void log(const std::string& account, json::object fields) {
         store_.insert(std::string(kinds::log_entry.name), kinds::log_entry.prefix, account, account, std::move(fields));
     }
@@ -362,7 +397,7 @@ inline std::string event_of(const json::object& input, const httplib::Request& r
     return at.is_string() ? std::string(at.get_string()) : at.is_null() ? std::string() : json::serialize(at);
 }
 
-inline reply service::receive(call& c) {
+inline reply service::receive(call& c, std::string_view target) {
     record* input = store_.find(c.id(kinds::input.placeholder));
     if (!input || input->kind != kinds::input.name) throw not_found(kinds::input);
     const httplib::Request& request = *c.request;
@@ -386,7 +421,8 @@ inline reply service::receive(call& c) {
                                      {"event", event}});
     std::vector<std::string> sent;
     if (passes(input->fields, "event_filters", event))
-        sent = fan_out(message, store_.children(input_id, kinds::destination.name), event);
+        sent = target.empty() ? fan_out(message, store_.children(input_id, kinds::destination.name), event)
+                              : send_to(message, target, event);
     const int status = static_cast<int>(number(input->fields, "response_code", 200));
     log(input->account, {{"direction", "incoming"},
                          {"method", request.method},
@@ -407,17 +443,32 @@ inline reply service::receive(call& c) {
 // One outgoing message per destination whose filters let the event through.
 inline std::vector<std::string> service::fan_out(record& incoming, const std::vector<record*>& destinations,
                                                  std::string_view event) {
-    std::vector<std::string> ids;
-    json::array outgoing;
+    std::vector<std::pair<json::value, std::string>> targets;
     for (record* d : destinations) {
         const std::string status = text(d->fields, "status");
         if ((!status.empty() && status != "active") || !passes(d->fields, "event_filters", event)) continue;
+        targets.emplace_back(d->fields.at("id"), text(d->fields, "endpoint_url"));
+    }
+    return queue(incoming, std::move(targets), event);
+}
+
+// The dynamic routes' one outgoing message, to the URL they name (no destination).
+inline std::vector<std::string> service::send_to(record& incoming, std::string_view target, std::string_view event) {
+    return queue(incoming, {{nullptr, std::string(target)}}, event);
+}
+
+// One outgoing message per (destination ID, endpoint URL), each scheduled.
+inline std::vector<std::string> service::queue(record& incoming, std::vector<std::pair<json::value, std::string>> targets,
+                                               std::string_view event) {
+    std::vector<std::string> ids;
+    json::array outgoing;
+    for (auto& [destination_id, url] : targets) {
         record& m = store_.insert(std::string(kinds::outgoing.name), kinds::outgoing.prefix,
                                   text(incoming.fields, "id"), incoming.account,
                                   {{"account_id", incoming.account},
                                    {"incoming_message_id", incoming.fields.at("id")},
-                                   {"destination_id", d->fields.at("id")},
-                                   {"endpoint_url", text(d->fields, "endpoint_url")},
+                                   {"destination_id", std::move(destination_id)},
+                                   {"endpoint_url", std::move(url)},
                                    {"event", event},
                                    {"status", "pending"},
                                    {"attempt_count", 0},
@@ -437,9 +488,9 @@ inline std::optional<std::chrono::milliseconds> service::attempt(const std::stri
         std::lock_guard lock(mutex_);
         record* m = store_.find(id);
         if (!m || m->kind != kinds::outgoing.name) return std::nullopt;  // deleted with its input
-        record* d = store_.find(text(m->fields, "destination_id"));
+        const json::object* d = settings_of(*m);
         record* in = store_.find(m->parent);
-        if (!d || d->kind != kinds::destination.name || !in) {
+        if (!d || !in) {
             // The destination went away before delivery: nothing is sent.
             m->fields["status"] = "cancelled";
             m->fields["updated_at"] = now_iso8601();
@@ -447,21 +498,21 @@ inline std::optional<std::chrono::milliseconds> service::attempt(const std::stri
             return std::nullopt;
         }
         number_of_attempt = static_cast<int>(m->fields.at("attempts").as_array().size()) + 1;
-        out.url = text(d->fields, "endpoint_url");
-        out.method = text(d->fields, "message_method");
+        out.url = text(*d, "endpoint_url");
+        out.method = text(*d, "message_method");
         if (out.method.empty()) out.method = text(in->fields, "method");
         if (out.method.empty()) out.method = "POST";
         out.body = text(in->fields, "body");
         out.content_type = text(in->fields, "content_type");
-        out.verify_tls = !d->fields.contains("verify_ssl") || flag(d->fields, "verify_ssl");
-        std::string prefix = text(d->fields, "header_prefix");
+        out.verify_tls = !d->contains("verify_ssl") || flag(*d, "verify_ssl");
+        std::string prefix = text(*d, "header_prefix");
         if (prefix.empty()) prefix = "Webhooks";
         out.headers = {{prefix + "-Message-Id", id},
                        {prefix + "-Incoming-Message-Id", text(in->fields, "id")},
                        {prefix + "-Attempt", std::to_string(number_of_attempt)}};
         if (std::string event = text(m->fields, "event"); !event.empty()) out.headers.emplace_back(prefix + "-Event", event);
         const json::object* incoming_headers = in->fields.at("headers").if_object();
-        for (std::string_view rest = text(d->fields, "headers_to_include"); !rest.empty();) {
+        for (std::string_view rest = text(*d, "headers_to_include"); !rest.empty();) {
             auto comma = rest.find(',');
             const std::string name(rest.substr(0, comma));
             if (incoming_headers)
@@ -477,11 +528,11 @@ inline std::optional<std::chrono::milliseconds> service::attempt(const std::stri
     std::lock_guard lock(mutex_);
     record* m = store_.find(id);
     if (!m) return std::nullopt;
-    record* d = store_.find(text(m->fields, "destination_id"));
+    const json::object* d = settings_of(*m);
     const bool delivered = result.status >= 200 && result.status < 300;
-    const long long retries = d ? number(d->fields, "retry_count", 3) : 0;
-    const long long interval = d ? number(d->fields, "retry_interval", 60) : 0;
-    const bool exponential = d && text(d->fields, "retry_policy_id") == "RP00000000000000000000000000000002";
+    const long long retries = d ? number(*d, "retry_count", 3) : 0;
+    const long long interval = d ? number(*d, "retry_interval", 60) : 0;
+    const bool exponential = d && text(*d, "retry_policy_id") == "RP00000000000000000000000000000002";
     const bool again = !delivered && number_of_attempt <= retries && d;
     const std::string now = now_iso8601();
     m->fields.at("attempts").as_array().push_back(json::object{{"id", store_.new_id("AT")},
