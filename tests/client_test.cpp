@@ -262,10 +262,24 @@ BOOST_AUTO_TEST_CASE(the_key_never_appears_in_an_error) {
         BOOST_TEST(e.status() == 401);
         BOOST_TEST(e.message().find("SECRET-KEY") == std::string::npos);
         BOOST_TEST(e.raw_body().find("SECRET-KEY") == std::string::npos);
+        BOOST_TEST(e.raw_body().find("ECRET-KEY") == std::string::npos);  // nor JSON-escaped
         BOOST_TEST(json::serialize(e.body()).find("SECRET-KEY") == std::string::npos);
         BOOST_TEST(e.body().at("echo") == "[redacted]");
         BOOST_TEST(e.message().find("[redacted]") != std::string::npos);
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_key_found_in_the_redaction_mark_is_still_redacted_once) {
+    loopback_server server;
+    server.set_reply([](const httplib::Request& request, httplib::Response& response) {
+        response.status = 403;
+        response.set_content(R"({"message":"no: )" + request.get_header_value("Authorization") + R"("})", "application/json");
+    });
+    wh::client api{"red", {.base_url = server.base_url(), .max_retries = 0}};
+    auto e = expect_throw<wh::status_error>([&] { api.get_account(account_id{"AC1"}); });
+    BOOST_TEST(e.body().at("message") == "no: Bearer [redacted]");
+    BOOST_TEST(e.raw_body() == R"({"message":"no: Bearer [redacted]"})");
+    BOOST_TEST(e.message().ends_with("HTTP 403: no: Bearer [redacted]"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -43,8 +43,10 @@ struct request_context {
 // The key is a secret: it must never reach a message, a log or a hook.
 inline void redact(std::string& text, std::string_view secret) {
     if (secret.empty()) return;
-    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos))
-        text.replace(pos, secret.size(), "[redacted]");
+    constexpr std::string_view mark = "[redacted]";
+    // Search on after the mark: a key such as "red" would find itself in it.
+    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + mark.size()))
+        text.replace(pos, secret.size(), mark);
 }
 
 inline std::string redacted(std::string text, std::string_view secret) {
@@ -56,21 +58,28 @@ inline std::string redacted(std::string text, std::string_view secret) {
 }
 
 // The same for a parsed JSON document: a server may send the key back
-// JSON-escaped ("\u002B"), which only shows once parsed.
-inline void redact_json(boost::json::value& v, std::string_view secret) {
-    if (secret.empty()) return;
+// JSON-escaped ("\u002B"), which only shows once parsed. True when it
+// took something out.
+inline bool redact_json(boost::json::value& v, std::string_view secret) {
+    if (secret.empty()) return false;
+    bool changed = false;
     if (auto* text = v.if_string()) {
-        *text = redacted(std::string(*text), secret);
+        std::string clean = redacted(std::string(*text), secret);
+        changed = clean != *text;
+        if (changed) *text = clean;
     } else if (auto* array = v.if_array()) {
-        for (auto& item : *array) redact_json(item, secret);
+        for (auto& item : *array) changed |= redact_json(item, secret);
     } else if (auto* object = v.if_object()) {
         boost::json::object clean;
         for (auto& [key, item] : *object) {
-            redact_json(item, secret);
-            clean[redacted(std::string(key), secret)] = std::move(item);
+            changed |= redact_json(item, secret);
+            std::string name = redacted(std::string(key), secret);
+            changed |= name != key;
+            clean[name] = std::move(item);
         }
         *object = std::move(clean);
     }
+    return changed;
 }
 
 inline bool has_control_line_break(std::string_view s) {
@@ -215,12 +224,16 @@ inline result<boost::json::value> decode_response(const request_context& context
                                  ec.message() + ')',
                              redacted(std::move(response.body), context.api_key));
     }
-    std::string body = redacted(std::move(response.body), context.api_key);
-    boost::json::value json = parse_or_null(body);
-    redact_json(json, context.api_key);
+    // Each form of the body is redacted once, from the text as it came: the
+    // mark itself could hold the key ("red" in "[redacted]").
+    boost::json::value json = parse_or_null(response.body);
+    const bool echoed = redact_json(json, context.api_key);
+    // An echo the text can't show (JSON-escaped) leaves the raw body as the
+    // redacted JSON.
+    std::string body = echoed ? boost::json::serialize(json) : redacted(std::move(response.body), context.api_key);
     std::string message = describe(call) + "HTTP " + std::to_string(status);
     if (std::string said = api_message(json); !said.empty()) message += ": " + said;
-    return error::status(status, redacted(std::move(message), context.api_key), std::move(body), std::move(json));
+    return error::status(status, std::move(message), std::move(body), std::move(json));
 }
 
 }  // namespace webhooksio::detail
