@@ -215,7 +215,11 @@ public:
 
     template <class U>
         requires std::is_constructible_v<T, U&&>
-    required(U&& value) : value_(std::forward<U>(value)) {}
+    required(U&& value) : value_(std::forward<U>(value)) {
+        static_assert(!std::is_same_v<T, bool> || std::is_same_v<std::remove_cvref_t<U>, bool>,
+                      "webhooksio: a flag option takes true or false; a string or a pointer here "
+                      "would quietly become true");
+    }
 
     const T& get() const noexcept { return value_; }
 
