@@ -12,10 +12,12 @@
 
 #include <webhooksio/webhooksio.hpp>
 
+#include "support/expect_throw.hpp"
 #include "support/loopback_server.hpp"
 
 namespace json = boost::json;
 namespace wh = webhooksio;
+using test_support::expect_throw;
 using test_support::loopback_server;
 using wh::account_id;
 using wh::bucket_id;
@@ -33,18 +35,6 @@ wh::client client_for(const loopback_server& server, wh::client_options options 
     options.base_url = server.base_url() + options.base_url;
     options.sleep = [](std::chrono::milliseconds) {};
     return wh::client{"SECRET-KEY", options};
-}
-
-// Runs `call`, which must throw Error; returns the error it carried.
-template <class Error, class F>
-wh::error expect_throw(F&& call) {
-    try {
-        call();
-    } catch (const Error& e) {
-        return e.error();
-    }
-    BOOST_FAIL("the call did not throw the expected error type");
-    return {};
 }
 
 void reply_with(loopback_server& server, int status, std::string body, std::string type = "application/json") {

@@ -1,4 +1,4 @@
-// The emulator through the real client over loopback: every seed call with
+// The emulator through the real client over loopback: every call with
 // its status and the state change a following read sees, real webhook
 // delivery with retries and filters, auth and validation errors, concurrent
 // clients, and a restart with --data.
