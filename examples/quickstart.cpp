@@ -21,6 +21,7 @@
 
 #include <httplib.h>
 #include <webhooksio/testing/emulator.hpp>
+#include <webhooksio/testing/server_thread.hpp>
 #include <webhooksio/webhooksio.hpp>
 
 namespace json = boost::json;
@@ -33,7 +34,6 @@ namespace {
 class receiver {
 public:
     receiver() {
-        server_.set_tcp_nodelay(true);
         server_.Post("/hook", [this](const httplib::Request& request, httplib::Response& response) {
             {
                 std::lock_guard lock(mutex_);
@@ -42,18 +42,10 @@ public:
             arrived_.notify_all();
             response.set_content(R"({"received":true})", "application/json");
         });
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        if (port_ <= 0) throw std::runtime_error("receiver: cannot bind 127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        // stop() is a no-op until the loop runs: wait for it, so stopping never misses.
-        while (!server_.is_running()) std::this_thread::yield();
-    }
-    ~receiver() {
-        server_.stop();
-        thread_.join();
+        running_.emplace(server_);
     }
 
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(running_->port()) + "/hook"; }
 
     // The first webhook, once it has arrived; nothing after `timeout`.
     std::optional<std::string> wait(std::chrono::seconds timeout) {
@@ -67,8 +59,8 @@ private:
     std::mutex mutex_;
     std::condition_variable arrived_;
     std::optional<std::string> body_;
-    int port_ = 0;
-    std::thread thread_;
+    // Last, so that the server stops before what its handler uses goes.
+    std::optional<testing::server_thread> running_;
 };
 
 void step(std::string_view call, const std::string& what) {

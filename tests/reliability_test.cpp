@@ -13,6 +13,7 @@
 #include <latch>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -355,22 +356,14 @@ class tls_server {
 public:
     explicit tls_server(const test_support::tls_certificate& certificate)
         : server_(certificate.certificate(), certificate.private_key()) {
-        server_.set_tcp_nodelay(true);
         server_.Get(".*", loopback_server::json_ok);
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        while (!server_.is_running()) std::this_thread::yield();  // stop() needs a running loop
+        running_.emplace(server_);
     }
-    ~tls_server() {
-        server_.stop();
-        thread_.join();
-    }
-    std::string base_url() const { return "https://127.0.0.1:" + std::to_string(port_); }
+    std::string base_url() const { return "https://127.0.0.1:" + std::to_string(running_->port()); }
 
 private:
     httplib::SSLServer server_;
-    int port_ = 0;
-    std::thread thread_;
+    std::optional<wh::testing::server_thread> running_;
 };
 
 BOOST_AUTO_TEST_CASE(a_self_signed_certificate_fails_verification_unless_its_ca_is_given) {

@@ -15,4 +15,5 @@
 #include "transport.hpp"
 #include "url.hpp"
 #include "testing/recording_transport.hpp"
+#include "testing/server_thread.hpp"
 #include "version.hpp"

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -13,12 +14,13 @@
 
 #include <httplib.h>
 
+#include <webhooksio/testing/server_thread.hpp>
+
 namespace bench {
 
 class bench_server {
 public:
     bench_server() {
-        server_.set_tcp_nodelay(true);
         // httplib closes a keep-alive connection after 5 requests by default;
         // the benchmarks measure calls on connections that stay open.
         server_.set_keep_alive_max_count(1'000'000);
@@ -35,20 +37,11 @@ public:
         };
         server_.Get(".*", reply);
         server_.Post(".*", reply);
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        if (port_ <= 0) throw std::runtime_error("bench_server: cannot bind 127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        // stop() is a no-op until the loop runs: wait for it, so stopping never misses.
-        while (!server_.is_running()) std::this_thread::yield();
+        running_.emplace(server_);
     }
 
-    ~bench_server() {
-        server_.stop();
-        thread_.join();
-    }
-
-    int port() const { return port_; }
-    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    int port() const { return running_->port(); }
+    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
 
     // Distinct client ports (= connections) seen since the last forget_ports().
     std::size_t connections_seen() const {
@@ -64,8 +57,8 @@ private:
     httplib::Server server_;
     mutable std::mutex mutex_;
     std::set<int> ports_;
-    int port_ = 0;
-    std::thread thread_;
+    // Last, so that the server stops before what its handlers use goes.
+    std::optional<webhooksio::testing::server_thread> running_;
 };
 
 }  // namespace bench

@@ -4,11 +4,19 @@
 
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <httplib.h>
+
+// The wire test also builds over the single header, which holds server_thread.
+#ifdef WEBHOOKSIO_TEST_SINGLE_INCLUDE
+#include <webhooksio.hpp>
+#else
+#include <webhooksio/testing/server_thread.hpp>
+#endif
 
 namespace test_support {
 
@@ -24,7 +32,6 @@ public:
     using handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 
     explicit loopback_server(handler reply = json_ok) : reply_(std::move(reply)) {
-        server_.set_tcp_nodelay(true);
         auto record = [this](const httplib::Request& request, httplib::Response& response) {
             handler reply;
             {
@@ -38,16 +45,7 @@ public:
         server_.Post(".*", record);
         server_.Put(".*", record);
         server_.Delete(".*", record);
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        if (port_ <= 0) throw std::runtime_error("loopback_server: cannot bind 127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        // stop() is a no-op until the loop runs: wait for it, so stopping never misses.
-        while (!server_.is_running()) std::this_thread::yield();
-    }
-
-    ~loopback_server() {
-        server_.stop();
-        thread_.join();
+        running_.emplace(server_);
     }
 
     static void json_ok(const httplib::Request&, httplib::Response& response) {
@@ -70,16 +68,16 @@ public:
         return requests_.back();
     }
 
-    int port() const { return port_; }
-    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    int port() const { return running_->port(); }
+    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
 
 private:
     httplib::Server server_;
     mutable std::mutex mutex_;
     std::vector<captured_request> requests_;
     handler reply_;
-    int port_ = 0;
-    std::thread thread_;
+    // Last, so that the server stops before what its handlers use goes.
+    std::optional<webhooksio::testing::server_thread> running_;
 };
 
 }  // namespace test_support

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -31,6 +32,7 @@
 #include "../options.hpp"
 #include "emulator/delivery_queue.hpp"
 #include "emulator/service.hpp"
+#include "server_thread.hpp"
 
 namespace webhooksio::testing {
 
@@ -58,7 +60,6 @@ public:
             deliveries_.schedule(std::move(id), delay);
         });
         install_routes();
-        server_.set_tcp_nodelay(true);
         server_.set_keep_alive_max_count(100);
         server_.new_task_queue = [threads = options_.server_threads] { return new httplib::ThreadPool(threads); };
         // Every error is JSON, also for routes no endpoint has.
@@ -68,29 +69,23 @@ public:
                        response.status == 404 ? "no such route: " + request.method + ' ' + request.path
                                               : "the request could not be served");
         });
-        port_ = options_.port == 0 ? server_.bind_to_any_port(options_.host)
-                                   : (server_.bind_to_port(options_.host, options_.port) ? options_.port : -1);
-        if (port_ <= 0)
-            throw std::runtime_error("emulator: cannot listen on " + options_.host + ':' + std::to_string(options_.port));
+        listener_.emplace(server_, options_.host, options_.port);
+        // No request can come before the port is known, i.e. before this returns.
         service_.set_base_url(base_url());
-        listener_ = std::thread([this] { server_.listen_after_bind(); });
-        // stop() is a no-op until the loop runs: wait for it, so stopping never misses.
-        while (!server_.is_running()) std::this_thread::yield();
         service_.resume_pending();
     }
 
     // Stops serving, lets attempts under way finish and joins every thread.
     ~emulator() {
-        server_.stop();
-        listener_.join();
+        listener_.reset();
         deliveries_.stop();
     }
 
     emulator(const emulator&) = delete;
     emulator& operator=(const emulator&) = delete;
 
-    int port() const noexcept { return port_; }
-    std::string base_url() const { return "http://" + options_.host + ':' + std::to_string(port_); }
+    int port() const noexcept { return listener_->port(); }
+    std::string base_url() const { return "http://" + options_.host + ':' + std::to_string(port()); }
 
     // Waits until no delivery is queued or under way (retries included);
     // false when `timeout` passed first.
@@ -268,8 +263,7 @@ private:
     detail::emulation::service service_;
     detail::emulation::delivery_queue deliveries_;
     httplib::Server server_;
-    std::thread listener_;
-    int port_ = 0;
+    std::optional<server_thread> listener_;
 };
 
 }  // namespace webhooksio::testing
