@@ -194,6 +194,29 @@ WEBHOOKSIO_DEFINE_ID(auth_option, "option")
 #include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+// ---- webhooksio/config.hpp
+// How the library is compiled. Header-only by default: every file that
+// includes it compiles what it uses. A program that defines
+// WEBHOOKSIO_SEPARATE_COMPILATION (for all of its files) compiles the shared
+// code (request pipeline, retries, transport) once instead, in the one file
+// that includes <webhooksio/src.hpp>; every other file only declares it.
+#ifndef WEBHOOKSIO_CONFIG_HPP
+#define WEBHOOKSIO_CONFIG_HPP
+
+#if defined(WEBHOOKSIO_SEPARATE_COMPILATION)
+#define WEBHOOKSIO_DECL
+#if defined(WEBHOOKSIO_SOURCE)
+#define WEBHOOKSIO_DEFINITIONS 1
+#else
+#define WEBHOOKSIO_DEFINITIONS 0
+#endif
+#else
+#define WEBHOOKSIO_DECL inline
+#define WEBHOOKSIO_DEFINITIONS 1
+#endif
+
+#endif
+
 namespace webhooksio {
 
 namespace detail {
@@ -291,28 +314,9 @@ void visit(const field& f, F&& fn) {
     }
 }
 
-template <class T>
-void put_json(boost::json::object& out, std::string_view key, const T& value) {
-    out[key] = value;
-}
-
-// The API takes its lists (event filters, e-mail addresses, headers) as one
-// comma-delimited string.
-inline void put_json(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
-    std::string joined;
-    for (const auto& item : items) {
-        if (!joined.empty()) joined += ',';
-        joined += item;
-    }
-    out[key] = joined;
-}
-
 // Writes the options that are set into `out`; an unset optional is left
 // out, never sent as null.
-inline void put_fields(boost::json::object& out, std::span<const field> fields) {
-    for (const field& f : fields)
-        if (f.value) visit(f, [&](const auto& value) { put_json(out, f.name, value); });
-}
+WEBHOOKSIO_DECL void put_fields(boost::json::object& out, std::span<const field> fields);
 
 template <class Options, template <class...> class List, class... D>
 std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
@@ -342,11 +346,7 @@ auto values_of(const Options& options) {
 
 // The JSON object a body carries: the extras, then the typed members, which
 // win over extras of the same name.
-inline boost::json::object to_object(const option_values& options) {
-    boost::json::object out = options.extra ? *options.extra : boost::json::object();
-    put_fields(out, options.typed);
-    return out;
-}
+WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options);
 
 template <template <class...> class List, class... D>
 constexpr auto required_names(List<D...>) {
@@ -374,6 +374,42 @@ constexpr auto required_options() {
 
 }  // namespace detail
 }  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/options.ipp
+// Definitions for options.hpp.
+
+namespace webhooksio::detail {
+
+template <class T>
+void put_json(boost::json::object& out, std::string_view key, const T& value) {
+    out[key] = value;
+}
+
+// The API takes its lists (event filters, e-mail addresses, headers) as one
+// comma-delimited string.
+inline void put_json(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
+    std::string joined;
+    for (const auto& item : items) {
+        if (!joined.empty()) joined += ',';
+        joined += item;
+    }
+    out[key] = joined;
+}
+
+WEBHOOKSIO_DECL void put_fields(boost::json::object& out, std::span<const field> fields) {
+    for (const field& f : fields)
+        if (f.value) visit(f, [&](const auto& value) { put_json(out, f.name, value); });
+}
+
+WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
+    boost::json::object out = options.extra ? *options.extra : boost::json::object();
+    put_fields(out, options.typed);
+    return out;
+}
+
+}  // namespace webhooksio::detail
+#endif
 
 namespace webhooksio::api {
 
@@ -2324,6 +2360,7 @@ void for_each_endpoint(F&& f) {
 // `error` travels in results and callbacks, the exceptions derive from
 // webhooksio::exception for those who prefer to catch.
 
+#include <exception>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -2332,6 +2369,7 @@ void for_each_endpoint(F&& f) {
 #include <variant>
 
 #include <boost/json.hpp>
+
 
 namespace webhooksio {
 
@@ -2437,16 +2475,13 @@ struct transport_error : exception { using exception::exception; };
 struct status_error : exception { using exception::exception; };
 struct decode_error : exception { using exception::exception; };
 
-[[noreturn]] inline void throw_error(error e) {
-    switch (e.kind()) {
-        case error_kind::usage: throw usage_error(std::move(e));
-        case error_kind::transport: throw transport_error(std::move(e));
-        case error_kind::status: throw status_error(std::move(e));
-        case error_kind::decode: throw decode_error(std::move(e));
-        case error_kind::none: break;
-    }
-    throw exception(std::move(e));
-}
+// Throws the exception type that matches e.kind().
+[[noreturn]] WEBHOOKSIO_DECL void throw_error(error e);
+
+namespace detail {
+// The exception a future carries for `e`: the one a synchronous call throws.
+WEBHOOKSIO_DECL std::exception_ptr exception_for(error e);
+}  // namespace detail
 
 // Either a value or the error that took its place.
 template <class T>
@@ -2478,6 +2513,36 @@ private:
 
 }  // namespace webhooksio
 
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/error.ipp
+// Definitions for error.hpp.
+
+namespace webhooksio {
+
+[[noreturn]] WEBHOOKSIO_DECL void throw_error(error e) {
+    switch (e.kind()) {
+        case error_kind::usage: throw usage_error(std::move(e));
+        case error_kind::transport: throw transport_error(std::move(e));
+        case error_kind::status: throw status_error(std::move(e));
+        case error_kind::decode: throw decode_error(std::move(e));
+        case error_kind::none: break;
+    }
+    throw exception(std::move(e));
+}
+
+namespace detail {
+WEBHOOKSIO_DECL std::exception_ptr exception_for(error e) {
+    try {
+        throw_error(std::move(e));
+    } catch (...) {
+        return std::current_exception();
+    }
+}
+}  // namespace detail
+
+}  // namespace webhooksio
+#endif
+
 namespace webhooksio {
 
 struct nothrow_t {
@@ -2505,7 +2570,6 @@ concept completion_token =
 
 #include <array>
 #include <concepts>
-#include <exception>
 #include <future>
 #include <memory>
 #include <span>
@@ -2620,16 +2684,48 @@ struct client_options {
 };
 
 }  // namespace webhooksio
+// ---- detail/client_core.hpp
+// What every call of every client does, whatever its endpoint or transport:
+// check and encode the call, send it with retries, decode the answer. An
+// ordinary class, so that it is compiled once (and, with
+// WEBHOOKSIO_SEPARATE_COMPILATION, in one file of the program).
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <boost/json.hpp>
+
+// ---- webhooksio/retry.hpp
+// Retries: which failed attempts are tried again, how long to wait before,
+// and the loop around a transport that does it. Ordinary functions: every
+// endpoint shares them.
+//
+//   - A connection that could not be made (nothing was sent) is retried for
+//     every method.
+//   - 429, 502, 503 and 504, resets, timeouts and other I/O failures after the
+//     request went out are retried for GET, PUT, DELETE and HEAD only: a POST
+//     the server may have received is never sent again.
+//   - The n-th retry waits a random time between half and all of
+//     min(retry_initial_delay * 2^(n-1), retry_max_delay), or what the
+//     server's Retry-After says, up to retry_after_limit.
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
 // ---- detail/request.hpp
 // The request pipeline every endpoint shares: check and encode a call into an
 // HTTP request, and decode the response into JSON or a typed error. Ordinary
 // functions: an endpoint only hands them a small call_spec.
 
-#include <algorithm>
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
-#include <utility>
+#include <tuple>
 
 #include <boost/json.hpp>
 
@@ -2669,8 +2765,40 @@ concept transport = requires(T& t, const http_request& request) {
     { t.send(request) } -> std::same_as<result<http_response>>;
 };
 
+namespace detail {
+
+// A reference to any transport: one pointer and one function, so that the
+// code shared by every client (retries, the request pipeline) is compiled
+// once and not once per transport type.
+class transport_ref {
+public:
+    template <transport T>
+    explicit transport_ref(T& t) noexcept
+        : object_(&t), send_([](void* object, const http_request& request) {
+              return static_cast<T*>(object)->send(request);
+          }) {}
+
+    result<http_response> send(const http_request& request) const { return send_(object_, request); }
+
+private:
+    void* object_;
+    result<http_response> (*send_)(void*, const http_request&);
+};
+
+}  // namespace detail
+
 // The value of header `name` (case-insensitive), or "" when absent.
-inline std::string_view find_header(const http_headers& headers, std::string_view name) {
+WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name);
+
+}  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/transport.ipp
+// Definitions for transport.hpp.
+
+namespace webhooksio {
+
+WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name) {
     auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
     for (const auto& [key, value] : headers) {
         if (key.size() != name.size()) continue;
@@ -2682,6 +2810,7 @@ inline std::string_view find_header(const http_headers& headers, std::string_vie
 }
 
 }  // namespace webhooksio
+#endif
 // ---- webhooksio/url.hpp
 // Percent-encoding, route expansion and query strings (RFC 3986). Ordinary
 // functions, compiled once, shared by every endpoint.
@@ -2693,6 +2822,7 @@ inline std::string_view find_header(const http_headers& headers, std::string_vie
 
 #include <boost/json.hpp>
 
+
 namespace webhooksio::detail {
 
 constexpr bool is_unreserved(unsigned char c) noexcept {
@@ -2702,68 +2832,23 @@ constexpr bool is_unreserved(unsigned char c) noexcept {
 
 // Appends `text` with every byte but the unreserved ones as %XX, so that an ID
 // or a value can never add a path segment, a query or a fragment.
-inline void append_percent_encoded(std::string& out, std::string_view text) {
-    constexpr char hex[] = "0123456789ABCDEF";
-    while (!text.empty()) {
-        std::size_t run = 0;  // unreserved bytes go in whole runs
-        while (run < text.size() && is_unreserved(static_cast<unsigned char>(text[run]))) ++run;
-        out.append(text.data(), run);
-        if (run == text.size()) return;
-        const auto c = static_cast<unsigned char>(text[run]);
-        const char escaped[3] = {'%', hex[c >> 4], hex[c & 0xF]};
-        out.append(escaped, 3);
-        text.remove_prefix(run + 1);
-    }
-}
+WEBHOOKSIO_DECL void append_percent_encoded(std::string& out, std::string_view text);
 
 // "/v1/accounts/:account_id" with {"AC 1"} gives "/v1/accounts/AC%201". The
 // caller guarantees as many ids as placeholders (the endpoint table checks it).
-inline void append_expanded_route(std::string& out, std::string_view route, std::span<const std::string_view> ids) {
-    std::size_t next = 0;
-    while (!route.empty()) {
-        std::size_t colon = route.find(':');
-        out.append(route.substr(0, colon));  // the literal run, in one go
-        if (colon == std::string_view::npos) break;
-        std::size_t end = route.find('/', colon);
-        if (end == std::string_view::npos) end = route.size();
-        append_percent_encoded(out, ids[next++]);
-        route.remove_prefix(end);
-    }
-}
+WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::string_view route,
+                                           std::span<const std::string_view> ids);
 
 // The text an option value takes in a query string: strings as they are,
 // booleans as true/false, arrays comma-joined, objects as JSON.
-inline void append_query_value(std::string& out, const boost::json::value& v) {
-    switch (v.kind()) {
-        case boost::json::kind::string: append_percent_encoded(out, v.get_string()); break;
-        case boost::json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
-        case boost::json::kind::array: {
-            bool first = true;
-            for (const auto& item : v.get_array()) {
-                if (!first) out += "%2C";
-                first = false;
-                append_query_value(out, item);
-            }
-            break;
-        }
-        case boost::json::kind::null: break;
-        default: append_percent_encoded(out, boost::json::serialize(v)); break;
-    }
-}
+WEBHOOKSIO_DECL void append_query_value(std::string& out, const boost::json::value& v);
 
 // The same for the value of a typed option.
-inline void append_query_text(std::string& out, const std::string& v) { append_percent_encoded(out, v); }
-inline void append_query_text(std::string& out, bool v) { out += v ? "true" : "false"; }
-inline void append_query_text(std::string& out, int v) { out += std::to_string(v); }
-inline void append_query_text(std::string& out, const boost::json::value& v) { append_query_value(out, v); }
-inline void append_query_text(std::string& out, const std::vector<std::string>& items) {
-    bool first = true;
-    for (const auto& item : items) {
-        if (!first) out += "%2C";
-        first = false;
-        append_percent_encoded(out, item);
-    }
-}
+WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::string& v);
+WEBHOOKSIO_DECL void append_query_text(std::string& out, bool v);
+WEBHOOKSIO_DECL void append_query_text(std::string& out, int v);
+WEBHOOKSIO_DECL void append_query_text(std::string& out, const boost::json::value& v);
+WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::vector<std::string>& items);
 
 // Writes a query string's pairs: '?' before the first, '&' before the others.
 class query_writer {
@@ -2785,6 +2870,73 @@ private:
 };
 
 }  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/url.ipp
+// Definitions for url.hpp.
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL void append_percent_encoded(std::string& out, std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    while (!text.empty()) {
+        std::size_t run = 0;  // unreserved bytes go in whole runs
+        while (run < text.size() && is_unreserved(static_cast<unsigned char>(text[run]))) ++run;
+        out.append(text.data(), run);
+        if (run == text.size()) return;
+        const auto c = static_cast<unsigned char>(text[run]);
+        const char escaped[3] = {'%', hex[c >> 4], hex[c & 0xF]};
+        out.append(escaped, 3);
+        text.remove_prefix(run + 1);
+    }
+}
+
+WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::string_view route, std::span<const std::string_view> ids) {
+    std::size_t next = 0;
+    while (!route.empty()) {
+        std::size_t colon = route.find(':');
+        out.append(route.substr(0, colon));  // the literal run, in one go
+        if (colon == std::string_view::npos) break;
+        std::size_t end = route.find('/', colon);
+        if (end == std::string_view::npos) end = route.size();
+        append_percent_encoded(out, ids[next++]);
+        route.remove_prefix(end);
+    }
+}
+
+WEBHOOKSIO_DECL void append_query_value(std::string& out, const boost::json::value& v) {
+    switch (v.kind()) {
+        case boost::json::kind::string: append_percent_encoded(out, v.get_string()); break;
+        case boost::json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
+        case boost::json::kind::array: {
+            bool first = true;
+            for (const auto& item : v.get_array()) {
+                if (!first) out += "%2C";
+                first = false;
+                append_query_value(out, item);
+            }
+            break;
+        }
+        case boost::json::kind::null: break;
+        default: append_percent_encoded(out, boost::json::serialize(v)); break;
+    }
+}
+
+WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::string& v) { append_percent_encoded(out, v); }
+WEBHOOKSIO_DECL void append_query_text(std::string& out, bool v) { out += v ? "true" : "false"; }
+WEBHOOKSIO_DECL void append_query_text(std::string& out, int v) { out += std::to_string(v); }
+WEBHOOKSIO_DECL void append_query_text(std::string& out, const boost::json::value& v) { append_query_value(out, v); }
+WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::vector<std::string>& items) {
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) out += "%2C";
+        first = false;
+        append_percent_encoded(out, item);
+    }
+}
+
+}  // namespace webhooksio::detail
+#endif
 // ---- webhooksio/version.hpp
 // The library's version, also sent in the User-Agent header.
 
@@ -2813,7 +2965,18 @@ struct base_url {
     std::string path;  // "" or "/prefix" without a trailing slash
 };
 
-inline result<base_url> parse_base_url(std::string_view url) {
+// The parts of `url`, or a usage error saying what is wrong with it.
+WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url);
+
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/base_url.ipp
+// Definitions for detail/base_url.hpp.
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url) {
     auto fail = [&](std::string_view why) {
         return error::usage("webhooksio: base_url must look like http(s)://host[:port][/path]: " + std::string(why));
     };
@@ -2847,18 +3010,34 @@ inline result<base_url> parse_base_url(std::string_view url) {
 }
 
 }  // namespace webhooksio::detail
+#endif
 
 namespace webhooksio::detail {
 
-// What one endpoint contributes to a call.
+// What one endpoint contributes to a call: constants, made once per
+// endpoint at compile time (spec_of below).
 struct call_spec {
     std::string_view endpoint;  // the C++ name, for messages
     http_method method;
     std::string_view route;
     std::span<const std::string_view> placeholders;
-    std::span<const std::string_view> ids;       // in route order
     std::span<const std::string_view> required;  // "a" or "a|b" (one of)
 };
+
+template <class Params>
+struct placeholders_of;
+template <class... Ids>
+struct placeholders_of<std::tuple<Ids...>> {
+    static constexpr std::array<std::string_view, sizeof...(Ids)> value{Ids::placeholder...};
+};
+
+template <class E>
+inline constexpr auto required_options_of = required_options<E>();
+
+// The spec of endpoint E, a constant the pipeline gets by reference.
+template <class E>
+inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of<typename E::params>::value,
+                                   required_options_of<E>};
 
 // What a client computes once and every call reuses.
 struct request_context {
@@ -2869,7 +3048,49 @@ struct request_context {
 };
 
 // The key is a secret: it must never reach a message, a log or a hook.
-inline void redact(std::string& text, std::string_view secret) {
+WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret);
+// `text` with the key taken out, as it is and percent-encoded.
+WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret);
+// The same for a parsed JSON document: a server may send the key back
+// JSON-escaped ("\u002B"), which only shows once parsed. True when it took
+// something out.
+WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret);
+
+// The context of a client with this key and these options, or a usage error.
+WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key, const client_options& options);
+
+// "webhooksio: get_bucket (GET /v1/...): ", how every message of a call starts.
+WEBHOOKSIO_DECL std::string describe(const call_spec& call);
+
+// Names every required option that is missing; "" when none is.
+WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const option_values& options);
+WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::json::object& options);
+
+// The pairs of the options that are set: the typed ones straight from their
+// struct, then the extras that no typed option of the same name overrides.
+WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options);
+
+// The HTTP request of a call with these IDs (in route order) and options,
+// or a usage error when one of them is bad; then nothing is sent.
+WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
+                                                   std::span<const std::string_view> ids,
+                                                   const option_values& options);
+
+// The JSON of a response, or the typed error it amounts to.
+WEBHOOKSIO_DECL result<boost::json::value> decode_response(const request_context& context, const call_spec& call,
+                                                           result<http_response> sent);
+
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/request.ipp
+// Definitions for detail/request.hpp.
+
+#include <algorithm>
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret) {
     if (secret.empty()) return;
     constexpr std::string_view mark = "[redacted]";
     // Search on after the mark: a key such as "red" would find itself in it.
@@ -2877,7 +3098,7 @@ inline void redact(std::string& text, std::string_view secret) {
         text.replace(pos, secret.size(), mark);
 }
 
-inline std::string redacted(std::string text, std::string_view secret) {
+WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret) {
     redact(text, secret);
     std::string encoded;
     append_percent_encoded(encoded, secret);
@@ -2885,10 +3106,7 @@ inline std::string redacted(std::string text, std::string_view secret) {
     return text;
 }
 
-// The same for a parsed JSON document: a server may send the key back
-// JSON-escaped ("\u002B"), which only shows once parsed. True when it
-// took something out.
-inline bool redact_json(boost::json::value& v, std::string_view secret) {
+WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret) {
     if (secret.empty()) return false;
     bool changed = false;
     if (auto* text = v.if_string()) {
@@ -2914,7 +3132,8 @@ inline bool has_control_line_break(std::string_view s) {
     return s.find_first_of("\r\n") != std::string_view::npos || s.find('\0') != std::string_view::npos;
 }
 
-inline result<request_context> make_request_context(std::string api_key, const client_options& options) {
+WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key,
+                                                             const client_options& options) {
     if (has_control_line_break(api_key))
         return error::usage("webhooksio: the API key holds a CR, LF or NUL character");
     if (has_control_line_break(options.user_agent_suffix))
@@ -2934,7 +3153,7 @@ inline result<request_context> make_request_context(std::string api_key, const c
     return context;
 }
 
-inline std::string describe(const call_spec& call) {
+WEBHOOKSIO_DECL std::string describe(const call_spec& call) {
     return "webhooksio: " + std::string(call.endpoint) + " (" + std::string(to_string(call.method)) + ' ' +
            std::string(call.route) + "): ";
 }
@@ -2948,8 +3167,7 @@ inline bool option_present(const option_values& options, std::string_view name) 
     return it != options.extra->end() && !it->value().is_null();
 }
 
-// Names every required option that is missing; "" when none is.
-inline std::string missing_options(const call_spec& call, const option_values& options) {
+WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const option_values& options) {
     std::string missing;
     for (std::string_view entry : call.required) {
         bool found = false;
@@ -2966,13 +3184,11 @@ inline std::string missing_options(const call_spec& call, const option_values& o
     return missing;
 }
 
-inline std::string missing_options(const call_spec& call, const boost::json::object& options) {
+WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::json::object& options) {
     return missing_options(call, option_values{{}, &options});
 }
 
-// The pairs of the options that are set: the typed ones straight from their
-// struct, then the extras that no typed option of the same name overrides.
-inline void append_query(query_writer& query, const option_values& options) {
+WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
     for (const field& f : options.typed) {
         if (!f.value) continue;
         std::string& out = query.key(f.name);
@@ -2987,12 +3203,13 @@ inline void append_query(query_writer& query, const option_values& options) {
     }
 }
 
-inline result<http_request> build_request(const request_context& context, const call_spec& call,
-                                          const option_values& options) {
+WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
+                                                   std::span<const std::string_view> ids,
+                                                   const option_values& options) {
     // Encoding keeps every other ID inside its own path segment; these few
     // would still change the route (a dot segment is resolved by servers).
-    for (std::size_t i = 0; i < call.ids.size(); ++i) {
-        std::string_view id = call.ids[i];
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        std::string_view id = ids[i];
         if (id.empty() || id == "." || id == ".." || id.find('\0') != std::string_view::npos)
             return error::usage(describe(call) + "ID :" + std::string(call.placeholders[i]) +
                                 " is empty, \".\", \"..\" or holds a NUL character");
@@ -3005,7 +3222,7 @@ inline result<http_request> build_request(const request_context& context, const 
     request.headers = context.headers;
     request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
     request.target = context.path_prefix;
-    append_expanded_route(request.target, call.route, call.ids);
+    append_expanded_route(request.target, call.route, ids);
     query_writer query{request.target};
     if (options_in_query(call.method)) {
         append_query(query, options);
@@ -3034,8 +3251,8 @@ inline boost::json::value parse_or_null(std::string_view text) {
     return ec ? boost::json::value() : v;
 }
 
-inline result<boost::json::value> decode_response(const request_context& context, const call_spec& call,
-                                                  result<http_response> sent) {
+WEBHOOKSIO_DECL result<boost::json::value> decode_response(const request_context& context, const call_spec& call,
+                                                           result<http_response> sent) {
     if (!sent) {
         const error& failure = sent.error();
         return error::transport(failure.failure(), redacted(describe(call) + failure.message(), context.api_key));
@@ -3065,147 +3282,7 @@ inline result<boost::json::value> decode_response(const request_context& context
 }
 
 }  // namespace webhooksio::detail
-// ---- detail/worker_pool.hpp
-// A small fixed pool of threads that runs the client's asynchronous calls.
-// Threads start on first use; the destructor finishes every queued call, so
-// no call is lost, and joins the threads.
-
-#include <condition_variable>
-#include <deque>
-#include <future>
-#include <mutex>
-#include <thread>
-#include <utility>
-#include <vector>
-
-namespace webhooksio::detail {
-
-class worker_pool {
-public:
-    explicit worker_pool(unsigned threads) : size_(threads == 0 ? 1 : threads) {}
-    worker_pool(const worker_pool&) = delete;
-    worker_pool& operator=(const worker_pool&) = delete;
-
-    ~worker_pool() {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-        }
-        wake_.notify_all();
-        for (auto& thread : threads_) thread.join();
-    }
-
-    // packaged_task is the standard's move-only callable: a task may own a
-    // promise or a move-only callback.
-    void post(std::packaged_task<void()> task) {
-        {
-            std::lock_guard lock(mutex_);
-            if (threads_.empty())
-                for (unsigned i = 0; i < size_; ++i) threads_.emplace_back([this] { work(); });
-            queue_.push_back(std::move(task));
-        }
-        wake_.notify_one();
-    }
-
-private:
-    void work() {
-        for (;;) {
-            std::packaged_task<void()> task;
-            {
-                std::unique_lock lock(mutex_);
-                wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-                if (queue_.empty()) return;  // stopping, and nothing left to do
-                task = std::move(queue_.front());
-                queue_.pop_front();
-            }
-            task();
-        }
-    }
-
-    const unsigned size_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<std::packaged_task<void()>> queue_;
-    std::vector<std::thread> threads_;
-    bool stopping_ = false;
-};
-
-}  // namespace webhooksio::detail
-// ---- webhooksio/httplib_transport.hpp
-// The default transport, over cpp-httplib: HTTP and HTTPS, keep-alive
-// connections reused from a pool (one per concurrent caller), TCP_NODELAY on,
-// timeouts, proxy, CA certificates and a limit on the response body.
-
-#include <chrono>
-#include <cstdint>
-#include <memory>
-#include <mutex>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
-
-#include <httplib.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-
-// ---- webhooksio/retry.hpp
-// Retries: which failed attempts are tried again, how long to wait before,
-// and the loop around a transport that does it. Ordinary functions: every
-// endpoint shares them.
-//
-//   - A connection that could not be made (nothing was sent) is retried for
-//     every method.
-//   - 429, 502, 503 and 504, resets, timeouts and other I/O failures after the
-//     request went out are retried for GET, PUT, DELETE and HEAD only: a POST
-//     the server may have received is never sent again.
-//   - The n-th retry waits a random time between half and all of
-//     min(retry_initial_delay * 2^(n-1), retry_max_delay), or what the
-//     server's Retry-After says, up to retry_after_limit.
-
-#include <algorithm>
-#include <charconv>
-#include <chrono>
-#include <functional>
-#include <optional>
-#include <random>
-#include <string>
-#include <string_view>
-#include <thread>
-#include <utility>
-
-// ---- detail/function_ref.hpp
-// A non-owning reference to a callable: what std::function does for a
-// parameter, without its allocation or its copies.
-
-#include <concepts>
-#include <type_traits>
-#include <utility>
-
-namespace webhooksio::detail {
-
-template <class Signature>
-class function_ref;
-
-template <class R, class... Args>
-class function_ref<R(Args...)> {
-public:
-    // `f` must outlive the function_ref, as it does when passed as an argument.
-    template <class F>
-        requires(!std::same_as<std::remove_cvref_t<F>, function_ref> && std::invocable<F&, Args...>)
-    function_ref(F& f) noexcept
-        : object_(&f), call_([](void* object, Args... args) -> R {
-              return (*static_cast<F*>(object))(std::forward<Args>(args)...);
-          }) {}
-
-    R operator()(Args... args) const { return call_(object_, std::forward<Args>(args)...); }
-
-private:
-    void* object_;
-    R (*call_)(void*, Args...);
-};
-
-}  // namespace webhooksio::detail
+#endif
 
 namespace webhooksio {
 
@@ -3216,8 +3293,48 @@ namespace detail {
 
 // "120" (seconds) or an IMF-fixdate such as "Fri, 27 Nov 2026 12:00:00 GMT",
 // as a wait from `now`; nullopt when it is neither.
-inline std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
-                                                                 std::chrono::system_clock::time_point now) {
+WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
+                                                                          std::chrono::system_clock::time_point now);
+
+// Whether the outcome of an attempt with `method` may be tried again.
+WEBHOOKSIO_DECL bool retryable(http_method method, const result<http_response>& outcome);
+
+// The retry part of client_options, and the loop that applies it.
+class retry_policy {
+public:
+    WEBHOOKSIO_DECL explicit retry_policy(const client_options& options);
+
+    // The wait before retry number `retry` (1 for the first).
+    WEBHOOKSIO_DECL std::chrono::milliseconds backoff(int retry, const result<http_response>& outcome) const;
+
+    // Sends `request` through `transport` until it succeeds, fails for good
+    // or the retries run out; tells the hooks about each attempt.
+    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, const http_request& request,
+                                              std::string_view api_key, transport_ref transport) const;
+
+private:
+    int max_retries_;
+    std::chrono::milliseconds initial_delay_, max_delay_, retry_after_limit_;
+    std::function<void(std::chrono::milliseconds)> sleep_;
+    call_hooks hooks_;
+};
+
+}  // namespace detail
+}  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/retry.ipp
+// Definitions for retry.hpp.
+
+#include <algorithm>
+#include <charconv>
+#include <random>
+#include <thread>
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
+                                                                          std::chrono::system_clock::time_point now) {
     using namespace std::chrono;
     auto number = [&](std::string_view text, auto& out) {
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -3251,8 +3368,7 @@ inline std::optional<std::chrono::milliseconds> parse_retry_after(std::string_vi
     return at > now ? duration_cast<milliseconds>(at - now) : milliseconds(0);
 }
 
-// Whether the outcome of an attempt with `method` may be tried again.
-inline bool retryable(http_method method, const result<http_response>& outcome) {
+WEBHOOKSIO_DECL bool retryable(http_method method, const result<http_response>& outcome) {
     if (!outcome) {
         switch (outcome.error().failure()) {
             case transport_failure::connect: return true;  // nothing was sent
@@ -3266,104 +3382,242 @@ inline bool retryable(http_method method, const result<http_response>& outcome) 
     return (status == 429 || status == 502 || status == 503 || status == 504) && is_idempotent(method);
 }
 
-// The retry part of client_options, and the loop that applies it.
-class retry_policy {
+WEBHOOKSIO_DECL retry_policy::retry_policy(const client_options& options)
+    : max_retries_(std::max(0, options.max_retries)),
+      initial_delay_(options.retry_initial_delay),
+      max_delay_(options.retry_max_delay),
+      retry_after_limit_(options.retry_after_limit),
+      sleep_(options.sleep),
+      hooks_(options.hooks) {}
+
+WEBHOOKSIO_DECL std::chrono::milliseconds retry_policy::backoff(int retry, const result<http_response>& outcome) const {
+    if (outcome) {
+        if (auto after = parse_retry_after(find_header(outcome->headers, "Retry-After"),
+                                           std::chrono::system_clock::now()))
+            return std::min(*after, retry_after_limit_);
+    }
+    auto delay = initial_delay_;
+    for (int i = 1; i < retry && delay < max_delay_; ++i) delay *= 2;
+    delay = std::min(delay, max_delay_);
+    // Jitter spreads out the clients that failed together.
+    thread_local std::minstd_rand random{std::random_device{}()};
+    std::uniform_int_distribution<long long> half_to_all(delay.count() / 2, delay.count());
+    return std::chrono::milliseconds(half_to_all(random));
+}
+
+WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, const http_request& request,
+                                                        std::string_view api_key, transport_ref transport) const {
+    for (int attempt = 1;; ++attempt) {
+        const attempt_info info{call.endpoint, call.method, call.route, attempt};
+        if (hooks_.before_request) hooks_.before_request(info);
+        // The clock is read only for a hook that will see the time.
+        const bool timed = static_cast<bool>(hooks_.after_response);
+        const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
+        result<http_response> outcome = transport.send(request);
+        const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
+
+        const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
+        const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
+        if (hooks_.after_response) {
+            const std::string message = outcome ? std::string() : redacted(outcome.error().message(), api_key);
+            hooks_.after_response({info, outcome ? outcome->status : 0,
+                                   outcome ? transport_failure::none : outcome.error().failure(), message,
+                                   elapsed, wait});
+        }
+        if (!again) return outcome;
+        if (sleep_) sleep_(*wait);
+        else std::this_thread::sleep_for(*wait);
+    }
+}
+
+}  // namespace webhooksio::detail
+#endif
+
+namespace webhooksio::detail {
+
+class client_core {
 public:
-    explicit retry_policy(const client_options& options)
-        : max_retries_(std::max(0, options.max_retries)),
-          initial_delay_(options.retry_initial_delay),
-          max_delay_(options.retry_max_delay),
-          retry_after_limit_(options.retry_after_limit),
-          sleep_(options.sleep),
-          hooks_(options.hooks) {}
+    // Throws usage_error for a key or options that can't make a request.
+    WEBHOOKSIO_DECL client_core(std::string api_key, const client_options& options);
 
-    // The wait before retry number `retry` (1 for the first).
-    std::chrono::milliseconds backoff(int retry, const result<http_response>& outcome) const {
-        if (outcome) {
-            if (auto after = parse_retry_after(find_header(outcome->headers, "Retry-After"),
-                                               std::chrono::system_clock::now()))
-                return std::min(*after, retry_after_limit_);
-        }
-        auto delay = initial_delay_;
-        for (int i = 1; i < retry && delay < max_delay_; ++i) delay *= 2;
-        delay = std::min(delay, max_delay_);
-        // Jitter spreads out the clients that failed together.
-        thread_local std::minstd_rand random{std::random_device{}()};
-        std::uniform_int_distribution<long long> half_to_all(delay.count() / 2, delay.count());
-        return std::chrono::milliseconds(half_to_all(random));
-    }
+    // The request of a call with these IDs (in route order) and options, or
+    // the usage error that keeps it from being sent.
+    WEBHOOKSIO_DECL result<http_request> build(const call_spec& call, std::span<const std::string_view> ids,
+                                               const option_values& options) const;
 
-    // Sends `request` through `send` until it succeeds, fails for good or the
-    // retries run out; tells the hooks about each attempt.
-    result<http_response> run(const call_spec& call, const http_request& request, std::string_view api_key,
-                              function_ref<result<http_response>(const http_request&)> send) const {
-        for (int attempt = 1;; ++attempt) {
-            const attempt_info info{call.endpoint, call.method, call.route, attempt};
-            if (hooks_.before_request) hooks_.before_request(info);
-            // The clock is read only for a hook that will see the time.
-            const bool timed = static_cast<bool>(hooks_.after_response);
-            const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
-            result<http_response> outcome = send(request);
-            const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
+    // Sends a built request through `transport`, with retries, and decodes
+    // the answer; a failed build is passed on as it is.
+    WEBHOOKSIO_DECL result<boost::json::value> execute(const call_spec& call, result<http_request> request,
+                                                       transport_ref transport) const;
 
-            const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
-            const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
-            if (hooks_.after_response) {
-                const std::string message = outcome ? std::string() : redacted(outcome.error().message(), api_key);
-                hooks_.after_response({info, outcome ? outcome->status : 0,
-                                       outcome ? transport_failure::none : outcome.error().failure(), message,
-                                       elapsed, wait});
-            }
-            if (!again) return outcome;
-            if (sleep_) sleep_(*wait);
-            else std::this_thread::sleep_for(*wait);
-        }
-    }
+    // build, then execute.
+    WEBHOOKSIO_DECL result<boost::json::value> call(const call_spec& call, std::span<const std::string_view> ids,
+                                                    const option_values& options, transport_ref transport) const;
+
+    // The same for a call without a completion token: the JSON, or the typed
+    // exception.
+    WEBHOOKSIO_DECL boost::json::value call_or_throw(const call_spec& call, std::span<const std::string_view> ids,
+                                                     const option_values& options, transport_ref transport) const;
 
 private:
-    int max_retries_;
-    std::chrono::milliseconds initial_delay_, max_delay_, retry_after_limit_;
-    std::function<void(std::chrono::milliseconds)> sleep_;
-    call_hooks hooks_;
+    request_context context_;
+    retry_policy retry_;
 };
 
-}  // namespace detail
-}  // namespace webhooksio
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/client_core.ipp
+// Definitions for detail/client_core.hpp.
+
+#include <utility>
+
+namespace webhooksio::detail {
+
+// A client made with a bad key or bad options throws at once.
+inline request_context checked_context(std::string api_key, const client_options& options) {
+    auto context = make_request_context(std::move(api_key), options);
+    if (!context) throw_error(std::move(context).error());
+    return std::move(*context);
+}
+
+WEBHOOKSIO_DECL client_core::client_core(std::string api_key, const client_options& options)
+    : context_(checked_context(std::move(api_key), options)), retry_(options) {}
+
+WEBHOOKSIO_DECL result<http_request> client_core::build(const call_spec& call, std::span<const std::string_view> ids,
+                                                        const option_values& options) const {
+    return build_request(context_, call, ids, options);
+}
+
+WEBHOOKSIO_DECL result<boost::json::value> client_core::execute(const call_spec& call, result<http_request> request,
+                                                                transport_ref transport) const {
+    if (!request) return std::move(request).error();
+    return decode_response(context_, call, retry_.run(call, *request, context_.api_key, transport));
+}
+
+WEBHOOKSIO_DECL result<boost::json::value> client_core::call(const call_spec& call,
+                                                             std::span<const std::string_view> ids,
+                                                             const option_values& options,
+                                                             transport_ref transport) const {
+    return execute(call, build(call, ids, options), transport);
+}
+
+WEBHOOKSIO_DECL boost::json::value client_core::call_or_throw(const call_spec& call,
+                                                              std::span<const std::string_view> ids,
+                                                              const option_values& options,
+                                                              transport_ref transport) const {
+    return this->call(call, ids, options, transport).value();
+}
+
+}  // namespace webhooksio::detail
+#endif
+// ---- detail/worker_pool.hpp
+// A small fixed pool of threads that runs the client's asynchronous calls.
+// Threads start on first use; the destructor finishes every queued call, so
+// no call is lost, and joins the threads.
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+
+namespace webhooksio::detail {
+
+class worker_pool {
+public:
+    explicit worker_pool(unsigned threads) : size_(threads == 0 ? 1 : threads) {}
+    worker_pool(const worker_pool&) = delete;
+    worker_pool& operator=(const worker_pool&) = delete;
+    WEBHOOKSIO_DECL ~worker_pool();
+
+    // packaged_task is the standard's move-only callable: a task may own a
+    // promise or a move-only callback.
+    WEBHOOKSIO_DECL void post(std::packaged_task<void()> task);
+
+private:
+    WEBHOOKSIO_DECL void work();
+
+    const unsigned size_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<std::packaged_task<void()>> queue_;
+    std::vector<std::thread> threads_;
+    bool stopping_ = false;
+};
+
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/worker_pool.ipp
+// Definitions for detail/worker_pool.hpp.
+
+#include <utility>
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL worker_pool::~worker_pool() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    for (auto& thread : threads_) thread.join();
+}
+
+WEBHOOKSIO_DECL void worker_pool::post(std::packaged_task<void()> task) {
+    {
+        std::lock_guard lock(mutex_);
+        if (threads_.empty())
+            for (unsigned i = 0; i < size_; ++i) threads_.emplace_back([this] { work(); });
+        queue_.push_back(std::move(task));
+    }
+    wake_.notify_one();
+}
+
+WEBHOOKSIO_DECL void worker_pool::work() {
+    for (;;) {
+        std::packaged_task<void()> task;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;  // stopping, and nothing left to do
+            task = std::move(queue_.front());
+            queue_.pop_front();
+        }
+        task();
+    }
+}
+
+}  // namespace webhooksio::detail
+#endif
+// ---- webhooksio/httplib_transport.hpp
+// The default transport, over cpp-httplib: HTTP and HTTPS, keep-alive
+// connections reused from a pool (one per concurrent caller), TCP_NODELAY on,
+// timeouts, proxy, CA certificates and a limit on the response body.
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <httplib.h>
+
 
 namespace webhooksio {
 
 class httplib_transport {
 public:
-    explicit httplib_transport(client_options options) : options_(std::move(options)) {
-        auto url = detail::parse_base_url(options_.base_url);
-        if (!url) throw_error(std::move(url).error());
-        https_ = url->scheme == "https";
-        origin_ = url->scheme + "://" + url->host + ':' + std::to_string(url->port);
-        // Refuse a PEM that holds no certificate now, not at the first call.
-        if (!options_.ca_bundle_pem.empty()) {
-            X509_STORE* store = store_from_pem(options_.ca_bundle_pem);
-            if (!store) throw_error(error::usage("webhooksio: ca_bundle_pem holds no PEM certificate"));
-            X509_STORE_free(store);
-        }
-    }
+    // Throws usage_error for a bad base_url or a ca_bundle_pem without a
+    // certificate: now, not at the first call.
+    WEBHOOKSIO_DECL explicit httplib_transport(client_options options);
 
-    result<http_response> send(const http_request& request) {
-        auto [connection, reused] = pool_->acquire(*this);
-        auto answer = exchange(*connection, request);
-        // A keep-alive connection the server closed while it sat idle fails
-        // without an answer; httplib usually notices before sending, and when
-        // it does not, an idempotent request goes once more on a fresh
-        // connection. That is not a failure of the call, so not a retry.
-        if (!answer.response && reused && is_idempotent(request.method) &&
-            (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write) &&
-            answer.elapsed < options_.read_timeout) {
-            connection = connect();
-            answer = exchange(*connection, request);
-        }
-        if (!answer.response) return failure(answer);
-        pool_->release(std::move(connection));
-        return std::move(*answer.response);
-    }
+    WEBHOOKSIO_DECL result<http_response> send(const http_request& request);
 
 private:
     struct outcome {
@@ -3373,142 +3627,17 @@ private:
         std::chrono::steady_clock::duration elapsed{};
     };
 
-    outcome exchange(httplib::Client& connection, const http_request& request) const {
-        httplib::Request out;
-        out.method = std::string(to_string(request.method));
-        out.path = request.target;
-        for (const auto& [name, value] : request.headers) out.headers.emplace(name, value);
-        out.body = request.body;
-
-        // Read the body ourselves, so that an oversized one stops the read.
-        // One pointer captured keeps the callback in std::function's own storage.
-        struct reader {
-            std::string body;
-            std::size_t limit;
-            bool too_large = false;
-        } read{{}, options_.max_response_body};
-        out.content_receiver = [r = &read](const char* data, std::size_t size, std::uint64_t, std::uint64_t total) {
-            if (total > r->limit || r->body.size() + size > r->limit) {
-                r->too_large = true;
-                return false;
-            }
-            r->body.append(data, size);
-            return true;
-        };
-
-        outcome result;
-        httplib::Response in;
-        const auto start = std::chrono::steady_clock::now();
-        // This overload of send() doesn't copy the request, as send(const Request&) does.
-        const bool sent = connection.send(out, in, result.failure);
-        result.elapsed = std::chrono::steady_clock::now() - start;
-        result.too_large = read.too_large;
-        if (!sent) return result;
-
-        http_response& response = result.response.emplace();
-        response.status = in.status;
-        response.body = std::move(read.body);
-        response.headers.reserve(in.headers.size());
-        for (auto& [name, value] : in.headers) response.headers.emplace_back(name, std::move(value));
-        return result;
-    }
-
-    error failure(const outcome& failed) const {
-        if (failed.too_large)
-            return error::transport(transport_failure::too_large,
-                                    "the response body is larger than max_response_body (" +
-                                        std::to_string(options_.max_response_body) + " bytes); reading stopped");
-        transport_failure kind = classify(failed.failure);
-        // httplib reports a read that timed out as a plain read error.
-        if (kind == transport_failure::read && failed.elapsed >= options_.read_timeout) kind = transport_failure::timeout;
-        std::string what = kind == transport_failure::timeout
-                               ? "no answer within read_timeout (" + std::to_string(options_.read_timeout.count()) + " ms)"
-                               : httplib::to_string(failed.failure);
-        return error::transport(kind, "transport error: " + what);
-    }
-
-    // `connect` means that no byte of the request was sent (retry.hpp relies
-    // on it): the connection was refused, unreachable or timed out.
-    static transport_failure classify(httplib::Error e) {
-        switch (e) {
-            case httplib::Error::Connection:
-            case httplib::Error::ConnectionTimeout: return transport_failure::connect;
-            case httplib::Error::SSLConnection:
-            case httplib::Error::SSLLoadingCerts:
-            case httplib::Error::SSLServerVerification: return transport_failure::tls;
-            case httplib::Error::Read: return transport_failure::read;
-            case httplib::Error::Write: return transport_failure::write;
-            default: return transport_failure::other;
-        }
-    }
-
-    // A certificate store holding every certificate of `pem`; null when none.
-    static X509_STORE* store_from_pem(const std::string& pem) {
-        std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
-        X509_STORE* store = X509_STORE_new();
-        int added = 0;
-        while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
-            added += X509_STORE_add_cert(store, cert);
-            X509_free(cert);
-        }
-        if (added == 0) {
-            X509_STORE_free(store);
-            return nullptr;
-        }
-        return store;
-    }
-
-    std::unique_ptr<httplib::Client> connect() const {
-        auto connection = std::make_unique<httplib::Client>(origin_);
-        // Without TCP_NODELAY a keep-alive call on Linux waits ~40 ms for the
-        // peer's delayed ACK.
-        connection->set_tcp_nodelay(true);
-        connection->set_keep_alive(true);
-        // Targets arrive percent-encoded already; don't encode them twice.
-        connection->set_url_encode(false);
-        connection->set_connection_timeout(options_.connect_timeout);
-        connection->set_read_timeout(options_.read_timeout);
-        connection->set_write_timeout(options_.read_timeout);
-        const proxy_options& proxy = options_.proxy;
-        if (!proxy.host.empty()) {
-            connection->set_proxy(proxy.host, proxy.port);
-            if (!proxy.username.empty()) connection->set_proxy_basic_auth(proxy.username, proxy.password);
-        }
-        if (https_) {
-            connection->enable_server_certificate_verification(options_.verify_tls);
-            if (!options_.ca_bundle_pem.empty()) {
-                // The connection owns its store (httplib frees it).
-                X509_STORE* store = store_from_pem(options_.ca_bundle_pem);
-                if (!options_.ca_bundle_path.empty())
-                    X509_STORE_load_locations(store, options_.ca_bundle_path.c_str(), nullptr);
-                connection->set_ca_cert_store(store);
-            } else if (!options_.ca_bundle_path.empty()) {
-                connection->set_ca_cert_path(options_.ca_bundle_path);
-            }
-        }
-        return connection;
-    }
+    WEBHOOKSIO_DECL outcome exchange(httplib::Client& connection, const http_request& request) const;
+    WEBHOOKSIO_DECL error failure(const outcome& failed) const;
+    WEBHOOKSIO_DECL std::unique_ptr<httplib::Client> connect() const;
 
     // Idle keep-alive connections. Only a connection that completed its
     // exchange goes back; a failed one is dropped with its socket.
     class pool {
     public:
         // A connection, and whether it served an exchange before.
-        std::pair<std::unique_ptr<httplib::Client>, bool> acquire(const httplib_transport& owner) {
-            {
-                std::lock_guard lock(mutex_);
-                if (!idle_.empty()) {
-                    auto connection = std::move(idle_.back());
-                    idle_.pop_back();
-                    return {std::move(connection), true};
-                }
-            }
-            return {owner.connect(), false};
-        }
-        void release(std::unique_ptr<httplib::Client> connection) {
-            std::lock_guard lock(mutex_);
-            idle_.push_back(std::move(connection));
-        }
+        WEBHOOKSIO_DECL std::pair<std::unique_ptr<httplib::Client>, bool> acquire(const httplib_transport& owner);
+        WEBHOOKSIO_DECL void release(std::unique_ptr<httplib::Client> connection);
 
     private:
         std::mutex mutex_;
@@ -3526,31 +3655,196 @@ static_assert(transport<httplib_transport>);
 
 }  // namespace webhooksio
 
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/httplib_transport.ipp
+// Definitions for httplib_transport.hpp.
+
+#include <cstdint>
+
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
 namespace webhooksio {
 namespace detail {
 
-template <class Params>
-struct placeholders_of;
-template <class... Ids>
-struct placeholders_of<std::tuple<Ids...>> {
-    static constexpr std::array<std::string_view, sizeof...(Ids)> value{Ids::placeholder...};
-};
-
-// The exception a future carries for `e`: the same typed exception a
-// synchronous call would throw.
-inline std::exception_ptr exception_for(error e) {
-    try {
-        throw_error(std::move(e));
-    } catch (...) {
-        return std::current_exception();
+// `connect` means that no byte of the request was sent (retry.hpp relies
+// on it): the connection was refused, unreachable or timed out.
+inline transport_failure classify(httplib::Error e) {
+    switch (e) {
+        case httplib::Error::Connection:
+        case httplib::Error::ConnectionTimeout: return transport_failure::connect;
+        case httplib::Error::SSLConnection:
+        case httplib::Error::SSLLoadingCerts:
+        case httplib::Error::SSLServerVerification: return transport_failure::tls;
+        case httplib::Error::Read: return transport_failure::read;
+        case httplib::Error::Write: return transport_failure::write;
+        default: return transport_failure::other;
     }
 }
+
+// A certificate store holding every certificate of `pem`; null when none.
+inline X509_STORE* store_from_pem(const std::string& pem) {
+    std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
+    X509_STORE* store = X509_STORE_new();
+    int added = 0;
+    while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
+        added += X509_STORE_add_cert(store, cert);
+        X509_free(cert);
+    }
+    if (added == 0) {
+        X509_STORE_free(store);
+        return nullptr;
+    }
+    return store;
+}
+
+}  // namespace detail
+
+WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : options_(std::move(options)) {
+    auto url = detail::parse_base_url(options_.base_url);
+    if (!url) throw_error(std::move(url).error());
+    https_ = url->scheme == "https";
+    origin_ = url->scheme + "://" + url->host + ':' + std::to_string(url->port);
+    if (!options_.ca_bundle_pem.empty()) {
+        X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
+        if (!store) throw_error(error::usage("webhooksio: ca_bundle_pem holds no PEM certificate"));
+        X509_STORE_free(store);
+    }
+}
+
+WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request& request) {
+    auto [connection, reused] = pool_->acquire(*this);
+    auto answer = exchange(*connection, request);
+    // A keep-alive connection the server closed while it sat idle fails
+    // without an answer; httplib usually notices before sending, and when
+    // it does not, an idempotent request goes once more on a fresh
+    // connection. That is not a failure of the call, so not a retry.
+    if (!answer.response && reused && is_idempotent(request.method) &&
+        (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write) &&
+        answer.elapsed < options_.read_timeout) {
+        connection = connect();
+        answer = exchange(*connection, request);
+    }
+    if (!answer.response) return failure(answer);
+    pool_->release(std::move(connection));
+    return std::move(*answer.response);
+}
+
+WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(httplib::Client& connection,
+                                                                       const http_request& request) const {
+    httplib::Request out;
+    out.method = std::string(to_string(request.method));
+    out.path = request.target;
+    for (const auto& [name, value] : request.headers) out.headers.emplace(name, value);
+    out.body = request.body;
+
+    // Read the body ourselves, so that an oversized one stops the read.
+    // One pointer captured keeps the callback in std::function's own storage.
+    struct reader {
+        std::string body;
+        std::size_t limit;
+        bool too_large = false;
+    } read{{}, options_.max_response_body};
+    out.content_receiver = [r = &read](const char* data, std::size_t size, std::uint64_t, std::uint64_t total) {
+        if (total > r->limit || r->body.size() + size > r->limit) {
+            r->too_large = true;
+            return false;
+        }
+        r->body.append(data, size);
+        return true;
+    };
+
+    outcome result;
+    httplib::Response in;
+    const auto start = std::chrono::steady_clock::now();
+    // This overload of send() doesn't copy the request, as send(const Request&) does.
+    const bool sent = connection.send(out, in, result.failure);
+    result.elapsed = std::chrono::steady_clock::now() - start;
+    result.too_large = read.too_large;
+    if (!sent) return result;
+
+    http_response& response = result.response.emplace();
+    response.status = in.status;
+    response.body = std::move(read.body);
+    response.headers.reserve(in.headers.size());
+    for (auto& [name, value] : in.headers) response.headers.emplace_back(name, std::move(value));
+    return result;
+}
+
+WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
+    if (failed.too_large)
+        return error::transport(transport_failure::too_large,
+                                "the response body is larger than max_response_body (" +
+                                    std::to_string(options_.max_response_body) + " bytes); reading stopped");
+    transport_failure kind = detail::classify(failed.failure);
+    // httplib reports a read that timed out as a plain read error.
+    if (kind == transport_failure::read && failed.elapsed >= options_.read_timeout) kind = transport_failure::timeout;
+    std::string what = kind == transport_failure::timeout
+                           ? "no answer within read_timeout (" + std::to_string(options_.read_timeout.count()) + " ms)"
+                           : httplib::to_string(failed.failure);
+    return error::transport(kind, "transport error: " + what);
+}
+
+WEBHOOKSIO_DECL std::unique_ptr<httplib::Client> httplib_transport::connect() const {
+    auto connection = std::make_unique<httplib::Client>(origin_);
+    // Without TCP_NODELAY a keep-alive call on Linux waits ~40 ms for the
+    // peer's delayed ACK.
+    connection->set_tcp_nodelay(true);
+    connection->set_keep_alive(true);
+    // Targets arrive percent-encoded already; don't encode them twice.
+    connection->set_url_encode(false);
+    connection->set_connection_timeout(options_.connect_timeout);
+    connection->set_read_timeout(options_.read_timeout);
+    connection->set_write_timeout(options_.read_timeout);
+    const proxy_options& proxy = options_.proxy;
+    if (!proxy.host.empty()) {
+        connection->set_proxy(proxy.host, proxy.port);
+        if (!proxy.username.empty()) connection->set_proxy_basic_auth(proxy.username, proxy.password);
+    }
+    if (https_) {
+        connection->enable_server_certificate_verification(options_.verify_tls);
+        if (!options_.ca_bundle_pem.empty()) {
+            // The connection owns its store (httplib frees it).
+            X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
+            if (!options_.ca_bundle_path.empty())
+                X509_STORE_load_locations(store, options_.ca_bundle_path.c_str(), nullptr);
+            connection->set_ca_cert_store(store);
+        } else if (!options_.ca_bundle_path.empty()) {
+            connection->set_ca_cert_path(options_.ca_bundle_path);
+        }
+    }
+    return connection;
+}
+
+WEBHOOKSIO_DECL std::pair<std::unique_ptr<httplib::Client>, bool> httplib_transport::pool::acquire(
+    const httplib_transport& owner) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!idle_.empty()) {
+            auto connection = std::move(idle_.back());
+            idle_.pop_back();
+            return {std::move(connection), true};
+        }
+    }
+    return {owner.connect(), false};
+}
+
+WEBHOOKSIO_DECL void httplib_transport::pool::release(std::unique_ptr<httplib::Client> connection) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(connection));
+}
+
+}  // namespace webhooksio
+#endif
+
+namespace webhooksio {
+namespace detail {
 
 // The IDs of a generic call as the strings the route takes, in order.
 template <class... Ids>
 std::array<std::string_view, sizeof...(Ids)> id_views(const std::tuple<Ids...>& ids) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<std::string_view, sizeof...(Ids)>{std::string_view(std::get<I>(ids).str())...};
+        return std::array<std::string_view, sizeof...(Ids)>{std::get<I>(ids).str_view()...};
     }(std::index_sequence_for<Ids...>{});
 }
 
@@ -3578,31 +3872,31 @@ public:
 
     // A client over a transport of your own.
     basic_client(std::string api_key, const client_options& options, Transport transport)
-        : context_(checked_context(std::move(api_key), options)), retry_(options), transport_(std::move(transport)) {}
+        : core_(std::move(api_key), options), transport_(std::move(transport)) {}
 
     // The generic call: call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}).
     // Returns the response's JSON, or throws a webhooksio::exception.
     template <detail::endpoint_type E>
     boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
-        return run<E>(detail::id_views(ids), detail::values_of(options), nothrow).value();
+        return core_.call_or_throw(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), sender());
     }
 
     // The same with free-form options, any option of the API by name. (A
     // template, so that a bare `{}` picks the typed overload.)
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
     boost::json::value call(const typename E::params& ids, const FreeForm& options) {
-        return run<E>(detail::id_views(ids), free_form(options), nothrow).value();
+        return core_.call_or_throw(detail::spec_of<E>, detail::id_views(ids), free_form(options), sender());
     }
 
     // With a completion token (see async.hpp): nothrow, use_future or a callback.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
-        return run<E>(detail::id_views(ids), detail::values_of(options), std::forward<Token>(token));
+        return dispatch(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), std::forward<Token>(token));
     }
 
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, completion_token Token>
     auto call(const typename E::params& ids, const FreeForm& options, Token&& token) {
-        return run<E>(detail::id_views(ids), free_form(options), std::forward<Token>(token));
+        return dispatch(detail::spec_of<E>, detail::id_views(ids), free_form(options), std::forward<Token>(token));
     }
 
     // Catches the options struct of another endpoint with a readable message.
@@ -3617,65 +3911,48 @@ public:
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)
     // and create_bucket(account_id, options, token): its `ids` IDs as
-    // parameters id0, id1, ..., straight to run<E>; without a token, the
-    // nothrow result's value.
+    // parameters id0, id1, ..., handed with its spec to the shared code.
 #define WEBHOOKSIO_ID_PARAM(z, i, E) const std::tuple_element_t<i, api::E::params>& id##i,
-#define WEBHOOKSIO_ID_ARG(z, i, unused) id##i,
 #define WEBHOOKSIO_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
+#define WEBHOOKSIO_ID_VIEWS(ids) std::array<std::string_view, ids>{BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_VIEW, _)}
 #define WEBHOOKSIO_NAMED_CALL(E, ids)                                                                        \
     static_assert(std::tuple_size_v<api::E::params> == ids,                                                  \
                   "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
     boost::json::value E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options = {}) { \
-        return E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_ARG, _) options, nothrow).value();                       \
+        return core_.call_or_throw(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options), \
+                                   sender());                                                                \
     }                                                                                                        \
     template <completion_token Token>                                                                        \
     auto E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options, Token&& token) {     \
-        return run<api::E>(std::array<std::string_view, ids>{BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_VIEW, _)},    \
-                           detail::values_of(options), std::forward<Token>(token));                          \
+        return dispatch(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options),       \
+                        std::forward<Token>(token));                                                         \
     }
 
     WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
 
 #undef WEBHOOKSIO_NAMED_CALL
+#undef WEBHOOKSIO_ID_VIEWS
 #undef WEBHOOKSIO_ID_VIEW
-#undef WEBHOOKSIO_ID_ARG
 #undef WEBHOOKSIO_ID_PARAM
 
     Transport& transport() noexcept { return transport_; }
 
 private:
-    static detail::request_context checked_context(std::string api_key, const client_options& options) {
-        auto context = detail::make_request_context(std::move(api_key), options);
-        if (!context) throw_error(std::move(context).error());
-        return std::move(*context);
-    }
-
     static detail::option_values free_form(const boost::json::object& options) { return {{}, &options}; }
 
-    // All an endpoint adds: its spec. Everything after is shared code.
-    template <class E, class Token>
-    auto run(std::span<const std::string_view> ids, const detail::option_values& options, Token&& token) {
-        static constexpr auto required = detail::required_options<E>();
-        const detail::call_spec spec{E::name, E::method, E::route, detail::placeholders_of<typename E::params>::value,
-                                     ids, required};
-        return dispatch(spec, options, std::forward<Token>(token));
+    detail::transport_ref sender() noexcept { return detail::transport_ref(transport_); }
+
+    // The token decides how the result comes back; the work is the core's.
+    result<boost::json::value> dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
+                                        const detail::option_values& options, nothrow_t) {
+        return core_.call(call, ids, options, sender());
     }
 
-    result<boost::json::value> execute(const detail::call_spec& spec, result<http_request> request) {
-        if (!request) return std::move(request).error();
-        auto send = [this](const http_request& attempt) { return transport_.send(attempt); };
-        return detail::decode_response(context_, spec, retry_.run(spec, *request, context_.api_key, send));
-    }
-
-    result<boost::json::value> dispatch(const detail::call_spec& spec, const detail::option_values& options, nothrow_t) {
-        return execute(spec, detail::build_request(context_, spec, options));
-    }
-
-    std::future<boost::json::value> dispatch(const detail::call_spec& spec, const detail::option_values& options,
-                                             use_future_t) {
+    std::future<boost::json::value> dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
+                                             const detail::option_values& options, use_future_t) {
         auto promise = std::make_shared<std::promise<boost::json::value>>();
         auto future = promise->get_future();
-        post(spec, options, [promise](const error& e, boost::json::value body) {
+        post(call, ids, options, [promise](const error& e, boost::json::value body) {
             if (e) promise->set_exception(detail::exception_for(e));
             else promise->set_value(std::move(body));
         });
@@ -3683,26 +3960,26 @@ private:
     }
 
     template <callback F>
-    void dispatch(const detail::call_spec& spec, const detail::option_values& options, F&& f) {
-        post(spec, options, std::forward<F>(f));
+    void dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
+                  const detail::option_values& options, F&& f) {
+        post(call, ids, options, std::forward<F>(f));
     }
 
     // The request is built (and checked) now, while the IDs and options are
-    // alive; only sending and decoding run on a worker.
+    // alive; only sending and decoding run on a worker. The spec is a
+    // constant of the program, safe to keep by reference.
     template <class F>
-    void post(const detail::call_spec& spec, const detail::option_values& options, F&& f) {
-        const detail::call_spec lasting{spec.endpoint, spec.method, spec.route, {}, {}, {}};
-        auto request = detail::build_request(context_, spec, options);
+    void post(const detail::call_spec& call, std::span<const std::string_view> ids,
+              const detail::option_values& options, F&& f) {
         workers_.post(std::packaged_task<void()>(
-            [this, lasting, request = std::move(request), f = std::forward<F>(f)]() mutable {
-                auto answer = execute(lasting, std::move(request));
+            [this, &call, request = core_.build(call, ids, options), f = std::forward<F>(f)]() mutable {
+                auto answer = core_.execute(call, std::move(request), sender());
                 if (answer) f(error{}, std::move(*answer));
                 else f(answer.error(), boost::json::value());
             }));
     }
 
-    detail::request_context context_;
-    detail::retry_policy retry_;
+    detail::client_core core_;
     Transport transport_;
     // Last, so that it is destroyed first: queued calls finish while the
     // transport is still there.

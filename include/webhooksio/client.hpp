@@ -4,7 +4,6 @@
 
 #include <array>
 #include <concepts>
-#include <exception>
 #include <future>
 #include <memory>
 #include <span>
@@ -21,6 +20,7 @@
 #include "api.hpp"
 #include "async.hpp"
 #include "client_options.hpp"
+#include "detail/client_core.hpp"
 #include "detail/request.hpp"
 #include "detail/worker_pool.hpp"
 #include "error.hpp"
@@ -32,28 +32,11 @@
 namespace webhooksio {
 namespace detail {
 
-template <class Params>
-struct placeholders_of;
-template <class... Ids>
-struct placeholders_of<std::tuple<Ids...>> {
-    static constexpr std::array<std::string_view, sizeof...(Ids)> value{Ids::placeholder...};
-};
-
-// The exception a future carries for `e`: the same typed exception a
-// synchronous call would throw.
-inline std::exception_ptr exception_for(error e) {
-    try {
-        throw_error(std::move(e));
-    } catch (...) {
-        return std::current_exception();
-    }
-}
-
 // The IDs of a generic call as the strings the route takes, in order.
 template <class... Ids>
 std::array<std::string_view, sizeof...(Ids)> id_views(const std::tuple<Ids...>& ids) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<std::string_view, sizeof...(Ids)>{std::string_view(std::get<I>(ids).str())...};
+        return std::array<std::string_view, sizeof...(Ids)>{std::get<I>(ids).str_view()...};
     }(std::index_sequence_for<Ids...>{});
 }
 
@@ -81,31 +64,31 @@ public:
 
     // A client over a transport of your own.
     basic_client(std::string api_key, const client_options& options, Transport transport)
-        : context_(checked_context(std::move(api_key), options)), retry_(options), transport_(std::move(transport)) {}
+        : core_(std::move(api_key), options), transport_(std::move(transport)) {}
 
     // The generic call: call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}).
     // Returns the response's JSON, or throws a webhooksio::exception.
     template <detail::endpoint_type E>
     boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
-        return run<E>(detail::id_views(ids), detail::values_of(options), nothrow).value();
+        return core_.call_or_throw(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), sender());
     }
 
     // The same with free-form options, any option of the API by name. (A
     // template, so that a bare `{}` picks the typed overload.)
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
     boost::json::value call(const typename E::params& ids, const FreeForm& options) {
-        return run<E>(detail::id_views(ids), free_form(options), nothrow).value();
+        return core_.call_or_throw(detail::spec_of<E>, detail::id_views(ids), free_form(options), sender());
     }
 
     // With a completion token (see async.hpp): nothrow, use_future or a callback.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
-        return run<E>(detail::id_views(ids), detail::values_of(options), std::forward<Token>(token));
+        return dispatch(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), std::forward<Token>(token));
     }
 
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, completion_token Token>
     auto call(const typename E::params& ids, const FreeForm& options, Token&& token) {
-        return run<E>(detail::id_views(ids), free_form(options), std::forward<Token>(token));
+        return dispatch(detail::spec_of<E>, detail::id_views(ids), free_form(options), std::forward<Token>(token));
     }
 
     // Catches the options struct of another endpoint with a readable message.
@@ -120,65 +103,48 @@ public:
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)
     // and create_bucket(account_id, options, token): its `ids` IDs as
-    // parameters id0, id1, ..., straight to run<E>; without a token, the
-    // nothrow result's value.
+    // parameters id0, id1, ..., handed with its spec to the shared code.
 #define WEBHOOKSIO_ID_PARAM(z, i, E) const std::tuple_element_t<i, api::E::params>& id##i,
-#define WEBHOOKSIO_ID_ARG(z, i, unused) id##i,
 #define WEBHOOKSIO_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
+#define WEBHOOKSIO_ID_VIEWS(ids) std::array<std::string_view, ids>{BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_VIEW, _)}
 #define WEBHOOKSIO_NAMED_CALL(E, ids)                                                                        \
     static_assert(std::tuple_size_v<api::E::params> == ids,                                                  \
                   "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
     boost::json::value E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options = {}) { \
-        return E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_ARG, _) options, nothrow).value();                       \
+        return core_.call_or_throw(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options), \
+                                   sender());                                                                \
     }                                                                                                        \
     template <completion_token Token>                                                                        \
     auto E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options, Token&& token) {     \
-        return run<api::E>(std::array<std::string_view, ids>{BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_VIEW, _)},    \
-                           detail::values_of(options), std::forward<Token>(token));                          \
+        return dispatch(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options),       \
+                        std::forward<Token>(token));                                                         \
     }
 
     WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
 
 #undef WEBHOOKSIO_NAMED_CALL
+#undef WEBHOOKSIO_ID_VIEWS
 #undef WEBHOOKSIO_ID_VIEW
-#undef WEBHOOKSIO_ID_ARG
 #undef WEBHOOKSIO_ID_PARAM
 
     Transport& transport() noexcept { return transport_; }
 
 private:
-    static detail::request_context checked_context(std::string api_key, const client_options& options) {
-        auto context = detail::make_request_context(std::move(api_key), options);
-        if (!context) throw_error(std::move(context).error());
-        return std::move(*context);
-    }
-
     static detail::option_values free_form(const boost::json::object& options) { return {{}, &options}; }
 
-    // All an endpoint adds: its spec. Everything after is shared code.
-    template <class E, class Token>
-    auto run(std::span<const std::string_view> ids, const detail::option_values& options, Token&& token) {
-        static constexpr auto required = detail::required_options<E>();
-        const detail::call_spec spec{E::name, E::method, E::route, detail::placeholders_of<typename E::params>::value,
-                                     ids, required};
-        return dispatch(spec, options, std::forward<Token>(token));
+    detail::transport_ref sender() noexcept { return detail::transport_ref(transport_); }
+
+    // The token decides how the result comes back; the work is the core's.
+    result<boost::json::value> dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
+                                        const detail::option_values& options, nothrow_t) {
+        return core_.call(call, ids, options, sender());
     }
 
-    result<boost::json::value> execute(const detail::call_spec& spec, result<http_request> request) {
-        if (!request) return std::move(request).error();
-        auto send = [this](const http_request& attempt) { return transport_.send(attempt); };
-        return detail::decode_response(context_, spec, retry_.run(spec, *request, context_.api_key, send));
-    }
-
-    result<boost::json::value> dispatch(const detail::call_spec& spec, const detail::option_values& options, nothrow_t) {
-        return execute(spec, detail::build_request(context_, spec, options));
-    }
-
-    std::future<boost::json::value> dispatch(const detail::call_spec& spec, const detail::option_values& options,
-                                             use_future_t) {
+    std::future<boost::json::value> dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
+                                             const detail::option_values& options, use_future_t) {
         auto promise = std::make_shared<std::promise<boost::json::value>>();
         auto future = promise->get_future();
-        post(spec, options, [promise](const error& e, boost::json::value body) {
+        post(call, ids, options, [promise](const error& e, boost::json::value body) {
             if (e) promise->set_exception(detail::exception_for(e));
             else promise->set_value(std::move(body));
         });
@@ -186,26 +152,26 @@ private:
     }
 
     template <callback F>
-    void dispatch(const detail::call_spec& spec, const detail::option_values& options, F&& f) {
-        post(spec, options, std::forward<F>(f));
+    void dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
+                  const detail::option_values& options, F&& f) {
+        post(call, ids, options, std::forward<F>(f));
     }
 
     // The request is built (and checked) now, while the IDs and options are
-    // alive; only sending and decoding run on a worker.
+    // alive; only sending and decoding run on a worker. The spec is a
+    // constant of the program, safe to keep by reference.
     template <class F>
-    void post(const detail::call_spec& spec, const detail::option_values& options, F&& f) {
-        const detail::call_spec lasting{spec.endpoint, spec.method, spec.route, {}, {}, {}};
-        auto request = detail::build_request(context_, spec, options);
+    void post(const detail::call_spec& call, std::span<const std::string_view> ids,
+              const detail::option_values& options, F&& f) {
         workers_.post(std::packaged_task<void()>(
-            [this, lasting, request = std::move(request), f = std::forward<F>(f)]() mutable {
-                auto answer = execute(lasting, std::move(request));
+            [this, &call, request = core_.build(call, ids, options), f = std::forward<F>(f)]() mutable {
+                auto answer = core_.execute(call, std::move(request), sender());
                 if (answer) f(error{}, std::move(*answer));
                 else f(answer.error(), boost::json::value());
             }));
     }
 
-    detail::request_context context_;
-    detail::retry_policy retry_;
+    detail::client_core core_;
     Transport transport_;
     // Last, so that it is destroyed first: queued calls finish while the
     // transport is still there.

@@ -3,6 +3,7 @@
 // webhooksio::exception for those who prefer to catch.
 #pragma once
 
+#include <exception>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -11,6 +12,8 @@
 #include <variant>
 
 #include <boost/json.hpp>
+
+#include "config.hpp"
 
 namespace webhooksio {
 
@@ -116,16 +119,13 @@ struct transport_error : exception { using exception::exception; };
 struct status_error : exception { using exception::exception; };
 struct decode_error : exception { using exception::exception; };
 
-[[noreturn]] inline void throw_error(error e) {
-    switch (e.kind()) {
-        case error_kind::usage: throw usage_error(std::move(e));
-        case error_kind::transport: throw transport_error(std::move(e));
-        case error_kind::status: throw status_error(std::move(e));
-        case error_kind::decode: throw decode_error(std::move(e));
-        case error_kind::none: break;
-    }
-    throw exception(std::move(e));
-}
+// Throws the exception type that matches e.kind().
+[[noreturn]] WEBHOOKSIO_DECL void throw_error(error e);
+
+namespace detail {
+// The exception a future carries for `e`: the one a synchronous call throws.
+WEBHOOKSIO_DECL std::exception_ptr exception_for(error e);
+}  // namespace detail
 
 // Either a value or the error that took its place.
 template <class T>
@@ -156,3 +156,7 @@ private:
 };
 
 }  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+#include "impl/error.ipp"
+#endif

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <chrono>
-#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -13,10 +12,9 @@
 #include <vector>
 
 #include <httplib.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 
 #include "client_options.hpp"
+#include "config.hpp"
 #include "detail/base_url.hpp"
 #include "error.hpp"
 #include "retry.hpp"
@@ -26,36 +24,11 @@ namespace webhooksio {
 
 class httplib_transport {
 public:
-    explicit httplib_transport(client_options options) : options_(std::move(options)) {
-        auto url = detail::parse_base_url(options_.base_url);
-        if (!url) throw_error(std::move(url).error());
-        https_ = url->scheme == "https";
-        origin_ = url->scheme + "://" + url->host + ':' + std::to_string(url->port);
-        // Refuse a PEM that holds no certificate now, not at the first call.
-        if (!options_.ca_bundle_pem.empty()) {
-            X509_STORE* store = store_from_pem(options_.ca_bundle_pem);
-            if (!store) throw_error(error::usage("webhooksio: ca_bundle_pem holds no PEM certificate"));
-            X509_STORE_free(store);
-        }
-    }
+    // Throws usage_error for a bad base_url or a ca_bundle_pem without a
+    // certificate: now, not at the first call.
+    WEBHOOKSIO_DECL explicit httplib_transport(client_options options);
 
-    result<http_response> send(const http_request& request) {
-        auto [connection, reused] = pool_->acquire(*this);
-        auto answer = exchange(*connection, request);
-        // A keep-alive connection the server closed while it sat idle fails
-        // without an answer; httplib usually notices before sending, and when
-        // it does not, an idempotent request goes once more on a fresh
-        // connection. That is not a failure of the call, so not a retry.
-        if (!answer.response && reused && is_idempotent(request.method) &&
-            (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write) &&
-            answer.elapsed < options_.read_timeout) {
-            connection = connect();
-            answer = exchange(*connection, request);
-        }
-        if (!answer.response) return failure(answer);
-        pool_->release(std::move(connection));
-        return std::move(*answer.response);
-    }
+    WEBHOOKSIO_DECL result<http_response> send(const http_request& request);
 
 private:
     struct outcome {
@@ -65,142 +38,17 @@ private:
         std::chrono::steady_clock::duration elapsed{};
     };
 
-    outcome exchange(httplib::Client& connection, const http_request& request) const {
-        httplib::Request out;
-        out.method = std::string(to_string(request.method));
-        out.path = request.target;
-        for (const auto& [name, value] : request.headers) out.headers.emplace(name, value);
-        out.body = request.body;
-
-        // Read the body ourselves, so that an oversized one stops the read.
-        // One pointer captured keeps the callback in std::function's own storage.
-        struct reader {
-            std::string body;
-            std::size_t limit;
-            bool too_large = false;
-        } read{{}, options_.max_response_body};
-        out.content_receiver = [r = &read](const char* data, std::size_t size, std::uint64_t, std::uint64_t total) {
-            if (total > r->limit || r->body.size() + size > r->limit) {
-                r->too_large = true;
-                return false;
-            }
-            r->body.append(data, size);
-            return true;
-        };
-
-        outcome result;
-        httplib::Response in;
-        const auto start = std::chrono::steady_clock::now();
-        // This overload of send() doesn't copy the request, as send(const Request&) does.
-        const bool sent = connection.send(out, in, result.failure);
-        result.elapsed = std::chrono::steady_clock::now() - start;
-        result.too_large = read.too_large;
-        if (!sent) return result;
-
-        http_response& response = result.response.emplace();
-        response.status = in.status;
-        response.body = std::move(read.body);
-        response.headers.reserve(in.headers.size());
-        for (auto& [name, value] : in.headers) response.headers.emplace_back(name, std::move(value));
-        return result;
-    }
-
-    error failure(const outcome& failed) const {
-        if (failed.too_large)
-            return error::transport(transport_failure::too_large,
-                                    "the response body is larger than max_response_body (" +
-                                        std::to_string(options_.max_response_body) + " bytes); reading stopped");
-        transport_failure kind = classify(failed.failure);
-        // httplib reports a read that timed out as a plain read error.
-        if (kind == transport_failure::read && failed.elapsed >= options_.read_timeout) kind = transport_failure::timeout;
-        std::string what = kind == transport_failure::timeout
-                               ? "no answer within read_timeout (" + std::to_string(options_.read_timeout.count()) + " ms)"
-                               : httplib::to_string(failed.failure);
-        return error::transport(kind, "transport error: " + what);
-    }
-
-    // `connect` means that no byte of the request was sent (retry.hpp relies
-    // on it): the connection was refused, unreachable or timed out.
-    static transport_failure classify(httplib::Error e) {
-        switch (e) {
-            case httplib::Error::Connection:
-            case httplib::Error::ConnectionTimeout: return transport_failure::connect;
-            case httplib::Error::SSLConnection:
-            case httplib::Error::SSLLoadingCerts:
-            case httplib::Error::SSLServerVerification: return transport_failure::tls;
-            case httplib::Error::Read: return transport_failure::read;
-            case httplib::Error::Write: return transport_failure::write;
-            default: return transport_failure::other;
-        }
-    }
-
-    // A certificate store holding every certificate of `pem`; null when none.
-    static X509_STORE* store_from_pem(const std::string& pem) {
-        std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
-        X509_STORE* store = X509_STORE_new();
-        int added = 0;
-        while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
-            added += X509_STORE_add_cert(store, cert);
-            X509_free(cert);
-        }
-        if (added == 0) {
-            X509_STORE_free(store);
-            return nullptr;
-        }
-        return store;
-    }
-
-    std::unique_ptr<httplib::Client> connect() const {
-        auto connection = std::make_unique<httplib::Client>(origin_);
-        // Without TCP_NODELAY a keep-alive call on Linux waits ~40 ms for the
-        // peer's delayed ACK.
-        connection->set_tcp_nodelay(true);
-        connection->set_keep_alive(true);
-        // Targets arrive percent-encoded already; don't encode them twice.
-        connection->set_url_encode(false);
-        connection->set_connection_timeout(options_.connect_timeout);
-        connection->set_read_timeout(options_.read_timeout);
-        connection->set_write_timeout(options_.read_timeout);
-        const proxy_options& proxy = options_.proxy;
-        if (!proxy.host.empty()) {
-            connection->set_proxy(proxy.host, proxy.port);
-            if (!proxy.username.empty()) connection->set_proxy_basic_auth(proxy.username, proxy.password);
-        }
-        if (https_) {
-            connection->enable_server_certificate_verification(options_.verify_tls);
-            if (!options_.ca_bundle_pem.empty()) {
-                // The connection owns its store (httplib frees it).
-                X509_STORE* store = store_from_pem(options_.ca_bundle_pem);
-                if (!options_.ca_bundle_path.empty())
-                    X509_STORE_load_locations(store, options_.ca_bundle_path.c_str(), nullptr);
-                connection->set_ca_cert_store(store);
-            } else if (!options_.ca_bundle_path.empty()) {
-                connection->set_ca_cert_path(options_.ca_bundle_path);
-            }
-        }
-        return connection;
-    }
+    WEBHOOKSIO_DECL outcome exchange(httplib::Client& connection, const http_request& request) const;
+    WEBHOOKSIO_DECL error failure(const outcome& failed) const;
+    WEBHOOKSIO_DECL std::unique_ptr<httplib::Client> connect() const;
 
     // Idle keep-alive connections. Only a connection that completed its
     // exchange goes back; a failed one is dropped with its socket.
     class pool {
     public:
         // A connection, and whether it served an exchange before.
-        std::pair<std::unique_ptr<httplib::Client>, bool> acquire(const httplib_transport& owner) {
-            {
-                std::lock_guard lock(mutex_);
-                if (!idle_.empty()) {
-                    auto connection = std::move(idle_.back());
-                    idle_.pop_back();
-                    return {std::move(connection), true};
-                }
-            }
-            return {owner.connect(), false};
-        }
-        void release(std::unique_ptr<httplib::Client> connection) {
-            std::lock_guard lock(mutex_);
-            idle_.push_back(std::move(connection));
-        }
+        WEBHOOKSIO_DECL std::pair<std::unique_ptr<httplib::Client>, bool> acquire(const httplib_transport& owner);
+        WEBHOOKSIO_DECL void release(std::unique_ptr<httplib::Client> connection);
 
     private:
         std::mutex mutex_;
@@ -217,3 +65,7 @@ private:
 static_assert(transport<httplib_transport>);
 
 }  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+#include "impl/httplib_transport.ipp"
+#endif

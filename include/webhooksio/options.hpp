@@ -17,6 +17,8 @@
 #include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include "config.hpp"
+
 namespace webhooksio {
 
 namespace detail {
@@ -114,28 +116,9 @@ void visit(const field& f, F&& fn) {
     }
 }
 
-template <class T>
-void put_json(boost::json::object& out, std::string_view key, const T& value) {
-    out[key] = value;
-}
-
-// The API takes its lists (event filters, e-mail addresses, headers) as one
-// comma-delimited string.
-inline void put_json(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
-    std::string joined;
-    for (const auto& item : items) {
-        if (!joined.empty()) joined += ',';
-        joined += item;
-    }
-    out[key] = joined;
-}
-
 // Writes the options that are set into `out`; an unset optional is left
 // out, never sent as null.
-inline void put_fields(boost::json::object& out, std::span<const field> fields) {
-    for (const field& f : fields)
-        if (f.value) visit(f, [&](const auto& value) { put_json(out, f.name, value); });
-}
+WEBHOOKSIO_DECL void put_fields(boost::json::object& out, std::span<const field> fields);
 
 template <class Options, template <class...> class List, class... D>
 std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
@@ -165,11 +148,7 @@ auto values_of(const Options& options) {
 
 // The JSON object a body carries: the extras, then the typed members, which
 // win over extras of the same name.
-inline boost::json::object to_object(const option_values& options) {
-    boost::json::object out = options.extra ? *options.extra : boost::json::object();
-    put_fields(out, options.typed);
-    return out;
-}
+WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options);
 
 template <template <class...> class List, class... D>
 constexpr auto required_names(List<D...>) {
@@ -197,3 +176,7 @@ constexpr auto required_options() {
 
 }  // namespace detail
 }  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+#include "impl/options.ipp"
+#endif

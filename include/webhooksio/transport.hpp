@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "config.hpp"
 #include "endpoint.hpp"
 #include "error.hpp"
 
@@ -36,16 +37,33 @@ concept transport = requires(T& t, const http_request& request) {
     { t.send(request) } -> std::same_as<result<http_response>>;
 };
 
+namespace detail {
+
+// A reference to any transport: one pointer and one function, so that the
+// code shared by every client (retries, the request pipeline) is compiled
+// once and not once per transport type.
+class transport_ref {
+public:
+    template <transport T>
+    explicit transport_ref(T& t) noexcept
+        : object_(&t), send_([](void* object, const http_request& request) {
+              return static_cast<T*>(object)->send(request);
+          }) {}
+
+    result<http_response> send(const http_request& request) const { return send_(object_, request); }
+
+private:
+    void* object_;
+    result<http_response> (*send_)(void*, const http_request&);
+};
+
+}  // namespace detail
+
 // The value of header `name` (case-insensitive), or "" when absent.
-inline std::string_view find_header(const http_headers& headers, std::string_view name) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    for (const auto& [key, value] : headers) {
-        if (key.size() != name.size()) continue;
-        bool same = true;
-        for (std::size_t i = 0; same && i < key.size(); ++i) same = lower(key[i]) == lower(name[i]);
-        if (same) return value;
-    }
-    return {};
-}
+WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name);
 
 }  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+#include "impl/transport.ipp"
+#endif

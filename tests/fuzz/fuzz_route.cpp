@@ -61,8 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     static const wh::detail::request_context context =
         *wh::detail::make_request_context("KEY", {.base_url = "http://127.0.0.1"});
-    const wh::detail::call_spec spec{r.name, r.method, r.path, r.placeholders, views, {}};
-    auto request = wh::detail::build_request(context, spec, {});
+    const wh::detail::call_spec spec{r.name, r.method, r.path, r.placeholders, {}};
+    auto request = wh::detail::build_request(context, spec, views, {});
 
     bool unusable = false;
     for (std::string_view id : views)

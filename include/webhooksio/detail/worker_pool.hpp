@@ -8,8 +8,9 @@
 #include <future>
 #include <mutex>
 #include <thread>
-#include <utility>
 #include <vector>
+
+#include "../config.hpp"
 
 namespace webhooksio::detail {
 
@@ -18,42 +19,14 @@ public:
     explicit worker_pool(unsigned threads) : size_(threads == 0 ? 1 : threads) {}
     worker_pool(const worker_pool&) = delete;
     worker_pool& operator=(const worker_pool&) = delete;
-
-    ~worker_pool() {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-        }
-        wake_.notify_all();
-        for (auto& thread : threads_) thread.join();
-    }
+    WEBHOOKSIO_DECL ~worker_pool();
 
     // packaged_task is the standard's move-only callable: a task may own a
     // promise or a move-only callback.
-    void post(std::packaged_task<void()> task) {
-        {
-            std::lock_guard lock(mutex_);
-            if (threads_.empty())
-                for (unsigned i = 0; i < size_; ++i) threads_.emplace_back([this] { work(); });
-            queue_.push_back(std::move(task));
-        }
-        wake_.notify_one();
-    }
+    WEBHOOKSIO_DECL void post(std::packaged_task<void()> task);
 
 private:
-    void work() {
-        for (;;) {
-            std::packaged_task<void()> task;
-            {
-                std::unique_lock lock(mutex_);
-                wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-                if (queue_.empty()) return;  // stopping, and nothing left to do
-                task = std::move(queue_.front());
-                queue_.pop_front();
-            }
-            task();
-        }
-    }
+    WEBHOOKSIO_DECL void work();
 
     const unsigned size_;
     std::mutex mutex_;
@@ -64,3 +37,7 @@ private:
 };
 
 }  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+#include "../impl/worker_pool.ipp"
+#endif

@@ -162,10 +162,9 @@ private:
     // ordinary code, compiled once.
     template <class E>
     void add_route(handler h) {
-        static constexpr auto required = webhooksio::detail::required_options<E>();
-        const webhooksio::detail::call_spec spec{E::name, E::method, E::route, {}, {}, required};
+        const webhooksio::detail::call_spec& spec = webhooksio::detail::spec_of<E>;
         const std::string pattern = route_pattern(E::route);
-        auto serve = [this, spec, h = std::move(h)](const httplib::Request& request, httplib::Response& response) {
+        auto serve = [this, &spec, h = std::move(h)](const httplib::Request& request, httplib::Response& response) {
             respond(spec, h, request, response);
         };
         switch (E::method) {

@@ -1,0 +1,22 @@
+// How the library is compiled. Header-only by default: every file that
+// includes it compiles what it uses. A program that defines
+// WEBHOOKSIO_SEPARATE_COMPILATION (for all of its files) compiles the shared
+// code (request pipeline, retries, transport) once instead, in the one file
+// that includes <webhooksio/src.hpp>; every other file only declares it.
+#pragma once
+#ifndef WEBHOOKSIO_CONFIG_HPP
+#define WEBHOOKSIO_CONFIG_HPP
+
+#if defined(WEBHOOKSIO_SEPARATE_COMPILATION)
+#define WEBHOOKSIO_DECL
+#if defined(WEBHOOKSIO_SOURCE)
+#define WEBHOOKSIO_DEFINITIONS 1
+#else
+#define WEBHOOKSIO_DEFINITIONS 0
+#endif
+#else
+#define WEBHOOKSIO_DECL inline
+#define WEBHOOKSIO_DEFINITIONS 1
+#endif
+
+#endif

@@ -1,0 +1,108 @@
+// Definitions for retry.hpp.
+#pragma once
+
+#include <algorithm>
+#include <charconv>
+#include <random>
+#include <thread>
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
+                                                                          std::chrono::system_clock::time_point now) {
+    using namespace std::chrono;
+    auto number = [&](std::string_view text, auto& out) {
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+        return ec == std::errc{} && end == text.data() + text.size();
+    };
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+
+    if (long long s = 0; number(value, s)) {
+        if (s < 0) return std::nullopt;
+        return milliseconds(std::min<long long>(s, 1'000'000'000) * 1000);
+    }
+    // "Fri, 27 Nov 2026 12:00:00 GMT": fixed widths after the comma.
+    auto comma = value.find(", ");
+    if (comma == std::string_view::npos) return std::nullopt;
+    std::string_view d = value.substr(comma + 2);
+    if (d.size() != 24 || d[2] != ' ' || d[6] != ' ' || d[11] != ' ' || d[14] != ':' || d[17] != ':' ||
+        d.substr(20) != " GMT")
+        return std::nullopt;
+    constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    auto month = months.find(d.substr(3, 3));
+    unsigned day = 0, hour = 0, minute = 0, second = 0;
+    int year = 0;
+    if (month == std::string_view::npos || month % 3 != 0 || !number(d.substr(0, 2), day) ||
+        !number(d.substr(7, 4), year) || !number(d.substr(12, 2), hour) || !number(d.substr(15, 2), minute) ||
+        !number(d.substr(18, 2), second) || hour > 23 || minute > 59 || second > 60)
+        return std::nullopt;
+    const year_month_day date{std::chrono::year(year), std::chrono::month(unsigned(month / 3 + 1)), std::chrono::day(day)};
+    if (!date.ok()) return std::nullopt;
+    const auto at = sys_days(date) + hours(hour) + minutes(minute) + seconds(second);
+    return at > now ? duration_cast<milliseconds>(at - now) : milliseconds(0);
+}
+
+WEBHOOKSIO_DECL bool retryable(http_method method, const result<http_response>& outcome) {
+    if (!outcome) {
+        switch (outcome.error().failure()) {
+            case transport_failure::connect: return true;  // nothing was sent
+            case transport_failure::timeout:
+            case transport_failure::read:
+            case transport_failure::write: return is_idempotent(method);
+            default: return false;  // TLS, refused body, ...: trying again won't help
+        }
+    }
+    const int status = outcome->status;
+    return (status == 429 || status == 502 || status == 503 || status == 504) && is_idempotent(method);
+}
+
+WEBHOOKSIO_DECL retry_policy::retry_policy(const client_options& options)
+    : max_retries_(std::max(0, options.max_retries)),
+      initial_delay_(options.retry_initial_delay),
+      max_delay_(options.retry_max_delay),
+      retry_after_limit_(options.retry_after_limit),
+      sleep_(options.sleep),
+      hooks_(options.hooks) {}
+
+WEBHOOKSIO_DECL std::chrono::milliseconds retry_policy::backoff(int retry, const result<http_response>& outcome) const {
+    if (outcome) {
+        if (auto after = parse_retry_after(find_header(outcome->headers, "Retry-After"),
+                                           std::chrono::system_clock::now()))
+            return std::min(*after, retry_after_limit_);
+    }
+    auto delay = initial_delay_;
+    for (int i = 1; i < retry && delay < max_delay_; ++i) delay *= 2;
+    delay = std::min(delay, max_delay_);
+    // Jitter spreads out the clients that failed together.
+    thread_local std::minstd_rand random{std::random_device{}()};
+    std::uniform_int_distribution<long long> half_to_all(delay.count() / 2, delay.count());
+    return std::chrono::milliseconds(half_to_all(random));
+}
+
+WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, const http_request& request,
+                                                        std::string_view api_key, transport_ref transport) const {
+    for (int attempt = 1;; ++attempt) {
+        const attempt_info info{call.endpoint, call.method, call.route, attempt};
+        if (hooks_.before_request) hooks_.before_request(info);
+        // The clock is read only for a hook that will see the time.
+        const bool timed = static_cast<bool>(hooks_.after_response);
+        const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
+        result<http_response> outcome = transport.send(request);
+        const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
+
+        const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
+        const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
+        if (hooks_.after_response) {
+            const std::string message = outcome ? std::string() : redacted(outcome.error().message(), api_key);
+            hooks_.after_response({info, outcome ? outcome->status : 0,
+                                   outcome ? transport_failure::none : outcome.error().failure(), message,
+                                   elapsed, wait});
+        }
+        if (!again) return outcome;
+        if (sleep_) sleep_(*wait);
+        else std::this_thread::sleep_for(*wait);
+    }
+}
+
+}  // namespace webhooksio::detail
