@@ -2487,7 +2487,8 @@ WEBHOOKSIO_DECL std::exception_ptr exception_for(error e);
 template <class T>
 class result {
 public:
-    result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
+    result(const T& value) : state_(std::in_place_index<0>, value) {}
+    result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}
     result(webhooksio::error e) : state_(std::in_place_index<1>, std::move(e)) {}
 
     bool has_value() const noexcept { return state_.index() == 0; }
@@ -2857,14 +2858,24 @@ public:
 
     // Starts pair `name=` and returns the string to append its value to.
     std::string& key(std::string_view name) {
-        out_ += next_;
-        next_ = '&';
+        start();
         append_percent_encoded(out_, name);
-        out_ += '=';
-        return out_;
+        return out_ += '=';
+    }
+
+    // The same for a name that needs no encoding: a typed option's is a C++
+    // identifier, all unreserved characters.
+    std::string& plain_key(std::string_view name) {
+        start();
+        return (out_ += name) += '=';
     }
 
 private:
+    void start() {
+        out_ += next_;
+        next_ = '&';
+    }
+
     std::string& out_;
     char next_ = '?';
 };
@@ -3191,7 +3202,7 @@ WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
     for (const field& f : options.typed) {
         if (!f.value) continue;
-        std::string& out = query.key(f.name);
+        std::string& out = query.plain_key(f.name);
         visit(f, [&](const auto& value) { append_query_text(out, value); });
     }
     if (!options.extra) return;
@@ -3230,7 +3241,7 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
         request.body = boost::json::serialize(to_object(options));
         request.headers.emplace_back("Content-Type", "application/json");
     }
-    if (context.token_in_query) append_percent_encoded(query.key("_token"), context.api_key);
+    if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
     return request;
 }
 

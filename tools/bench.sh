@@ -30,18 +30,25 @@ instructions() {
         awk -v n="$calls" '/Collected :/ { printf "%.0f", $NF / n }'
 }
 
-# Best of 3 CPU seconds (user + system; steadier than wall-clock time on a
-# shared machine) to compile $1 with the flags every user has.
+# CPU seconds (user + system; steadier than wall-clock time on a shared
+# machine) to compile each "file [extra flags]" argument with the flags every
+# user has: the best of 5 interleaved rounds, so that a busy spell touches all
+# files alike. Prints the figures in argument order, one per line.
 compile_seconds() {
-    local best="" flags
+    local flags rounds=5 round i
     flags="-std=c++20 -O2 $(pkg-config --cflags cpp-httplib) -I include"
-    for _ in 1 2 3; do
-        local spent
-        # shellcheck disable=SC2086
-        spent=$( { TIMEFORMAT='%3U %3S'; time g++ $flags -c "$1" -o /dev/null; } 2>&1 )
-        best=$(awk -v t="$spent" -v b="$best" 'BEGIN { split(t, p, " "); s = p[1] + p[2]; printf "%.2f", (b == "" || s < b) ? s : b }')
+    local -a best=()
+    for ((round = 0; round < rounds; ++round)); do
+        i=0
+        for spec in "$@"; do
+            local spent
+            # shellcheck disable=SC2086
+            spent=$( { TIMEFORMAT='%3U %3S'; time g++ $flags $spec -c -o /dev/null; } 2>&1 )
+            best[i]=$(awk -v t="$spent" -v b="${best[i]:-}" 'BEGIN { split(t, p, " "); s = p[1] + p[2]; printf "%.2f", (b == "" || s < b) ? s : b }')
+            i=$((i + 1))
+        done
     done
-    echo "$best"
+    printf '%s\n' "${best[@]}"
 }
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'),"\
@@ -68,11 +75,17 @@ measure() {
     "$bin/bench_concurrency"
 
     sources=tests/benchmarks/compile_time
-    deps=$(compile_seconds $sources/deps_only.cpp)
-    headers=$(compile_seconds $sources/header_only.cpp)
-    calls=$(compile_seconds $sources/all_calls.cpp)
-    echo "| 4. compile time (CPU, best of 3, \`-std=c++20 -O2\`), a TU making all 77 seed calls | $calls s | includes of httplib.h, boost/json.hpp, boost/describe.hpp only: $deps s | $(ratio "$calls" "$deps") | <= 1.5 |"
-    echo "| 4. compile time, \`#include <webhooksio/webhooksio.hpp>\` alone, no call | $headers s | the same | $(ratio "$headers" "$deps") | - |"
+    separate=-DWEBHOOKSIO_SEPARATE_COMPILATION
+    local -a t
+    mapfile -t t < <(compile_seconds "$sources/deps_only.cpp" "$sources/header_only.cpp" "$sources/all_calls.cpp" \
+        "$sources/header_only.cpp $separate" "$sources/all_calls.cpp $separate" "$sources/separate_source.cpp $separate")
+    local deps=${t[0]}
+    local anchor="includes of httplib.h, boost/json.hpp, boost/describe.hpp only: $deps s"
+    echo "| 4. compile time (CPU, best of 5, \`-std=c++20 -O2\`), a TU making all 77 seed calls, header-only | ${t[2]} s | $anchor | $(ratio "${t[2]}" "$deps") | <= 1.5 |"
+    echo "| 4. compile time, the same TU with \`WEBHOOKSIO_SEPARATE_COMPILATION\` | ${t[4]} s | the same | $(ratio "${t[4]}" "$deps") | <= 1.5 |"
+    echo "| 4. compile time, \`#include <webhooksio/webhooksio.hpp>\` alone, no call, header-only | ${t[1]} s | the same | $(ratio "${t[1]}" "$deps") | - |"
+    echo "| 4. compile time, the same with \`WEBHOOKSIO_SEPARATE_COMPILATION\` | ${t[3]} s | the same | $(ratio "${t[3]}" "$deps") | - |"
+    echo "| 4. compile time, the program's one \`#include <webhooksio/src.hpp>\` file (separate compilation) | ${t[5]} s | the same | $(ratio "${t[5]}" "$deps") | - |"
 }
 
 echo "measuring: a few minutes" >&2

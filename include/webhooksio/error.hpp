@@ -131,7 +131,8 @@ WEBHOOKSIO_DECL std::exception_ptr exception_for(error e);
 template <class T>
 class result {
 public:
-    result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
+    result(const T& value) : state_(std::in_place_index<0>, value) {}
+    result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}
     result(webhooksio::error e) : state_(std::in_place_index<1>, std::move(e)) {}
 
     bool has_value() const noexcept { return state_.index() == 0; }

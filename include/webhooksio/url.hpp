@@ -45,14 +45,24 @@ public:
 
     // Starts pair `name=` and returns the string to append its value to.
     std::string& key(std::string_view name) {
-        out_ += next_;
-        next_ = '&';
+        start();
         append_percent_encoded(out_, name);
-        out_ += '=';
-        return out_;
+        return out_ += '=';
+    }
+
+    // The same for a name that needs no encoding: a typed option's is a C++
+    // identifier, all unreserved characters.
+    std::string& plain_key(std::string_view name) {
+        start();
+        return (out_ += name) += '=';
     }
 
 private:
+    void start() {
+        out_ += next_;
+        next_ = '&';
+    }
+
     std::string& out_;
     char next_ = '?';
 };

@@ -106,7 +106,7 @@ WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
     for (const field& f : options.typed) {
         if (!f.value) continue;
-        std::string& out = query.key(f.name);
+        std::string& out = query.plain_key(f.name);
         visit(f, [&](const auto& value) { append_query_text(out, value); });
     }
     if (!options.extra) return;
@@ -145,7 +145,7 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
         request.body = boost::json::serialize(to_object(options));
         request.headers.emplace_back("Content-Type", "application/json");
     }
-    if (context.token_in_query) append_percent_encoded(query.key("_token"), context.api_key);
+    if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
     return request;
 }
 
