@@ -69,14 +69,14 @@ public:
     // The generic call: call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}).
     // Returns the response's JSON, or throws a webhooksio::exception.
     template <detail::endpoint_type E>
-    boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
+    WEBHOOKSIO_NOINLINE boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
         return core_.call_or_throw(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), sender());
     }
 
     // The same with free-form options, any option of the API by name. (A
     // template, so that a bare `{}` picks the typed overload.)
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
-    boost::json::value call(const typename E::params& ids, const FreeForm& options) {
+    WEBHOOKSIO_NOINLINE boost::json::value call(const typename E::params& ids, const FreeForm& options) {
         return core_.call_or_throw(detail::spec_of<E>, detail::id_views(ids), free_form(options), sender());
     }
 
@@ -110,7 +110,8 @@ public:
 #define WEBHOOKSIO_NAMED_CALL(E, ids)                                                                        \
     static_assert(std::tuple_size_v<api::E::params> == ids,                                                  \
                   "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
-    boost::json::value E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options = {}) { \
+    WEBHOOKSIO_NOINLINE boost::json::value E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E)                  \
+                                             const api::E::options& options = {}) {                          \
         return core_.call_or_throw(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options), \
                                    sender());                                                                \
     }                                                                                                        \

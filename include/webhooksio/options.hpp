@@ -70,22 +70,26 @@ template <> struct field_type<int> { static constexpr field_kind kind = field_ki
 template <> struct field_type<std::vector<std::string>> { static constexpr field_kind kind = field_kind::list; };
 template <> struct field_type<boost::json::value> { static constexpr field_kind kind = field_kind::json; };
 
-// A member is T, required<T> or std::optional<T>; `address` finds its T (or
-// null for an unset optional).
+// A member is T, required<T> or std::optional<T>. `address` is what the
+// field table keeps of it: its T, or the optional itself, which the shared
+// code looks into (value_of): a call site then holds no branch per member.
 template <class M>
 struct field_traits : field_type<M> {
     static constexpr bool is_required = false;
+    static constexpr bool is_optional = false;
     static const void* address(const M& m) { return &m; }
 };
 template <class T>
 struct field_traits<required<T>> : field_type<T> {
     static constexpr bool is_required = true;
+    static constexpr bool is_optional = false;
     static const void* address(const required<T>& m) { return &m.get(); }
 };
 template <class T>
 struct field_traits<std::optional<T>> : field_type<T> {
     static constexpr bool is_required = false;
-    static const void* address(const std::optional<T>& m) { return m ? &*m : nullptr; }
+    static constexpr bool is_optional = true;
+    static const void* address(const std::optional<T>& m) { return &m; }
 };
 
 template <class MemberPointer>
@@ -100,20 +104,31 @@ using field_of = field_traits<typename member_type<std::remove_cv_t<decltype(D::
 struct field {
     std::string_view name;
     field_kind kind;
-    const void* value;  // null: not set
+    const void* member;     // its T, or its std::optional<T> when `optional`
+    bool optional = false;
 };
 
-// Calls `fn` with the option's value as its C++ type: the one place that
-// knows which type each kind of option has.
+// Calls `fn` with std::type_identity<T> for the C++ type T of `kind`: the one
+// place that knows which type each kind of option has.
 template <class F>
-void visit(const field& f, F&& fn) {
-    switch (f.kind) {
-        case field_kind::text: return fn(*static_cast<const std::string*>(f.value));
-        case field_kind::flag: return fn(*static_cast<const bool*>(f.value));
-        case field_kind::number: return fn(*static_cast<const int*>(f.value));
-        case field_kind::list: return fn(*static_cast<const std::vector<std::string>*>(f.value));
-        case field_kind::json: return fn(*static_cast<const boost::json::value*>(f.value));
+decltype(auto) with_type(field_kind kind, F&& fn) {
+    switch (kind) {
+        case field_kind::flag: return fn(std::type_identity<bool>{});
+        case field_kind::number: return fn(std::type_identity<int>{});
+        case field_kind::list: return fn(std::type_identity<std::vector<std::string>>{});
+        case field_kind::json: return fn(std::type_identity<boost::json::value>{});
+        case field_kind::text: break;
     }
+    return fn(std::type_identity<std::string>{});
+}
+
+// The option's value (a T), or null when it is an unset optional.
+WEBHOOKSIO_DECL const void* value_of(const field& f);
+
+// Calls `fn` with `value`, the value of an option of `kind`, as its C++ type.
+template <class F>
+void visit(field_kind kind, const void* value, F&& fn) {
+    with_type(kind, [&]<class T>(std::type_identity<T>) { fn(*static_cast<const T*>(value)); });
 }
 
 // Writes the options that are set into `out`; an unset optional is left
@@ -122,7 +137,7 @@ WEBHOOKSIO_DECL void put_fields(boost::json::object& out, std::span<const field>
 
 template <class Options, template <class...> class List, class... D>
 std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
-    return {field{D::name, field_of<D>::kind, field_of<D>::address(options.*D::pointer)}...};
+    return {field{D::name, field_of<D>::kind, field_of<D>::address(options.*D::pointer), field_of<D>::is_optional}...};
 }
 
 // A call's options as the shared pipeline takes them: the members of a typed

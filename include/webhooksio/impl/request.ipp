@@ -76,7 +76,7 @@ WEBHOOKSIO_DECL std::string describe(const call_spec& call) {
 // Whether option `name` is set, typed or free-form (null counts as unset).
 inline bool option_present(const option_values& options, std::string_view name) {
     for (const field& f : options.typed)
-        if (f.name == name) return f.value != nullptr;
+        if (f.name == name) return value_of(f) != nullptr;
     if (!options.extra) return false;
     auto it = options.extra->find(name);
     return it != options.extra->end() && !it->value().is_null();
@@ -105,15 +105,16 @@ WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::
 
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
     for (const field& f : options.typed) {
-        if (!f.value) continue;
+        const void* value = value_of(f);
+        if (!value) continue;
         std::string& out = query.plain_key(f.name);
-        visit(f, [&](const auto& value) { append_query_text(out, value); });
+        visit(f.kind, value, [&](const auto& typed) { append_query_text(out, typed); });
     }
     if (!options.extra) return;
     for (const auto& entry : *options.extra) {
         const std::string_view key = entry.key();
         if (entry.value().is_null()) continue;
-        if (std::ranges::any_of(options.typed, [&](const field& f) { return f.value && f.name == key; })) continue;
+        if (std::ranges::any_of(options.typed, [&](const field& f) { return f.name == key && value_of(f); })) continue;
         append_query_value(query.key(key), entry.value());
     }
 }
