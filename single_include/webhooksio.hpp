@@ -80,6 +80,22 @@ constexpr std::size_t placeholder_count(std::string_view route) {
     return n;
 }
 
+// The literal runs of a route around its N placeholders, so that expanding
+// it needs no search: "/v1/accounts/:account_id/buckets" gives
+// {"/v1/accounts/", "/buckets"}.
+template <std::size_t N>
+constexpr std::array<std::string_view, N + 1> literal_runs(std::string_view route) {
+    std::array<std::string_view, N + 1> runs{};
+    for (std::size_t i = 0; i <= N; ++i) {
+        const std::size_t colon = route.find(':');
+        runs[i] = route.substr(0, colon);
+        if (colon == std::string_view::npos) break;
+        const std::size_t end = route.find('/', colon);
+        route.remove_prefix(end == std::string_view::npos ? route.size() : end);
+    }
+    return runs;
+}
+
 template <class... Ids>
 constexpr bool route_matches(std::string_view route) {
     constexpr std::array<std::string_view, sizeof...(Ids)> names{Ids::placeholder...};
@@ -330,13 +346,23 @@ decltype(auto) with_type(field_kind kind, F&& fn) {
     return fn(std::type_identity<std::string>{});
 }
 
-// The option's value (a T), or null when it is an unset optional.
+// The option's value, a T, or null when it is an unset optional.
+template <class T>
+const T* value_as(const field& f) {
+    if (!f.optional) return static_cast<const T*>(f.member);
+    const auto& set = *static_cast<const std::optional<T>*>(f.member);
+    return set ? &*set : nullptr;
+}
+
+// The same for any kind of option.
 WEBHOOKSIO_DECL const void* value_of(const field& f);
 
-// Calls `fn` with `value`, the value of an option of `kind`, as its C++ type.
+// Calls `fn` with the option's value as its C++ type, when it is set.
 template <class F>
-void visit(field_kind kind, const void* value, F&& fn) {
-    with_type(kind, [&]<class T>(std::type_identity<T>) { fn(*static_cast<const T*>(value)); });
+void visit(const field& f, F&& fn) {
+    with_type(f.kind, [&]<class T>(std::type_identity<T>) {
+        if (const T* value = value_as<T>(f)) fn(*value);
+    });
 }
 
 // Writes the options that are set into `out`; an unset optional is left
@@ -423,17 +449,11 @@ inline void put_json(boost::json::object& out, std::string_view key, const std::
 }
 
 WEBHOOKSIO_DECL const void* value_of(const field& f) {
-    if (!f.optional) return f.member;
-    return with_type(f.kind, [&]<class T>(std::type_identity<T>) -> const void* {
-        const auto& set = *static_cast<const std::optional<T>*>(f.member);
-        return set ? &*set : nullptr;
-    });
+    return with_type(f.kind, [&]<class T>(std::type_identity<T>) -> const void* { return value_as<T>(f); });
 }
 
 WEBHOOKSIO_DECL void put_fields(boost::json::object& out, std::span<const field> fields) {
-    for (const field& f : fields)
-        if (const void* value = value_of(f))
-            visit(f.kind, value, [&](const auto& typed) { put_json(out, f.name, typed); });
+    for (const field& f : fields) visit(f, [&](const auto& value) { put_json(out, f.name, value); });
 }
 
 WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
@@ -2869,9 +2889,11 @@ constexpr bool is_unreserved(unsigned char c) noexcept {
 // or a value can never add a path segment, a query or a fragment.
 WEBHOOKSIO_DECL void append_percent_encoded(std::string& out, std::string_view text);
 
-// "/v1/accounts/:account_id" with {"AC 1"} gives "/v1/accounts/AC%201". The
-// caller guarantees as many ids as placeholders (the endpoint table checks it).
-WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::string_view route,
+// A route with each ID percent-encoded in the place of its placeholder: the
+// literal runs {"/v1/accounts/", "/buckets"} (detail::literal_runs) with IDs
+// {"AC 1"} give "/v1/accounts/AC%201/buckets". The caller guarantees one ID
+// fewer than runs (the endpoint table checks it).
+WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::span<const std::string_view> literal_runs,
                                            std::span<const std::string_view> ids);
 
 // The text an option value takes in a query string: strings as they are,
@@ -2936,16 +2958,12 @@ WEBHOOKSIO_DECL void append_percent_encoded(std::string& out, std::string_view t
     }
 }
 
-WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::string_view route, std::span<const std::string_view> ids) {
-    std::size_t next = 0;
-    while (!route.empty()) {
-        std::size_t colon = route.find(':');
-        out.append(route.substr(0, colon));  // the literal run, in one go
-        if (colon == std::string_view::npos) break;
-        std::size_t end = route.find('/', colon);
-        if (end == std::string_view::npos) end = route.size();
-        append_percent_encoded(out, ids[next++]);
-        route.remove_prefix(end);
+WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::span<const std::string_view> literal_runs,
+                                           std::span<const std::string_view> ids) {
+    out += literal_runs[0];
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        append_percent_encoded(out, ids[i]);
+        out += literal_runs[i + 1];
     }
 }
 
@@ -2968,7 +2986,9 @@ WEBHOOKSIO_DECL void append_query_value(std::string& out, const boost::json::val
 }
 
 WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::string& v) { append_percent_encoded(out, v); }
-WEBHOOKSIO_DECL void append_query_text(std::string& out, bool v) { out += v ? "true" : "false"; }
+WEBHOOKSIO_DECL void append_query_text(std::string& out, bool v) {
+    out += v ? std::string_view("true") : std::string_view("false");
+}
 WEBHOOKSIO_DECL void append_query_text(std::string& out, int v) { out += std::to_string(v); }
 WEBHOOKSIO_DECL void append_query_text(std::string& out, const boost::json::value& v) { append_query_value(out, v); }
 WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::vector<std::string>& items) {
@@ -3066,7 +3086,8 @@ struct call_spec {
     http_method method;
     std::string_view route;
     std::span<const std::string_view> placeholders;
-    std::span<const std::string_view> required;  // "a" or "a|b" (one of)
+    std::span<const std::string_view> literal_runs;  // the route around its placeholders
+    std::span<const std::string_view> required;      // "a" or "a|b" (one of)
 };
 
 template <class Params>
@@ -3077,12 +3098,15 @@ struct placeholders_of<std::tuple<Ids...>> {
 };
 
 template <class E>
+inline constexpr auto literal_runs_of = literal_runs<std::tuple_size_v<typename E::params>>(E::route);
+
+template <class E>
 inline constexpr auto required_options_of = required_options<E>();
 
 // The spec of endpoint E, a constant the pipeline gets by reference.
 template <class E>
 inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of<typename E::params>::value,
-                                   required_options_of<E>};
+                                   literal_runs_of<E>, required_options_of<E>};
 
 // What a client computes once and every call reuses.
 struct request_context {
@@ -3234,12 +3258,8 @@ WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::
 }
 
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
-    for (const field& f : options.typed) {
-        const void* value = value_of(f);
-        if (!value) continue;
-        std::string& out = query.plain_key(f.name);
-        visit(f.kind, value, [&](const auto& typed) { append_query_text(out, typed); });
-    }
+    for (const field& f : options.typed)
+        visit(f, [&](const auto& value) { append_query_text(query.plain_key(f.name), value); });
     if (!options.extra) return;
     for (const auto& entry : *options.extra) {
         const std::string_view key = entry.key();
@@ -3268,7 +3288,7 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     request.headers = context.headers;
     request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
     request.target = context.path_prefix;
-    append_expanded_route(request.target, call.route, ids);
+    append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
     if (options_in_query(call.method)) {
         append_query(query, options);
@@ -3924,7 +3944,7 @@ public:
     // Returns the response's JSON, or throws a webhooksio::exception.
     template <detail::endpoint_type E>
     WEBHOOKSIO_NOINLINE boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
-        return core_.call_or_throw(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), sender());
+        return run<E>(detail::id_views(ids), options);
     }
 
     // The same with free-form options, any option of the API by name. (A
@@ -3937,7 +3957,7 @@ public:
     // With a completion token (see async.hpp): nothrow, use_future or a callback.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
-        return dispatch(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), std::forward<Token>(token));
+        return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
     }
 
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, completion_token Token>
@@ -3966,13 +3986,11 @@ public:
                   "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
     WEBHOOKSIO_NOINLINE boost::json::value E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E)                  \
                                              const api::E::options& options = {}) {                          \
-        return core_.call_or_throw(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options), \
-                                   sender());                                                                \
+        return run<api::E>(WEBHOOKSIO_ID_VIEWS(ids), options);                                               \
     }                                                                                                        \
     template <completion_token Token>                                                                        \
     auto E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options, Token&& token) {     \
-        return dispatch(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options),       \
-                        std::forward<Token>(token));                                                         \
+        return run<api::E>(WEBHOOKSIO_ID_VIEWS(ids), options, std::forward<Token>(token));                   \
     }
 
     WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
@@ -3988,6 +4006,18 @@ private:
     static detail::option_values free_form(const boost::json::object& options) { return {{}, &options}; }
 
     detail::transport_ref sender() noexcept { return detail::transport_ref(transport_); }
+
+    // All a typed call adds to the shared code: its endpoint's spec and its
+    // options' field table.
+    template <class E>
+    boost::json::value run(std::span<const std::string_view> ids, const typename E::options& options) {
+        return core_.call_or_throw(detail::spec_of<E>, ids, detail::values_of(options), sender());
+    }
+
+    template <class E, class Token>
+    auto run(std::span<const std::string_view> ids, const typename E::options& options, Token&& token) {
+        return dispatch(detail::spec_of<E>, ids, detail::values_of(options), std::forward<Token>(token));
+    }
 
     // The token decides how the result comes back; the work is the core's.
     result<boost::json::value> dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,

@@ -70,7 +70,7 @@ public:
     // Returns the response's JSON, or throws a webhooksio::exception.
     template <detail::endpoint_type E>
     WEBHOOKSIO_NOINLINE boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
-        return core_.call_or_throw(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), sender());
+        return run<E>(detail::id_views(ids), options);
     }
 
     // The same with free-form options, any option of the API by name. (A
@@ -83,7 +83,7 @@ public:
     // With a completion token (see async.hpp): nothrow, use_future or a callback.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
-        return dispatch(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), std::forward<Token>(token));
+        return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
     }
 
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, completion_token Token>
@@ -112,13 +112,11 @@ public:
                   "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
     WEBHOOKSIO_NOINLINE boost::json::value E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E)                  \
                                              const api::E::options& options = {}) {                          \
-        return core_.call_or_throw(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options), \
-                                   sender());                                                                \
+        return run<api::E>(WEBHOOKSIO_ID_VIEWS(ids), options);                                               \
     }                                                                                                        \
     template <completion_token Token>                                                                        \
     auto E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options, Token&& token) {     \
-        return dispatch(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options),       \
-                        std::forward<Token>(token));                                                         \
+        return run<api::E>(WEBHOOKSIO_ID_VIEWS(ids), options, std::forward<Token>(token));                   \
     }
 
     WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
@@ -134,6 +132,18 @@ private:
     static detail::option_values free_form(const boost::json::object& options) { return {{}, &options}; }
 
     detail::transport_ref sender() noexcept { return detail::transport_ref(transport_); }
+
+    // All a typed call adds to the shared code: its endpoint's spec and its
+    // options' field table.
+    template <class E>
+    boost::json::value run(std::span<const std::string_view> ids, const typename E::options& options) {
+        return core_.call_or_throw(detail::spec_of<E>, ids, detail::values_of(options), sender());
+    }
+
+    template <class E, class Token>
+    auto run(std::span<const std::string_view> ids, const typename E::options& options, Token&& token) {
+        return dispatch(detail::spec_of<E>, ids, detail::values_of(options), std::forward<Token>(token));
+    }
 
     // The token decides how the result comes back; the work is the core's.
     result<boost::json::value> dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,

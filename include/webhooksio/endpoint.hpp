@@ -64,6 +64,22 @@ constexpr std::size_t placeholder_count(std::string_view route) {
     return n;
 }
 
+// The literal runs of a route around its N placeholders, so that expanding
+// it needs no search: "/v1/accounts/:account_id/buckets" gives
+// {"/v1/accounts/", "/buckets"}.
+template <std::size_t N>
+constexpr std::array<std::string_view, N + 1> literal_runs(std::string_view route) {
+    std::array<std::string_view, N + 1> runs{};
+    for (std::size_t i = 0; i <= N; ++i) {
+        const std::size_t colon = route.find(':');
+        runs[i] = route.substr(0, colon);
+        if (colon == std::string_view::npos) break;
+        const std::size_t end = route.find('/', colon);
+        route.remove_prefix(end == std::string_view::npos ? route.size() : end);
+    }
+    return runs;
+}
+
 template <class... Ids>
 constexpr bool route_matches(std::string_view route) {
     constexpr std::array<std::string_view, sizeof...(Ids)> names{Ids::placeholder...};

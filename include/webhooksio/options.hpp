@@ -122,13 +122,23 @@ decltype(auto) with_type(field_kind kind, F&& fn) {
     return fn(std::type_identity<std::string>{});
 }
 
-// The option's value (a T), or null when it is an unset optional.
+// The option's value, a T, or null when it is an unset optional.
+template <class T>
+const T* value_as(const field& f) {
+    if (!f.optional) return static_cast<const T*>(f.member);
+    const auto& set = *static_cast<const std::optional<T>*>(f.member);
+    return set ? &*set : nullptr;
+}
+
+// The same for any kind of option.
 WEBHOOKSIO_DECL const void* value_of(const field& f);
 
-// Calls `fn` with `value`, the value of an option of `kind`, as its C++ type.
+// Calls `fn` with the option's value as its C++ type, when it is set.
 template <class F>
-void visit(field_kind kind, const void* value, F&& fn) {
-    with_type(kind, [&]<class T>(std::type_identity<T>) { fn(*static_cast<const T*>(value)); });
+void visit(const field& f, F&& fn) {
+    with_type(f.kind, [&]<class T>(std::type_identity<T>) {
+        if (const T* value = value_as<T>(f)) fn(*value);
+    });
 }
 
 // Writes the options that are set into `out`; an unset optional is left

@@ -22,9 +22,11 @@ constexpr bool is_unreserved(unsigned char c) noexcept {
 // or a value can never add a path segment, a query or a fragment.
 WEBHOOKSIO_DECL void append_percent_encoded(std::string& out, std::string_view text);
 
-// "/v1/accounts/:account_id" with {"AC 1"} gives "/v1/accounts/AC%201". The
-// caller guarantees as many ids as placeholders (the endpoint table checks it).
-WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::string_view route,
+// A route with each ID percent-encoded in the place of its placeholder: the
+// literal runs {"/v1/accounts/", "/buckets"} (detail::literal_runs) with IDs
+// {"AC 1"} give "/v1/accounts/AC%201/buckets". The caller guarantees one ID
+// fewer than runs (the endpoint table checks it).
+WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::span<const std::string_view> literal_runs,
                                            std::span<const std::string_view> ids);
 
 // The text an option value takes in a query string: strings as they are,

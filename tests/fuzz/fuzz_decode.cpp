@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     static const wh::detail::request_context context =
         *wh::detail::make_request_context(std::string(key), {.base_url = "http://127.0.0.1"});
-    const wh::detail::call_spec spec{"get_plans", wh::http_method::get, "/v1/plans", {}, {}};
+    const wh::detail::call_spec spec{"get_plans", wh::http_method::get, "/v1/plans", {}, {}, {}};
     wh::http_response response{status, {{"Retry-After", retry_after}}, body};
     auto decoded = wh::detail::decode_response(context, spec, response);
 

@@ -30,7 +30,8 @@ struct call_spec {
     http_method method;
     std::string_view route;
     std::span<const std::string_view> placeholders;
-    std::span<const std::string_view> required;  // "a" or "a|b" (one of)
+    std::span<const std::string_view> literal_runs;  // the route around its placeholders
+    std::span<const std::string_view> required;      // "a" or "a|b" (one of)
 };
 
 template <class Params>
@@ -41,12 +42,15 @@ struct placeholders_of<std::tuple<Ids...>> {
 };
 
 template <class E>
+inline constexpr auto literal_runs_of = literal_runs<std::tuple_size_v<typename E::params>>(E::route);
+
+template <class E>
 inline constexpr auto required_options_of = required_options<E>();
 
 // The spec of endpoint E, a constant the pipeline gets by reference.
 template <class E>
 inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of<typename E::params>::value,
-                                   required_options_of<E>};
+                                   literal_runs_of<E>, required_options_of<E>};
 
 // What a client computes once and every call reuses.
 struct request_context {

@@ -20,17 +20,11 @@ inline void put_json(boost::json::object& out, std::string_view key, const std::
 }
 
 WEBHOOKSIO_DECL const void* value_of(const field& f) {
-    if (!f.optional) return f.member;
-    return with_type(f.kind, [&]<class T>(std::type_identity<T>) -> const void* {
-        const auto& set = *static_cast<const std::optional<T>*>(f.member);
-        return set ? &*set : nullptr;
-    });
+    return with_type(f.kind, [&]<class T>(std::type_identity<T>) -> const void* { return value_as<T>(f); });
 }
 
 WEBHOOKSIO_DECL void put_fields(boost::json::object& out, std::span<const field> fields) {
-    for (const field& f : fields)
-        if (const void* value = value_of(f))
-            visit(f.kind, value, [&](const auto& typed) { put_json(out, f.name, typed); });
+    for (const field& f : fields) visit(f, [&](const auto& value) { put_json(out, f.name, value); });
 }
 
 WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {

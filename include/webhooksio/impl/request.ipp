@@ -104,12 +104,8 @@ WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::
 }
 
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
-    for (const field& f : options.typed) {
-        const void* value = value_of(f);
-        if (!value) continue;
-        std::string& out = query.plain_key(f.name);
-        visit(f.kind, value, [&](const auto& typed) { append_query_text(out, typed); });
-    }
+    for (const field& f : options.typed)
+        visit(f, [&](const auto& value) { append_query_text(query.plain_key(f.name), value); });
     if (!options.extra) return;
     for (const auto& entry : *options.extra) {
         const std::string_view key = entry.key();
@@ -138,7 +134,7 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     request.headers = context.headers;
     request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
     request.target = context.path_prefix;
-    append_expanded_route(request.target, call.route, ids);
+    append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
     if (options_in_query(call.method)) {
         append_query(query, options);

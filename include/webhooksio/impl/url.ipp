@@ -17,16 +17,12 @@ WEBHOOKSIO_DECL void append_percent_encoded(std::string& out, std::string_view t
     }
 }
 
-WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::string_view route, std::span<const std::string_view> ids) {
-    std::size_t next = 0;
-    while (!route.empty()) {
-        std::size_t colon = route.find(':');
-        out.append(route.substr(0, colon));  // the literal run, in one go
-        if (colon == std::string_view::npos) break;
-        std::size_t end = route.find('/', colon);
-        if (end == std::string_view::npos) end = route.size();
-        append_percent_encoded(out, ids[next++]);
-        route.remove_prefix(end);
+WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::span<const std::string_view> literal_runs,
+                                           std::span<const std::string_view> ids) {
+    out += literal_runs[0];
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        append_percent_encoded(out, ids[i]);
+        out += literal_runs[i + 1];
     }
 }
 
@@ -49,7 +45,9 @@ WEBHOOKSIO_DECL void append_query_value(std::string& out, const boost::json::val
 }
 
 WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::string& v) { append_percent_encoded(out, v); }
-WEBHOOKSIO_DECL void append_query_text(std::string& out, bool v) { out += v ? "true" : "false"; }
+WEBHOOKSIO_DECL void append_query_text(std::string& out, bool v) {
+    out += v ? std::string_view("true") : std::string_view("false");
+}
 WEBHOOKSIO_DECL void append_query_text(std::string& out, int v) { out += std::to_string(v); }
 WEBHOOKSIO_DECL void append_query_text(std::string& out, const boost::json::value& v) { append_query_value(out, v); }
 WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::vector<std::string>& items) {
