@@ -1,6 +1,7 @@
 // A user's program, as small as can be: the consumption tests build it with
-// find_package, with add_subdirectory, with pkg-config and with only the
-// single header, then run it with the version they expect.
+// find_package (header-only and with WEBHOOKSIO_SEPARATE_COMPILATION), with
+// add_subdirectory, with pkg-config and with only the single header, then run
+// it with the version they expect.
 #ifdef WEBHOOKSIO_CONSUMER_SINGLE_HEADER
 #include <webhooksio.hpp>
 #else
@@ -13,6 +14,11 @@
 // The package must bring cpp-httplib's flags with it (see CMakeLists.txt).
 #ifndef CPPHTTPLIB_OPENSSL_SUPPORT
 #error "cpp-httplib's flags did not reach this program"
+#endif
+
+// Compiled separately, this file only declares the shared code.
+#if defined(WEBHOOKSIO_SEPARATE_COMPILATION) && WEBHOOKSIO_DEFINITIONS
+#error "WEBHOOKSIO_SEPARATE_COMPILATION did not take the shared code out of this file"
 #endif
 
 int main(int argc, char** argv) {
