@@ -18,7 +18,6 @@
 // What an endpoint is: a type that carries its method, its route template and
 // the ID types that fill the route's placeholders, all known at compile time.
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -57,7 +56,10 @@ namespace detail {
 template <std::size_t N>
 struct fixed_string {
     char chars[N]{};
-    constexpr fixed_string(const char (&s)[N]) { std::copy_n(s, N, chars); }
+    // A plain loop: std::copy_n costs the compiler more to evaluate.
+    constexpr fixed_string(const char (&s)[N]) {
+        for (std::size_t i = 0; i < N; ++i) chars[i] = s[i];
+    }
     constexpr std::string_view view() const { return {chars, N - 1}; }
 };
 
@@ -86,26 +88,42 @@ constexpr std::size_t placeholder_count(std::string_view route) {
 template <std::size_t N>
 constexpr std::array<std::string_view, N + 1> literal_runs(std::string_view route) {
     std::array<std::string_view, N + 1> runs{};
-    for (std::size_t i = 0; i <= N; ++i) {
-        const std::size_t colon = route.find(':');
-        runs[i] = route.substr(0, colon);
-        if (colon == std::string_view::npos) break;
-        const std::size_t end = route.find('/', colon);
-        route.remove_prefix(end == std::string_view::npos ? route.size() : end);
+    std::size_t run = 0, start = 0;
+    for (std::size_t i = 0; i < route.size() && run < N; ++i) {
+        if (route[i] != ':') continue;
+        runs[run++] = route.substr(start, i - start);
+        while (i < route.size() && route[i] != '/') ++i;
+        start = i;
     }
+    runs[run] = route.substr(start);
     return runs;
 }
 
+// Whether the route's placeholders are the IDs' names, in order. The
+// compiler evaluates this for every endpoint of the table: one pass over the
+// characters, without string_view::find (slow to evaluate at compile time).
 template <class... Ids>
 constexpr bool route_matches(std::string_view route) {
     constexpr std::array<std::string_view, sizeof...(Ids)> names{Ids::placeholder...};
-    if (placeholder_count(route) != names.size()) return false;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (placeholder_at(route, i) != names[i]) return false;
-    return true;
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < route.size(); ++i) {
+        if (route[i] != ':') continue;
+        std::size_t end = i + 1;
+        while (end < route.size() && route[end] != '/') ++end;
+        if (next == names.size() || route.substr(i + 1, end - i - 1) != names[next++]) return false;
+        i = end;
+    }
+    return next == names.size();
 }
 
 }  // namespace detail
+
+namespace api {
+// The table's strings are sv literals: their length comes with them, where a
+// plain literal would make the compiler count the characters of every name,
+// summary and option description at compile time.
+using namespace std::string_view_literals;
+}  // namespace api
 
 // The base of every endpoint descriptor in namespace webhooksio::api. The
 // derived struct adds its C++ `name`, its `summary` and its `options` struct.
@@ -469,24 +487,24 @@ namespace webhooksio::api {
 
 // Creates a new account. This is the same call that is used when a user registers from webhooks.io.
 struct register_account : endpoint<"registerAccount", http_method::post, "/v1/register"> {
-    static constexpr std::string_view name = "register_account";
-    static constexpr std::string_view summary = "Creates a new account. This is the same call that is used when a user registers from webhooks.io.";
+    static constexpr std::string_view name = "register_account"sv;
+    static constexpr std::string_view summary = "Creates a new account. This is the same call that is used when a user registers from webhooks.io."sv;
     static constexpr std::array<option_doc, 15> option_docs{{
-        {"name", "Account/Company name"},
-        {"first_name", "First name of the primary user on the account."},
-        {"last_name", "Last name of the primary user on the account."},
-        {"email_address", "The primary email address for the user on the account."},
-        {"password", "The password for the user on the account"},
-        {"plan_id", "The plan id selected for the account. Use /plans resource for a list of all plans."},
-        {"card_number", "The credit card number to be used for billing."},
-        {"card_month", "The expiration month for the credit card."},
-        {"card_year", "The expiration year for the credit card."},
-        {"card_cvc", "The CVC on the credit card."},
-        {"coupon", "A coupon code to be used."},
-        {"referrer", "The location the user came from."},
-        {"email_verification_callback_url", "The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL."},
-        {"invite_code", "The invite code used to create account."},
-        {"password_confirm", "The confirmation entry for the password."},
+        {"name"sv, "Account/Company name"sv},
+        {"first_name"sv, "First name of the primary user on the account."sv},
+        {"last_name"sv, "Last name of the primary user on the account."sv},
+        {"email_address"sv, "The primary email address for the user on the account."sv},
+        {"password"sv, "The password for the user on the account"sv},
+        {"plan_id"sv, "The plan id selected for the account. Use /plans resource for a list of all plans."sv},
+        {"card_number"sv, "The credit card number to be used for billing."sv},
+        {"card_month"sv, "The expiration month for the credit card."sv},
+        {"card_year"sv, "The expiration year for the credit card."sv},
+        {"card_cvc"sv, "The CVC on the credit card."sv},
+        {"coupon"sv, "A coupon code to be used."sv},
+        {"referrer"sv, "The location the user came from."sv},
+        {"email_verification_callback_url"sv, "The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL."sv},
+        {"invite_code"sv, "The invite code used to create account."sv},
+        {"password_confirm"sv, "The confirmation entry for the password."sv},
     }};
     struct options {
         std::optional<std::string> name;
@@ -511,11 +529,11 @@ BOOST_DESCRIBE_STRUCT(register_account::options, (), (name, first_name, last_nam
 
 // Creates a sub account.
 struct create_sub_account : endpoint<"createSubAccount", http_method::post, "/v1/accounts/:account_id/subaccounts", account_id> {
-    static constexpr std::string_view name = "create_sub_account";
-    static constexpr std::string_view summary = "Creates a sub account.";
+    static constexpr std::string_view name = "create_sub_account"sv;
+    static constexpr std::string_view summary = "Creates a sub account."sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"name", "First name of the primary user on the account."},
-        {"account_key", "Identifier from another system."},
+        {"name"sv, "First name of the primary user on the account."sv},
+        {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
         required<std::string> name;
@@ -527,10 +545,10 @@ BOOST_DESCRIBE_STRUCT(create_sub_account::options, (), (name, account_key))
 
 // Lists all sub accounts user an account.
 struct get_sub_accounts : endpoint<"getSubAccounts", http_method::get, "/v1/accounts/:account_id/subaccounts", account_id> {
-    static constexpr std::string_view name = "get_sub_accounts";
-    static constexpr std::string_view summary = "Lists all sub accounts user an account.";
+    static constexpr std::string_view name = "get_sub_accounts"sv;
+    static constexpr std::string_view summary = "Lists all sub accounts user an account."sv;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"account_key", "Identifier from another system."},
+        {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
         std::optional<std::string> account_key;
@@ -541,8 +559,8 @@ BOOST_DESCRIBE_STRUCT(get_sub_accounts::options, (), (account_key))
 
 // Returns the details of a specfic account.
 struct get_account : endpoint<"getAccount", http_method::get, "/v1/accounts/:account_id", account_id> {
-    static constexpr std::string_view name = "get_account";
-    static constexpr std::string_view summary = "Returns the details of a specfic account.";
+    static constexpr std::string_view name = "get_account"sv;
+    static constexpr std::string_view summary = "Returns the details of a specfic account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -552,11 +570,11 @@ BOOST_DESCRIBE_STRUCT(get_account::options, (), ())
 
 // Updates the details on an account.
 struct update_account : endpoint<"updateAccount", http_method::put, "/v1/accounts/:account_id", account_id> {
-    static constexpr std::string_view name = "update_account";
-    static constexpr std::string_view summary = "Updates the details on an account.";
+    static constexpr std::string_view name = "update_account"sv;
+    static constexpr std::string_view summary = "Updates the details on an account."sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"name", "Friendly name for the account."},
-        {"account_key", "Identifier from another system."},
+        {"name"sv, "Friendly name for the account."sv},
+        {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
         required<std::string> name;
@@ -568,8 +586,8 @@ BOOST_DESCRIBE_STRUCT(update_account::options, (), (name, account_key))
 
 // Deletes an account or sub account.
 struct delete_account : endpoint<"deleteAccount", http_method::delete_, "/v1/accounts/:account_id", account_id> {
-    static constexpr std::string_view name = "delete_account";
-    static constexpr std::string_view summary = "Deletes an account or sub account.";
+    static constexpr std::string_view name = "delete_account"sv;
+    static constexpr std::string_view summary = "Deletes an account or sub account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -579,11 +597,11 @@ BOOST_DESCRIBE_STRUCT(delete_account::options, (), ())
 
 // List Accounts
 struct list_accounts : endpoint<"listAccounts", http_method::get, "/v1/accounts"> {
-    static constexpr std::string_view name = "list_accounts";
-    static constexpr std::string_view summary = "List Accounts";
+    static constexpr std::string_view name = "list_accounts"sv;
+    static constexpr std::string_view summary = "List Accounts"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"account_key", "Identifier from another system."},
+        {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
         std::optional<std::string> account_key;
@@ -594,19 +612,19 @@ BOOST_DESCRIBE_STRUCT(list_accounts::options, (), (account_key))
 
 // Get My Embedded View HTML
 struct get_account_embedded_view_html : endpoint<"getAccountEmbeddedViewHtml", http_method::post, "/v1/accounts/:account_id/embedded-view-html", account_id> {
-    static constexpr std::string_view name = "get_account_embedded_view_html";
-    static constexpr std::string_view summary = "Get My Embedded View HTML";
+    static constexpr std::string_view name = "get_account_embedded_view_html"sv;
+    static constexpr std::string_view summary = "Get My Embedded View HTML"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 9> option_docs{{
-        {"bucket_key", "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."},
-        {"paths", "The permitted paths."},
-        {"css_url", "URL to a css file that will be applied to the application styles."},
-        {"default_tab", "The default tab to show."},
-        {"show_introduction", "If the introduction should be displayed."},
-        {"introduction_url", "The URL to the actual introduction."},
-        {"element_id", "The element id for the manager to populate."},
-        {"api_url", "The API URL to use."},
-        {"embedded_url", "The embedded javascript file to use."},
+        {"bucket_key"sv, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."sv},
+        {"paths"sv, "The permitted paths."sv},
+        {"css_url"sv, "URL to a css file that will be applied to the application styles."sv},
+        {"default_tab"sv, "The default tab to show."sv},
+        {"show_introduction"sv, "If the introduction should be displayed."sv},
+        {"introduction_url"sv, "The URL to the actual introduction."sv},
+        {"element_id"sv, "The element id for the manager to populate."sv},
+        {"api_url"sv, "The API URL to use."sv},
+        {"embedded_url"sv, "The embedded javascript file to use."sv},
     }};
     struct options {
         std::optional<std::string> bucket_key;
@@ -643,17 +661,17 @@ namespace webhooksio::api {
 
 // Adds an application to an account
 struct create_application : endpoint<"createApplication", http_method::post, "/v1/accounts/:account_id/applications", account_id> {
-    static constexpr std::string_view name = "create_application";
-    static constexpr std::string_view summary = "Adds an application to an account";
+    static constexpr std::string_view name = "create_application"sv;
+    static constexpr std::string_view summary = "Adds an application to an account"sv;
     static constexpr std::array<option_doc, 8> option_docs{{
-        {"name", "Name for the bucket."},
-        {"categories", "The categories the application belongs to."},
-        {"overview", "A short description of the application - 255 characters or less."},
-        {"description", "A full description of the application."},
-        {"homepage_url", "The url of the application homepage."},
-        {"api_url", "The url to the API documention for the application."},
-        {"logo_url", "The url to the logo."},
-        {"active", "If the application should be active (viewable) or not."},
+        {"name"sv, "Name for the bucket."sv},
+        {"categories"sv, "The categories the application belongs to."sv},
+        {"overview"sv, "A short description of the application - 255 characters or less."sv},
+        {"description"sv, "A full description of the application."sv},
+        {"homepage_url"sv, "The url of the application homepage."sv},
+        {"api_url"sv, "The url to the API documention for the application."sv},
+        {"logo_url"sv, "The url to the logo."sv},
+        {"active"sv, "If the application should be active (viewable) or not."sv},
     }};
     struct options {
         required<std::string> name;
@@ -671,17 +689,17 @@ BOOST_DESCRIBE_STRUCT(create_application::options, (), (name, categories, overvi
 
 // Updates an Application.
 struct update_application : endpoint<"updateApplication", http_method::put, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
-    static constexpr std::string_view name = "update_application";
-    static constexpr std::string_view summary = "Updates an Application.";
+    static constexpr std::string_view name = "update_application"sv;
+    static constexpr std::string_view summary = "Updates an Application."sv;
     static constexpr std::array<option_doc, 8> option_docs{{
-        {"name", "Name for the bucket."},
-        {"categories", "The categories the application belongs to."},
-        {"overview", "A short description of the application - 255 characters or less."},
-        {"description", "A full description of the application."},
-        {"homepage_url", "The url of the application homepage."},
-        {"api_url", "The url to the API documention for the application."},
-        {"logo_url", "The url to the logo."},
-        {"active", "If the application should be active (viewable) or not."},
+        {"name"sv, "Name for the bucket."sv},
+        {"categories"sv, "The categories the application belongs to."sv},
+        {"overview"sv, "A short description of the application - 255 characters or less."sv},
+        {"description"sv, "A full description of the application."sv},
+        {"homepage_url"sv, "The url of the application homepage."sv},
+        {"api_url"sv, "The url to the API documention for the application."sv},
+        {"logo_url"sv, "The url to the logo."sv},
+        {"active"sv, "If the application should be active (viewable) or not."sv},
     }};
     struct options {
         required<std::string> name;
@@ -699,8 +717,8 @@ BOOST_DESCRIBE_STRUCT(update_application::options, (), (name, categories, overvi
 
 // Returns the details for a specfic application.
 struct get_application : endpoint<"getApplication", http_method::get, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
-    static constexpr std::string_view name = "get_application";
-    static constexpr std::string_view summary = "Returns the details for a specfic application.";
+    static constexpr std::string_view name = "get_application"sv;
+    static constexpr std::string_view summary = "Returns the details for a specfic application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -710,8 +728,8 @@ BOOST_DESCRIBE_STRUCT(get_application::options, (), ())
 
 // Returns a collection of applications for an account.
 struct get_applications : endpoint<"getApplications", http_method::get, "/v1/accounts/:account_id/applications", account_id> {
-    static constexpr std::string_view name = "get_applications";
-    static constexpr std::string_view summary = "Returns a collection of applications for an account.";
+    static constexpr std::string_view name = "get_applications"sv;
+    static constexpr std::string_view summary = "Returns a collection of applications for an account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -721,8 +739,8 @@ BOOST_DESCRIBE_STRUCT(get_applications::options, (), ())
 
 // Deletes an application.
 struct delete_application : endpoint<"deleteApplication", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
-    static constexpr std::string_view name = "delete_application";
-    static constexpr std::string_view summary = "Deletes an application.";
+    static constexpr std::string_view name = "delete_application"sv;
+    static constexpr std::string_view summary = "Deletes an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -732,14 +750,14 @@ BOOST_DESCRIBE_STRUCT(delete_application::options, (), ())
 
 // Adds a version to an application.
 struct create_application_version : endpoint<"createApplicationVersion", http_method::post, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
-    static constexpr std::string_view name = "create_application_version";
-    static constexpr std::string_view summary = "Adds a version to an application.";
+    static constexpr std::string_view name = "create_application_version"sv;
+    static constexpr std::string_view summary = "Adds a version to an application."sv;
     static constexpr std::array<option_doc, 5> option_docs{{
-        {"key", "The key/id for this version."},
-        {"release_date", "The date this version was released."},
-        {"version_json", "The complete JSON definition for the version."},
-        {"examples_json", "The complete JSON definition for the version examples/recipes"},
-        {"active", "If the version should be active (viewable) or not."},
+        {"key"sv, "The key/id for this version."sv},
+        {"release_date"sv, "The date this version was released."sv},
+        {"version_json"sv, "The complete JSON definition for the version."sv},
+        {"examples_json"sv, "The complete JSON definition for the version examples/recipes"sv},
+        {"active"sv, "If the version should be active (viewable) or not."sv},
     }};
     struct options {
         required<std::string> key;
@@ -754,14 +772,14 @@ BOOST_DESCRIBE_STRUCT(create_application_version::options, (), (key, release_dat
 
 // Updates an application version.
 struct update_application_version : endpoint<"updateApplicationVersion", http_method::put, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
-    static constexpr std::string_view name = "update_application_version";
-    static constexpr std::string_view summary = "Updates an application version.";
+    static constexpr std::string_view name = "update_application_version"sv;
+    static constexpr std::string_view summary = "Updates an application version."sv;
     static constexpr std::array<option_doc, 5> option_docs{{
-        {"key", "The key/id for this version."},
-        {"release_date", "The date this version was released."},
-        {"version_json", "The complete JSON definition for the version."},
-        {"examples_json", "The complete JSON definition for the version examples/recipies"},
-        {"active", "If the version should be active (viewable) or not."},
+        {"key"sv, "The key/id for this version."sv},
+        {"release_date"sv, "The date this version was released."sv},
+        {"version_json"sv, "The complete JSON definition for the version."sv},
+        {"examples_json"sv, "The complete JSON definition for the version examples/recipies"sv},
+        {"active"sv, "If the version should be active (viewable) or not."sv},
     }};
     struct options {
         required<std::string> key;
@@ -776,8 +794,8 @@ BOOST_DESCRIBE_STRUCT(update_application_version::options, (), (key, release_dat
 
 // Returns the details for a specfic application version.
 struct get_application_version : endpoint<"getApplicationVersion", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
-    static constexpr std::string_view name = "get_application_version";
-    static constexpr std::string_view summary = "Returns the details for a specfic application version.";
+    static constexpr std::string_view name = "get_application_version"sv;
+    static constexpr std::string_view summary = "Returns the details for a specfic application version."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -787,8 +805,8 @@ BOOST_DESCRIBE_STRUCT(get_application_version::options, (), ())
 
 // Returns a collection of versions for an application.
 struct get_application_versions : endpoint<"getApplicationVersions", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
-    static constexpr std::string_view name = "get_application_versions";
-    static constexpr std::string_view summary = "Returns a collection of versions for an application.";
+    static constexpr std::string_view name = "get_application_versions"sv;
+    static constexpr std::string_view summary = "Returns a collection of versions for an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -798,8 +816,8 @@ BOOST_DESCRIBE_STRUCT(get_application_versions::options, (), ())
 
 // Deletes a version for an application.
 struct delete_application_version : endpoint<"deleteApplicationVersion", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
-    static constexpr std::string_view name = "delete_application_version";
-    static constexpr std::string_view summary = "Deletes a version for an application.";
+    static constexpr std::string_view name = "delete_application_version"sv;
+    static constexpr std::string_view summary = "Deletes a version for an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -829,14 +847,14 @@ namespace webhooksio::api {
 
 // Create Subscription
 struct create_subscription : endpoint<"createSubscription", http_method::post, "/v1/accounts/:account_id/subscriptions", account_id> {
-    static constexpr std::string_view name = "create_subscription";
-    static constexpr std::string_view summary = "Create Subscription";
+    static constexpr std::string_view name = "create_subscription"sv;
+    static constexpr std::string_view summary = "Create Subscription"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 4> option_docs{{
-        {"user_id", "The user that is logged into the system."},
-        {"plan_id", "The ID of the plan that the subscription is to be started for."},
-        {"payment_token", "The temporary stripe payment token used for the payment of the subscription. This is required if the value of the plan being added is greater than $0."},
-        {"coupon_code", "A coupon code to apply to this subscription."},
+        {"user_id"sv, "The user that is logged into the system."sv},
+        {"plan_id"sv, "The ID of the plan that the subscription is to be started for."sv},
+        {"payment_token"sv, "The temporary stripe payment token used for the payment of the subscription. This is required if the value of the plan being added is greater than $0."sv},
+        {"coupon_code"sv, "A coupon code to apply to this subscription."sv},
     }};
     struct options {
         required<std::string> user_id;
@@ -850,15 +868,15 @@ BOOST_DESCRIBE_STRUCT(create_subscription::options, (), (user_id, plan_id, payme
 
 // Update Subscription
 struct update_subscription : endpoint<"updateSubscription", http_method::put, "/v1/accounts/:account_id/subscriptions", account_id> {
-    static constexpr std::string_view name = "update_subscription";
-    static constexpr std::string_view summary = "Update Subscription";
+    static constexpr std::string_view name = "update_subscription"sv;
+    static constexpr std::string_view summary = "Update Subscription"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 5> option_docs{{
-        {"user_id", "The user that is logged into the system. This should be passed to change the billing contact on the account."},
-        {"plan_id", "The ID of the plan that the subscription should be change to."},
-        {"payment_token", "The temporary stripe payment token used for the payment of the subscription. This only needs to be passed when changing the credit card info."},
-        {"coupon_code", "A coupon code to apply to this subscription."},
-        {"end_of_term", "If the change should take effect at the end of the term, or now. Defaults to now - false."},
+        {"user_id"sv, "The user that is logged into the system. This should be passed to change the billing contact on the account."sv},
+        {"plan_id"sv, "The ID of the plan that the subscription should be change to."sv},
+        {"payment_token"sv, "The temporary stripe payment token used for the payment of the subscription. This only needs to be passed when changing the credit card info."sv},
+        {"coupon_code"sv, "A coupon code to apply to this subscription."sv},
+        {"end_of_term"sv, "If the change should take effect at the end of the term, or now. Defaults to now - false."sv},
     }};
     struct options {
         std::optional<std::string> user_id;
@@ -873,8 +891,8 @@ BOOST_DESCRIBE_STRUCT(update_subscription::options, (), (user_id, plan_id, payme
 
 // Get Subscription Details
 struct get_subscription : endpoint<"getSubscription", http_method::get, "/v1/accounts/:account_id/subscriptions", account_id> {
-    static constexpr std::string_view name = "get_subscription";
-    static constexpr std::string_view summary = "Get Subscription Details";
+    static constexpr std::string_view name = "get_subscription"sv;
+    static constexpr std::string_view summary = "Get Subscription Details"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -885,8 +903,8 @@ BOOST_DESCRIBE_STRUCT(get_subscription::options, (), ())
 
 // List Invoices
 struct get_invoices : endpoint<"getInvoices", http_method::get, "/v1/accounts/:account_id/invoices", account_id> {
-    static constexpr std::string_view name = "get_invoices";
-    static constexpr std::string_view summary = "List Invoices";
+    static constexpr std::string_view name = "get_invoices"sv;
+    static constexpr std::string_view summary = "List Invoices"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -897,8 +915,8 @@ BOOST_DESCRIBE_STRUCT(get_invoices::options, (), ())
 
 // Get Invoice
 struct get_invoice : endpoint<"getInvoice", http_method::get, "/v1/accounts/:account_id/invoices/:invoice_id", account_id, invoice_id> {
-    static constexpr std::string_view name = "get_invoice";
-    static constexpr std::string_view summary = "Get Invoice";
+    static constexpr std::string_view name = "get_invoice"sv;
+    static constexpr std::string_view summary = "Get Invoice"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -909,11 +927,11 @@ BOOST_DESCRIBE_STRUCT(get_invoice::options, (), ())
 
 // Cancel Subscription
 struct cancel_subscription : endpoint<"cancelSubscription", http_method::delete_, "/v1/accounts/:account_id/subscriptions", account_id> {
-    static constexpr std::string_view name = "cancel_subscription";
-    static constexpr std::string_view summary = "Cancel Subscription";
+    static constexpr std::string_view name = "cancel_subscription"sv;
+    static constexpr std::string_view summary = "Cancel Subscription"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"end_of_term", "If the change should take effect at the end of the term, or now. Defaults to now - false."},
+        {"end_of_term"sv, "If the change should take effect at the end of the term, or now. Defaults to now - false."sv},
     }};
     struct options {
         std::optional<bool> end_of_term;
@@ -940,11 +958,11 @@ namespace webhooksio::api {
 
 // Adds a bucket to an account
 struct create_bucket : endpoint<"createBucket", http_method::post, "/v1/accounts/:account_id/buckets", account_id> {
-    static constexpr std::string_view name = "create_bucket";
-    static constexpr std::string_view summary = "Adds a bucket to an account";
+    static constexpr std::string_view name = "create_bucket"sv;
+    static constexpr std::string_view summary = "Adds a bucket to an account"sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"name", "Name for the bucket."},
-        {"key", "The key for the bucket."},
+        {"name"sv, "Name for the bucket."sv},
+        {"key"sv, "The key for the bucket."sv},
     }};
     struct options {
         required<std::string> name;
@@ -956,11 +974,11 @@ BOOST_DESCRIBE_STRUCT(create_bucket::options, (), (name, key))
 
 // Updates a bucket.
 struct update_bucket : endpoint<"updateBucket", http_method::put, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
-    static constexpr std::string_view name = "update_bucket";
-    static constexpr std::string_view summary = "Updates a bucket.";
+    static constexpr std::string_view name = "update_bucket"sv;
+    static constexpr std::string_view summary = "Updates a bucket."sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"name", "Name for the bucket."},
-        {"key", "The key for the bucket."},
+        {"name"sv, "Name for the bucket."sv},
+        {"key"sv, "The key for the bucket."sv},
     }};
     struct options {
         required<std::string> name;
@@ -972,11 +990,11 @@ BOOST_DESCRIBE_STRUCT(update_bucket::options, (), (name, key))
 
 // Returns the details for a specfic bucket.
 struct get_bucket : endpoint<"getBucket", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
-    static constexpr std::string_view name = "get_bucket";
-    static constexpr std::string_view summary = "Returns the details for a specfic bucket.";
+    static constexpr std::string_view name = "get_bucket"sv;
+    static constexpr std::string_view summary = "Returns the details for a specfic bucket."sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"expand", "If the results should be expanded to include the inputs and destinations"},
-        {"include_stats", "Include the traffic summary."},
+        {"expand"sv, "If the results should be expanded to include the inputs and destinations"sv},
+        {"include_stats"sv, "Include the traffic summary."sv},
     }};
     struct options {
         std::optional<bool> expand;
@@ -988,10 +1006,10 @@ BOOST_DESCRIBE_STRUCT(get_bucket::options, (), (expand, include_stats))
 
 // Returns a collection of buckets for an account.
 struct get_buckets : endpoint<"getBuckets", http_method::get, "/v1/accounts/:account_id/buckets", account_id> {
-    static constexpr std::string_view name = "get_buckets";
-    static constexpr std::string_view summary = "Returns a collection of buckets for an account.";
+    static constexpr std::string_view name = "get_buckets"sv;
+    static constexpr std::string_view summary = "Returns a collection of buckets for an account."sv;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"expand", "If the results should be expanded to include the inputs and destinations"},
+        {"expand"sv, "If the results should be expanded to include the inputs and destinations"sv},
     }};
     struct options {
         std::optional<bool> expand;
@@ -1002,8 +1020,8 @@ BOOST_DESCRIBE_STRUCT(get_buckets::options, (), (expand))
 
 // Deletes a bucket.
 struct delete_bucket : endpoint<"deleteBucket", http_method::delete_, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
-    static constexpr std::string_view name = "delete_bucket";
-    static constexpr std::string_view summary = "Deletes a bucket.";
+    static constexpr std::string_view name = "delete_bucket"sv;
+    static constexpr std::string_view summary = "Deletes a bucket."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1028,12 +1046,12 @@ namespace webhooksio::api {
 
 // Import SSL Certificate
 struct import_certificate : endpoint<"importCertificate", http_method::put, "/v1/accounts/:account_id/certificates", account_id> {
-    static constexpr std::string_view name = "import_certificate";
-    static constexpr std::string_view summary = "Import SSL Certificate";
+    static constexpr std::string_view name = "import_certificate"sv;
+    static constexpr std::string_view summary = "Import SSL Certificate"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"domain", "The domain for the certificate that you wish to import"},
-        {"port", "The port to use. (defaults to 443)"},
+        {"domain"sv, "The domain for the certificate that you wish to import"sv},
+        {"port"sv, "The port to use. (defaults to 443)"sv},
     }};
     struct options {
         required<std::string> domain;
@@ -1045,8 +1063,8 @@ BOOST_DESCRIBE_STRUCT(import_certificate::options, (), (domain, port))
 
 // Get SSL Certificate
 struct get_certificate : endpoint<"getCertificate", http_method::get, "/v1/accounts/:account_id/certificates/:certificate_id", account_id, certificate_id> {
-    static constexpr std::string_view name = "get_certificate";
-    static constexpr std::string_view summary = "Get SSL Certificate";
+    static constexpr std::string_view name = "get_certificate"sv;
+    static constexpr std::string_view summary = "Get SSL Certificate"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1057,8 +1075,8 @@ BOOST_DESCRIBE_STRUCT(get_certificate::options, (), ())
 
 // List SSL Certificates
 struct get_certificates : endpoint<"getCertificates", http_method::get, "/v1/accounts/:account_id/certificates", account_id> {
-    static constexpr std::string_view name = "get_certificates";
-    static constexpr std::string_view summary = "List SSL Certificates";
+    static constexpr std::string_view name = "get_certificates"sv;
+    static constexpr std::string_view summary = "List SSL Certificates"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1069,8 +1087,8 @@ BOOST_DESCRIBE_STRUCT(get_certificates::options, (), ())
 
 // Delete SSL Certificate
 struct delete_certificate : endpoint<"deleteCertificate", http_method::delete_, "/v1/accounts/:account_id/certificates/:certificate_id", account_id, certificate_id> {
-    static constexpr std::string_view name = "delete_certificate";
-    static constexpr std::string_view summary = "Delete SSL Certificate";
+    static constexpr std::string_view name = "delete_certificate"sv;
+    static constexpr std::string_view summary = "Delete SSL Certificate"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1095,25 +1113,25 @@ namespace webhooksio::api {
 
 // Adds an destination for an input.
 struct create_destination : endpoint<"createDestination", http_method::post, "/v1/accounts/:account_id/inputs/:input_id/destinations", account_id, input_id> {
-    static constexpr std::string_view name = "create_destination";
-    static constexpr std::string_view summary = "Adds an destination for an input.";
+    static constexpr std::string_view name = "create_destination"sv;
+    static constexpr std::string_view summary = "Adds an destination for an input."sv;
     static constexpr std::array<option_doc, 16> option_docs{{
-        {"name", "Name for the input."},
-        {"endpoint_url", "The URL the messages should be sent to."},
-        {"delivery_order", "How the deliveries should operate. Valid options are random or fifo. The default is random"},
-        {"status", "The status of the bucket, defaults to active."},
-        {"message_method", "The HTTP method the message will be sent with. If null the method will pass through."},
-        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
-        {"authentication_type", "The type of authentication to apply to incoming requests."},
-        {"retry_policy_id", "The retry algorithm that will be used for failed attempts."},
-        {"retry_count", "The number of times the hook will be retried."},
-        {"retry_interval", "The interval for which the retries will be set."},
-        {"verify_ssl", "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."},
-        {"headers_to_include", "A comma delimited list of custom headers to include."},
-        {"header_prefix", "The prefix of the custom headers that will be included. The default is Webhooks"},
-        {"alert_on_failure", "A comma delimited list of email addresses to alert when a webhook enters the failed status."},
-        {"recipe_id", "If a recipe should be applied to messages coming through this destination it can be specified."},
-        {"rate_limit", "The max rate for webhooks to be relayed. This will default to your plan max."},
+        {"name"sv, "Name for the input."sv},
+        {"endpoint_url"sv, "The URL the messages should be sent to."sv},
+        {"delivery_order"sv, "How the deliveries should operate. Valid options are random or fifo. The default is random"sv},
+        {"status"sv, "The status of the bucket, defaults to active."sv},
+        {"message_method"sv, "The HTTP method the message will be sent with. If null the method will pass through."sv},
+        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
+        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
+        {"retry_policy_id"sv, "The retry algorithm that will be used for failed attempts."sv},
+        {"retry_count"sv, "The number of times the hook will be retried."sv},
+        {"retry_interval"sv, "The interval for which the retries will be set."sv},
+        {"verify_ssl"sv, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."sv},
+        {"headers_to_include"sv, "A comma delimited list of custom headers to include."sv},
+        {"header_prefix"sv, "The prefix of the custom headers that will be included. The default is Webhooks"sv},
+        {"alert_on_failure"sv, "A comma delimited list of email addresses to alert when a webhook enters the failed status."sv},
+        {"recipe_id"sv, "If a recipe should be applied to messages coming through this destination it can be specified."sv},
+        {"rate_limit"sv, "The max rate for webhooks to be relayed. This will default to your plan max."sv},
     }};
     struct options {
         required<std::string> name;
@@ -1139,25 +1157,25 @@ BOOST_DESCRIBE_STRUCT(create_destination::options, (), (name, endpoint_url, deli
 
 // Updates the details of an destination.
 struct update_destination : endpoint<"updateDestination", http_method::put, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
-    static constexpr std::string_view name = "update_destination";
-    static constexpr std::string_view summary = "Updates the details of an destination.";
+    static constexpr std::string_view name = "update_destination"sv;
+    static constexpr std::string_view summary = "Updates the details of an destination."sv;
     static constexpr std::array<option_doc, 16> option_docs{{
-        {"name", "Name for the input."},
-        {"endpoint_url", "The URL the messages should be sent to."},
-        {"delivery_order", "How the deliveries should operate. Valid options are random or fifo. The default is random"},
-        {"status", "The status of the bucket, defaults to active."},
-        {"message_method", "The HTTP method the message will be sent with. If null the method will pass through."},
-        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
-        {"authentication_type", "The type of authentication to apply to incoming requests."},
-        {"retry_policy_id", "The retry algorithm that will be used for failed attempts."},
-        {"retry_count", "The number of times the hook will be retried."},
-        {"retry_interval", "The interval for which the retries will be set."},
-        {"verify_ssl", "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."},
-        {"headers_to_include", "A comma delimited list of custom headers to include."},
-        {"header_prefix", "The prefix of the custom headers that will be included. The default is Webhooks"},
-        {"alert_on_failure", "A comma delimited list of email addresses to alert when a webhook enters the failed status."},
-        {"recipe_id", "If a recipe should be applied to messages coming through this destination it can be specified."},
-        {"rate_limit", "The max rate for webhooks to be relayed. This will default to your plan max."},
+        {"name"sv, "Name for the input."sv},
+        {"endpoint_url"sv, "The URL the messages should be sent to."sv},
+        {"delivery_order"sv, "How the deliveries should operate. Valid options are random or fifo. The default is random"sv},
+        {"status"sv, "The status of the bucket, defaults to active."sv},
+        {"message_method"sv, "The HTTP method the message will be sent with. If null the method will pass through."sv},
+        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
+        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
+        {"retry_policy_id"sv, "The retry algorithm that will be used for failed attempts."sv},
+        {"retry_count"sv, "The number of times the hook will be retried."sv},
+        {"retry_interval"sv, "The interval for which the retries will be set."sv},
+        {"verify_ssl"sv, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."sv},
+        {"headers_to_include"sv, "A comma delimited list of custom headers to include."sv},
+        {"header_prefix"sv, "The prefix of the custom headers that will be included. The default is Webhooks"sv},
+        {"alert_on_failure"sv, "A comma delimited list of email addresses to alert when a webhook enters the failed status."sv},
+        {"recipe_id"sv, "If a recipe should be applied to messages coming through this destination it can be specified."sv},
+        {"rate_limit"sv, "The max rate for webhooks to be relayed. This will default to your plan max."sv},
     }};
     struct options {
         required<std::string> name;
@@ -1183,10 +1201,10 @@ BOOST_DESCRIBE_STRUCT(update_destination::options, (), (name, endpoint_url, deli
 
 // Returns the details for a specfic destination.
 struct get_destination : endpoint<"getDestination", http_method::get, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
-    static constexpr std::string_view name = "get_destination";
-    static constexpr std::string_view summary = "Returns the details for a specfic destination.";
+    static constexpr std::string_view name = "get_destination"sv;
+    static constexpr std::string_view summary = "Returns the details for a specfic destination."sv;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"include_certificate_data", "Will return the imported SSL Certificate that will be used, if any. (Default is false)"},
+        {"include_certificate_data"sv, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"sv},
     }};
     struct options {
         std::optional<bool> include_certificate_data;
@@ -1197,10 +1215,10 @@ BOOST_DESCRIBE_STRUCT(get_destination::options, (), (include_certificate_data))
 
 // Returns a collection of destinations.
 struct get_destinations : endpoint<"getDestinations", http_method::get, "/v1/accounts/:account_id/inputs/:input_id/destinations", account_id, input_id> {
-    static constexpr std::string_view name = "get_destinations";
-    static constexpr std::string_view summary = "Returns a collection of destinations.";
+    static constexpr std::string_view name = "get_destinations"sv;
+    static constexpr std::string_view summary = "Returns a collection of destinations."sv;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"destination_key", "Name for the bucket."},
+        {"destination_key"sv, "Name for the bucket."sv},
     }};
     struct options {
         std::optional<std::string> destination_key;
@@ -1211,8 +1229,8 @@ BOOST_DESCRIBE_STRUCT(get_destinations::options, (), (destination_key))
 
 // Deletes an destination.
 struct delete_destination : endpoint<"deleteDestination", http_method::delete_, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
-    static constexpr std::string_view name = "delete_destination";
-    static constexpr std::string_view summary = "Deletes an destination.";
+    static constexpr std::string_view name = "delete_destination"sv;
+    static constexpr std::string_view summary = "Deletes an destination."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1237,8 +1255,8 @@ namespace webhooksio::api {
 
 // Gateway Auth Details
 struct get_gateway_auth_option : endpoint<"getGatewayAuthOption", http_method::get, "/v1/gateway/authentication/:type/:option", auth_type, auth_option> {
-    static constexpr std::string_view name = "get_gateway_auth_option";
-    static constexpr std::string_view summary = "Gateway Auth Details";
+    static constexpr std::string_view name = "get_gateway_auth_option"sv;
+    static constexpr std::string_view summary = "Gateway Auth Details"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1249,8 +1267,8 @@ BOOST_DESCRIBE_STRUCT(get_gateway_auth_option::options, (), ())
 
 // Gateway Auth Options
 struct get_gateway_auth_options : endpoint<"getGatewayAuthOptions", http_method::get, "/v1/gateway/authentication/:type", auth_type> {
-    static constexpr std::string_view name = "get_gateway_auth_options";
-    static constexpr std::string_view summary = "Gateway Auth Options";
+    static constexpr std::string_view name = "get_gateway_auth_options"sv;
+    static constexpr std::string_view summary = "Gateway Auth Options"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1261,8 +1279,8 @@ BOOST_DESCRIBE_STRUCT(get_gateway_auth_options::options, (), ())
 
 // Request Gateway
 struct send_input_request : endpoint<"sendInputRequest", http_method::post, "/v1/:input_name/:input_id", input_name, input_id> {
-    static constexpr std::string_view name = "send_input_request";
-    static constexpr std::string_view summary = "Request Gateway";
+    static constexpr std::string_view name = "send_input_request"sv;
+    static constexpr std::string_view summary = "Request Gateway"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1273,8 +1291,8 @@ BOOST_DESCRIBE_STRUCT(send_input_request::options, (), ())
 
 // Request Gateway (Dynamic)
 struct send_dynamic_input_request : endpoint<"sendDynamicInputRequest", http_method::post, "/:input_id/:target_url", input_id, target_url> {
-    static constexpr std::string_view name = "send_dynamic_input_request";
-    static constexpr std::string_view summary = "Request Gateway (Dynamic)";
+    static constexpr std::string_view name = "send_dynamic_input_request"sv;
+    static constexpr std::string_view summary = "Request Gateway (Dynamic)"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1285,8 +1303,8 @@ BOOST_DESCRIBE_STRUCT(send_dynamic_input_request::options, (), ())
 
 // Request Gateway
 struct check_input_gateway : endpoint<"checkInputGateway", http_method::head, "/v1/:input_name/:input_id", input_name, input_id> {
-    static constexpr std::string_view name = "check_input_gateway";
-    static constexpr std::string_view summary = "Request Gateway";
+    static constexpr std::string_view name = "check_input_gateway"sv;
+    static constexpr std::string_view summary = "Request Gateway"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1297,11 +1315,11 @@ BOOST_DESCRIBE_STRUCT(check_input_gateway::options, (), ())
 
 // Resend Request
 struct resend_messages : endpoint<"resendMessages", http_method::post, "/v1/accounts/:account_id/resend", account_id> {
-    static constexpr std::string_view name = "resend_messages";
-    static constexpr std::string_view summary = "Resend Request";
+    static constexpr std::string_view name = "resend_messages"sv;
+    static constexpr std::string_view summary = "Resend Request"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"outgoing_message_ids", "An array of all the outgoing message ids that should be resent."},
+        {"outgoing_message_ids"sv, "An array of all the outgoing message ids that should be resent."sv},
     }};
     struct options {
         required<boost::json::value> outgoing_message_ids;
@@ -1312,8 +1330,8 @@ BOOST_DESCRIBE_STRUCT(resend_messages::options, (), (outgoing_message_ids))
 
 // Retry Request
 struct retry_request : endpoint<"retryRequest", http_method::post, "/v1/retry"> {
-    static constexpr std::string_view name = "retry_request";
-    static constexpr std::string_view summary = "Retry Request";
+    static constexpr std::string_view name = "retry_request"sv;
+    static constexpr std::string_view summary = "Retry Request"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1341,23 +1359,23 @@ namespace webhooksio::api {
 
 // Adds an input to an account
 struct create_input : endpoint<"createInput", http_method::post, "/v1/accounts/:account_id/inputs", account_id> {
-    static constexpr std::string_view name = "create_input";
-    static constexpr std::string_view summary = "Adds an input to an account";
+    static constexpr std::string_view name = "create_input"sv;
+    static constexpr std::string_view summary = "Adds an input to an account"sv;
     static constexpr std::array<option_doc, 14> option_docs{{
-        {"bucket_id", "The bucket the input belongs to"},
-        {"name", "Name for the input."},
-        {"status", "The status of the bucket, defaults to active."},
-        {"event_location", "The location of the event, header, payload, query param, etc"},
-        {"event_path", "The path to the value that specifies what type of event is coming in. This starts with the value msg."},
-        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
-        {"delivery_mode", "The mode the request should be made in. Valid options include sync and async."},
-        {"response_code", "HTTP Response code to provide upon hook receipt - defaults to 200"},
-        {"response_content_type", "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable."},
-        {"authentication_failures", "How to handle authentication failures."},
-        {"authentication_type", "The type of authentication to apply to incoming requests."},
-        {"response_content", "Any content that should be provided upon hook receipt."},
-        {"recipe_id", "If a recipe should be applied to messages coming through this input it can be specified."},
-        {"type", "The type of input that is being created. Valid values include dynamic or static. Default is static."},
+        {"bucket_id"sv, "The bucket the input belongs to"sv},
+        {"name"sv, "Name for the input."sv},
+        {"status"sv, "The status of the bucket, defaults to active."sv},
+        {"event_location"sv, "The location of the event, header, payload, query param, etc"sv},
+        {"event_path"sv, "The path to the value that specifies what type of event is coming in. This starts with the value msg."sv},
+        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
+        {"delivery_mode"sv, "The mode the request should be made in. Valid options include sync and async."sv},
+        {"response_code"sv, "HTTP Response code to provide upon hook receipt - defaults to 200"sv},
+        {"response_content_type"sv, "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable."sv},
+        {"authentication_failures"sv, "How to handle authentication failures."sv},
+        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
+        {"response_content"sv, "Any content that should be provided upon hook receipt."sv},
+        {"recipe_id"sv, "If a recipe should be applied to messages coming through this input it can be specified."sv},
+        {"type"sv, "The type of input that is being created. Valid values include dynamic or static. Default is static."sv},
     }};
     struct options {
         required<std::string> bucket_id;
@@ -1381,21 +1399,21 @@ BOOST_DESCRIBE_STRUCT(create_input::options, (), (bucket_id, name, status, event
 
 // Updates the details for an input.
 struct update_input : endpoint<"updateInput", http_method::put, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
-    static constexpr std::string_view name = "update_input";
-    static constexpr std::string_view summary = "Updates the details for an input.";
+    static constexpr std::string_view name = "update_input"sv;
+    static constexpr std::string_view summary = "Updates the details for an input."sv;
     static constexpr std::array<option_doc, 12> option_docs{{
-        {"name", "Name for the input."},
-        {"status", "The status of the bucket, defaults to active."},
-        {"event_location", "The location of the event, header, payload, query param, etc"},
-        {"event_path", "The path to the value that specifies what type of event is coming in. This starts with the value msg."},
-        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
-        {"delivery_mode", "The mode the request should be made in. Valid options include sync and async."},
-        {"response_code", "HTTP Response code to provide upon hook receipt - defaults to 200"},
-        {"response_content_type", "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable."},
-        {"authentication_failures", "How to handle authentication failures."},
-        {"authentication_type", "The type of authentication to apply to incoming requests."},
-        {"response_content", "Any content that should be provided upon hook receipt."},
-        {"recipe_id", "If a recipe should be applied to messages coming through this input it can be specified."},
+        {"name"sv, "Name for the input."sv},
+        {"status"sv, "The status of the bucket, defaults to active."sv},
+        {"event_location"sv, "The location of the event, header, payload, query param, etc"sv},
+        {"event_path"sv, "The path to the value that specifies what type of event is coming in. This starts with the value msg."sv},
+        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
+        {"delivery_mode"sv, "The mode the request should be made in. Valid options include sync and async."sv},
+        {"response_code"sv, "HTTP Response code to provide upon hook receipt - defaults to 200"sv},
+        {"response_content_type"sv, "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable."sv},
+        {"authentication_failures"sv, "How to handle authentication failures."sv},
+        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
+        {"response_content"sv, "Any content that should be provided upon hook receipt."sv},
+        {"recipe_id"sv, "If a recipe should be applied to messages coming through this input it can be specified."sv},
     }};
     struct options {
         required<std::string> name;
@@ -1417,8 +1435,8 @@ BOOST_DESCRIBE_STRUCT(update_input::options, (), (name, status, event_location, 
 
 // Returns the details for a specfic input.
 struct get_input : endpoint<"getInput", http_method::get, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
-    static constexpr std::string_view name = "get_input";
-    static constexpr std::string_view summary = "Returns the details for a specfic input.";
+    static constexpr std::string_view name = "get_input"sv;
+    static constexpr std::string_view summary = "Returns the details for a specfic input."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1428,11 +1446,11 @@ BOOST_DESCRIBE_STRUCT(get_input::options, (), ())
 
 // Returns a collection of inputs for an account.
 struct get_inputs : endpoint<"getInputs", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id/inputs", account_id, bucket_id> {
-    static constexpr std::string_view name = "get_inputs";
-    static constexpr std::string_view summary = "Returns a collection of inputs for an account.";
+    static constexpr std::string_view name = "get_inputs"sv;
+    static constexpr std::string_view summary = "Returns a collection of inputs for an account."sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"key", "Name for the bucket."},
-        {"event_filter", "The event that should be filtered on."},
+        {"key"sv, "Name for the bucket."sv},
+        {"event_filter"sv, "The event that should be filtered on."sv},
     }};
     struct options {
         std::optional<std::string> key;
@@ -1444,8 +1462,8 @@ BOOST_DESCRIBE_STRUCT(get_inputs::options, (), (key, event_filter))
 
 // Deletes an input.
 struct delete_input : endpoint<"deleteInput", http_method::delete_, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
-    static constexpr std::string_view name = "delete_input";
-    static constexpr std::string_view summary = "Deletes an input.";
+    static constexpr std::string_view name = "delete_input"sv;
+    static constexpr std::string_view summary = "Deletes an input."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1470,10 +1488,10 @@ namespace webhooksio::api {
 
 // Returns the details regarding an incoming message.
 struct get_incoming_message : endpoint<"getIncomingMessage", http_method::get, "/v1/accounts/:account_id/incoming/:incoming_message_id", account_id, incoming_message_id> {
-    static constexpr std::string_view name = "get_incoming_message";
-    static constexpr std::string_view summary = "Returns the details regarding an incoming message.";
+    static constexpr std::string_view name = "get_incoming_message"sv;
+    static constexpr std::string_view summary = "Returns the details regarding an incoming message."sv;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"include_outgoing_messages", "If the outgoing messages should be included as well."},
+        {"include_outgoing_messages"sv, "If the outgoing messages should be included as well."sv},
     }};
     struct options {
         std::optional<bool> include_outgoing_messages;
@@ -1484,8 +1502,8 @@ BOOST_DESCRIBE_STRUCT(get_incoming_message::options, (), (include_outgoing_messa
 
 // Returns the details regarding an outgoing message, including all attempts
 struct get_outgoing_message : endpoint<"getOutgoingMessage", http_method::get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id", account_id, outgoing_message_id> {
-    static constexpr std::string_view name = "get_outgoing_message";
-    static constexpr std::string_view summary = "Returns the details regarding an outgoing message, including all attempts";
+    static constexpr std::string_view name = "get_outgoing_message"sv;
+    static constexpr std::string_view summary = "Returns the details regarding an outgoing message, including all attempts"sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1495,8 +1513,8 @@ BOOST_DESCRIBE_STRUCT(get_outgoing_message::options, (), ())
 
 // Returns the basic information regarding the status of the outgoing request.
 struct get_outgoing_message_status : endpoint<"getOutgoingMessageStatus", http_method::get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id/status", account_id, outgoing_message_id> {
-    static constexpr std::string_view name = "get_outgoing_message_status";
-    static constexpr std::string_view summary = "Returns the basic information regarding the status of the outgoing request.";
+    static constexpr std::string_view name = "get_outgoing_message_status"sv;
+    static constexpr std::string_view summary = "Returns the basic information regarding the status of the outgoing request."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1506,8 +1524,8 @@ BOOST_DESCRIBE_STRUCT(get_outgoing_message_status::options, (), ())
 
 // Get Outgoing Message Attempt
 struct get_outgoing_message_attempt : endpoint<"getOutgoingMessageAttempt", http_method::get, "/v1/accounts/:account_id/attempts/:attempt_id", account_id, attempt_id> {
-    static constexpr std::string_view name = "get_outgoing_message_attempt";
-    static constexpr std::string_view summary = "Get Outgoing Message Attempt";
+    static constexpr std::string_view name = "get_outgoing_message_attempt"sv;
+    static constexpr std::string_view summary = "Get Outgoing Message Attempt"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1532,12 +1550,12 @@ namespace webhooksio::api {
 
 // Creates a consumer for an application
 struct create_consumer : endpoint<"createConsumer", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
-    static constexpr std::string_view name = "create_consumer";
-    static constexpr std::string_view summary = "Creates a consumer for an application";
+    static constexpr std::string_view name = "create_consumer"sv;
+    static constexpr std::string_view summary = "Creates a consumer for an application"sv;
     static constexpr std::array<option_doc, 3> option_docs{{
-        {"consumer_id", "The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application."},
-        {"bucket_key", "The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default."},
-        {"name", "The name of the consumer. This could be the account name within the provider application for example."},
+        {"consumer_id"sv, "The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application."sv},
+        {"bucket_key"sv, "The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default."sv},
+        {"name"sv, "The name of the consumer. This could be the account name within the provider application for example."sv},
     }};
     struct options {
         required<std::string> consumer_id;
@@ -1550,8 +1568,8 @@ BOOST_DESCRIBE_STRUCT(create_consumer::options, (), (consumer_id, bucket_key, na
 
 // Returns a list of all the consumers for a particular application.
 struct get_consumers : endpoint<"getConsumers", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
-    static constexpr std::string_view name = "get_consumers";
-    static constexpr std::string_view summary = "Returns a list of all the consumers for a particular application.";
+    static constexpr std::string_view name = "get_consumers"sv;
+    static constexpr std::string_view summary = "Returns a list of all the consumers for a particular application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1561,10 +1579,10 @@ BOOST_DESCRIBE_STRUCT(get_consumers::options, (), ())
 
 // Updates the details for a particular consumer.
 struct update_consumer : endpoint<"updateConsumer", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "update_consumer";
-    static constexpr std::string_view summary = "Updates the details for a particular consumer.";
+    static constexpr std::string_view name = "update_consumer"sv;
+    static constexpr std::string_view summary = "Updates the details for a particular consumer."sv;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"name", "The name of the consumer. This could be the account name within the provider application for example."},
+        {"name"sv, "The name of the consumer. This could be the account name within the provider application for example."sv},
     }};
     struct options {
         required<std::string> name;
@@ -1575,8 +1593,8 @@ BOOST_DESCRIBE_STRUCT(update_consumer::options, (), (name))
 
 // Get the details for a particular consumer.
 struct get_consumer : endpoint<"getConsumer", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer";
-    static constexpr std::string_view summary = "Get the details for a particular consumer.";
+    static constexpr std::string_view name = "get_consumer"sv;
+    static constexpr std::string_view summary = "Get the details for a particular consumer."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1586,8 +1604,8 @@ BOOST_DESCRIBE_STRUCT(get_consumer::options, (), ())
 
 // Removes a consumer from a particular application.
 struct delete_consumer : endpoint<"deleteConsumer", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "delete_consumer";
-    static constexpr std::string_view summary = "Removes a consumer from a particular application.";
+    static constexpr std::string_view name = "delete_consumer"sv;
+    static constexpr std::string_view summary = "Removes a consumer from a particular application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1597,11 +1615,11 @@ BOOST_DESCRIBE_STRUCT(delete_consumer::options, (), ())
 
 // Returns all the destinations for the consumer of a given application.
 struct get_consumer_destinations : endpoint<"getConsumerDestinations", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_destinations";
-    static constexpr std::string_view summary = "Returns all the destinations for the consumer of a given application.";
+    static constexpr std::string_view name = "get_consumer_destinations"sv;
+    static constexpr std::string_view summary = "Returns all the destinations for the consumer of a given application."sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"bucket_key", ""},
-        {"destination_key", "Name for the bucket."},
+        {"bucket_key"sv, ""sv},
+        {"destination_key"sv, "Name for the bucket."sv},
     }};
     struct options {
         required<std::string> bucket_key;
@@ -1613,27 +1631,27 @@ BOOST_DESCRIBE_STRUCT(get_consumer_destinations::options, (), (bucket_key, desti
 
 // Adds an destination for the consumer of a given application.
 struct create_consumer_destination : endpoint<"createConsumerDestination", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "create_consumer_destination";
-    static constexpr std::string_view summary = "Adds an destination for the consumer of a given application.";
+    static constexpr std::string_view name = "create_consumer_destination"sv;
+    static constexpr std::string_view summary = "Adds an destination for the consumer of a given application."sv;
     static constexpr std::array<option_doc, 18> option_docs{{
-        {"application_version_id", ""},
-        {"name", "Name for the destination."},
-        {"bucket_key", ""},
-        {"endpoint_url", "The URL the messages should be sent to."},
-        {"delivery_order", "How the deliveries should operate. Valid options are random or fifo. The default is random"},
-        {"status", "The status of the bucket, defaults to active."},
-        {"message_method", "The HTTP method the message will be sent with. If null the method will pass through."},
-        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
-        {"authentication_type", "The type of authentication to apply to incoming requests."},
-        {"retry_policy_id", "The retry algorithm that will be used for failed attempts."},
-        {"retry_count", "The number of times the hook will be retried."},
-        {"retry_interval", "The interval for which the retries will be set."},
-        {"verify_ssl", "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."},
-        {"headers_to_include", "A comma delimited list of custom headers to include."},
-        {"header_prefix", "The prefix of the custom headers that will be included. The default is Webhooks"},
-        {"alert_on_failure", "A comma delimited list of email addresses to alert when a webhook enters the failed status."},
-        {"recipe_id", "If a recipe should be applied to messages coming through this destination it can be specified."},
-        {"rate_limit", "The max rate for webhooks to be relayed. This will default to your plan max."},
+        {"application_version_id"sv, ""sv},
+        {"name"sv, "Name for the destination."sv},
+        {"bucket_key"sv, ""sv},
+        {"endpoint_url"sv, "The URL the messages should be sent to."sv},
+        {"delivery_order"sv, "How the deliveries should operate. Valid options are random or fifo. The default is random"sv},
+        {"status"sv, "The status of the bucket, defaults to active."sv},
+        {"message_method"sv, "The HTTP method the message will be sent with. If null the method will pass through."sv},
+        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
+        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
+        {"retry_policy_id"sv, "The retry algorithm that will be used for failed attempts."sv},
+        {"retry_count"sv, "The number of times the hook will be retried."sv},
+        {"retry_interval"sv, "The interval for which the retries will be set."sv},
+        {"verify_ssl"sv, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."sv},
+        {"headers_to_include"sv, "A comma delimited list of custom headers to include."sv},
+        {"header_prefix"sv, "The prefix of the custom headers that will be included. The default is Webhooks"sv},
+        {"alert_on_failure"sv, "A comma delimited list of email addresses to alert when a webhook enters the failed status."sv},
+        {"recipe_id"sv, "If a recipe should be applied to messages coming through this destination it can be specified."sv},
+        {"rate_limit"sv, "The max rate for webhooks to be relayed. This will default to your plan max."sv},
     }};
     struct options {
         required<std::string> application_version_id;
@@ -1661,26 +1679,26 @@ BOOST_DESCRIBE_STRUCT(create_consumer_destination::options, (), (application_ver
 
 // Updates an destination for the consumer of a given application.
 struct update_consumer_destination : endpoint<"updateConsumerDestination", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
-    static constexpr std::string_view name = "update_consumer_destination";
-    static constexpr std::string_view summary = "Updates an destination for the consumer of a given application.";
+    static constexpr std::string_view name = "update_consumer_destination"sv;
+    static constexpr std::string_view summary = "Updates an destination for the consumer of a given application."sv;
     static constexpr std::array<option_doc, 17> option_docs{{
-        {"application_version_id", ""},
-        {"name", "Name for the input."},
-        {"endpoint_url", "The URL the messages should be sent to."},
-        {"delivery_order", "How the deliveries should operate. Valid options are random or fifo. The default is random"},
-        {"status", "The status of the bucket, defaults to active."},
-        {"message_method", "The HTTP method the message will be sent with. If null the method will pass through."},
-        {"event_filters", "The events that this input should be triggerd for. This can be a comma delimited list of events."},
-        {"authentication_type", "The type of authentication to apply to incoming requests."},
-        {"retry_policy_id", "The retry algorithm that will be used for failed attempts."},
-        {"retry_count", "The number of times the hook will be retried."},
-        {"retry_interval", "The interval for which the retries will be set."},
-        {"verify_ssl", "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."},
-        {"headers_to_include", "A comma delimited list of custom headers to include."},
-        {"header_prefix", "The prefix of the custom headers that will be included. The default is Webhooks"},
-        {"alert_on_failure", "A comma delimited list of email addresses to alert when a webhook enters the failed status."},
-        {"recipe_id", "If a recipe should be applied to messages coming through this destination it can be specified."},
-        {"rate_limit", "The max rate for webhooks to be relayed. This will default to your plan max."},
+        {"application_version_id"sv, ""sv},
+        {"name"sv, "Name for the input."sv},
+        {"endpoint_url"sv, "The URL the messages should be sent to."sv},
+        {"delivery_order"sv, "How the deliveries should operate. Valid options are random or fifo. The default is random"sv},
+        {"status"sv, "The status of the bucket, defaults to active."sv},
+        {"message_method"sv, "The HTTP method the message will be sent with. If null the method will pass through."sv},
+        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
+        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
+        {"retry_policy_id"sv, "The retry algorithm that will be used for failed attempts."sv},
+        {"retry_count"sv, "The number of times the hook will be retried."sv},
+        {"retry_interval"sv, "The interval for which the retries will be set."sv},
+        {"verify_ssl"sv, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."sv},
+        {"headers_to_include"sv, "A comma delimited list of custom headers to include."sv},
+        {"header_prefix"sv, "The prefix of the custom headers that will be included. The default is Webhooks"sv},
+        {"alert_on_failure"sv, "A comma delimited list of email addresses to alert when a webhook enters the failed status."sv},
+        {"recipe_id"sv, "If a recipe should be applied to messages coming through this destination it can be specified."sv},
+        {"rate_limit"sv, "The max rate for webhooks to be relayed. This will default to your plan max."sv},
     }};
     struct options {
         required<std::string> application_version_id;
@@ -1707,8 +1725,8 @@ BOOST_DESCRIBE_STRUCT(update_consumer_destination::options, (), (application_ver
 
 // Deletes an destination for the consumer of a given application.
 struct delete_consumer_destination : endpoint<"deleteConsumerDestination", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
-    static constexpr std::string_view name = "delete_consumer_destination";
-    static constexpr std::string_view summary = "Deletes an destination for the consumer of a given application.";
+    static constexpr std::string_view name = "delete_consumer_destination"sv;
+    static constexpr std::string_view summary = "Deletes an destination for the consumer of a given application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1718,8 +1736,8 @@ BOOST_DESCRIBE_STRUCT(delete_consumer_destination::options, (), ())
 
 // Returns all the buckets for the consumer of a given application.
 struct get_consumer_buckets : endpoint<"getConsumerBuckets", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/buckets", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_buckets";
-    static constexpr std::string_view summary = "Returns all the buckets for the consumer of a given application.";
+    static constexpr std::string_view name = "get_consumer_buckets"sv;
+    static constexpr std::string_view summary = "Returns all the buckets for the consumer of a given application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1729,8 +1747,8 @@ BOOST_DESCRIBE_STRUCT(get_consumer_buckets::options, (), ())
 
 // Sends a webhook to a particular consumer of an application for the given bucket_key.
 struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", account_id, application_id, consumer_id, bucket_key> {
-    static constexpr std::string_view name = "send_consumer_webhook_request";
-    static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key.";
+    static constexpr std::string_view name = "send_consumer_webhook_request"sv;
+    static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1741,15 +1759,15 @@ BOOST_DESCRIBE_STRUCT(send_consumer_webhook_request::options, (), ())
 // Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.
 // Note: The seed names the required option event_name, the API docs event_type, and the docs' route adds /:bucket_key; the seed's route (bucket_key as an option) wins; accept both option names.
 struct get_consumer_subscription : endpoint<"getConsumerSubscription", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/check", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_subscription";
-    static constexpr std::string_view summary = "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.";
+    static constexpr std::string_view name = "get_consumer_subscription"sv;
+    static constexpr std::string_view summary = "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned."sv;
     // The seed calls it event_name, the API docs event_type: either one will do.
     static constexpr std::array<std::string_view, 1> required_any_of{"event_name|event_type"};
     static constexpr std::array<option_doc, 4> option_docs{{
-        {"bucket_key", ""},
-        {"event_name", ""},
-        {"include_destination_detail", "If the details of each subscribed destination should be returned."},
-        {"event_type", "The name of the event to check."},
+        {"bucket_key"sv, ""sv},
+        {"event_name"sv, ""sv},
+        {"include_destination_detail"sv, "If the details of each subscribed destination should be returned."sv},
+        {"event_type"sv, "The name of the event to check."sv},
     }};
     struct options {
         required<std::string> bucket_key;
@@ -1763,13 +1781,13 @@ BOOST_DESCRIBE_STRUCT(get_consumer_subscription::options, (), (bucket_key, event
 
 // Returns a log of all messages for a given consumer.
 struct get_consumer_request_log : endpoint<"getConsumerRequestLog", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/log", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_request_log";
-    static constexpr std::string_view summary = "Returns a log of all messages for a given consumer.";
+    static constexpr std::string_view name = "get_consumer_request_log"sv;
+    static constexpr std::string_view summary = "Returns a log of all messages for a given consumer."sv;
     static constexpr std::array<option_doc, 4> option_docs{{
-        {"start_date", "The start date for the data. This can be an exact UTC date or a text based time period."},
-        {"end_date", "The end date for the data. This can be an exact UTC date or a text based time period."},
-        {"destination_id", ""},
-        {"http_status", ""},
+        {"start_date"sv, "The start date for the data. This can be an exact UTC date or a text based time period."sv},
+        {"end_date"sv, "The end date for the data. This can be an exact UTC date or a text based time period."sv},
+        {"destination_id"sv, ""sv},
+        {"http_status"sv, ""sv},
     }};
     struct options {
         std::optional<std::string> start_date;
@@ -1783,11 +1801,11 @@ BOOST_DESCRIBE_STRUCT(get_consumer_request_log::options, (), (start_date, end_da
 
 // Generates a client token to be used with the embedded views.
 struct create_client_token : endpoint<"createClientToken", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/client-token", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "create_client_token";
-    static constexpr std::string_view summary = "Generates a client token to be used with the embedded views.";
+    static constexpr std::string_view name = "create_client_token"sv;
+    static constexpr std::string_view summary = "Generates a client token to be used with the embedded views."sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"bucket_key", "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."},
-        {"paths", "The permitted paths."},
+        {"bucket_key"sv, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."sv},
+        {"paths"sv, "The permitted paths."sv},
     }};
     struct options {
         std::optional<std::string> bucket_key;
@@ -1799,18 +1817,18 @@ BOOST_DESCRIBE_STRUCT(create_client_token::options, (), (bucket_key, paths))
 
 // Returns the HTML for the embedded view.
 struct get_embedded_view_html : endpoint<"getEmbeddedViewHtml", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/embedded-view-html", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_embedded_view_html";
-    static constexpr std::string_view summary = "Returns the HTML for the embedded view.";
+    static constexpr std::string_view name = "get_embedded_view_html"sv;
+    static constexpr std::string_view summary = "Returns the HTML for the embedded view."sv;
     static constexpr std::array<option_doc, 9> option_docs{{
-        {"bucket_key", "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."},
-        {"paths", "The permitted paths."},
-        {"css_url", "URL to a css file that will be applied to the application styles."},
-        {"default_tab", "The default tab to show."},
-        {"show_introduction", "If the introduction should be displayed."},
-        {"introduction_url", "The URL to the actual introduction."},
-        {"element_id", "The element id for the manager to populate."},
-        {"api_url", "The API URL to use."},
-        {"embedded_url", "The embedded javascript file to use."},
+        {"bucket_key"sv, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."sv},
+        {"paths"sv, "The permitted paths."sv},
+        {"css_url"sv, "URL to a css file that will be applied to the application styles."sv},
+        {"default_tab"sv, "The default tab to show."sv},
+        {"show_introduction"sv, "If the introduction should be displayed."sv},
+        {"introduction_url"sv, "The URL to the actual introduction."sv},
+        {"element_id"sv, "The element id for the manager to populate."sv},
+        {"api_url"sv, "The API URL to use."sv},
+        {"embedded_url"sv, "The embedded javascript file to use."sv},
     }};
     struct options {
         std::optional<std::string> bucket_key;
@@ -1829,11 +1847,11 @@ BOOST_DESCRIBE_STRUCT(get_embedded_view_html::options, (), (bucket_key, paths, c
 
 // Get Consumer Destination
 struct get_consumer_destination : endpoint<"getConsumerDestination", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
-    static constexpr std::string_view name = "get_consumer_destination";
-    static constexpr std::string_view summary = "Get Consumer Destination";
+    static constexpr std::string_view name = "get_consumer_destination"sv;
+    static constexpr std::string_view summary = "Get Consumer Destination"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"include_certificate_data", "Will return the imported SSL Certificate that will be used, if any. (Default is false)"},
+        {"include_certificate_data"sv, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"sv},
     }};
     struct options {
         std::optional<bool> include_certificate_data;
@@ -1844,8 +1862,8 @@ BOOST_DESCRIBE_STRUCT(get_consumer_destination::options, (), (include_certificat
 
 // Send webhook to consumer (Dynamic)
 struct send_dynamic_consumer_webhook_request : endpoint<"sendDynamicConsumerWebhookRequest", http_method::post, "/:application_id/:consumer_id/:bucket_key/:target_url", application_id, consumer_id, bucket_key, target_url> {
-    static constexpr std::string_view name = "send_dynamic_consumer_webhook_request";
-    static constexpr std::string_view summary = "Send webhook to consumer (Dynamic)";
+    static constexpr std::string_view name = "send_dynamic_consumer_webhook_request"sv;
+    static constexpr std::string_view summary = "Send webhook to consumer (Dynamic)"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -1883,15 +1901,15 @@ namespace webhooksio::api {
 
 // Adds a Recipe to an account
 struct create_recipe : endpoint<"createRecipe", http_method::post, "/v1/accounts/:account_id/recipes", account_id> {
-    static constexpr std::string_view name = "create_recipe";
-    static constexpr std::string_view summary = "Adds a Recipe to an account";
+    static constexpr std::string_view name = "create_recipe"sv;
+    static constexpr std::string_view summary = "Adds a Recipe to an account"sv;
     static constexpr std::array<option_doc, 6> option_docs{{
-        {"name", "Name for the recipe."},
-        {"sample_code", "Sample code used to pass to the recipe during editing to test script."},
-        {"type", "The type of recipe, either input or destination."},
-        {"notes", "Any notes required to help understand the recipe."},
-        {"recipe_draft", "During development, this is the recipe that is saved."},
-        {"run_on_each_attempt", "If the recipe should be run each time it is attempted."},
+        {"name"sv, "Name for the recipe."sv},
+        {"sample_code"sv, "Sample code used to pass to the recipe during editing to test script."sv},
+        {"type"sv, "The type of recipe, either input or destination."sv},
+        {"notes"sv, "Any notes required to help understand the recipe."sv},
+        {"recipe_draft"sv, "During development, this is the recipe that is saved."sv},
+        {"run_on_each_attempt"sv, "If the recipe should be run each time it is attempted."sv},
     }};
     struct options {
         required<std::string> name;
@@ -1907,15 +1925,15 @@ BOOST_DESCRIBE_STRUCT(create_recipe::options, (), (name, sample_code, type, note
 
 // Updates a Recipe.
 struct update_recipe : endpoint<"updateRecipe", http_method::put, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
-    static constexpr std::string_view name = "update_recipe";
-    static constexpr std::string_view summary = "Updates a Recipe.";
+    static constexpr std::string_view name = "update_recipe"sv;
+    static constexpr std::string_view summary = "Updates a Recipe."sv;
     static constexpr std::array<option_doc, 6> option_docs{{
-        {"name", "Name for the recipe."},
-        {"sample_code", "Sample code used to pass to the recipe during editing to test script."},
-        {"type", ""},
-        {"notes", "Any notes required to help understand the recipe."},
-        {"recipe_draft", "During development, this is the recipe that is saved."},
-        {"run_on_each_attempt", "If the recipe should be run each time it is attempted."},
+        {"name"sv, "Name for the recipe."sv},
+        {"sample_code"sv, "Sample code used to pass to the recipe during editing to test script."sv},
+        {"type"sv, ""sv},
+        {"notes"sv, "Any notes required to help understand the recipe."sv},
+        {"recipe_draft"sv, "During development, this is the recipe that is saved."sv},
+        {"run_on_each_attempt"sv, "If the recipe should be run each time it is attempted."sv},
     }};
     struct options {
         required<std::string> name;
@@ -1931,8 +1949,8 @@ BOOST_DESCRIBE_STRUCT(update_recipe::options, (), (name, sample_code, type, note
 
 // Publishes the draft recipe so it can be used as the production recipe.
 struct publish_recipe : endpoint<"publishRecipe", http_method::post, "/v1/accounts/:account_id/recipes/:recipe_id/publish", account_id, recipe_id> {
-    static constexpr std::string_view name = "publish_recipe";
-    static constexpr std::string_view summary = "Publishes the draft recipe so it can be used as the production recipe.";
+    static constexpr std::string_view name = "publish_recipe"sv;
+    static constexpr std::string_view summary = "Publishes the draft recipe so it can be used as the production recipe."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1942,8 +1960,8 @@ BOOST_DESCRIBE_STRUCT(publish_recipe::options, (), ())
 
 // Returns the details for a specfic recipe.
 struct get_recipe : endpoint<"getRecipe", http_method::get, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
-    static constexpr std::string_view name = "get_recipe";
-    static constexpr std::string_view summary = "Returns the details for a specfic recipe.";
+    static constexpr std::string_view name = "get_recipe"sv;
+    static constexpr std::string_view summary = "Returns the details for a specfic recipe."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1953,10 +1971,10 @@ BOOST_DESCRIBE_STRUCT(get_recipe::options, (), ())
 
 // Returns a collection of recipes for an account.
 struct get_recipes : endpoint<"getRecipes", http_method::get, "/v1/accounts/:account_id/recipes", account_id> {
-    static constexpr std::string_view name = "get_recipes";
-    static constexpr std::string_view summary = "Returns a collection of recipes for an account.";
+    static constexpr std::string_view name = "get_recipes"sv;
+    static constexpr std::string_view summary = "Returns a collection of recipes for an account."sv;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"type", "The type of recipe, either input or destination."},
+        {"type"sv, "The type of recipe, either input or destination."sv},
     }};
     struct options {
         std::optional<std::string> type;
@@ -1967,8 +1985,8 @@ BOOST_DESCRIBE_STRUCT(get_recipes::options, (), (type))
 
 // Deletes a Recipe.
 struct delete_recipe : endpoint<"deleteRecipe", http_method::delete_, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
-    static constexpr std::string_view name = "delete_recipe";
-    static constexpr std::string_view summary = "Deletes a Recipe.";
+    static constexpr std::string_view name = "delete_recipe"sv;
+    static constexpr std::string_view summary = "Deletes a Recipe."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -1978,13 +1996,13 @@ BOOST_DESCRIBE_STRUCT(delete_recipe::options, (), ())
 
 // Provides the ability to test a recipe to ensure the output is correct. The recipe MUST be wrapped in 'function wh(){}' and return exit([data]) as shown in the sample below.
 struct test_recipe : endpoint<"testRecipe", http_method::put, "/v1/accounts/:account_id/recipes/test", account_id> {
-    static constexpr std::string_view name = "test_recipe";
-    static constexpr std::string_view summary = "Provides the ability to test a recipe to ensure the output is correct. The recipe MUST be wrapped in 'function wh(){}' and return exit([data]) as shown in the sample below.";
+    static constexpr std::string_view name = "test_recipe"sv;
+    static constexpr std::string_view summary = "Provides the ability to test a recipe to ensure the output is correct. The recipe MUST be wrapped in 'function wh(){}' and return exit([data]) as shown in the sample below."sv;
     static constexpr std::array<option_doc, 4> option_docs{{
-        {"sample_code", "Sample code to be used during the testing of this recipe."},
-        {"type", "The type of recipe, either input or destination."},
-        {"recipe", "The recipe to be tested."},
-        {"event_type", "The event type."},
+        {"sample_code"sv, "Sample code to be used during the testing of this recipe."sv},
+        {"type"sv, "The type of recipe, either input or destination."sv},
+        {"recipe"sv, "The recipe to be tested."sv},
+        {"event_type"sv, "The event type."sv},
     }};
     struct options {
         std::optional<std::string> sample_code;
@@ -2015,17 +2033,17 @@ namespace webhooksio::api {
 
 // Returns a general overview.
 struct get_overview_report : endpoint<"getOverviewReport", http_method::get, "/v1/accounts/:account_id/stats/overview", account_id> {
-    static constexpr std::string_view name = "get_overview_report";
-    static constexpr std::string_view summary = "Returns a general overview.";
+    static constexpr std::string_view name = "get_overview_report"sv;
+    static constexpr std::string_view summary = "Returns a general overview."sv;
     static constexpr std::array<option_doc, 8> option_docs{{
-        {"start_date", "The start date for the data."},
-        {"end_date", "The end date for the data."},
-        {"precision", "The end date for the data."},
-        {"application_id", "The application id the data should be filtered with."},
-        {"bucket_id", "The end date for the data."},
-        {"destination_id", "The end date for the data."},
-        {"input_id", "The end date for the data."},
-        {"include_sub_accounts", "If sub account data should be included."},
+        {"start_date"sv, "The start date for the data."sv},
+        {"end_date"sv, "The end date for the data."sv},
+        {"precision"sv, "The end date for the data."sv},
+        {"application_id"sv, "The application id the data should be filtered with."sv},
+        {"bucket_id"sv, "The end date for the data."sv},
+        {"destination_id"sv, "The end date for the data."sv},
+        {"input_id"sv, "The end date for the data."sv},
+        {"include_sub_accounts"sv, "If sub account data should be included."sv},
     }};
     struct options {
         required<std::string> start_date;
@@ -2043,14 +2061,14 @@ BOOST_DESCRIBE_STRUCT(get_overview_report::options, (), (start_date, end_date, p
 
 // Returns a general summary report.
 struct get_summary_report : endpoint<"getSummaryReport", http_method::get, "/v1/accounts/:account_id/stats/summary", account_id> {
-    static constexpr std::string_view name = "get_summary_report";
-    static constexpr std::string_view summary = "Returns a general summary report.";
+    static constexpr std::string_view name = "get_summary_report"sv;
+    static constexpr std::string_view summary = "Returns a general summary report."sv;
     static constexpr std::array<option_doc, 5> option_docs{{
-        {"start_date", "The start date for the data."},
-        {"end_date", "The end date for the data."},
-        {"bucket_id", "The end date for the data."},
-        {"destination_id", "The end date for the data."},
-        {"input_id", "The end date for the data."},
+        {"start_date"sv, "The start date for the data."sv},
+        {"end_date"sv, "The end date for the data."sv},
+        {"bucket_id"sv, "The end date for the data."sv},
+        {"destination_id"sv, "The end date for the data."sv},
+        {"input_id"sv, "The end date for the data."sv},
     }};
     struct options {
         std::optional<std::string> start_date;
@@ -2065,14 +2083,14 @@ BOOST_DESCRIBE_STRUCT(get_summary_report::options, (), (start_date, end_date, bu
 
 // Returns a log of all messages.
 struct get_request_log : endpoint<"getRequestLog", http_method::get, "/v1/accounts/:account_id/log", account_id> {
-    static constexpr std::string_view name = "get_request_log";
-    static constexpr std::string_view summary = "Returns a log of all messages.";
+    static constexpr std::string_view name = "get_request_log"sv;
+    static constexpr std::string_view summary = "Returns a log of all messages."sv;
     static constexpr std::array<option_doc, 5> option_docs{{
-        {"start_date", "The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"},
-        {"end_date", "The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"},
-        {"input_id", ""},
-        {"bucket_id", ""},
-        {"http_status", ""},
+        {"start_date"sv, "The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"sv},
+        {"end_date"sv, "The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"sv},
+        {"input_id"sv, ""sv},
+        {"bucket_id"sv, ""sv},
+        {"http_status"sv, ""sv},
     }};
     struct options {
         std::optional<std::string> start_date;
@@ -2100,11 +2118,11 @@ namespace webhooksio::api {
 
 // Authenticates the users login credentials
 struct login : endpoint<"login", http_method::put, "/v1/authenticate"> {
-    static constexpr std::string_view name = "login";
-    static constexpr std::string_view summary = "Authenticates the users login credentials";
+    static constexpr std::string_view name = "login"sv;
+    static constexpr std::string_view summary = "Authenticates the users login credentials"sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"email_address", "The user's email address."},
-        {"password", "The password supplied for login."},
+        {"email_address"sv, "The user's email address."sv},
+        {"password"sv, "The password supplied for login."sv},
     }};
     struct options {
         required<std::string> email_address;
@@ -2116,13 +2134,13 @@ BOOST_DESCRIBE_STRUCT(login::options, (), (email_address, password))
 
 // Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful.
 struct change_password : endpoint<"changePassword", http_method::put, "/v1/accounts/:account_id/users/:user_id/change_password", account_id, user_id> {
-    static constexpr std::string_view name = "change_password";
-    static constexpr std::string_view summary = "Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful.";
+    static constexpr std::string_view name = "change_password"sv;
+    static constexpr std::string_view summary = "Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful."sv;
     static constexpr std::array<option_doc, 4> option_docs{{
-        {"new_password", "The new password for the account."},
-        {"new_confirm_password", "A confirmation of the new password for their account."},
-        {"change_key", "The code that was supplied in the password change email to allow them to change their email."},
-        {"existing_password", "The current password on the user account."},
+        {"new_password"sv, "The new password for the account."sv},
+        {"new_confirm_password"sv, "A confirmation of the new password for their account."sv},
+        {"change_key"sv, "The code that was supplied in the password change email to allow them to change their email."sv},
+        {"existing_password"sv, "The current password on the user account."sv},
     }};
     struct options {
         required<std::string> new_password;
@@ -2136,8 +2154,8 @@ BOOST_DESCRIBE_STRUCT(change_password::options, (), (new_password, new_confirm_p
 
 // Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user.
 struct get_api_token : endpoint<"getAPIToken", http_method::get, "/v1/accounts/:account_id/users/:user_id/api-token", account_id, user_id> {
-    static constexpr std::string_view name = "get_api_token";
-    static constexpr std::string_view summary = "Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user.";
+    static constexpr std::string_view name = "get_api_token"sv;
+    static constexpr std::string_view summary = "Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2147,10 +2165,10 @@ BOOST_DESCRIBE_STRUCT(get_api_token::options, (), ())
 
 // Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form.
 struct reset_password : endpoint<"resetPassword", http_method::post, "/v1/reset_password"> {
-    static constexpr std::string_view name = "reset_password";
-    static constexpr std::string_view summary = "Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form.";
+    static constexpr std::string_view name = "reset_password"sv;
+    static constexpr std::string_view summary = "Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form."sv;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"email_address", "The primary email address for the user on the account."},
+        {"email_address"sv, "The primary email address for the user on the account."sv},
     }};
     struct options {
         required<std::string> email_address;
@@ -2161,8 +2179,8 @@ BOOST_DESCRIBE_STRUCT(reset_password::options, (), (email_address))
 
 // Looks up the meta data for the password change key.
 struct lookup_password_change_key : endpoint<"lookupPasswordChangeKey", http_method::get, "/v1/password_change_key/:password_change_key", password_change_key> {
-    static constexpr std::string_view name = "lookup_password_change_key";
-    static constexpr std::string_view summary = "Looks up the meta data for the password change key.";
+    static constexpr std::string_view name = "lookup_password_change_key"sv;
+    static constexpr std::string_view summary = "Looks up the meta data for the password change key."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2172,16 +2190,16 @@ BOOST_DESCRIBE_STRUCT(lookup_password_change_key::options, (), ())
 
 // Adds a user to an account.
 struct create_user : endpoint<"createUser", http_method::post, "/v1/accounts/:account_id/users", account_id> {
-    static constexpr std::string_view name = "create_user";
-    static constexpr std::string_view summary = "Adds a user to an account.";
+    static constexpr std::string_view name = "create_user"sv;
+    static constexpr std::string_view summary = "Adds a user to an account."sv;
     static constexpr std::array<option_doc, 7> option_docs{{
-        {"first_name", "First name of the primary user on the account."},
-        {"last_name", "Last name of the primary user on the account."},
-        {"email_address", "The primary email address for the user on the account."},
-        {"password", "The password for the user on the account"},
-        {"timezone", "The timezone the user is located in. Default is Etc/GTM"},
-        {"permission_level", "The permission level for the user account."},
-        {"notify", "If the user should be notified that an account has been created for them."},
+        {"first_name"sv, "First name of the primary user on the account."sv},
+        {"last_name"sv, "Last name of the primary user on the account."sv},
+        {"email_address"sv, "The primary email address for the user on the account."sv},
+        {"password"sv, "The password for the user on the account"sv},
+        {"timezone"sv, "The timezone the user is located in. Default is Etc/GTM"sv},
+        {"permission_level"sv, "The permission level for the user account."sv},
+        {"notify"sv, "If the user should be notified that an account has been created for them."sv},
     }};
     struct options {
         required<std::string> first_name;
@@ -2198,15 +2216,15 @@ BOOST_DESCRIBE_STRUCT(create_user::options, (), (first_name, last_name, email_ad
 
 // Updates a users account information.
 struct update_user : endpoint<"updateUser", http_method::put, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
-    static constexpr std::string_view name = "update_user";
-    static constexpr std::string_view summary = "Updates a users account information.";
+    static constexpr std::string_view name = "update_user"sv;
+    static constexpr std::string_view summary = "Updates a users account information."sv;
     static constexpr std::array<option_doc, 6> option_docs{{
-        {"first_name", "First name of the primary user on the account."},
-        {"last_name", "Last name of the primary user on the account."},
-        {"email_address", "The primary email address for the user on the account."},
-        {"password", "The password for the user on the account"},
-        {"timezone", "The timezone the user is located in. Default is Etc/GMT"},
-        {"permission_level", "The permission level for the user account."},
+        {"first_name"sv, "First name of the primary user on the account."sv},
+        {"last_name"sv, "Last name of the primary user on the account."sv},
+        {"email_address"sv, "The primary email address for the user on the account."sv},
+        {"password"sv, "The password for the user on the account"sv},
+        {"timezone"sv, "The timezone the user is located in. Default is Etc/GMT"sv},
+        {"permission_level"sv, "The permission level for the user account."sv},
     }};
     struct options {
         required<std::string> first_name;
@@ -2222,8 +2240,8 @@ BOOST_DESCRIBE_STRUCT(update_user::options, (), (first_name, last_name, email_ad
 
 // Returns the details for a specfic user.
 struct get_user : endpoint<"getUser", http_method::get, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
-    static constexpr std::string_view name = "get_user";
-    static constexpr std::string_view summary = "Returns the details for a specfic user.";
+    static constexpr std::string_view name = "get_user"sv;
+    static constexpr std::string_view summary = "Returns the details for a specfic user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2234,8 +2252,8 @@ BOOST_DESCRIBE_STRUCT(get_user::options, (), ())
 // Returns a collection of users.
 // Note: The seed's signature lists (account_id, user_id, options), but the route has only :account_id; the route wins.
 struct get_users : endpoint<"getUsers", http_method::get, "/v1/accounts/:account_id/users", account_id> {
-    static constexpr std::string_view name = "get_users";
-    static constexpr std::string_view summary = "Returns a collection of users.";
+    static constexpr std::string_view name = "get_users"sv;
+    static constexpr std::string_view summary = "Returns a collection of users."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2245,8 +2263,8 @@ BOOST_DESCRIBE_STRUCT(get_users::options, (), ())
 
 // Deletes a user.
 struct delete_user : endpoint<"deleteUser", http_method::delete_, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
-    static constexpr std::string_view name = "delete_user";
-    static constexpr std::string_view summary = "Deletes a user.";
+    static constexpr std::string_view name = "delete_user"sv;
+    static constexpr std::string_view summary = "Deletes a user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2256,8 +2274,8 @@ BOOST_DESCRIBE_STRUCT(delete_user::options, (), ())
 
 // Handles validating the email address once the user has clicked the validation link in an email.
 struct verify_email_address : endpoint<"verifyEmailAddress", http_method::get, "/v1/verify/:email_verification_key", email_verification_key> {
-    static constexpr std::string_view name = "verify_email_address";
-    static constexpr std::string_view summary = "Handles validating the email address once the user has clicked the validation link in an email.";
+    static constexpr std::string_view name = "verify_email_address"sv;
+    static constexpr std::string_view summary = "Handles validating the email address once the user has clicked the validation link in an email."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2267,8 +2285,8 @@ BOOST_DESCRIBE_STRUCT(verify_email_address::options, (), ())
 
 // Resends a verification email for a user.
 struct resend_verification_email : endpoint<"resendVerificationEmail", http_method::get, "/v1/accounts/:account_id/users/:user_id/resend_verification", account_id, user_id> {
-    static constexpr std::string_view name = "resend_verification_email";
-    static constexpr std::string_view summary = "Resends a verification email for a user.";
+    static constexpr std::string_view name = "resend_verification_email"sv;
+    static constexpr std::string_view summary = "Resends a verification email for a user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2300,8 +2318,8 @@ namespace webhooksio::api {
 
 // System health check
 struct health_check : endpoint<"healthCheck", http_method::get, "/v1/health"> {
-    static constexpr std::string_view name = "health_check";
-    static constexpr std::string_view summary = "System health check";
+    static constexpr std::string_view name = "health_check"sv;
+    static constexpr std::string_view summary = "System health check"sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2311,8 +2329,8 @@ BOOST_DESCRIBE_STRUCT(health_check::options, (), ())
 
 // Returns all the possible public plans.
 struct get_plans : endpoint<"getPlans", http_method::get, "/v1/plans"> {
-    static constexpr std::string_view name = "get_plans";
-    static constexpr std::string_view summary = "Returns all the possible public plans.";
+    static constexpr std::string_view name = "get_plans"sv;
+    static constexpr std::string_view summary = "Returns all the possible public plans."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2322,8 +2340,8 @@ BOOST_DESCRIBE_STRUCT(get_plans::options, (), ())
 
 // Returns the details of a specific plan.
 struct get_plan : endpoint<"getPlan", http_method::get, "/v1/plans/:plan_id", plan_id> {
-    static constexpr std::string_view name = "get_plan";
-    static constexpr std::string_view summary = "Returns the details of a specific plan.";
+    static constexpr std::string_view name = "get_plan"sv;
+    static constexpr std::string_view summary = "Returns the details of a specific plan."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2333,8 +2351,8 @@ BOOST_DESCRIBE_STRUCT(get_plan::options, (), ())
 
 // Returns all valid timezones.
 struct get_timezones : endpoint<"getTimezones", http_method::get, "/v1/util/timezones"> {
-    static constexpr std::string_view name = "get_timezones";
-    static constexpr std::string_view summary = "Returns all valid timezones.";
+    static constexpr std::string_view name = "get_timezones"sv;
+    static constexpr std::string_view summary = "Returns all valid timezones."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2344,8 +2362,8 @@ BOOST_DESCRIBE_STRUCT(get_timezones::options, (), ())
 
 // Returns the possible retry policies along with the system default policy.
 struct get_retry_policies : endpoint<"getRetryPolicies", http_method::get, "/v1/retry_policies"> {
-    static constexpr std::string_view name = "get_retry_policies";
-    static constexpr std::string_view summary = "Returns the possible retry policies along with the system default policy.";
+    static constexpr std::string_view name = "get_retry_policies"sv;
+    static constexpr std::string_view summary = "Returns the possible retry policies along with the system default policy."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -2355,8 +2373,8 @@ BOOST_DESCRIBE_STRUCT(get_retry_policies::options, (), ())
 
 // Returns the details of a specific retry policy.
 struct get_retry_policy : endpoint<"getRetryPolicy", http_method::get, "/v1/retry_policies/:policy_id", policy_id> {
-    static constexpr std::string_view name = "get_retry_policy";
-    static constexpr std::string_view summary = "Returns the details of a specific retry policy.";
+    static constexpr std::string_view name = "get_retry_policy"sv;
+    static constexpr std::string_view summary = "Returns the details of a specific retry policy."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given

@@ -2,7 +2,6 @@
 // the ID types that fill the route's placeholders, all known at compile time.
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -41,7 +40,10 @@ namespace detail {
 template <std::size_t N>
 struct fixed_string {
     char chars[N]{};
-    constexpr fixed_string(const char (&s)[N]) { std::copy_n(s, N, chars); }
+    // A plain loop: std::copy_n costs the compiler more to evaluate.
+    constexpr fixed_string(const char (&s)[N]) {
+        for (std::size_t i = 0; i < N; ++i) chars[i] = s[i];
+    }
     constexpr std::string_view view() const { return {chars, N - 1}; }
 };
 
@@ -70,26 +72,42 @@ constexpr std::size_t placeholder_count(std::string_view route) {
 template <std::size_t N>
 constexpr std::array<std::string_view, N + 1> literal_runs(std::string_view route) {
     std::array<std::string_view, N + 1> runs{};
-    for (std::size_t i = 0; i <= N; ++i) {
-        const std::size_t colon = route.find(':');
-        runs[i] = route.substr(0, colon);
-        if (colon == std::string_view::npos) break;
-        const std::size_t end = route.find('/', colon);
-        route.remove_prefix(end == std::string_view::npos ? route.size() : end);
+    std::size_t run = 0, start = 0;
+    for (std::size_t i = 0; i < route.size() && run < N; ++i) {
+        if (route[i] != ':') continue;
+        runs[run++] = route.substr(start, i - start);
+        while (i < route.size() && route[i] != '/') ++i;
+        start = i;
     }
+    runs[run] = route.substr(start);
     return runs;
 }
 
+// Whether the route's placeholders are the IDs' names, in order. The
+// compiler evaluates this for every endpoint of the table: one pass over the
+// characters, without string_view::find (slow to evaluate at compile time).
 template <class... Ids>
 constexpr bool route_matches(std::string_view route) {
     constexpr std::array<std::string_view, sizeof...(Ids)> names{Ids::placeholder...};
-    if (placeholder_count(route) != names.size()) return false;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (placeholder_at(route, i) != names[i]) return false;
-    return true;
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < route.size(); ++i) {
+        if (route[i] != ':') continue;
+        std::size_t end = i + 1;
+        while (end < route.size() && route[end] != '/') ++end;
+        if (next == names.size() || route.substr(i + 1, end - i - 1) != names[next++]) return false;
+        i = end;
+    }
+    return next == names.size();
 }
 
 }  // namespace detail
+
+namespace api {
+// The table's strings are sv literals: their length comes with them, where a
+// plain literal would make the compiler count the characters of every name,
+// summary and option description at compile time.
+using namespace std::string_view_literals;
+}  // namespace api
 
 // The base of every endpoint descriptor in namespace webhooksio::api. The
 // derived struct adds its C++ `name`, its `summary` and its `options` struct.

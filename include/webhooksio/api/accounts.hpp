@@ -9,24 +9,24 @@ namespace webhooksio::api {
 
 // Creates a new account. This is the same call that is used when a user registers from webhooks.io.
 struct register_account : endpoint<"registerAccount", http_method::post, "/v1/register"> {
-    static constexpr std::string_view name = "register_account";
-    static constexpr std::string_view summary = "Creates a new account. This is the same call that is used when a user registers from webhooks.io.";
+    static constexpr std::string_view name = "register_account"sv;
+    static constexpr std::string_view summary = "Creates a new account. This is the same call that is used when a user registers from webhooks.io."sv;
     static constexpr std::array<option_doc, 15> option_docs{{
-        {"name", "Account/Company name"},
-        {"first_name", "First name of the primary user on the account."},
-        {"last_name", "Last name of the primary user on the account."},
-        {"email_address", "The primary email address for the user on the account."},
-        {"password", "The password for the user on the account"},
-        {"plan_id", "The plan id selected for the account. Use /plans resource for a list of all plans."},
-        {"card_number", "The credit card number to be used for billing."},
-        {"card_month", "The expiration month for the credit card."},
-        {"card_year", "The expiration year for the credit card."},
-        {"card_cvc", "The CVC on the credit card."},
-        {"coupon", "A coupon code to be used."},
-        {"referrer", "The location the user came from."},
-        {"email_verification_callback_url", "The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL."},
-        {"invite_code", "The invite code used to create account."},
-        {"password_confirm", "The confirmation entry for the password."},
+        {"name"sv, "Account/Company name"sv},
+        {"first_name"sv, "First name of the primary user on the account."sv},
+        {"last_name"sv, "Last name of the primary user on the account."sv},
+        {"email_address"sv, "The primary email address for the user on the account."sv},
+        {"password"sv, "The password for the user on the account"sv},
+        {"plan_id"sv, "The plan id selected for the account. Use /plans resource for a list of all plans."sv},
+        {"card_number"sv, "The credit card number to be used for billing."sv},
+        {"card_month"sv, "The expiration month for the credit card."sv},
+        {"card_year"sv, "The expiration year for the credit card."sv},
+        {"card_cvc"sv, "The CVC on the credit card."sv},
+        {"coupon"sv, "A coupon code to be used."sv},
+        {"referrer"sv, "The location the user came from."sv},
+        {"email_verification_callback_url"sv, "The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL."sv},
+        {"invite_code"sv, "The invite code used to create account."sv},
+        {"password_confirm"sv, "The confirmation entry for the password."sv},
     }};
     struct options {
         std::optional<std::string> name;
@@ -51,11 +51,11 @@ BOOST_DESCRIBE_STRUCT(register_account::options, (), (name, first_name, last_nam
 
 // Creates a sub account.
 struct create_sub_account : endpoint<"createSubAccount", http_method::post, "/v1/accounts/:account_id/subaccounts", account_id> {
-    static constexpr std::string_view name = "create_sub_account";
-    static constexpr std::string_view summary = "Creates a sub account.";
+    static constexpr std::string_view name = "create_sub_account"sv;
+    static constexpr std::string_view summary = "Creates a sub account."sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"name", "First name of the primary user on the account."},
-        {"account_key", "Identifier from another system."},
+        {"name"sv, "First name of the primary user on the account."sv},
+        {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
         required<std::string> name;
@@ -67,10 +67,10 @@ BOOST_DESCRIBE_STRUCT(create_sub_account::options, (), (name, account_key))
 
 // Lists all sub accounts user an account.
 struct get_sub_accounts : endpoint<"getSubAccounts", http_method::get, "/v1/accounts/:account_id/subaccounts", account_id> {
-    static constexpr std::string_view name = "get_sub_accounts";
-    static constexpr std::string_view summary = "Lists all sub accounts user an account.";
+    static constexpr std::string_view name = "get_sub_accounts"sv;
+    static constexpr std::string_view summary = "Lists all sub accounts user an account."sv;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"account_key", "Identifier from another system."},
+        {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
         std::optional<std::string> account_key;
@@ -81,8 +81,8 @@ BOOST_DESCRIBE_STRUCT(get_sub_accounts::options, (), (account_key))
 
 // Returns the details of a specfic account.
 struct get_account : endpoint<"getAccount", http_method::get, "/v1/accounts/:account_id", account_id> {
-    static constexpr std::string_view name = "get_account";
-    static constexpr std::string_view summary = "Returns the details of a specfic account.";
+    static constexpr std::string_view name = "get_account"sv;
+    static constexpr std::string_view summary = "Returns the details of a specfic account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -92,11 +92,11 @@ BOOST_DESCRIBE_STRUCT(get_account::options, (), ())
 
 // Updates the details on an account.
 struct update_account : endpoint<"updateAccount", http_method::put, "/v1/accounts/:account_id", account_id> {
-    static constexpr std::string_view name = "update_account";
-    static constexpr std::string_view summary = "Updates the details on an account.";
+    static constexpr std::string_view name = "update_account"sv;
+    static constexpr std::string_view summary = "Updates the details on an account."sv;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"name", "Friendly name for the account."},
-        {"account_key", "Identifier from another system."},
+        {"name"sv, "Friendly name for the account."sv},
+        {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
         required<std::string> name;
@@ -108,8 +108,8 @@ BOOST_DESCRIBE_STRUCT(update_account::options, (), (name, account_key))
 
 // Deletes an account or sub account.
 struct delete_account : endpoint<"deleteAccount", http_method::delete_, "/v1/accounts/:account_id", account_id> {
-    static constexpr std::string_view name = "delete_account";
-    static constexpr std::string_view summary = "Deletes an account or sub account.";
+    static constexpr std::string_view name = "delete_account"sv;
+    static constexpr std::string_view summary = "Deletes an account or sub account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -119,11 +119,11 @@ BOOST_DESCRIBE_STRUCT(delete_account::options, (), ())
 
 // List Accounts
 struct list_accounts : endpoint<"listAccounts", http_method::get, "/v1/accounts"> {
-    static constexpr std::string_view name = "list_accounts";
-    static constexpr std::string_view summary = "List Accounts";
+    static constexpr std::string_view name = "list_accounts"sv;
+    static constexpr std::string_view summary = "List Accounts"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 1> option_docs{{
-        {"account_key", "Identifier from another system."},
+        {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
         std::optional<std::string> account_key;
@@ -134,19 +134,19 @@ BOOST_DESCRIBE_STRUCT(list_accounts::options, (), (account_key))
 
 // Get My Embedded View HTML
 struct get_account_embedded_view_html : endpoint<"getAccountEmbeddedViewHtml", http_method::post, "/v1/accounts/:account_id/embedded-view-html", account_id> {
-    static constexpr std::string_view name = "get_account_embedded_view_html";
-    static constexpr std::string_view summary = "Get My Embedded View HTML";
+    static constexpr std::string_view name = "get_account_embedded_view_html"sv;
+    static constexpr std::string_view summary = "Get My Embedded View HTML"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 9> option_docs{{
-        {"bucket_key", "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."},
-        {"paths", "The permitted paths."},
-        {"css_url", "URL to a css file that will be applied to the application styles."},
-        {"default_tab", "The default tab to show."},
-        {"show_introduction", "If the introduction should be displayed."},
-        {"introduction_url", "The URL to the actual introduction."},
-        {"element_id", "The element id for the manager to populate."},
-        {"api_url", "The API URL to use."},
-        {"embedded_url", "The embedded javascript file to use."},
+        {"bucket_key"sv, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."sv},
+        {"paths"sv, "The permitted paths."sv},
+        {"css_url"sv, "URL to a css file that will be applied to the application styles."sv},
+        {"default_tab"sv, "The default tab to show."sv},
+        {"show_introduction"sv, "If the introduction should be displayed."sv},
+        {"introduction_url"sv, "The URL to the actual introduction."sv},
+        {"element_id"sv, "The element id for the manager to populate."sv},
+        {"api_url"sv, "The API URL to use."sv},
+        {"embedded_url"sv, "The embedded javascript file to use."sv},
     }};
     struct options {
         std::optional<std::string> bucket_key;

@@ -9,17 +9,17 @@ namespace webhooksio::api {
 
 // Adds an application to an account
 struct create_application : endpoint<"createApplication", http_method::post, "/v1/accounts/:account_id/applications", account_id> {
-    static constexpr std::string_view name = "create_application";
-    static constexpr std::string_view summary = "Adds an application to an account";
+    static constexpr std::string_view name = "create_application"sv;
+    static constexpr std::string_view summary = "Adds an application to an account"sv;
     static constexpr std::array<option_doc, 8> option_docs{{
-        {"name", "Name for the bucket."},
-        {"categories", "The categories the application belongs to."},
-        {"overview", "A short description of the application - 255 characters or less."},
-        {"description", "A full description of the application."},
-        {"homepage_url", "The url of the application homepage."},
-        {"api_url", "The url to the API documention for the application."},
-        {"logo_url", "The url to the logo."},
-        {"active", "If the application should be active (viewable) or not."},
+        {"name"sv, "Name for the bucket."sv},
+        {"categories"sv, "The categories the application belongs to."sv},
+        {"overview"sv, "A short description of the application - 255 characters or less."sv},
+        {"description"sv, "A full description of the application."sv},
+        {"homepage_url"sv, "The url of the application homepage."sv},
+        {"api_url"sv, "The url to the API documention for the application."sv},
+        {"logo_url"sv, "The url to the logo."sv},
+        {"active"sv, "If the application should be active (viewable) or not."sv},
     }};
     struct options {
         required<std::string> name;
@@ -37,17 +37,17 @@ BOOST_DESCRIBE_STRUCT(create_application::options, (), (name, categories, overvi
 
 // Updates an Application.
 struct update_application : endpoint<"updateApplication", http_method::put, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
-    static constexpr std::string_view name = "update_application";
-    static constexpr std::string_view summary = "Updates an Application.";
+    static constexpr std::string_view name = "update_application"sv;
+    static constexpr std::string_view summary = "Updates an Application."sv;
     static constexpr std::array<option_doc, 8> option_docs{{
-        {"name", "Name for the bucket."},
-        {"categories", "The categories the application belongs to."},
-        {"overview", "A short description of the application - 255 characters or less."},
-        {"description", "A full description of the application."},
-        {"homepage_url", "The url of the application homepage."},
-        {"api_url", "The url to the API documention for the application."},
-        {"logo_url", "The url to the logo."},
-        {"active", "If the application should be active (viewable) or not."},
+        {"name"sv, "Name for the bucket."sv},
+        {"categories"sv, "The categories the application belongs to."sv},
+        {"overview"sv, "A short description of the application - 255 characters or less."sv},
+        {"description"sv, "A full description of the application."sv},
+        {"homepage_url"sv, "The url of the application homepage."sv},
+        {"api_url"sv, "The url to the API documention for the application."sv},
+        {"logo_url"sv, "The url to the logo."sv},
+        {"active"sv, "If the application should be active (viewable) or not."sv},
     }};
     struct options {
         required<std::string> name;
@@ -65,8 +65,8 @@ BOOST_DESCRIBE_STRUCT(update_application::options, (), (name, categories, overvi
 
 // Returns the details for a specfic application.
 struct get_application : endpoint<"getApplication", http_method::get, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
-    static constexpr std::string_view name = "get_application";
-    static constexpr std::string_view summary = "Returns the details for a specfic application.";
+    static constexpr std::string_view name = "get_application"sv;
+    static constexpr std::string_view summary = "Returns the details for a specfic application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -76,8 +76,8 @@ BOOST_DESCRIBE_STRUCT(get_application::options, (), ())
 
 // Returns a collection of applications for an account.
 struct get_applications : endpoint<"getApplications", http_method::get, "/v1/accounts/:account_id/applications", account_id> {
-    static constexpr std::string_view name = "get_applications";
-    static constexpr std::string_view summary = "Returns a collection of applications for an account.";
+    static constexpr std::string_view name = "get_applications"sv;
+    static constexpr std::string_view summary = "Returns a collection of applications for an account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -87,8 +87,8 @@ BOOST_DESCRIBE_STRUCT(get_applications::options, (), ())
 
 // Deletes an application.
 struct delete_application : endpoint<"deleteApplication", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
-    static constexpr std::string_view name = "delete_application";
-    static constexpr std::string_view summary = "Deletes an application.";
+    static constexpr std::string_view name = "delete_application"sv;
+    static constexpr std::string_view summary = "Deletes an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -98,14 +98,14 @@ BOOST_DESCRIBE_STRUCT(delete_application::options, (), ())
 
 // Adds a version to an application.
 struct create_application_version : endpoint<"createApplicationVersion", http_method::post, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
-    static constexpr std::string_view name = "create_application_version";
-    static constexpr std::string_view summary = "Adds a version to an application.";
+    static constexpr std::string_view name = "create_application_version"sv;
+    static constexpr std::string_view summary = "Adds a version to an application."sv;
     static constexpr std::array<option_doc, 5> option_docs{{
-        {"key", "The key/id for this version."},
-        {"release_date", "The date this version was released."},
-        {"version_json", "The complete JSON definition for the version."},
-        {"examples_json", "The complete JSON definition for the version examples/recipes"},
-        {"active", "If the version should be active (viewable) or not."},
+        {"key"sv, "The key/id for this version."sv},
+        {"release_date"sv, "The date this version was released."sv},
+        {"version_json"sv, "The complete JSON definition for the version."sv},
+        {"examples_json"sv, "The complete JSON definition for the version examples/recipes"sv},
+        {"active"sv, "If the version should be active (viewable) or not."sv},
     }};
     struct options {
         required<std::string> key;
@@ -120,14 +120,14 @@ BOOST_DESCRIBE_STRUCT(create_application_version::options, (), (key, release_dat
 
 // Updates an application version.
 struct update_application_version : endpoint<"updateApplicationVersion", http_method::put, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
-    static constexpr std::string_view name = "update_application_version";
-    static constexpr std::string_view summary = "Updates an application version.";
+    static constexpr std::string_view name = "update_application_version"sv;
+    static constexpr std::string_view summary = "Updates an application version."sv;
     static constexpr std::array<option_doc, 5> option_docs{{
-        {"key", "The key/id for this version."},
-        {"release_date", "The date this version was released."},
-        {"version_json", "The complete JSON definition for the version."},
-        {"examples_json", "The complete JSON definition for the version examples/recipies"},
-        {"active", "If the version should be active (viewable) or not."},
+        {"key"sv, "The key/id for this version."sv},
+        {"release_date"sv, "The date this version was released."sv},
+        {"version_json"sv, "The complete JSON definition for the version."sv},
+        {"examples_json"sv, "The complete JSON definition for the version examples/recipies"sv},
+        {"active"sv, "If the version should be active (viewable) or not."sv},
     }};
     struct options {
         required<std::string> key;
@@ -142,8 +142,8 @@ BOOST_DESCRIBE_STRUCT(update_application_version::options, (), (key, release_dat
 
 // Returns the details for a specfic application version.
 struct get_application_version : endpoint<"getApplicationVersion", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
-    static constexpr std::string_view name = "get_application_version";
-    static constexpr std::string_view summary = "Returns the details for a specfic application version.";
+    static constexpr std::string_view name = "get_application_version"sv;
+    static constexpr std::string_view summary = "Returns the details for a specfic application version."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -153,8 +153,8 @@ BOOST_DESCRIBE_STRUCT(get_application_version::options, (), ())
 
 // Returns a collection of versions for an application.
 struct get_application_versions : endpoint<"getApplicationVersions", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
-    static constexpr std::string_view name = "get_application_versions";
-    static constexpr std::string_view summary = "Returns a collection of versions for an application.";
+    static constexpr std::string_view name = "get_application_versions"sv;
+    static constexpr std::string_view summary = "Returns a collection of versions for an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -164,8 +164,8 @@ BOOST_DESCRIBE_STRUCT(get_application_versions::options, (), ())
 
 // Deletes a version for an application.
 struct delete_application_version : endpoint<"deleteApplicationVersion", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
-    static constexpr std::string_view name = "delete_application_version";
-    static constexpr std::string_view summary = "Deletes a version for an application.";
+    static constexpr std::string_view name = "delete_application_version"sv;
+    static constexpr std::string_view summary = "Deletes a version for an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given

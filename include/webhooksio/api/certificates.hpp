@@ -9,12 +9,12 @@ namespace webhooksio::api {
 
 // Import SSL Certificate
 struct import_certificate : endpoint<"importCertificate", http_method::put, "/v1/accounts/:account_id/certificates", account_id> {
-    static constexpr std::string_view name = "import_certificate";
-    static constexpr std::string_view summary = "Import SSL Certificate";
+    static constexpr std::string_view name = "import_certificate"sv;
+    static constexpr std::string_view summary = "Import SSL Certificate"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 2> option_docs{{
-        {"domain", "The domain for the certificate that you wish to import"},
-        {"port", "The port to use. (defaults to 443)"},
+        {"domain"sv, "The domain for the certificate that you wish to import"sv},
+        {"port"sv, "The port to use. (defaults to 443)"sv},
     }};
     struct options {
         required<std::string> domain;
@@ -26,8 +26,8 @@ BOOST_DESCRIBE_STRUCT(import_certificate::options, (), (domain, port))
 
 // Get SSL Certificate
 struct get_certificate : endpoint<"getCertificate", http_method::get, "/v1/accounts/:account_id/certificates/:certificate_id", account_id, certificate_id> {
-    static constexpr std::string_view name = "get_certificate";
-    static constexpr std::string_view summary = "Get SSL Certificate";
+    static constexpr std::string_view name = "get_certificate"sv;
+    static constexpr std::string_view summary = "Get SSL Certificate"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -38,8 +38,8 @@ BOOST_DESCRIBE_STRUCT(get_certificate::options, (), ())
 
 // List SSL Certificates
 struct get_certificates : endpoint<"getCertificates", http_method::get, "/v1/accounts/:account_id/certificates", account_id> {
-    static constexpr std::string_view name = "get_certificates";
-    static constexpr std::string_view summary = "List SSL Certificates";
+    static constexpr std::string_view name = "get_certificates"sv;
+    static constexpr std::string_view summary = "List SSL Certificates"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
@@ -50,8 +50,8 @@ BOOST_DESCRIBE_STRUCT(get_certificates::options, (), ())
 
 // Delete SSL Certificate
 struct delete_certificate : endpoint<"deleteCertificate", http_method::delete_, "/v1/accounts/:account_id/certificates/:certificate_id", account_id, certificate_id> {
-    static constexpr std::string_view name = "delete_certificate";
-    static constexpr std::string_view summary = "Delete SSL Certificate";
+    static constexpr std::string_view name = "delete_certificate"sv;
+    static constexpr std::string_view summary = "Delete SSL Certificate"sv;
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {

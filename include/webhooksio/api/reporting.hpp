@@ -9,17 +9,17 @@ namespace webhooksio::api {
 
 // Returns a general overview.
 struct get_overview_report : endpoint<"getOverviewReport", http_method::get, "/v1/accounts/:account_id/stats/overview", account_id> {
-    static constexpr std::string_view name = "get_overview_report";
-    static constexpr std::string_view summary = "Returns a general overview.";
+    static constexpr std::string_view name = "get_overview_report"sv;
+    static constexpr std::string_view summary = "Returns a general overview."sv;
     static constexpr std::array<option_doc, 8> option_docs{{
-        {"start_date", "The start date for the data."},
-        {"end_date", "The end date for the data."},
-        {"precision", "The end date for the data."},
-        {"application_id", "The application id the data should be filtered with."},
-        {"bucket_id", "The end date for the data."},
-        {"destination_id", "The end date for the data."},
-        {"input_id", "The end date for the data."},
-        {"include_sub_accounts", "If sub account data should be included."},
+        {"start_date"sv, "The start date for the data."sv},
+        {"end_date"sv, "The end date for the data."sv},
+        {"precision"sv, "The end date for the data."sv},
+        {"application_id"sv, "The application id the data should be filtered with."sv},
+        {"bucket_id"sv, "The end date for the data."sv},
+        {"destination_id"sv, "The end date for the data."sv},
+        {"input_id"sv, "The end date for the data."sv},
+        {"include_sub_accounts"sv, "If sub account data should be included."sv},
     }};
     struct options {
         required<std::string> start_date;
@@ -37,14 +37,14 @@ BOOST_DESCRIBE_STRUCT(get_overview_report::options, (), (start_date, end_date, p
 
 // Returns a general summary report.
 struct get_summary_report : endpoint<"getSummaryReport", http_method::get, "/v1/accounts/:account_id/stats/summary", account_id> {
-    static constexpr std::string_view name = "get_summary_report";
-    static constexpr std::string_view summary = "Returns a general summary report.";
+    static constexpr std::string_view name = "get_summary_report"sv;
+    static constexpr std::string_view summary = "Returns a general summary report."sv;
     static constexpr std::array<option_doc, 5> option_docs{{
-        {"start_date", "The start date for the data."},
-        {"end_date", "The end date for the data."},
-        {"bucket_id", "The end date for the data."},
-        {"destination_id", "The end date for the data."},
-        {"input_id", "The end date for the data."},
+        {"start_date"sv, "The start date for the data."sv},
+        {"end_date"sv, "The end date for the data."sv},
+        {"bucket_id"sv, "The end date for the data."sv},
+        {"destination_id"sv, "The end date for the data."sv},
+        {"input_id"sv, "The end date for the data."sv},
     }};
     struct options {
         std::optional<std::string> start_date;
@@ -59,14 +59,14 @@ BOOST_DESCRIBE_STRUCT(get_summary_report::options, (), (start_date, end_date, bu
 
 // Returns a log of all messages.
 struct get_request_log : endpoint<"getRequestLog", http_method::get, "/v1/accounts/:account_id/log", account_id> {
-    static constexpr std::string_view name = "get_request_log";
-    static constexpr std::string_view summary = "Returns a log of all messages.";
+    static constexpr std::string_view name = "get_request_log"sv;
+    static constexpr std::string_view summary = "Returns a log of all messages."sv;
     static constexpr std::array<option_doc, 5> option_docs{{
-        {"start_date", "The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"},
-        {"end_date", "The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"},
-        {"input_id", ""},
-        {"bucket_id", ""},
-        {"http_status", ""},
+        {"start_date"sv, "The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"sv},
+        {"end_date"sv, "The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"sv},
+        {"input_id"sv, ""sv},
+        {"bucket_id"sv, ""sv},
+        {"http_status"sv, ""sv},
     }};
     struct options {
         std::optional<std::string> start_date;

@@ -9,8 +9,8 @@ namespace webhooksio::api {
 
 // System health check
 struct health_check : endpoint<"healthCheck", http_method::get, "/v1/health"> {
-    static constexpr std::string_view name = "health_check";
-    static constexpr std::string_view summary = "System health check";
+    static constexpr std::string_view name = "health_check"sv;
+    static constexpr std::string_view summary = "System health check"sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -20,8 +20,8 @@ BOOST_DESCRIBE_STRUCT(health_check::options, (), ())
 
 // Returns all the possible public plans.
 struct get_plans : endpoint<"getPlans", http_method::get, "/v1/plans"> {
-    static constexpr std::string_view name = "get_plans";
-    static constexpr std::string_view summary = "Returns all the possible public plans.";
+    static constexpr std::string_view name = "get_plans"sv;
+    static constexpr std::string_view summary = "Returns all the possible public plans."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -31,8 +31,8 @@ BOOST_DESCRIBE_STRUCT(get_plans::options, (), ())
 
 // Returns the details of a specific plan.
 struct get_plan : endpoint<"getPlan", http_method::get, "/v1/plans/:plan_id", plan_id> {
-    static constexpr std::string_view name = "get_plan";
-    static constexpr std::string_view summary = "Returns the details of a specific plan.";
+    static constexpr std::string_view name = "get_plan"sv;
+    static constexpr std::string_view summary = "Returns the details of a specific plan."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -42,8 +42,8 @@ BOOST_DESCRIBE_STRUCT(get_plan::options, (), ())
 
 // Returns all valid timezones.
 struct get_timezones : endpoint<"getTimezones", http_method::get, "/v1/util/timezones"> {
-    static constexpr std::string_view name = "get_timezones";
-    static constexpr std::string_view summary = "Returns all valid timezones.";
+    static constexpr std::string_view name = "get_timezones"sv;
+    static constexpr std::string_view summary = "Returns all valid timezones."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -53,8 +53,8 @@ BOOST_DESCRIBE_STRUCT(get_timezones::options, (), ())
 
 // Returns the possible retry policies along with the system default policy.
 struct get_retry_policies : endpoint<"getRetryPolicies", http_method::get, "/v1/retry_policies"> {
-    static constexpr std::string_view name = "get_retry_policies";
-    static constexpr std::string_view summary = "Returns the possible retry policies along with the system default policy.";
+    static constexpr std::string_view name = "get_retry_policies"sv;
+    static constexpr std::string_view summary = "Returns the possible retry policies along with the system default policy."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
@@ -64,8 +64,8 @@ BOOST_DESCRIBE_STRUCT(get_retry_policies::options, (), ())
 
 // Returns the details of a specific retry policy.
 struct get_retry_policy : endpoint<"getRetryPolicy", http_method::get, "/v1/retry_policies/:policy_id", policy_id> {
-    static constexpr std::string_view name = "get_retry_policy";
-    static constexpr std::string_view summary = "Returns the details of a specific retry policy.";
+    static constexpr std::string_view name = "get_retry_policy"sv;
+    static constexpr std::string_view summary = "Returns the details of a specific retry policy."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
         extra_options extra;  ///< any further option, sent as given
