@@ -3961,7 +3961,8 @@ public:
     // The generic call: call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}).
     // Returns the response's JSON, or throws a webhooksio::exception.
     template <detail::endpoint_type E>
-    WEBHOOKSIO_NOINLINE boost::json::value call(const typename E::params& ids, const typename E::options& options = {}) {
+    WEBHOOKSIO_NOINLINE boost::json::value call(const typename E::params& ids,
+                                                const typename E::options& options = {}) {
         return run<E>(detail::id_views(ids), options);
     }
 

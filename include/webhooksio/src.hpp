@@ -4,7 +4,8 @@
 #pragma once
 
 #if !defined(WEBHOOKSIO_SEPARATE_COMPILATION)
-#error "webhooksio: <webhooksio/src.hpp> is for WEBHOOKSIO_SEPARATE_COMPILATION builds; header-only builds need no source file"
+#error "webhooksio: <webhooksio/src.hpp> is for WEBHOOKSIO_SEPARATE_COMPILATION builds; \
+header-only builds need no source file"
 #endif
 #if defined(WEBHOOKSIO_CONFIG_HPP)
 #error "webhooksio: include <webhooksio/src.hpp> before any other webhooksio header of its file"
