@@ -82,38 +82,43 @@ constexpr std::size_t placeholder_count(std::string_view route) {
     return n;
 }
 
-// The literal runs of a route around its N placeholders, so that expanding
-// it needs no search: "/v1/accounts/:account_id/buckets" gives
-// {"/v1/accounts/", "/buckets"}.
+// A route split at its placeholders, for routes with at most N of them: the
+// literal runs around the placeholders ({"/v1/accounts/", "/buckets"} for
+// "/v1/accounts/:account_id/buckets"), their names, and how many it has.
 template <std::size_t N>
-constexpr std::array<std::string_view, N + 1> literal_runs(std::string_view route) {
-    std::array<std::string_view, N + 1> runs{};
-    std::size_t run = 0, start = 0;
-    for (std::size_t i = 0; i < route.size() && run < N; ++i) {
-        if (route[i] != ':') continue;
-        runs[run++] = route.substr(start, i - start);
-        while (i < route.size() && route[i] != '/') ++i;
-        start = i;
-    }
-    runs[run] = route.substr(start);
-    return runs;
-}
+struct route_parts {
+    std::array<std::string_view, N + 1> literal_runs{};
+    std::array<std::string_view, N> names{};
+    std::size_t count = 0;
+};
 
-// Whether the route's placeholders are the IDs' names, in order. The
-// compiler evaluates this for every endpoint of the table: one pass over the
-// characters, without string_view::find (slow to evaluate at compile time).
-template <class... Ids>
-constexpr bool route_matches(std::string_view route) {
-    constexpr std::array<std::string_view, sizeof...(Ids)> names{Ids::placeholder...};
-    std::size_t next = 0;
+// One pass over the characters, without string_view::find (slow to evaluate
+// at compile time): the compiler runs this for every endpoint of the table.
+template <std::size_t N>
+constexpr route_parts<N> split_route(std::string_view route) {
+    route_parts<N> parts;
+    std::size_t start = 0;
     for (std::size_t i = 0; i < route.size(); ++i) {
         if (route[i] != ':') continue;
         std::size_t end = i + 1;
         while (end < route.size() && route[end] != '/') ++end;
-        if (next == names.size() || route.substr(i + 1, end - i - 1) != names[next++]) return false;
-        i = end;
+        if (parts.count < N) {
+            parts.literal_runs[parts.count] = route.substr(start, i - start);
+            parts.names[parts.count] = route.substr(i + 1, end - i - 1);
+        }
+        ++parts.count;
+        start = i = end;
     }
-    return next == names.size();
+    if (parts.count <= N) parts.literal_runs[parts.count] = route.substr(start);
+    return parts;
+}
+
+// Whether the route's placeholders are the IDs' names, in order.
+template <class... Ids>
+constexpr bool route_matches(std::string_view route) {
+    constexpr std::array<std::string_view, sizeof...(Ids)> names{Ids::placeholder...};
+    const auto parts = split_route<sizeof...(Ids)>(route);
+    return parts.count == names.size() && parts.names == names;
 }
 
 }  // namespace detail
@@ -2908,7 +2913,7 @@ constexpr bool is_unreserved(unsigned char c) noexcept {
 WEBHOOKSIO_DECL void append_percent_encoded(std::string& out, std::string_view text);
 
 // A route with each ID percent-encoded in the place of its placeholder: the
-// literal runs {"/v1/accounts/", "/buckets"} (detail::literal_runs) with IDs
+// literal runs {"/v1/accounts/", "/buckets"} (detail::split_route) with IDs
 // {"AC 1"} give "/v1/accounts/AC%201/buckets". The caller guarantees one ID
 // fewer than runs (the endpoint table checks it).
 WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::span<const std::string_view> literal_runs,
@@ -3116,7 +3121,7 @@ struct placeholders_of<std::tuple<Ids...>> {
 };
 
 template <class E>
-inline constexpr auto literal_runs_of = literal_runs<std::tuple_size_v<typename E::params>>(E::route);
+inline constexpr auto literal_runs_of = split_route<std::tuple_size_v<typename E::params>>(E::route).literal_runs;
 
 template <class E>
 inline constexpr auto required_options_of = required_options<E>();

@@ -23,7 +23,7 @@ constexpr bool is_unreserved(unsigned char c) noexcept {
 WEBHOOKSIO_DECL void append_percent_encoded(std::string& out, std::string_view text);
 
 // A route with each ID percent-encoded in the place of its placeholder: the
-// literal runs {"/v1/accounts/", "/buckets"} (detail::literal_runs) with IDs
+// literal runs {"/v1/accounts/", "/buckets"} (detail::split_route) with IDs
 // {"AC 1"} give "/v1/accounts/AC%201/buckets". The caller guarantees one ID
 // fewer than runs (the endpoint table checks it).
 WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::span<const std::string_view> literal_runs,

@@ -42,7 +42,7 @@ struct placeholders_of<std::tuple<Ids...>> {
 };
 
 template <class E>
-inline constexpr auto literal_runs_of = literal_runs<std::tuple_size_v<typename E::params>>(E::route);
+inline constexpr auto literal_runs_of = split_route<std::tuple_size_v<typename E::params>>(E::route).literal_runs;
 
 template <class E>
 inline constexpr auto required_options_of = required_options<E>();
