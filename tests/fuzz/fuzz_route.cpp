@@ -20,21 +20,11 @@ namespace wh = webhooksio;
 using fuzz_support::check;
 using fuzz_support::decoded;
 
-struct route {
-    std::string_view path;
-    std::vector<std::string_view> placeholders;
-    const wh::detail::call_spec* spec;
-};
-
-const std::vector<route>& routes() {
-    static const std::vector<route> all = [] {
-        std::vector<route> out;
-        wh::api::for_each_endpoint([&]<class E>(std::type_identity<E>) {
-            std::vector<std::string_view> names;
-            for (std::size_t i = 0; !wh::detail::placeholder_at(E::route, i).empty(); ++i)
-                names.push_back(wh::detail::placeholder_at(E::route, i));
-            out.push_back({E::route, std::move(names), &wh::detail::spec_of<E>});
-        });
+// Every endpoint's spec: its route, its placeholders, its literal runs.
+const std::vector<const wh::detail::call_spec*>& specs() {
+    static const std::vector<const wh::detail::call_spec*> all = [] {
+        std::vector<const wh::detail::call_spec*> out;
+        wh::api::for_each_endpoint([&]<class E>(std::type_identity<E>) { out.push_back(&wh::detail::spec_of<E>); });
         return out;
     }();
     return all;
@@ -54,15 +44,15 @@ std::vector<std::string_view> split(std::string_view path) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzedDataProvider in(data, size);
-    const route& r = routes()[in.ConsumeIntegralInRange<std::size_t>(0, routes().size() - 1)];
+    const wh::detail::call_spec& endpoint = *specs()[in.ConsumeIntegralInRange<std::size_t>(0, specs().size() - 1)];
     std::vector<std::string> ids;
-    for (std::size_t i = 0; i < r.placeholders.size(); ++i) ids.push_back(in.ConsumeRandomLengthString(64));
+    for (std::size_t i = 0; i < endpoint.placeholders.size(); ++i) ids.push_back(in.ConsumeRandomLengthString(64));
     std::vector<std::string_view> views(ids.begin(), ids.end());
 
     static const wh::detail::request_context context =
         *wh::detail::make_request_context("KEY", {.base_url = "http://127.0.0.1"});
     // Only the route is under test here: no option is required.
-    wh::detail::call_spec spec = *r.spec;
+    wh::detail::call_spec spec = endpoint;
     spec.required = {};
     auto request = wh::detail::build_request(context, spec, views, {});
 
@@ -77,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The target has no query or fragment, and the route's segments only.
     const std::string& target = request->target;
     check(target.find_first_of("?#") == std::string::npos);
-    auto got = split(target), expected = split(r.path);
+    auto got = split(target), expected = split(endpoint.route);
     check(got.size() == expected.size());
     std::size_t next = 0;
     for (std::size_t i = 0; i < got.size(); ++i) {
