@@ -56,6 +56,14 @@ struct client_options {
     // reading stops, instead of exhausting memory.
     std::size_t max_response_body = std::size_t(64) << 20;
 
+    // The asynchronous transport (asio/beast_transport.hpp): at most this
+    // many connections open at once (more calls wait in line), idle ones
+    // closed after idle_timeout, and a response header (status line and
+    // fields) refused past this many bytes, which also bounds their count.
+    std::size_t max_connections = 16;
+    std::chrono::milliseconds idle_timeout = std::chrono::seconds(30);
+    std::size_t max_response_header_bytes = std::size_t(64) << 10;
+
     // Callbacks around each attempt, for logging and metrics.
     call_hooks hooks;
 };

@@ -60,6 +60,9 @@ struct request_context {
     bool token_in_query = false;
 };
 
+// Whether `s` holds a CR, LF or NUL: what could end a header line early.
+WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s);
+
 // The key is a secret: it must never reach a message, a log or a hook.
 WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret);
 // `text` with the key taken out, as it is and percent-encoded.

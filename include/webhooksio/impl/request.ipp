@@ -43,7 +43,7 @@ WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret)
     return changed;
 }
 
-inline bool has_control_line_break(std::string_view s) {
+WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s) {
     return s.find_first_of("\r\n") != std::string_view::npos || s.find('\0') != std::string_view::npos;
 }
 
