@@ -49,8 +49,20 @@ public:
     // The wait before retry number `retry` (1 for the first).
     WEBHOOKSIO_DECL std::chrono::milliseconds backoff(int retry, const result<http_response>& outcome) const;
 
+    // One attempt, for a loop of any kind (this one's run(), or a timer-driven
+    // asynchronous one): before_attempt() tells the hooks it starts;
+    // after_attempt() tells them how it ended and gives the wait before the
+    // next attempt, or nullopt when `outcome` is final. `elapsed` is only
+    // read when times_attempts().
+    WEBHOOKSIO_DECL void before_attempt(const call_spec& call, int attempt) const;
+    WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> after_attempt(const call_spec& call, int attempt,
+                                                                          const result<http_response>& outcome,
+                                                                          std::chrono::nanoseconds elapsed,
+                                                                          std::string_view api_key) const;
+    bool times_attempts() const noexcept { return static_cast<bool>(hooks_.after_response); }
+
     // Sends `request` through `transport` until it succeeds, fails for good
-    // or the retries run out; tells the hooks about each attempt.
+    // or the retries run out, sleeping between attempts.
     WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, const http_request& request,
                                               std::string_view api_key, transport_ref transport) const;
 

@@ -80,26 +80,35 @@ WEBHOOKSIO_DECL std::chrono::milliseconds retry_policy::backoff(int retry, const
     return std::chrono::milliseconds(half_to_all(random));
 }
 
+WEBHOOKSIO_DECL void retry_policy::before_attempt(const call_spec& call, int attempt) const {
+    if (hooks_.before_request) hooks_.before_request({call.endpoint, call.method, call.route, attempt});
+}
+
+WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_attempt(
+    const call_spec& call, int attempt, const result<http_response>& outcome, std::chrono::nanoseconds elapsed,
+    std::string_view api_key) const {
+    const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
+    const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
+    if (hooks_.after_response) {
+        const std::string message = outcome ? std::string() : redacted(outcome.error().message(), api_key);
+        hooks_.after_response({{call.endpoint, call.method, call.route, attempt}, outcome ? outcome->status : 0,
+                               outcome ? transport_failure::none : outcome.error().failure(), message, elapsed,
+                               wait});
+    }
+    return wait;
+}
+
 WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, const http_request& request,
                                                         std::string_view api_key, transport_ref transport) const {
     for (int attempt = 1;; ++attempt) {
-        const attempt_info info{call.endpoint, call.method, call.route, attempt};
-        if (hooks_.before_request) hooks_.before_request(info);
+        before_attempt(call, attempt);
         // The clock is read only for a hook that will see the time.
-        const bool timed = static_cast<bool>(hooks_.after_response);
+        const bool timed = times_attempts();
         const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
         result<http_response> outcome = transport.send(request);
         const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
-
-        const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
-        const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
-        if (hooks_.after_response) {
-            const std::string message = outcome ? std::string() : redacted(outcome.error().message(), api_key);
-            hooks_.after_response({info, outcome ? outcome->status : 0,
-                                   outcome ? transport_failure::none : outcome.error().failure(), message,
-                                   elapsed, wait});
-        }
-        if (!again) return outcome;
+        const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key);
+        if (!wait) return outcome;
         if (sleep_) sleep_(*wait);
         else std::this_thread::sleep_for(*wait);
     }
