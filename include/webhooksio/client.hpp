@@ -14,13 +14,12 @@
 #include <utility>
 
 #include <boost/json.hpp>
-#include <boost/preprocessor/punctuation/comma_if.hpp>
-#include <boost/preprocessor/repetition/repeat.hpp>
 
 #include "api.hpp"
 #include "async.hpp"
 #include "client_options.hpp"
 #include "detail/client_core.hpp"
+#include "detail/named_calls.hpp"
 #include "detail/request.hpp"
 #include "detail/worker_pool.hpp"
 #include "error.hpp"
@@ -30,26 +29,6 @@
 #include "transport.hpp"
 
 namespace webhooksio {
-namespace detail {
-
-// The IDs of a generic call as the strings the route takes, in order.
-template <class... Ids>
-std::array<std::string_view, sizeof...(Ids)> id_views(const std::tuple<Ids...>& ids) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<std::string_view, sizeof...(Ids)>{std::get<I>(ids).str_view()...};
-    }(std::index_sequence_for<Ids...>{});
-}
-
-template <class E>
-concept endpoint_type = requires {
-    typename E::params;
-    typename E::options;
-    E::name;
-    E::route;
-    E::method;
-};
-
-}  // namespace detail
 
 // How many threads run asynchronous calls (they start on first use).
 inline constexpr unsigned default_async_threads = 4;
@@ -104,10 +83,8 @@ public:
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)
     // and create_bucket(account_id, options, token): its `ids` IDs as
-    // parameters id0, id1, ..., handed with its spec to the shared code.
-#define WEBHOOKSIO_ID_PARAM(z, i, E) const std::tuple_element_t<i, api::E::params>& id##i,
-#define WEBHOOKSIO_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
-#define WEBHOOKSIO_ID_VIEWS(ids) std::array<std::string_view, ids>{BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_VIEW, _)}
+    // parameters id0, id1, ..., handed with its spec to the shared code
+    // (detail/named_calls.hpp).
 #define WEBHOOKSIO_NAMED_CALL(E, ids)                                                                        \
     static_assert(std::tuple_size_v<api::E::params> == ids,                                                  \
                   "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
@@ -123,9 +100,6 @@ public:
     WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
 
 #undef WEBHOOKSIO_NAMED_CALL
-#undef WEBHOOKSIO_ID_VIEWS
-#undef WEBHOOKSIO_ID_VIEW
-#undef WEBHOOKSIO_ID_PARAM
 
     Transport& transport() noexcept { return transport_; }
 
