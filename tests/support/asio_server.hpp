@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -36,6 +37,7 @@ struct answer {
     std::string bytes;       // written as they are
     bool close_after = false;  // then closes the connection
     bool hang = false;       // writes nothing and waits for the client to leave
+    std::chrono::milliseconds trickle{0};  // when set, one byte at a time, this long apart
 };
 
 // A complete response with this status and body (and Content-Length).
@@ -149,6 +151,16 @@ private:
                 char byte;
                 co_await stream.async_read_some(net::buffer(&byte, 1), net::as_tuple(net::use_awaitable));
                 co_return;
+            }
+            if (out.trickle.count() > 0) {
+                net::steady_timer pause(io_);
+                for (char byte : out.bytes) {
+                    pause.expires_after(out.trickle);
+                    co_await pause.async_wait(net::as_tuple(net::use_awaitable));
+                    auto [written, m] = co_await net::async_write(stream, net::buffer(&byte, 1), net::as_tuple(net::use_awaitable));
+                    if (written || stopping_) co_return;
+                }
+                continue;
             }
             auto [written, m] = co_await net::async_write(stream, net::buffer(out.bytes), net::as_tuple(net::use_awaitable));
             if (written || out.close_after) co_return;

@@ -1,0 +1,175 @@
+// Definitions for asio/client.hpp: one call as a coroutine on the client's
+// strand, its attempts (with retries) raced against its deadline.
+#pragma once
+
+#include <chrono>
+#include <exception>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/this_coro.hpp>
+
+#include "../../detail/base_url.hpp"
+#include "../../detail/request.hpp"
+
+namespace webhooksio::detail {
+
+// The step at which a send failed, from its code alone: what the retry rules
+// need (retry.hpp). beast_transport reports a connection that timed out with
+// the system's timed_out and a read with errc::timed_out; a code it does not
+// know counts as a failed read, retried for idempotent calls only.
+inline transport_failure failure_of(const error_code& ec) {
+    namespace e = net::error;
+    if (ec == e::operation_aborted) return transport_failure::other;
+    if (ec == errc::connection_failed || ec == e::connection_refused || ec == e::host_not_found ||
+        ec == e::host_not_found_try_again || ec == e::network_unreachable || ec == e::host_unreachable ||
+        ec == e::timed_out)
+        return transport_failure::connect;
+    if (ec == errc::timed_out) return transport_failure::timeout;
+    if (ec == errc::tls_failed || ec.category() == e::get_ssl_category()) return transport_failure::tls;
+    if (ec == errc::response_too_large) return transport_failure::too_large;
+    if (ec == errc::send_failed || ec == e::broken_pipe) return transport_failure::write;
+    return transport_failure::read;
+}
+
+// The error of a send that failed with `ec`, in words.
+inline error send_error(const error_code& ec, const std::string& server) {
+    const transport_failure step = failure_of(ec);
+    switch (step) {
+        case transport_failure::connect:
+            return error::transport(ec, step, "could not connect to " + server + ": " + ec.message());
+        case transport_failure::timeout:
+            return error::transport(ec, step, "no answer from " + server + " within read_timeout");
+        case transport_failure::tls: return error::transport(ec, step, "TLS with " + server + " failed: " + ec.message());
+        case transport_failure::too_large:
+            return error::transport(ec, step, "the response from " + server +
+                                                  " is larger than max_response_body or max_response_header_bytes; "
+                                                  "reading stopped");
+        case transport_failure::write:
+            return error::transport(ec, step, "sending the request to " + server + " failed: " + ec.message());
+        case transport_failure::read:
+            return error::transport(ec, step, "the connection to " + server +
+                                                  " failed before a whole answer came: " + ec.message());
+        default: return error::transport(ec, step, "the call was cancelled");
+    }
+}
+
+// How a call ended, as the coroutine hands it to the completion handler.
+struct call_outcome {
+    error failure;
+    response answer;
+};
+
+WEBHOOKSIO_DECL async_client_state::async_client_state(net::any_io_executor executor, std::string api_key,
+                                                       const client_options& options)
+    : core(std::move(api_key), options), strand(net::make_strand(executor)), total_timeout(options.total_timeout) {
+    auto url = parse_base_url(options.base_url);  // valid: the core checked it
+    server = url ? url->host + ':' + std::to_string(url->port) : options.base_url;
+}
+
+WEBHOOKSIO_DECL void async_client_state::shutdown() {
+    closed = true;
+    for (net::steady_timer* deadline : deadlines) deadline->cancel();
+}
+
+// Every attempt of a call, with the waits between them, as retry.hpp rules.
+inline net::awaitable<result<http_response>> attempts(async_client_state& client, const call_spec& call,
+                                                      const http_request& request) {
+    const retry_policy& retries = client.core.retries();
+    net::steady_timer backoff(client.strand);
+    for (int attempt = 1;; ++attempt) {
+        retries.before_attempt(call, attempt);
+        // The clock is read only for a hook that will see the time.
+        const bool timed = retries.times_attempts();
+        const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
+        auto [ec, sent] = co_await net::async_initiate<decltype(as_result), send_signature>(
+            [&](auto handler) { client.sender->async_send(request, std::move(handler)); }, as_result);
+        const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
+        result<http_response> outcome = ec ? result<http_response>(send_error(ec, client.server))
+                                           : result<http_response>(std::move(sent));
+        const auto wait = retries.after_attempt(call, attempt, outcome, elapsed, client.core.context().api_key);
+        if (!wait) co_return outcome;
+        backoff.expires_after(*wait);
+        auto [waited] = co_await backoff.async_wait(as_result);
+        if (waited) co_return result<http_response>(send_error(net::error::operation_aborted, client.server));
+    }
+}
+
+inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state> client, const call_spec& call,
+                                             result<http_request> request) {
+    co_await net::this_coro::throw_if_cancelled(false);
+    co_await net::this_coro::reset_cancellation_state(net::enable_total_cancellation());
+    if (!request) co_return call_outcome{std::move(request).error(), {}};
+
+    // The deadline: total_timeout from now, or never; the client's
+    // destruction cancels it, and with it the attempts.
+    using clock = std::chrono::steady_clock;
+    net::steady_timer deadline(client->strand, client->total_timeout.count() > 0
+                                                   ? clock::now() + client->total_timeout
+                                                   : clock::time_point::max());
+    const auto registered = client->deadlines.insert(client->deadlines.end(), &deadline);
+    struct unregister {
+        async_client_state& client;
+        std::list<net::steady_timer*>::iterator at;
+        ~unregister() { client.deadlines.erase(at); }
+    } unregister_at_exit{*client, registered};
+
+    result<http_response> sent = send_error(net::error::operation_aborted, client->server);
+    if (!client->closed) {
+        using namespace net::experimental::awaitable_operators;
+        auto first = co_await (attempts(*client, call, *request) || deadline.async_wait(as_result));
+        if (first.index() == 0) sent = std::get<0>(std::move(first));
+        else if (!std::get<0>(std::get<1>(first)))  // the deadline passed (else it was cancelled)
+            sent = error::transport(errc::timed_out, transport_failure::timeout,
+                                    "no answer from " + client->server + " within total_timeout (" +
+                                        std::to_string(client->total_timeout.count()) + " ms)");
+    }
+    const auto state = co_await net::this_coro::cancellation_state;
+    const bool cancelled = client->closed || state.cancelled() != net::cancellation_type::none;
+    if (!sent && cancelled) sent = send_error(net::error::operation_aborted, client->server);
+
+    result<response> answer = decode_response(client->core.context(), call, std::move(sent));
+    if (!answer) co_return call_outcome{std::move(answer).error(), {}};
+    co_return call_outcome{error(), std::move(*answer)};
+}
+
+// Runs the call on the client's strand and completes `handler` with what
+// `pick` takes from the response, on the handler's own executor.
+template <class Signature, class Pick>
+void spawn_call(std::shared_ptr<async_client_state> client, const call_spec& call, result<http_request> request,
+                diagnostics* diag, net::any_completion_handler<Signature> handler, Pick pick) {
+    auto slot = net::get_associated_cancellation_slot(handler);
+    auto executor = net::get_associated_executor(handler, client->strand.get_inner_executor());
+    auto strand = client->strand;
+    net::co_spawn(
+        strand, run_call(std::move(client), call, std::move(request)),
+        net::bind_cancellation_slot(
+            slot, net::bind_executor(executor, [handler = std::move(handler), diag, pick](
+                                                   std::exception_ptr failure, call_outcome outcome) mutable {
+                if (failure) outcome.failure = send_error(error_of(failure), {});
+                if (diag && outcome.failure) *diag = outcome.failure.diagnostics();
+                std::move(handler)(outcome.failure.code(), pick(std::move(outcome.answer)));
+            })));
+}
+
+WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
+                                result<http_request> request, diagnostics* diag,
+                                net::any_completion_handler<call_signature> handler) {
+    spawn_call(std::move(client), call, std::move(request), diag, std::move(handler),
+               [](response r) { return std::move(r.body); });
+}
+
+WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
+                                result<http_request> request, diagnostics* diag,
+                                net::any_completion_handler<response_signature> handler) {
+    spawn_call(std::move(client), call, std::move(request), diag, std::move(handler),
+               [](response r) { return r; });
+}
+
+}  // namespace webhooksio::detail
