@@ -11,6 +11,7 @@
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <webhooksio/asio.hpp>
+#include <webhooksio/webhooksio.hpp>
 
 #include "support/asio_server.hpp"
 #include "support/loopback_server.hpp"
@@ -317,8 +318,8 @@ BOOST_AUTO_TEST_CASE(responses_are_bounded) {
     transport.async_send(get("/body"), [&](error_code ec, http_response) { body = ec; });
     transport.async_send(get("/header"), [&](error_code ec, http_response) { header = ec; });
     io.run();
-    BOOST_TEST((body == boost::beast::http::error::body_limit), body.message());
-    BOOST_TEST((header == boost::beast::http::error::header_limit), header.message());
+    BOOST_TEST((body == webhooksio::errc::response_too_large), body.message());
+    BOOST_TEST((header == webhooksio::errc::response_too_large), header.message());
 }
 
 // ---- The client: asio_client over the Beast transport.
@@ -368,8 +369,9 @@ BOOST_AUTO_TEST_CASE(a_coroutine_and_a_callback_get_the_answer) {
         boost::json::value b = co_await api.async_call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}},
                                                                          {.expand = true}, net::use_awaitable);
         BOOST_TEST(b.at("target").as_string() == "/v1/accounts/AC1/buckets/BU1?expand=true");
-        auto [ec, v] = co_await api.async_call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU3"}},
-                                                                boost::json::object{{"expand", false}},
+        // (Named: g++ 12 can't keep an initializer list's array in a coroutine frame.)
+        const boost::json::object free_form{{"expand", false}};
+        auto [ec, v] = co_await api.async_call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU3"}}, free_form,
                                                                 net::as_tuple(net::use_awaitable));
         BOOST_TEST(!ec);
         BOOST_TEST(v.at("target").as_string() == "/v1/accounts/AC1/buckets/BU3?expand=false");
@@ -410,8 +412,11 @@ BOOST_AUTO_TEST_CASE(with_response_gives_status_and_headers) {
     net::io_context io;
     webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", options_for(server.base_url()));
     run(io, [&]() -> net::awaitable<void> {
-        webhooksio::response r = co_await api.async_create_bucket(
-            account_id{"AC1"}, {.name = "b", .key = "k"}, net::use_awaitable | webhooksio::with_response);
+        // Options holding strings are named first: g++ 12 destroys a braced
+        // temporary of a co_await expression twice.
+        const api::create_bucket::options options{.name = "b", .key = "k"};
+        webhooksio::response r =
+            co_await api.async_create_bucket(account_id{"AC1"}, options, net::use_awaitable | webhooksio::with_response);
         BOOST_TEST(r.status == 201);
         BOOST_TEST(r.header("x-id") == "9");
         BOOST_TEST(r.body.at("id").as_string() == "BU9");
@@ -423,7 +428,7 @@ BOOST_AUTO_TEST_CASE(bad_input_is_refused_and_nothing_is_sent) {
     net::io_context io;
     webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", options_for(server.base_url()));
     error_code code;
-    api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU/../1"}, {}, [&](error_code ec, boost::json::value) { code = ec; });
+    api.async_get_bucket(account_id{"AC1"}, bucket_id{".."}, {}, [&](error_code ec, boost::json::value) { code = ec; });
     io.run();
     BOOST_TEST((code == webhooksio::errc::usage), code.message());
     BOOST_TEST(server.requests().empty());

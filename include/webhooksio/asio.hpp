@@ -9,3 +9,5 @@
 
 #include "asio/async_transport.hpp"
 #include "asio/beast_transport.hpp"
+#include "asio/client.hpp"
+#include "testing/async_recording_transport.hpp"

@@ -32,6 +32,9 @@ struct client_options {
     // writes) of one exchange.
     std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
     std::chrono::milliseconds read_timeout = std::chrono::seconds(30);
+    // A whole call: connection, every attempt and every wait between them
+    // (the default covers the default retries); 0 for no bound.
+    std::chrono::milliseconds total_timeout = std::chrono::seconds(120);
 
     // TLS: certificates are verified unless this is turned off explicitly.
     bool verify_tls = true;

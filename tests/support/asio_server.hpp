@@ -34,9 +34,9 @@ using request = http::request<http::string_body>;
 
 // What the server does with one request.
 struct answer {
-    std::string bytes;       // written as they are
-    bool close_after = false;  // then closes the connection
-    bool hang = false;       // writes nothing and waits for the client to leave
+    std::string bytes{};                   // written as they are
+    bool close_after = false;              // then closes the connection
+    bool hang = false;                     // writes nothing and waits for the client to leave
     std::chrono::milliseconds trickle{0};  // when set, one byte at a time, this long apart
 };
 

@@ -242,18 +242,24 @@ private:
     template <class Token>
     auto initiate(const detail::call_spec& call, std::span<const std::string_view> ids,
                   const detail::option_values& options, diagnostics* diag, Token&& token) {
-        auto start = [](auto handler, std::shared_ptr<detail::async_client_state> client,
-                        const detail::call_spec* call, result<http_request> request, diagnostics* diag) {
-            detail::start_call(std::move(client), *call, std::move(request), diag, std::move(handler));
-        };
         result<http_request> request = state_->core.build(call, ids, options);
         if constexpr (detail::is_response_token<std::remove_cvref_t<Token>>)
             return boost::asio::async_initiate<decltype(token.token), response_signature>(
-                start, token.token, state_, &call, std::move(request), diag);
+                start<response_signature>{}, token.token, state_, &call, std::move(request), diag);
         else
-            return boost::asio::async_initiate<Token, call_signature>(start, token, state_, &call, std::move(request),
-                                                                      diag);
+            return boost::asio::async_initiate<Token, call_signature>(start<call_signature>{}, token, state_, &call,
+                                                                      std::move(request), diag);
     }
+
+    template <class Signature>
+    struct start {
+        template <class Handler>
+        void operator()(Handler&& handler, std::shared_ptr<detail::async_client_state> client,
+                        const detail::call_spec* call, result<http_request> request, diagnostics* diag) const {
+            detail::start_call(std::move(client), *call, std::move(request), diag,
+                               boost::asio::any_completion_handler<Signature>(std::forward<Handler>(handler)));
+        }
+    };
 
     std::shared_ptr<state> state_;
 };

@@ -44,7 +44,7 @@ public:
                 boost::system::error_code ec;
                 http_response response;
                 if (answer) response = std::move(*answer);
-                else ec = detail::code_of(answer.error());
+                else ec = answer.error();
                 boost::asio::post(executor_, boost::asio::append(std::move(handler), ec, std::move(response)));
             },
             token, request);

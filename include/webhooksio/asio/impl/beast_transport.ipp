@@ -79,6 +79,21 @@ struct send_op {
     }
 };
 
+// A failed exchange's code as the error model has it: a read or write that
+// timed out is errc::timed_out, a response over a limit errc::response_too_large;
+// the system's codes stay as they are.
+inline error_code exchange_error(const error_code& ec) {
+    if (ec == beast::error::timeout) return errc::timed_out;
+    if (ec == http::error::body_limit || ec == http::error::header_limit) return errc::response_too_large;
+    return ec;
+}
+
+// A connection that timed out is a connect failure (nothing was sent), not
+// a read that timed out: the system's own timed_out.
+inline error_code connect_error(const error_code& ec) {
+    return ec == beast::error::timeout ? error_code(net::error::timed_out) : ec;
+}
+
 struct send_outcome {
     error_code ec;
     http_response response;
@@ -356,9 +371,7 @@ inline net::awaitable<error_code> connection_pool::connect(connection& c, send_o
     op.conn = &c;
     c.tcp.expires_after(connect_timeout_);
     auto [connected, endpoint] = co_await c.tcp.async_connect(endpoints, as_result);
-    // A connect that timed out is a connect failure (nothing was sent), not
-    // a read that timed out.
-    if (connected) co_return connected == beast::error::timeout ? net::error::timed_out : connected;
+    if (connected) co_return connect_error(connected);
     error_code ignored;
     c.tcp.socket().set_option(tcp::no_delay(true), ignored);
     // Lets clean() look into the socket without waiting.
@@ -373,7 +386,7 @@ inline net::awaitable<error_code> connection_pool::connect(connection& c, send_o
         if (!is_ip_address(url_.host)) SSL_set_tlsext_host_name(c.tls->native_handle(), url_.host.c_str());
         if (verify_tls_) c.tls->set_verify_callback(net::ssl::host_name_verification(url_.host));
         auto [handshake] = co_await c.tls->async_handshake(net::ssl::stream_base::client, as_result);
-        if (handshake) co_return handshake == beast::error::timeout ? net::error::timed_out : handshake;
+        if (handshake) co_return connect_error(handshake);
     }
     c.tcp.expires_never();
     co_return error_code{};
@@ -387,13 +400,13 @@ inline net::awaitable<error_code> connection_pool::tunnel(connection& c) {
     request.set(http::field::host, target);
     if (!proxy_credentials_.empty()) request.set(http::field::proxy_authorization, proxy_credentials_);
     auto [written, n] = co_await http::async_write(c.tcp, request, as_result);
-    if (written) co_return written == beast::error::timeout ? net::error::timed_out : written;
+    if (written) co_return connect_error(written);
     http::response_parser<http::empty_body> answer;
     answer.skip(true);  // a CONNECT's answer has no body: the tunnel follows
     auto [read, m] = co_await http::async_read(c.tcp, c.buffer, answer, as_result);
-    if (read) co_return read == beast::error::timeout ? net::error::timed_out : read;
+    if (read) co_return connect_error(read);
     if (answer.get().result_int() / 100 != 2 || c.buffer.size() != 0)
-        co_return net::error::connection_refused;  // the proxy would not open the tunnel
+        co_return make_error_code(errc::connection_failed);  // the proxy would not open the tunnel
     co_return error_code{};
 }
 
@@ -403,7 +416,7 @@ net::awaitable<send_outcome> connection_pool::exchange(Stream& stream, connectio
                                                        bool& keep_alive) {
     c.tcp.expires_after(read_timeout_);
     auto [written, n] = co_await http::async_write(stream, out, as_result);
-    if (written) co_return send_outcome{written, {}};
+    if (written) co_return send_outcome{exchange_error(written), {}};
 
     http::response_parser<http::string_body> parser;
     parser.body_limit(max_body_);
@@ -414,7 +427,7 @@ net::awaitable<send_outcome> connection_pool::exchange(Stream& stream, connectio
     while (!parser.is_done()) {
         c.tcp.expires_after(read_timeout_);
         auto [read, m] = co_await http::async_read_some(stream, c.buffer, parser, as_result);
-        if (read) co_return send_outcome{read, {}};
+        if (read) co_return send_outcome{exchange_error(read), {}};
     }
     c.tcp.expires_never();
 

@@ -15,7 +15,6 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/this_coro.hpp>
 
-#include "../../detail/base_url.hpp"
 #include "../../detail/request.hpp"
 
 namespace webhooksio::detail {
@@ -68,10 +67,10 @@ struct call_outcome {
 
 WEBHOOKSIO_DECL async_client_state::async_client_state(net::any_io_executor executor, std::string api_key,
                                                        const client_options& options)
-    : core(std::move(api_key), options), strand(net::make_strand(executor)), total_timeout(options.total_timeout) {
-    auto url = parse_base_url(options.base_url);  // valid: the core checked it
-    server = url ? url->host + ':' + std::to_string(url->port) : options.base_url;
-}
+    : core(std::move(api_key), options),
+      strand(net::make_strand(executor)),
+      total_timeout(options.total_timeout),
+      server(core.context().host + ':' + std::to_string(core.context().port)) {}
 
 WEBHOOKSIO_DECL void async_client_state::shutdown() {
     closed = true;
