@@ -155,7 +155,7 @@ int main() {
 
         // And a typed error: a bucket that isn't there.
         auto missing = api.get_bucket(account, bucket_id{"BU00000000000000000000000000000000"}, {}, nothrow);
-        step("get_bucket", missing.error().message());
+        step("get_bucket", missing.error().what());
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return 1;

@@ -433,10 +433,11 @@ void print_json(std::ostream& out, const json::value& value) {
 // The API said no: its status, then its error body (already cleared of the
 // key by the library).
 void report_status_error(const wh::error& e, std::string_view key) {
-    report(e.message(), key);
-    std::cerr << "HTTP status " << e.status() << ", body:\n";
-    if (!e.body().is_null()) print_json(std::cerr, e.body());
-    else if (!e.raw_body().empty()) std::cerr << e.raw_body() << '\n';
+    const wh::diagnostics& d = e.diagnostics();
+    report(d.message, key);
+    std::cerr << "HTTP status " << d.status << ", body:\n";
+    if (!d.body.is_null()) print_json(std::cerr, d.body);
+    else if (!d.raw_body.empty()) std::cerr << d.raw_body << '\n';
 }
 
 int perform(const command& c, const call_arguments& arguments, const std::string& key) {
@@ -465,7 +466,7 @@ int perform(const command& c, const call_arguments& arguments, const std::string
 int run_command(const command& c, std::span<const std::string_view> args, const std::string& key) {
     auto given = parse_flags(args);
     if (!given) {
-        report("webhooksio: " + given.error().message(), key);
+        report("webhooksio: " + given.error().what(), key);
         return exit_bad_input;
     }
     if (given->help) {
@@ -474,7 +475,7 @@ int run_command(const command& c, std::span<const std::string_view> args, const 
     }
     auto arguments = resolve(c, *given);
     if (!arguments) {
-        report("webhooksio: " + arguments.error().message(), key);
+        report("webhooksio: " + arguments.error().what(), key);
         return exit_bad_input;
     }
     return perform(c, *arguments, key);

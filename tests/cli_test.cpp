@@ -24,7 +24,7 @@ using test_support::loopback_server;
 
 namespace {
 
-constexpr const char* key = "CLI-SECRET";
+constexpr const char* key = "CLI-SECRET-0123";
 
 // A file the child writes to and we read back: unlinked at once, so nothing
 // is left behind.

@@ -68,7 +68,7 @@ template <class F>
 int status_of(F&& call) {
     auto answer = call();
     BOOST_REQUIRE(!answer);
-    return answer.error().status();
+    return answer.error().diagnostics().status;
 }
 
 }  // namespace
@@ -593,8 +593,8 @@ BOOST_AUTO_TEST_CASE(no_key_is_401_another_accounts_is_403_unknown_is_404) {
     wh::client keyless{"", {.base_url = server.base_url()}};
     auto e = keyless.get_buckets(ada.id(), {}, wh::nothrow);
     BOOST_REQUIRE(!e);
-    BOOST_TEST(e.error().status() == 401);
-    BOOST_TEST(e.error().body().at("message").is_string());
+    BOOST_TEST(e.error().diagnostics().status == 401);
+    BOOST_TEST(e.error().diagnostics().body.at("message").is_string());
     wh::client wrong_key{"key_nope", {.base_url = server.base_url()}};
     BOOST_TEST(status_of([&] { return wrong_key.get_buckets(ada.id(), {}, wh::nothrow); }) == 401);
     // The key may also travel as ?_token=.
@@ -608,8 +608,8 @@ BOOST_AUTO_TEST_CASE(no_key_is_401_another_accounts_is_403_unknown_is_404) {
 
     auto missing = ada.api->get_bucket(ada.id(), wh::bucket_id{"BU00000000000000000000000000000000"}, {}, wh::nothrow);
     BOOST_REQUIRE(!missing);
-    BOOST_TEST(missing.error().status() == 404);
-    BOOST_TEST(std::string(missing.error().body().at("message").as_string()) == "bucket not found");
+    BOOST_TEST(missing.error().diagnostics().status == 404);
+    BOOST_TEST(std::string(missing.error().diagnostics().body.at("message").as_string()) == "bucket not found");
 }
 
 // The router is made from the table: every route with its method reaches a

@@ -11,12 +11,8 @@
 
 #include <httplib.h>
 
-// The wire test also builds over the single header, which holds server_thread.
-#ifdef WEBHOOKSIO_TEST_SINGLE_INCLUDE
-#include <webhooksio.hpp>
-#else
+// A test helper, not part of the library (nor of the single header).
 #include <webhooksio/testing/server_thread.hpp>
-#endif
 
 namespace test_support {
 
