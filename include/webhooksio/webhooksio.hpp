@@ -1,4 +1,5 @@
-// The umbrella header: the whole library.
+// The umbrella header: the whole client. (The emulator is a library of its
+// own, <webhooksio/emulator.hpp>; test helpers are included one by one.)
 #pragma once
 
 #include "api.hpp"
@@ -11,9 +12,10 @@
 #include "httplib_transport.hpp"
 #include "ids.hpp"
 #include "options.hpp"
+#include "redaction.hpp"
+#include "reflection.hpp"
 #include "retry.hpp"
 #include "transport.hpp"
 #include "url.hpp"
 #include "testing/recording_transport.hpp"
-#include "testing/server_thread.hpp"
 #include "version.hpp"
