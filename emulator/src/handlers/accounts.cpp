@@ -1,5 +1,4 @@
-// The emulator's behaviour for the accounts endpoints of the client's table
-// (include/webhooksio/api/accounts.hpp). Accounts and sub-accounts.
+// What the emulator does for each endpoint of include/webhooksio/api/accounts.hpp: accounts and sub-accounts.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

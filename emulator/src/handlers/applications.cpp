@@ -1,5 +1,5 @@
-// The emulator's behaviour for the applications endpoints of the client's table
-// (include/webhooksio/api/applications.hpp). Applications and their versions.
+// What the emulator does for each endpoint of include/webhooksio/api/applications.hpp: applications and their
+// versions.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

@@ -1,5 +1,5 @@
-// The emulator's behaviour for the billing endpoints of the client's table
-// (include/webhooksio/api/billing.hpp). Billing: subscriptions kept per account, fixed invoices.
+// What the emulator does for each endpoint of include/webhooksio/api/billing.hpp: subscriptions kept
+// per account, fixed invoices.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

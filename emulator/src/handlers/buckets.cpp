@@ -1,5 +1,4 @@
-// The emulator's behaviour for the buckets endpoints of the client's table
-// (include/webhooksio/api/buckets.hpp). Buckets.
+// What the emulator does for each endpoint of include/webhooksio/api/buckets.hpp.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

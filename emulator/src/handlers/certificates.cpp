@@ -1,5 +1,5 @@
-// The emulator's behaviour for the certificates endpoints of the client's table
-// (include/webhooksio/api/certificates.hpp). SSL certificates: what was imported, by domain and port.
+// What the emulator does for each endpoint of include/webhooksio/api/certificates.hpp: the SSL certificates
+// imported, by domain and port.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

@@ -1,5 +1,4 @@
-// The emulator's behaviour for the destinations endpoints of the client's table
-// (include/webhooksio/api/destinations.hpp). Destinations.
+// What the emulator does for each endpoint of include/webhooksio/api/destinations.hpp.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

@@ -1,5 +1,5 @@
-// The emulator's behaviour for the gateway endpoints of the client's table
-// (include/webhooksio/api/gateway.hpp). The request gateway (webhooks into an input), its authentication options and resending.
+// What the emulator does for each endpoint of include/webhooksio/api/gateway.hpp: the request gateway (webhooks
+// into an input), its authentication options and resending.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

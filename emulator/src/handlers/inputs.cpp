@@ -1,5 +1,4 @@
-// The emulator's behaviour for the inputs endpoints of the client's table
-// (include/webhooksio/api/inputs.hpp). Inputs.
+// What the emulator does for each endpoint of include/webhooksio/api/inputs.hpp.
 #include "../endpoint_url.hpp"
 #include "../handlers.hpp"
 

@@ -1,5 +1,5 @@
-// The emulator's behaviour for the messages endpoints of the client's table
-// (include/webhooksio/api/messages.hpp). Incoming and outgoing messages.
+// What the emulator does for each endpoint of include/webhooksio/api/messages.hpp: incoming and outgoing
+// messages.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

@@ -1,5 +1,5 @@
-// The emulator's behaviour for the providers endpoints of the client's table
-// (include/webhooksio/api/providers.hpp). Providers: applications' consumers, their buckets and destinations.
+// What the emulator does for each endpoint of include/webhooksio/api/providers.hpp: applications'
+// consumers, their buckets and destinations.
 #include "../endpoint_url.hpp"
 #include "../handlers.hpp"
 

@@ -1,5 +1,5 @@
-// The emulator's behaviour for the recipes endpoints of the client's table
-// (include/webhooksio/api/recipes.hpp). Recipes: stored and published; running them needs a JavaScript engine.
+// What the emulator does for each endpoint of include/webhooksio/api/recipes.hpp: stored and published;
+// running them needs a JavaScript engine.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

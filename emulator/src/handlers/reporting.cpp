@@ -1,5 +1,5 @@
-// The emulator's behaviour for the reporting endpoints of the client's table
-// (include/webhooksio/api/reporting.hpp). Reports and logs, computed from the recorded messages.
+// What the emulator does for each endpoint of include/webhooksio/api/reporting.hpp: reports and logs, computed
+// from the recorded messages.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

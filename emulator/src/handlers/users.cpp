@@ -1,5 +1,4 @@
-// The emulator's behaviour for the users endpoints of the client's table
-// (include/webhooksio/api/users.hpp). Users and sign-in.
+// What the emulator does for each endpoint of include/webhooksio/api/users.hpp: users and sign-in.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {

@@ -1,5 +1,4 @@
-// The emulator's behaviour for the utils endpoints of the client's table
-// (include/webhooksio/api/utils.hpp): fixed, plausible data.
+// What the emulator does for each endpoint of include/webhooksio/api/utils.hpp: fixed, plausible data.
 #include "../handlers.hpp"
 
 namespace webhooksio::emulation {
