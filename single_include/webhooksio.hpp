@@ -2,7 +2,9 @@
 // (the `amalgamate` build target): do not edit by hand.
 #pragma once
 // ---- webhooksio/webhooksio.hpp
-// The umbrella header: the whole client. Test helpers (testing/) are opt-in.
+// The umbrella header: the whole client. (The emulator is a library of its
+// own, <webhooksio/emulator.hpp>; test helpers such as
+// <webhooksio/testing/recording_transport.hpp> are included one by one.)
 
 // ---- webhooksio/api.hpp
 // The whole endpoint table: every call of the Webhooks.io API as a type in
@@ -357,11 +359,16 @@ private:
 // `extra` of this type. Typed members win over extras of the same name.
 using extra_options = boost::json::object;
 
+// The C++ type of an option, as the table and its reflection name it:
+// std::string, bool, int, std::vector<std::string> (a comma list) or
+// boost::json::value.
+enum class option_kind : unsigned char { text, flag, number, list, json };
+
 namespace detail {
 
 // What an options struct looks like to the shared encoder: a table of its
 // members, built by one pack expansion per struct, walked by ordinary code.
-enum class field_kind : unsigned char { text, flag, number, list, json };
+using field_kind = option_kind;
 
 template <class T>
 struct field_type;
@@ -2488,6 +2495,7 @@ void for_each_endpoint(F&& f) {
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include <boost/json.hpp>
 #include <boost/preprocessor/punctuation/comma_if.hpp>
@@ -4249,6 +4257,218 @@ WEBHOOKSIO_DECL void httplib_transport::pool::release(std::unique_ptr<httplib::C
 
 }  // namespace webhooksio
 #endif
+// ---- webhooksio/reflection.hpp
+// The endpoint table at run time: every endpoint's name, summary, method,
+// route, ID names and options, as plain data, for code that picks an
+// endpoint by name (a command-line tool, a server, a test generator):
+//
+//     for (const reflection::endpoint_info& e : reflection::endpoints())
+//         std::cout << e.name << ": " << to_string(e.method) << ' ' << e.route << '\n';
+//     const reflection::endpoint_info* found = reflection::find_endpoint("get_bucket");
+//     api.call(*found, std::vector<std::string>{"AC1", "BU1"}, {{"expand", true}});
+//
+// Everything here is made at compile time from the types of
+// webhooksio::api, and only for a program that uses it: endpoints() and
+// find_endpoint() are templates so that a file that never calls them doesn't
+// compile the table's data.
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/describe.hpp>
+#include <boost/json.hpp>
+#include <boost/mp11/list.hpp>
+
+
+namespace webhooksio::reflection {
+
+using webhooksio::option_kind;
+
+// One member of an endpoint's options struct.
+struct option_info {
+    std::string_view name;         // as the API spells it, e.g. "event_filters"
+    std::string_view description;  // what the API docs say of it ("" when nothing)
+    option_kind kind;              // its C++ type
+    bool required;                 // a required<T> member
+};
+
+// One endpoint of the table.
+struct endpoint_info {
+    std::string_view name;       // the C++ name: "get_bucket"
+    std::string_view seed_name;  // the Node.js client's (or the API docs') name: "getBucket"
+    std::string_view summary;
+    http_method method;
+    std::string_view route;  // "/v1/accounts/:account_id/buckets/:bucket_id"
+    bool in_seed;            // one of the Node.js client's 77 calls
+    std::span<const std::string_view> ids;           // the route's placeholder names, in order
+    std::span<const std::string_view> literal_runs;  // the route's text around them: one more than ids
+    std::span<const option_info> options;            // the options struct's members, in order
+    std::span<const std::string_view> required;      // required options: "a", or "a|b" for one of a and b
+
+    // Whether a call needs the API key: every route under /v1/accounts does;
+    // the others (sign-up, login, health, plans, the request gateway) are public.
+    constexpr bool needs_api_key() const noexcept { return route.starts_with("/v1/accounts"); }
+};
+
+}  // namespace webhooksio::reflection
+
+namespace webhooksio::detail {
+
+template <class E>
+constexpr std::string_view description_of(std::string_view option) {
+    for (const option_doc& doc : E::option_docs)
+        if (doc.name == option) return doc.description;
+    return {};
+}
+
+template <class E, template <class...> class List, class... D>
+constexpr std::array<reflection::option_info, sizeof...(D)> option_infos(List<D...>) {
+    return {reflection::option_info{D::name, description_of<E>(D::name), field_of<D>::kind,
+                                    field_of<D>::is_required}...};
+}
+
+template <class E>
+inline constexpr auto option_infos_of =
+    option_infos<E>(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
+
+template <class E>
+inline constexpr reflection::endpoint_info endpoint_info_of{
+    E::name,          E::seed_name, E::summary, E::method, E::route, E::in_seed,
+    placeholders_of<typename E::params>::value, literal_runs_of<E>, option_infos_of<E>, required_options_of<E>};
+
+template <class... E>
+constexpr std::array<reflection::endpoint_info, sizeof...(E)> endpoint_infos(boost::mp11::mp_list<E...>) {
+    return {endpoint_info_of<E>...};
+}
+
+// What the request pipeline needs of an endpoint found at run time, or a
+// usage error when `ids` IDs are not the number its route takes.
+WEBHOOKSIO_DECL result<call_spec> spec_for(const reflection::endpoint_info& endpoint, std::size_t ids);
+
+}  // namespace webhooksio::detail
+
+namespace webhooksio::reflection {
+
+// The endpoint type E's entry.
+template <class E>
+const endpoint_info& info_of() noexcept {
+    return detail::endpoint_info_of<E>;
+}
+
+// Every endpoint, in the order of api::endpoints. (Table is a template
+// parameter only so that nothing is compiled for a program that never calls it.)
+template <class Table = api::endpoints>
+std::span<const endpoint_info> endpoints() noexcept {
+    static constexpr auto all = detail::endpoint_infos(Table{});
+    return all;
+}
+
+// The endpoint with this C++ name, or nullptr.
+template <class Table = api::endpoints>
+const endpoint_info* find_endpoint(std::string_view name) noexcept {
+    for (const endpoint_info& e : endpoints<Table>())
+        if (e.name == name) return &e;
+    return nullptr;
+}
+
+// The entries of endpoint.required that `options` leaves out (an option set
+// to null counts as left out), as the client checks before it sends a call.
+WEBHOOKSIO_DECL std::vector<std::string_view> missing_options(const endpoint_info& endpoint,
+                                                              const boost::json::object& options);
+
+// Puts option `option`, given as text, into `options` as a typed call would
+// send it: "true"/"false" for a flag, digits for a number, "a,b" for a list,
+// JSON text for a JSON document, anything for text. False, and `options`
+// unchanged, when the text is not a value of the option's kind.
+WEBHOOKSIO_DECL bool put_option(boost::json::object& options, const option_info& option, std::string_view text);
+
+}  // namespace webhooksio::reflection
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/reflection.ipp
+// Definitions for reflection.hpp.
+
+#include <charconv>
+#include <optional>
+#include <type_traits>
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL result<call_spec> spec_for(const reflection::endpoint_info& endpoint, std::size_t ids) {
+    const call_spec spec{endpoint.name, endpoint.method, endpoint.route, endpoint.ids, endpoint.literal_runs,
+                         endpoint.required};
+    if (ids != endpoint.ids.size())
+        return call_usage_error(spec, "takes " + std::to_string(endpoint.ids.size()) + " ID(s), not " +
+                                          std::to_string(ids));
+    return spec;
+}
+
+// The value `text` spells for an option of C++ type T, if it spells one.
+inline std::optional<std::string> parse_option(std::type_identity<std::string>, std::string_view text) {
+    return std::string(text);
+}
+
+inline std::optional<bool> parse_option(std::type_identity<bool>, std::string_view text) {
+    if (text == "true") return true;
+    if (text == "false") return false;
+    return std::nullopt;
+}
+
+inline std::optional<int> parse_option(std::type_identity<int>, std::string_view text) {
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+inline std::optional<std::vector<std::string>> parse_option(std::type_identity<std::vector<std::string>>,
+                                                            std::string_view text) {
+    std::vector<std::string> items;
+    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
+        items.emplace_back(text.substr(0, comma));
+    items.emplace_back(text);
+    return items;
+}
+
+inline std::optional<boost::json::value> parse_option(std::type_identity<boost::json::value>, std::string_view text) {
+    boost::system::error_code ec;
+    boost::json::value value = boost::json::parse(text, ec);
+    if (ec) return std::nullopt;
+    return value;
+}
+
+}  // namespace webhooksio::detail
+
+namespace webhooksio::reflection {
+
+WEBHOOKSIO_DECL std::vector<std::string_view> missing_options(const endpoint_info& endpoint,
+                                                              const boost::json::object& options) {
+    // The client's own check, one entry at a time.
+    std::vector<std::string_view> missing;
+    for (const std::string_view& entry : endpoint.required) {
+        const detail::call_spec one{endpoint.name, endpoint.method, endpoint.route, {}, {}, {&entry, 1}};
+        if (!detail::missing_options(one, options).empty()) missing.push_back(entry);
+    }
+    return missing;
+}
+
+WEBHOOKSIO_DECL bool put_option(boost::json::object& options, const option_info& option, std::string_view text) {
+    return detail::with_type(option.kind, [&]<class T>(std::type_identity<T> type) {
+        const std::optional<T> value = detail::parse_option(type, text);
+        if (!value) return false;
+        // The typed calls' own encoder writes it.
+        const detail::field parsed{option.name, option.kind, &*value};
+        detail::put_fields(options, {&parsed, 1});
+        return true;
+    });
+}
+
+}  // namespace webhooksio::reflection
+#endif
 // ---- webhooksio/tokens.hpp
 // Completion tokens: the last argument of a call says how its result comes
 // back. Without one, a call returns the body's JSON or throws; with one:
@@ -4389,6 +4609,16 @@ public:
                       "webhooksio: these options are not this endpoint's: call<E> takes E::options "
                       "(for example {.name = ...}) or a boost::json::object");
         return {};
+    }
+
+    // A call by an endpoint found at run time (reflection.hpp): its IDs in
+    // route order and free-form options, checked as call<E> checks them.
+    boost::json::value call(const reflection::endpoint_info& endpoint, std::span<const std::string> ids,
+                            const boost::json::object& options) {
+        auto spec = detail::spec_for(endpoint, ids.size());
+        if (!spec) throw_error(std::move(spec).error());
+        const std::vector<std::string_view> views(ids.begin(), ids.end());
+        return state_->core.call_or_throw(*spec, views, free_form(options), state_->sender());
     }
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)
@@ -4534,6 +4764,24 @@ private:
 };
 
 using client = basic_client<httplib_transport>;
+
+}  // namespace webhooksio
+// ---- webhooksio/redaction.hpp
+// The API key is a secret: the library takes it out of every message and
+// error body it makes, and tools that print messages of their own (the
+// command-line tool's about its arguments, say) do the same with this.
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+namespace webhooksio {
+
+// `text` with `secret`, as it is and percent-encoded, replaced by "[redacted]".
+inline std::string redacted(std::string text, std::string_view secret) {
+    return detail::redacted(std::move(text), secret);
+}
 
 }  // namespace webhooksio
 // ---- testing/recording_transport.hpp

@@ -373,6 +373,93 @@ BOOST_AUTO_TEST_CASE(the_recording_transport_records_and_answers_from_a_script) 
 
 BOOST_AUTO_TEST_SUITE_END()
 
+// The table at run time (reflection.hpp): what the CLI and the emulator use.
+BOOST_AUTO_TEST_SUITE(reflection)
+
+namespace reflection = wh::reflection;
+
+BOOST_AUTO_TEST_CASE(every_endpoint_is_there_in_table_order_and_found_by_name) {
+    const auto all = reflection::endpoints();
+    BOOST_TEST(all.size() == boost::mp11::mp_size<wh::api::endpoints>::value);
+    std::size_t index = 0;
+    wh::api::for_each_endpoint([&]<class E>(std::type_identity<E>) {
+        const reflection::endpoint_info& info = reflection::info_of<E>();
+        BOOST_TEST(all[index].name == E::name);
+        BOOST_TEST(reflection::find_endpoint(E::name) == &all[index]);
+        BOOST_TEST(info.route == E::route);
+        BOOST_TEST(info.ids.size() == std::tuple_size_v<typename E::params>);
+        BOOST_TEST(info.literal_runs.size() == info.ids.size() + 1);
+        ++index;
+    });
+    BOOST_TEST(reflection::find_endpoint("get_bukket") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(an_endpoint_shows_its_ids_options_and_requirements) {
+    const reflection::endpoint_info& e = *reflection::find_endpoint("create_destination");
+    BOOST_TEST(e.seed_name == "createDestination");
+    BOOST_TEST((e.method == wh::http_method::post));
+    BOOST_TEST(e.route == "/v1/accounts/:account_id/inputs/:input_id/destinations");
+    BOOST_TEST(e.in_seed);
+    BOOST_TEST(e.needs_api_key());
+    BOOST_TEST((std::vector<std::string_view>(e.ids.begin(), e.ids.end()) ==
+                std::vector<std::string_view>{"account_id", "input_id"}));
+    const auto option = [&](std::string_view name) {
+        for (const reflection::option_info& o : e.options)
+            if (o.name == name) return o;
+        BOOST_FAIL("no option " << name);
+        return reflection::option_info{};
+    };
+    BOOST_TEST(option("name").required);
+    BOOST_TEST((option("name").kind == reflection::option_kind::text));
+    BOOST_TEST(!option("retry_count").required);
+    BOOST_TEST((option("retry_count").kind == reflection::option_kind::number));
+    BOOST_TEST((option("alert_on_failure").kind == reflection::option_kind::list));
+    BOOST_TEST(!option("endpoint_url").description.empty());
+    const auto& subscription = *reflection::find_endpoint("get_consumer_subscription");
+    BOOST_TEST((std::ranges::find(subscription.required, "event_name|event_type") != subscription.required.end()));
+    for (std::string_view open : {"health_check", "get_plans", "register_account", "login", "send_input_request"})
+        BOOST_TEST(!reflection::find_endpoint(open)->needs_api_key(), open);
+}
+
+BOOST_AUTO_TEST_CASE(options_given_as_text_become_what_a_typed_call_sends) {
+    const reflection::endpoint_info& e = *reflection::find_endpoint("create_destination");
+    const auto option = [&](std::string_view name) -> const reflection::option_info& {
+        return *std::ranges::find(e.options, name, &reflection::option_info::name);
+    };
+    json::object options;
+    BOOST_TEST(reflection::put_option(options, option("name"), "Slack"));
+    BOOST_TEST(reflection::put_option(options, option("retry_count"), "3"));
+    BOOST_TEST(reflection::put_option(options, option("alert_on_failure"), "a@x.io,b@x.io"));
+    BOOST_TEST(!reflection::put_option(options, option("retry_count"), "3x"));
+    BOOST_TEST(!reflection::put_option(options, option("verify_ssl"), "yes"));
+    BOOST_TEST(reflection::put_option(options, option("verify_ssl"), "false"));
+    BOOST_TEST(options == (json::object{{"name", "Slack"}, {"retry_count", 3},
+                                        {"alert_on_failure", "a@x.io,b@x.io"}, {"verify_ssl", false}}));
+    BOOST_TEST((reflection::missing_options(e, options) == std::vector<std::string_view>{"endpoint_url"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_call_by_name_is_sent_and_checked_like_call_of_e) {
+    wh::testing::recording_transport wire;
+    wire.respond({.status = 200, .body = R"({"id":"BU1"})"});
+    wh::basic_client<wh::testing::recording_transport> api{"KEY", {.max_retries = 0}, wire};
+    const reflection::endpoint_info& get_bucket = reflection::info_of<wh::api::get_bucket>();
+    BOOST_TEST(api.call(get_bucket, std::vector<std::string>{"AC 1", "BU1"}, {{"expand", true}}).at("id") == "BU1");
+    BOOST_TEST_REQUIRE(wire.requests().size() == 1u);
+    BOOST_TEST(wire.requests()[0].target == "/v1/accounts/AC%201/buckets/BU1?expand=true");
+
+    // Bad input is refused, and nothing is sent.
+    const auto one_id = expect_throw<wh::usage_error>(
+        [&] { api.call(get_bucket, std::vector<std::string>{"AC1"}, {}); });
+    BOOST_TEST(one_id.what().find("takes 2 ID(s), not 1") != std::string::npos, one_id.what());
+    const auto missing = expect_throw<wh::usage_error>([&] {
+        api.call(reflection::info_of<wh::api::create_bucket>(), std::vector<std::string>{"AC1"}, {});
+    });
+    BOOST_TEST(missing.what().find("missing required option(s): name") != std::string::npos);
+    BOOST_TEST(wire.requests().size() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(async)
 
 BOOST_AUTO_TEST_CASE(a_callback_gets_the_body_or_the_error) {

@@ -369,7 +369,7 @@ public:
 
 private:
     httplib::SSLServer server_;
-    std::optional<wh::testing::server_thread> running_;
+    std::optional<wh::server_thread> running_;
 };
 
 BOOST_AUTO_TEST_CASE(a_self_signed_certificate_fails_verification_unless_its_ca_is_given) {

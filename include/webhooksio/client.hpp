@@ -12,6 +12,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include <boost/json.hpp>
 #include <boost/preprocessor/punctuation/comma_if.hpp>
@@ -25,6 +26,7 @@
 #include "error.hpp"
 #include "httplib_transport.hpp"
 #include "options.hpp"
+#include "reflection.hpp"
 #include "response.hpp"
 #include "result.hpp"
 #include "retry.hpp"
@@ -104,6 +106,16 @@ public:
                       "webhooksio: these options are not this endpoint's: call<E> takes E::options "
                       "(for example {.name = ...}) or a boost::json::object");
         return {};
+    }
+
+    // A call by an endpoint found at run time (reflection.hpp): its IDs in
+    // route order and free-form options, checked as call<E> checks them.
+    boost::json::value call(const reflection::endpoint_info& endpoint, std::span<const std::string> ids,
+                            const boost::json::object& options) {
+        auto spec = detail::spec_for(endpoint, ids.size());
+        if (!spec) throw_error(std::move(spec).error());
+        const std::vector<std::string_view> views(ids.begin(), ids.end());
+        return state_->core.call_or_throw(*spec, views, free_form(options), state_->sender());
     }
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)

@@ -1,4 +1,6 @@
-// The umbrella header: the whole client. Test helpers (testing/) are opt-in.
+// The umbrella header: the whole client. (The emulator is a library of its
+// own, <webhooksio/emulator.hpp>; test helpers such as
+// <webhooksio/testing/recording_transport.hpp> are included one by one.)
 #pragma once
 
 #include "api.hpp"
@@ -11,6 +13,8 @@
 #include "httplib_transport.hpp"
 #include "ids.hpp"
 #include "options.hpp"
+#include "redaction.hpp"
+#include "reflection.hpp"
 #include "response.hpp"
 #include "result.hpp"
 #include "retry.hpp"

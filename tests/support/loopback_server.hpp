@@ -11,8 +11,7 @@
 
 #include <httplib.h>
 
-// A test helper, not part of the library (nor of the single header).
-#include <webhooksio/testing/server_thread.hpp>
+#include <webhooksio/server_thread.hpp>
 
 namespace test_support {
 
@@ -73,7 +72,7 @@ private:
     std::vector<captured_request> requests_;
     handler reply_;
     // Last, so that the server stops before what its handlers use goes.
-    std::optional<webhooksio::testing::server_thread> running_;
+    std::optional<webhooksio::server_thread> running_;
 };
 
 }  // namespace test_support
