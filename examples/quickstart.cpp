@@ -20,8 +20,8 @@
 #include <thread>
 
 #include <httplib.h>
-#include <webhooksio/testing/emulator.hpp>
-#include <webhooksio/testing/server_thread.hpp>
+#include <webhooksio/emulator.hpp>
+#include <webhooksio/server_thread.hpp>
 #include <webhooksio/webhooksio.hpp>
 
 namespace json = boost::json;
@@ -60,7 +60,7 @@ private:
     std::condition_variable arrived_;
     std::optional<std::string> body_;
     // Last, so that the server stops before what its handler uses goes.
-    std::optional<testing::server_thread> running_;
+    std::optional<server_thread> running_;
 };
 
 void step(std::string_view call, const std::string& what) {
@@ -86,8 +86,8 @@ int main() {
     }
 
     try {
-        std::unique_ptr<testing::emulator> local;
-        if (!remote) local = std::make_unique<testing::emulator>();
+        std::unique_ptr<emulator> local;
+        if (!remote) local = std::make_unique<emulator>();
         receiver hooks;
         const std::string base_url = remote ? url : local->base_url();
         std::cout << "Webhooks.io at " << base_url << (remote ? "" : " (an emulator started in-process)") << "\n"
@@ -155,7 +155,7 @@ int main() {
 
         // And a typed error: a bucket that isn't there.
         auto missing = api.get_bucket(account, bucket_id{"BU00000000000000000000000000000000"}, {}, nothrow);
-        step("get_bucket", missing.error().message());
+        step("get_bucket", missing.error().what());
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return 1;

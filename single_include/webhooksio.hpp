@@ -2,7 +2,9 @@
 // (the `amalgamate` build target): do not edit by hand.
 #pragma once
 // ---- webhooksio/webhooksio.hpp
-// The umbrella header: the whole library.
+// The umbrella header: the whole client. (The emulator is a library of its
+// own, <webhooksio/emulator.hpp>; test helpers such as
+// <webhooksio/testing/recording_transport.hpp> are included one by one.)
 
 // ---- webhooksio/api.hpp
 // The whole endpoint table: every call of the Webhooks.io API as a type in
@@ -23,6 +25,48 @@
 #include <string_view>
 #include <tuple>
 
+// ---- webhooksio/http.hpp
+// The HTTP vocabulary shared by the client, its transports and its errors:
+// methods, headers, a request as sent and a response as received.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// ---- webhooksio/config.hpp
+// How the library is compiled. Header-only by default: every file that
+// includes it compiles what it uses. A program that defines
+// WEBHOOKSIO_SEPARATE_COMPILATION (for all of its files) compiles the shared
+// code (request pipeline, retries, transport) once instead, in the one file
+// that includes <webhooksio/src.hpp>; every other file only declares it.
+#ifndef WEBHOOKSIO_CONFIG_HPP
+#define WEBHOOKSIO_CONFIG_HPP
+
+#if defined(WEBHOOKSIO_SEPARATE_COMPILATION)
+#define WEBHOOKSIO_DECL
+#if defined(WEBHOOKSIO_SOURCE)
+#define WEBHOOKSIO_DEFINITIONS 1
+#else
+#define WEBHOOKSIO_DEFINITIONS 0
+#endif
+#else
+#define WEBHOOKSIO_DECL inline
+#define WEBHOOKSIO_DEFINITIONS 1
+#endif
+
+// On the client's call methods: a caller that makes many calls then holds one
+// call instruction per call instead of each call's whole body, which the
+// optimizer would otherwise work through again at every call site (measured:
+// about a tenth of the compile time of a file making all 77 seed calls).
+#if defined(__GNUC__) || defined(__clang__)
+#define WEBHOOKSIO_NOINLINE [[gnu::noinline]]
+#else
+#define WEBHOOKSIO_NOINLINE
+#endif
+
+#endif
+
 namespace webhooksio {
 
 enum class http_method { get, post, put, delete_, head };
@@ -37,6 +81,50 @@ constexpr std::string_view to_string(http_method m) noexcept {
     }
     return "GET";
 }
+
+// Header names and values in the order they came; names compare
+// case-insensitively (find_header).
+using http_headers = std::vector<std::pair<std::string, std::string>>;
+
+// The value of header `name` (case-insensitive), or "" when absent.
+WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name);
+
+struct http_request {
+    http_method method = http_method::get;
+    std::string target{};  // path and query, already percent-encoded
+    http_headers headers{};
+    std::string body{};
+};
+
+struct http_response {
+    int status = 0;
+    http_headers headers{};
+    std::string body{};
+};
+
+}  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/http.ipp
+// Definitions for http.hpp.
+
+namespace webhooksio {
+
+WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name) {
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+    for (const auto& [key, value] : headers) {
+        if (key.size() != name.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; same && i < key.size(); ++i) same = lower(key[i]) == lower(name[i]);
+        if (same) return value;
+    }
+    return {};
+}
+
+}  // namespace webhooksio
+#endif
+
+namespace webhooksio {
 
 // GET, DELETE and HEAD carry their options in the query string; POST and PUT
 // in a JSON body.
@@ -233,38 +321,6 @@ WEBHOOKSIO_DEFINE_ID(auth_option, "option")
 #include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
 
-// ---- webhooksio/config.hpp
-// How the library is compiled. Header-only by default: every file that
-// includes it compiles what it uses. A program that defines
-// WEBHOOKSIO_SEPARATE_COMPILATION (for all of its files) compiles the shared
-// code (request pipeline, retries, transport) once instead, in the one file
-// that includes <webhooksio/src.hpp>; every other file only declares it.
-#ifndef WEBHOOKSIO_CONFIG_HPP
-#define WEBHOOKSIO_CONFIG_HPP
-
-#if defined(WEBHOOKSIO_SEPARATE_COMPILATION)
-#define WEBHOOKSIO_DECL
-#if defined(WEBHOOKSIO_SOURCE)
-#define WEBHOOKSIO_DEFINITIONS 1
-#else
-#define WEBHOOKSIO_DEFINITIONS 0
-#endif
-#else
-#define WEBHOOKSIO_DECL inline
-#define WEBHOOKSIO_DEFINITIONS 1
-#endif
-
-// On the client's call methods: a caller that makes many calls then holds one
-// call instruction per call instead of each call's whole body, which the
-// optimizer would otherwise work through again at every call site (measured:
-// about a tenth of the compile time of a file making all 77 seed calls).
-#if defined(__GNUC__) || defined(__clang__)
-#define WEBHOOKSIO_NOINLINE [[gnu::noinline]]
-#else
-#define WEBHOOKSIO_NOINLINE
-#endif
-
-#endif
 
 namespace webhooksio {
 
@@ -303,11 +359,16 @@ private:
 // `extra` of this type. Typed members win over extras of the same name.
 using extra_options = boost::json::object;
 
+// The C++ type of an option, as the table and its reflection name it:
+// std::string, bool, int, std::vector<std::string> (a comma list) or
+// boost::json::value.
+enum class option_kind : unsigned char { text, flag, number, list, json };
+
 namespace detail {
 
 // What an options struct looks like to the shared encoder: a table of its
 // members, built by one pack expansion per struct, walked by ordinary code.
-enum class field_kind : unsigned char { text, flag, number, list, json };
+using field_kind = option_kind;
 
 template <class T>
 struct field_type;
@@ -512,22 +573,22 @@ struct register_account : endpoint<"registerAccount", http_method::post, "/v1/re
         {"password_confirm"sv, "The confirmation entry for the password."sv},
     }};
     struct options {
-        std::optional<std::string> name;
+        std::optional<std::string> name{};
         required<std::string> first_name;
         required<std::string> last_name;
         required<std::string> email_address;
         required<std::string> password;
         required<std::string> plan_id;
-        std::optional<std::string> card_number;
-        std::optional<std::string> card_month;
-        std::optional<std::string> card_year;
-        std::optional<std::string> card_cvc;
-        std::optional<std::string> coupon;
-        std::optional<std::string> referrer;
-        std::optional<std::string> email_verification_callback_url;
+        std::optional<std::string> card_number{};
+        std::optional<std::string> card_month{};
+        std::optional<std::string> card_year{};
+        std::optional<std::string> card_cvc{};
+        std::optional<std::string> coupon{};
+        std::optional<std::string> referrer{};
+        std::optional<std::string> email_verification_callback_url{};
         required<std::string> invite_code;
         required<std::string> password_confirm;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(register_account::options, (), (name, first_name, last_name, email_address, password, plan_id, card_number, card_month, card_year, card_cvc, coupon, referrer, email_verification_callback_url, invite_code, password_confirm))
@@ -542,8 +603,8 @@ struct create_sub_account : endpoint<"createSubAccount", http_method::post, "/v1
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> account_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> account_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_sub_account::options, (), (name, account_key))
@@ -556,8 +617,8 @@ struct get_sub_accounts : endpoint<"getSubAccounts", http_method::get, "/v1/acco
         {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
-        std::optional<std::string> account_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> account_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_sub_accounts::options, (), (account_key))
@@ -568,7 +629,7 @@ struct get_account : endpoint<"getAccount", http_method::get, "/v1/accounts/:acc
     static constexpr std::string_view summary = "Returns the details of a specfic account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_account::options, (), ())
@@ -583,8 +644,8 @@ struct update_account : endpoint<"updateAccount", http_method::put, "/v1/account
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> account_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> account_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_account::options, (), (name, account_key))
@@ -595,7 +656,7 @@ struct delete_account : endpoint<"deleteAccount", http_method::delete_, "/v1/acc
     static constexpr std::string_view summary = "Deletes an account or sub account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_account::options, (), ())
@@ -609,8 +670,8 @@ struct list_accounts : endpoint<"listAccounts", http_method::get, "/v1/accounts"
         {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
-        std::optional<std::string> account_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> account_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(list_accounts::options, (), (account_key))
@@ -632,16 +693,16 @@ struct get_account_embedded_view_html : endpoint<"getAccountEmbeddedViewHtml", h
         {"embedded_url"sv, "The embedded javascript file to use."sv},
     }};
     struct options {
-        std::optional<std::string> bucket_key;
-        std::optional<std::vector<std::string>> paths;
-        std::optional<std::string> css_url;
-        std::optional<std::string> default_tab;
-        std::optional<bool> show_introduction;
-        std::optional<std::string> introduction_url;
-        std::optional<std::string> element_id;
-        std::optional<std::string> api_url;
-        std::optional<std::string> embedded_url;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> bucket_key{};
+        std::optional<std::vector<std::string>> paths{};
+        std::optional<std::string> css_url{};
+        std::optional<std::string> default_tab{};
+        std::optional<bool> show_introduction{};
+        std::optional<std::string> introduction_url{};
+        std::optional<std::string> element_id{};
+        std::optional<std::string> api_url{};
+        std::optional<std::string> embedded_url{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_account_embedded_view_html::options, (), (bucket_key, paths, css_url, default_tab, show_introduction, introduction_url, element_id, api_url, embedded_url))
@@ -687,7 +748,7 @@ struct create_application : endpoint<"createApplication", http_method::post, "/v
         required<std::string> api_url;
         required<std::string> logo_url;
         required<bool> active;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_application::options, (), (name, categories, overview, description, homepage_url, api_url, logo_url, active))
@@ -715,7 +776,7 @@ struct update_application : endpoint<"updateApplication", http_method::put, "/v1
         required<std::string> api_url;
         required<std::string> logo_url;
         required<bool> active;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_application::options, (), (name, categories, overview, description, homepage_url, api_url, logo_url, active))
@@ -726,7 +787,7 @@ struct get_application : endpoint<"getApplication", http_method::get, "/v1/accou
     static constexpr std::string_view summary = "Returns the details for a specfic application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_application::options, (), ())
@@ -737,7 +798,7 @@ struct get_applications : endpoint<"getApplications", http_method::get, "/v1/acc
     static constexpr std::string_view summary = "Returns a collection of applications for an account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_applications::options, (), ())
@@ -748,7 +809,7 @@ struct delete_application : endpoint<"deleteApplication", http_method::delete_, 
     static constexpr std::string_view summary = "Deletes an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_application::options, (), ())
@@ -770,7 +831,7 @@ struct create_application_version : endpoint<"createApplicationVersion", http_me
         required<boost::json::value> version_json;
         required<boost::json::value> examples_json;
         required<bool> active;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_application_version::options, (), (key, release_date, version_json, examples_json, active))
@@ -792,7 +853,7 @@ struct update_application_version : endpoint<"updateApplicationVersion", http_me
         required<boost::json::value> version_json;
         required<boost::json::value> examples_json;
         required<bool> active;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_application_version::options, (), (key, release_date, version_json, examples_json, active))
@@ -803,7 +864,7 @@ struct get_application_version : endpoint<"getApplicationVersion", http_method::
     static constexpr std::string_view summary = "Returns the details for a specfic application version."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_application_version::options, (), ())
@@ -814,7 +875,7 @@ struct get_application_versions : endpoint<"getApplicationVersions", http_method
     static constexpr std::string_view summary = "Returns a collection of versions for an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_application_versions::options, (), ())
@@ -825,7 +886,7 @@ struct delete_application_version : endpoint<"deleteApplicationVersion", http_me
     static constexpr std::string_view summary = "Deletes a version for an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_application_version::options, (), ())
@@ -864,9 +925,9 @@ struct create_subscription : endpoint<"createSubscription", http_method::post, "
     struct options {
         required<std::string> user_id;
         required<std::string> plan_id;
-        std::optional<std::string> payment_token;
-        std::optional<std::string> coupon_code;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> payment_token{};
+        std::optional<std::string> coupon_code{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_subscription::options, (), (user_id, plan_id, payment_token, coupon_code))
@@ -884,12 +945,12 @@ struct update_subscription : endpoint<"updateSubscription", http_method::put, "/
         {"end_of_term"sv, "If the change should take effect at the end of the term, or now. Defaults to now - false."sv},
     }};
     struct options {
-        std::optional<std::string> user_id;
-        std::optional<std::string> plan_id;
-        std::optional<std::string> payment_token;
-        std::optional<std::string> coupon_code;
-        std::optional<bool> end_of_term;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> user_id{};
+        std::optional<std::string> plan_id{};
+        std::optional<std::string> payment_token{};
+        std::optional<std::string> coupon_code{};
+        std::optional<bool> end_of_term{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_subscription::options, (), (user_id, plan_id, payment_token, coupon_code, end_of_term))
@@ -901,7 +962,7 @@ struct get_subscription : endpoint<"getSubscription", http_method::get, "/v1/acc
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_subscription::options, (), ())
@@ -913,7 +974,7 @@ struct get_invoices : endpoint<"getInvoices", http_method::get, "/v1/accounts/:a
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_invoices::options, (), ())
@@ -925,7 +986,7 @@ struct get_invoice : endpoint<"getInvoice", http_method::get, "/v1/accounts/:acc
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_invoice::options, (), ())
@@ -939,8 +1000,8 @@ struct cancel_subscription : endpoint<"cancelSubscription", http_method::delete_
         {"end_of_term"sv, "If the change should take effect at the end of the term, or now. Defaults to now - false."sv},
     }};
     struct options {
-        std::optional<bool> end_of_term;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> end_of_term{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(cancel_subscription::options, (), (end_of_term))
@@ -971,8 +1032,8 @@ struct create_bucket : endpoint<"createBucket", http_method::post, "/v1/accounts
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_bucket::options, (), (name, key))
@@ -987,8 +1048,8 @@ struct update_bucket : endpoint<"updateBucket", http_method::put, "/v1/accounts/
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_bucket::options, (), (name, key))
@@ -1002,9 +1063,9 @@ struct get_bucket : endpoint<"getBucket", http_method::get, "/v1/accounts/:accou
         {"include_stats"sv, "Include the traffic summary."sv},
     }};
     struct options {
-        std::optional<bool> expand;
-        std::optional<bool> include_stats;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> expand{};
+        std::optional<bool> include_stats{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_bucket::options, (), (expand, include_stats))
@@ -1017,8 +1078,8 @@ struct get_buckets : endpoint<"getBuckets", http_method::get, "/v1/accounts/:acc
         {"expand"sv, "If the results should be expanded to include the inputs and destinations"sv},
     }};
     struct options {
-        std::optional<bool> expand;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> expand{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_buckets::options, (), (expand))
@@ -1029,7 +1090,7 @@ struct delete_bucket : endpoint<"deleteBucket", http_method::delete_, "/v1/accou
     static constexpr std::string_view summary = "Deletes a bucket."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_bucket::options, (), ())
@@ -1061,7 +1122,7 @@ struct import_certificate : endpoint<"importCertificate", http_method::put, "/v1
     struct options {
         required<std::string> domain;
         required<int> port;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(import_certificate::options, (), (domain, port))
@@ -1073,7 +1134,7 @@ struct get_certificate : endpoint<"getCertificate", http_method::get, "/v1/accou
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_certificate::options, (), ())
@@ -1085,7 +1146,7 @@ struct get_certificates : endpoint<"getCertificates", http_method::get, "/v1/acc
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_certificates::options, (), ())
@@ -1097,7 +1158,7 @@ struct delete_certificate : endpoint<"deleteCertificate", http_method::delete_, 
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_certificate::options, (), ())
@@ -1141,21 +1202,21 @@ struct create_destination : endpoint<"createDestination", http_method::post, "/v
     struct options {
         required<std::string> name;
         required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order;
-        std::optional<std::string> status;
-        std::optional<std::string> message_method;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> retry_policy_id;
-        std::optional<int> retry_count;
-        std::optional<int> retry_interval;
-        std::optional<bool> verify_ssl;
-        std::optional<std::vector<std::string>> headers_to_include;
-        std::optional<std::string> header_prefix;
-        std::optional<std::vector<std::string>> alert_on_failure;
-        std::optional<std::string> recipe_id;
-        std::optional<int> rate_limit;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> delivery_order{};
+        std::optional<std::string> status{};
+        std::optional<std::string> message_method{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> retry_policy_id{};
+        std::optional<int> retry_count{};
+        std::optional<int> retry_interval{};
+        std::optional<bool> verify_ssl{};
+        std::optional<std::vector<std::string>> headers_to_include{};
+        std::optional<std::string> header_prefix{};
+        std::optional<std::vector<std::string>> alert_on_failure{};
+        std::optional<std::string> recipe_id{};
+        std::optional<int> rate_limit{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_destination::options, (), (name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
@@ -1185,21 +1246,21 @@ struct update_destination : endpoint<"updateDestination", http_method::put, "/v1
     struct options {
         required<std::string> name;
         required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order;
-        std::optional<std::string> status;
-        std::optional<std::string> message_method;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> retry_policy_id;
-        std::optional<int> retry_count;
-        std::optional<int> retry_interval;
-        std::optional<bool> verify_ssl;
-        std::optional<std::vector<std::string>> headers_to_include;
-        std::optional<std::string> header_prefix;
-        std::optional<std::vector<std::string>> alert_on_failure;
-        std::optional<std::string> recipe_id;
-        std::optional<int> rate_limit;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> delivery_order{};
+        std::optional<std::string> status{};
+        std::optional<std::string> message_method{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> retry_policy_id{};
+        std::optional<int> retry_count{};
+        std::optional<int> retry_interval{};
+        std::optional<bool> verify_ssl{};
+        std::optional<std::vector<std::string>> headers_to_include{};
+        std::optional<std::string> header_prefix{};
+        std::optional<std::vector<std::string>> alert_on_failure{};
+        std::optional<std::string> recipe_id{};
+        std::optional<int> rate_limit{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_destination::options, (), (name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
@@ -1212,8 +1273,8 @@ struct get_destination : endpoint<"getDestination", http_method::get, "/v1/accou
         {"include_certificate_data"sv, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"sv},
     }};
     struct options {
-        std::optional<bool> include_certificate_data;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> include_certificate_data{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_destination::options, (), (include_certificate_data))
@@ -1226,8 +1287,8 @@ struct get_destinations : endpoint<"getDestinations", http_method::get, "/v1/acc
         {"destination_key"sv, "Name for the bucket."sv},
     }};
     struct options {
-        std::optional<std::string> destination_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> destination_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_destinations::options, (), (destination_key))
@@ -1238,7 +1299,7 @@ struct delete_destination : endpoint<"deleteDestination", http_method::delete_, 
     static constexpr std::string_view summary = "Deletes an destination."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_destination::options, (), ())
@@ -1265,7 +1326,7 @@ struct get_gateway_auth_option : endpoint<"getGatewayAuthOption", http_method::g
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_gateway_auth_option::options, (), ())
@@ -1277,7 +1338,7 @@ struct get_gateway_auth_options : endpoint<"getGatewayAuthOptions", http_method:
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_gateway_auth_options::options, (), ())
@@ -1289,7 +1350,7 @@ struct send_input_request : endpoint<"sendInputRequest", http_method::post, "/v1
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(send_input_request::options, (), ())
@@ -1301,7 +1362,7 @@ struct send_dynamic_input_request : endpoint<"sendDynamicInputRequest", http_met
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(send_dynamic_input_request::options, (), ())
@@ -1313,7 +1374,7 @@ struct check_input_gateway : endpoint<"checkInputGateway", http_method::head, "/
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(check_input_gateway::options, (), ())
@@ -1328,7 +1389,7 @@ struct resend_messages : endpoint<"resendMessages", http_method::post, "/v1/acco
     }};
     struct options {
         required<boost::json::value> outgoing_message_ids;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(resend_messages::options, (), (outgoing_message_ids))
@@ -1340,7 +1401,7 @@ struct retry_request : endpoint<"retryRequest", http_method::post, "/v1/retry"> 
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(retry_request::options, (), ())
@@ -1385,19 +1446,19 @@ struct create_input : endpoint<"createInput", http_method::post, "/v1/accounts/:
     struct options {
         required<std::string> bucket_id;
         required<std::string> name;
-        std::optional<std::string> status;
-        std::optional<std::string> event_location;
-        std::optional<std::string> event_path;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> delivery_mode;
-        std::optional<int> response_code;
-        std::optional<std::string> response_content_type;
-        std::optional<std::string> authentication_failures;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> response_content;
-        std::optional<std::string> recipe_id;
-        std::optional<std::string> type;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> status{};
+        std::optional<std::string> event_location{};
+        std::optional<std::string> event_path{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> delivery_mode{};
+        std::optional<int> response_code{};
+        std::optional<std::string> response_content_type{};
+        std::optional<std::string> authentication_failures{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> response_content{};
+        std::optional<std::string> recipe_id{};
+        std::optional<std::string> type{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_input::options, (), (bucket_id, name, status, event_location, event_path, event_filters, delivery_mode, response_code, response_content_type, authentication_failures, authentication_type, response_content, recipe_id, type))
@@ -1422,18 +1483,18 @@ struct update_input : endpoint<"updateInput", http_method::put, "/v1/accounts/:a
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> status;
-        std::optional<std::string> event_location;
-        std::optional<std::string> event_path;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> delivery_mode;
-        std::optional<int> response_code;
-        std::optional<std::string> response_content_type;
-        std::optional<std::string> authentication_failures;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> response_content;
-        std::optional<std::string> recipe_id;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> status{};
+        std::optional<std::string> event_location{};
+        std::optional<std::string> event_path{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> delivery_mode{};
+        std::optional<int> response_code{};
+        std::optional<std::string> response_content_type{};
+        std::optional<std::string> authentication_failures{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> response_content{};
+        std::optional<std::string> recipe_id{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_input::options, (), (name, status, event_location, event_path, event_filters, delivery_mode, response_code, response_content_type, authentication_failures, authentication_type, response_content, recipe_id))
@@ -1444,7 +1505,7 @@ struct get_input : endpoint<"getInput", http_method::get, "/v1/accounts/:account
     static constexpr std::string_view summary = "Returns the details for a specfic input."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_input::options, (), ())
@@ -1458,9 +1519,9 @@ struct get_inputs : endpoint<"getInputs", http_method::get, "/v1/accounts/:accou
         {"event_filter"sv, "The event that should be filtered on."sv},
     }};
     struct options {
-        std::optional<std::string> key;
-        std::optional<std::string> event_filter;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> key{};
+        std::optional<std::string> event_filter{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_inputs::options, (), (key, event_filter))
@@ -1471,7 +1532,7 @@ struct delete_input : endpoint<"deleteInput", http_method::delete_, "/v1/account
     static constexpr std::string_view summary = "Deletes an input."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_input::options, (), ())
@@ -1499,8 +1560,8 @@ struct get_incoming_message : endpoint<"getIncomingMessage", http_method::get, "
         {"include_outgoing_messages"sv, "If the outgoing messages should be included as well."sv},
     }};
     struct options {
-        std::optional<bool> include_outgoing_messages;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> include_outgoing_messages{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_incoming_message::options, (), (include_outgoing_messages))
@@ -1511,7 +1572,7 @@ struct get_outgoing_message : endpoint<"getOutgoingMessage", http_method::get, "
     static constexpr std::string_view summary = "Returns the details regarding an outgoing message, including all attempts"sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_outgoing_message::options, (), ())
@@ -1522,7 +1583,7 @@ struct get_outgoing_message_status : endpoint<"getOutgoingMessageStatus", http_m
     static constexpr std::string_view summary = "Returns the basic information regarding the status of the outgoing request."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_outgoing_message_status::options, (), ())
@@ -1534,7 +1595,7 @@ struct get_outgoing_message_attempt : endpoint<"getOutgoingMessageAttempt", http
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_outgoing_message_attempt::options, (), ())
@@ -1566,7 +1627,7 @@ struct create_consumer : endpoint<"createConsumer", http_method::post, "/v1/acco
         required<std::string> consumer_id;
         required<std::string> bucket_key;
         required<std::string> name;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_consumer::options, (), (consumer_id, bucket_key, name))
@@ -1577,7 +1638,7 @@ struct get_consumers : endpoint<"getConsumers", http_method::get, "/v1/accounts/
     static constexpr std::string_view summary = "Returns a list of all the consumers for a particular application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumers::options, (), ())
@@ -1591,7 +1652,7 @@ struct update_consumer : endpoint<"updateConsumer", http_method::put, "/v1/accou
     }};
     struct options {
         required<std::string> name;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_consumer::options, (), (name))
@@ -1602,7 +1663,7 @@ struct get_consumer : endpoint<"getConsumer", http_method::get, "/v1/accounts/:a
     static constexpr std::string_view summary = "Get the details for a particular consumer."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer::options, (), ())
@@ -1613,7 +1674,7 @@ struct delete_consumer : endpoint<"deleteConsumer", http_method::delete_, "/v1/a
     static constexpr std::string_view summary = "Removes a consumer from a particular application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_consumer::options, (), ())
@@ -1628,8 +1689,8 @@ struct get_consumer_destinations : endpoint<"getConsumerDestinations", http_meth
     }};
     struct options {
         required<std::string> bucket_key;
-        std::optional<std::string> destination_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> destination_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer_destinations::options, (), (bucket_key, destination_key))
@@ -1663,21 +1724,21 @@ struct create_consumer_destination : endpoint<"createConsumerDestination", http_
         required<std::string> name;
         required<std::string> bucket_key;
         required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order;
-        std::optional<std::string> status;
-        std::optional<std::string> message_method;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> retry_policy_id;
-        std::optional<int> retry_count;
-        std::optional<int> retry_interval;
-        std::optional<bool> verify_ssl;
-        std::optional<std::vector<std::string>> headers_to_include;
-        std::optional<std::string> header_prefix;
-        std::optional<std::vector<std::string>> alert_on_failure;
-        std::optional<std::string> recipe_id;
-        std::optional<int> rate_limit;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> delivery_order{};
+        std::optional<std::string> status{};
+        std::optional<std::string> message_method{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> retry_policy_id{};
+        std::optional<int> retry_count{};
+        std::optional<int> retry_interval{};
+        std::optional<bool> verify_ssl{};
+        std::optional<std::vector<std::string>> headers_to_include{};
+        std::optional<std::string> header_prefix{};
+        std::optional<std::vector<std::string>> alert_on_failure{};
+        std::optional<std::string> recipe_id{};
+        std::optional<int> rate_limit{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_consumer_destination::options, (), (application_version_id, name, bucket_key, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
@@ -1709,21 +1770,21 @@ struct update_consumer_destination : endpoint<"updateConsumerDestination", http_
         required<std::string> application_version_id;
         required<std::string> name;
         required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order;
-        std::optional<std::string> status;
-        std::optional<std::string> message_method;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> retry_policy_id;
-        std::optional<int> retry_count;
-        std::optional<int> retry_interval;
-        std::optional<bool> verify_ssl;
-        std::optional<std::vector<std::string>> headers_to_include;
-        std::optional<std::string> header_prefix;
-        std::optional<std::vector<std::string>> alert_on_failure;
-        std::optional<std::string> recipe_id;
-        std::optional<int> rate_limit;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> delivery_order{};
+        std::optional<std::string> status{};
+        std::optional<std::string> message_method{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> retry_policy_id{};
+        std::optional<int> retry_count{};
+        std::optional<int> retry_interval{};
+        std::optional<bool> verify_ssl{};
+        std::optional<std::vector<std::string>> headers_to_include{};
+        std::optional<std::string> header_prefix{};
+        std::optional<std::vector<std::string>> alert_on_failure{};
+        std::optional<std::string> recipe_id{};
+        std::optional<int> rate_limit{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_consumer_destination::options, (), (application_version_id, name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
@@ -1734,7 +1795,7 @@ struct delete_consumer_destination : endpoint<"deleteConsumerDestination", http_
     static constexpr std::string_view summary = "Deletes an destination for the consumer of a given application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_consumer_destination::options, (), ())
@@ -1745,7 +1806,7 @@ struct get_consumer_buckets : endpoint<"getConsumerBuckets", http_method::get, "
     static constexpr std::string_view summary = "Returns all the buckets for the consumer of a given application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer_buckets::options, (), ())
@@ -1756,7 +1817,7 @@ struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", ht
     static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(send_consumer_webhook_request::options, (), ())
@@ -1776,10 +1837,10 @@ struct get_consumer_subscription : endpoint<"getConsumerSubscription", http_meth
     }};
     struct options {
         required<std::string> bucket_key;
-        std::optional<std::string> event_name;
-        std::optional<bool> include_destination_detail;
-        std::optional<std::string> event_type;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> event_name{};
+        std::optional<bool> include_destination_detail{};
+        std::optional<std::string> event_type{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer_subscription::options, (), (bucket_key, event_name, include_destination_detail, event_type))
@@ -1795,11 +1856,11 @@ struct get_consumer_request_log : endpoint<"getConsumerRequestLog", http_method:
         {"http_status"sv, ""sv},
     }};
     struct options {
-        std::optional<std::string> start_date;
-        std::optional<std::string> end_date;
-        std::optional<std::string> destination_id;
-        std::optional<int> http_status;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> start_date{};
+        std::optional<std::string> end_date{};
+        std::optional<std::string> destination_id{};
+        std::optional<int> http_status{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer_request_log::options, (), (start_date, end_date, destination_id, http_status))
@@ -1813,9 +1874,9 @@ struct create_client_token : endpoint<"createClientToken", http_method::post, "/
         {"paths"sv, "The permitted paths."sv},
     }};
     struct options {
-        std::optional<std::string> bucket_key;
-        std::optional<std::vector<std::string>> paths;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> bucket_key{};
+        std::optional<std::vector<std::string>> paths{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_client_token::options, (), (bucket_key, paths))
@@ -1836,16 +1897,16 @@ struct get_embedded_view_html : endpoint<"getEmbeddedViewHtml", http_method::pos
         {"embedded_url"sv, "The embedded javascript file to use."sv},
     }};
     struct options {
-        std::optional<std::string> bucket_key;
-        std::optional<std::vector<std::string>> paths;
-        std::optional<std::string> css_url;
-        std::optional<std::string> default_tab;
-        std::optional<bool> show_introduction;
-        std::optional<std::string> introduction_url;
-        std::optional<std::string> element_id;
-        std::optional<std::string> api_url;
-        std::optional<std::string> embedded_url;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> bucket_key{};
+        std::optional<std::vector<std::string>> paths{};
+        std::optional<std::string> css_url{};
+        std::optional<std::string> default_tab{};
+        std::optional<bool> show_introduction{};
+        std::optional<std::string> introduction_url{};
+        std::optional<std::string> element_id{};
+        std::optional<std::string> api_url{};
+        std::optional<std::string> embedded_url{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_embedded_view_html::options, (), (bucket_key, paths, css_url, default_tab, show_introduction, introduction_url, element_id, api_url, embedded_url))
@@ -1859,8 +1920,8 @@ struct get_consumer_destination : endpoint<"getConsumerDestination", http_method
         {"include_certificate_data"sv, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"sv},
     }};
     struct options {
-        std::optional<bool> include_certificate_data;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> include_certificate_data{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer_destination::options, (), (include_certificate_data))
@@ -1872,7 +1933,7 @@ struct send_dynamic_consumer_webhook_request : endpoint<"sendDynamicConsumerWebh
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(send_dynamic_consumer_webhook_request::options, (), ())
@@ -1918,12 +1979,12 @@ struct create_recipe : endpoint<"createRecipe", http_method::post, "/v1/accounts
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> sample_code;
+        std::optional<std::string> sample_code{};
         required<std::string> type;
-        std::optional<std::string> notes;
+        std::optional<std::string> notes{};
         required<std::string> recipe_draft;
-        std::optional<bool> run_on_each_attempt;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> run_on_each_attempt{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_recipe::options, (), (name, sample_code, type, notes, recipe_draft, run_on_each_attempt))
@@ -1942,12 +2003,12 @@ struct update_recipe : endpoint<"updateRecipe", http_method::put, "/v1/accounts/
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> sample_code;
+        std::optional<std::string> sample_code{};
         required<std::string> type;
-        std::optional<std::string> notes;
+        std::optional<std::string> notes{};
         required<std::string> recipe_draft;
-        std::optional<bool> run_on_each_attempt;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> run_on_each_attempt{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_recipe::options, (), (name, sample_code, type, notes, recipe_draft, run_on_each_attempt))
@@ -1958,7 +2019,7 @@ struct publish_recipe : endpoint<"publishRecipe", http_method::post, "/v1/accoun
     static constexpr std::string_view summary = "Publishes the draft recipe so it can be used as the production recipe."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(publish_recipe::options, (), ())
@@ -1969,7 +2030,7 @@ struct get_recipe : endpoint<"getRecipe", http_method::get, "/v1/accounts/:accou
     static constexpr std::string_view summary = "Returns the details for a specfic recipe."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_recipe::options, (), ())
@@ -1982,8 +2043,8 @@ struct get_recipes : endpoint<"getRecipes", http_method::get, "/v1/accounts/:acc
         {"type"sv, "The type of recipe, either input or destination."sv},
     }};
     struct options {
-        std::optional<std::string> type;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> type{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_recipes::options, (), (type))
@@ -1994,7 +2055,7 @@ struct delete_recipe : endpoint<"deleteRecipe", http_method::delete_, "/v1/accou
     static constexpr std::string_view summary = "Deletes a Recipe."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_recipe::options, (), ())
@@ -2010,11 +2071,11 @@ struct test_recipe : endpoint<"testRecipe", http_method::put, "/v1/accounts/:acc
         {"event_type"sv, "The event type."sv},
     }};
     struct options {
-        std::optional<std::string> sample_code;
+        std::optional<std::string> sample_code{};
         required<std::string> type;
         required<std::string> recipe;
-        std::optional<std::string> event_type;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> event_type{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(test_recipe::options, (), (sample_code, type, recipe, event_type))
@@ -2054,12 +2115,12 @@ struct get_overview_report : endpoint<"getOverviewReport", http_method::get, "/v
         required<std::string> start_date;
         required<std::string> end_date;
         required<std::string> precision;
-        std::optional<std::string> application_id;
-        std::optional<std::string> bucket_id;
-        std::optional<std::string> destination_id;
-        std::optional<std::string> input_id;
-        std::optional<bool> include_sub_accounts;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> application_id{};
+        std::optional<std::string> bucket_id{};
+        std::optional<std::string> destination_id{};
+        std::optional<std::string> input_id{};
+        std::optional<bool> include_sub_accounts{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_overview_report::options, (), (start_date, end_date, precision, application_id, bucket_id, destination_id, input_id, include_sub_accounts))
@@ -2076,12 +2137,12 @@ struct get_summary_report : endpoint<"getSummaryReport", http_method::get, "/v1/
         {"input_id"sv, "The end date for the data."sv},
     }};
     struct options {
-        std::optional<std::string> start_date;
-        std::optional<std::string> end_date;
-        std::optional<std::string> bucket_id;
-        std::optional<std::string> destination_id;
-        std::optional<std::string> input_id;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> start_date{};
+        std::optional<std::string> end_date{};
+        std::optional<std::string> bucket_id{};
+        std::optional<std::string> destination_id{};
+        std::optional<std::string> input_id{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_summary_report::options, (), (start_date, end_date, bucket_id, destination_id, input_id))
@@ -2098,12 +2159,12 @@ struct get_request_log : endpoint<"getRequestLog", http_method::get, "/v1/accoun
         {"http_status"sv, ""sv},
     }};
     struct options {
-        std::optional<std::string> start_date;
-        std::optional<std::string> end_date;
-        std::optional<std::string> input_id;
-        std::optional<std::string> bucket_id;
-        std::optional<int> http_status;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> start_date{};
+        std::optional<std::string> end_date{};
+        std::optional<std::string> input_id{};
+        std::optional<std::string> bucket_id{};
+        std::optional<int> http_status{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_request_log::options, (), (start_date, end_date, input_id, bucket_id, http_status))
@@ -2132,7 +2193,7 @@ struct login : endpoint<"login", http_method::put, "/v1/authenticate"> {
     struct options {
         required<std::string> email_address;
         required<std::string> password;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(login::options, (), (email_address, password))
@@ -2150,9 +2211,9 @@ struct change_password : endpoint<"changePassword", http_method::put, "/v1/accou
     struct options {
         required<std::string> new_password;
         required<std::string> new_confirm_password;
-        std::optional<std::string> change_key;
-        std::optional<std::string> existing_password;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> change_key{};
+        std::optional<std::string> existing_password{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(change_password::options, (), (new_password, new_confirm_password, change_key, existing_password))
@@ -2163,7 +2224,7 @@ struct get_api_token : endpoint<"getAPIToken", http_method::get, "/v1/accounts/:
     static constexpr std::string_view summary = "Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_api_token::options, (), ())
@@ -2177,7 +2238,7 @@ struct reset_password : endpoint<"resetPassword", http_method::post, "/v1/reset_
     }};
     struct options {
         required<std::string> email_address;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(reset_password::options, (), (email_address))
@@ -2188,7 +2249,7 @@ struct lookup_password_change_key : endpoint<"lookupPasswordChangeKey", http_met
     static constexpr std::string_view summary = "Looks up the meta data for the password change key."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(lookup_password_change_key::options, (), ())
@@ -2214,7 +2275,7 @@ struct create_user : endpoint<"createUser", http_method::post, "/v1/accounts/:ac
         required<std::string> timezone;
         required<std::string> permission_level;
         required<bool> notify;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_user::options, (), (first_name, last_name, email_address, password, timezone, permission_level, notify))
@@ -2235,10 +2296,10 @@ struct update_user : endpoint<"updateUser", http_method::put, "/v1/accounts/:acc
         required<std::string> first_name;
         required<std::string> last_name;
         required<std::string> email_address;
-        std::optional<std::string> password;
+        std::optional<std::string> password{};
         required<std::string> timezone;
-        std::optional<std::string> permission_level;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> permission_level{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_user::options, (), (first_name, last_name, email_address, password, timezone, permission_level))
@@ -2249,7 +2310,7 @@ struct get_user : endpoint<"getUser", http_method::get, "/v1/accounts/:account_i
     static constexpr std::string_view summary = "Returns the details for a specfic user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_user::options, (), ())
@@ -2261,7 +2322,7 @@ struct get_users : endpoint<"getUsers", http_method::get, "/v1/accounts/:account
     static constexpr std::string_view summary = "Returns a collection of users."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_users::options, (), ())
@@ -2272,7 +2333,7 @@ struct delete_user : endpoint<"deleteUser", http_method::delete_, "/v1/accounts/
     static constexpr std::string_view summary = "Deletes a user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_user::options, (), ())
@@ -2283,7 +2344,7 @@ struct verify_email_address : endpoint<"verifyEmailAddress", http_method::get, "
     static constexpr std::string_view summary = "Handles validating the email address once the user has clicked the validation link in an email."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(verify_email_address::options, (), ())
@@ -2294,7 +2355,7 @@ struct resend_verification_email : endpoint<"resendVerificationEmail", http_meth
     static constexpr std::string_view summary = "Resends a verification email for a user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(resend_verification_email::options, (), ())
@@ -2327,7 +2388,7 @@ struct health_check : endpoint<"healthCheck", http_method::get, "/v1/health"> {
     static constexpr std::string_view summary = "System health check"sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(health_check::options, (), ())
@@ -2338,7 +2399,7 @@ struct get_plans : endpoint<"getPlans", http_method::get, "/v1/plans"> {
     static constexpr std::string_view summary = "Returns all the possible public plans."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_plans::options, (), ())
@@ -2349,7 +2410,7 @@ struct get_plan : endpoint<"getPlan", http_method::get, "/v1/plans/:plan_id", pl
     static constexpr std::string_view summary = "Returns the details of a specific plan."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_plan::options, (), ())
@@ -2360,7 +2421,7 @@ struct get_timezones : endpoint<"getTimezones", http_method::get, "/v1/util/time
     static constexpr std::string_view summary = "Returns all valid timezones."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_timezones::options, (), ())
@@ -2371,7 +2432,7 @@ struct get_retry_policies : endpoint<"getRetryPolicies", http_method::get, "/v1/
     static constexpr std::string_view summary = "Returns the possible retry policies along with the system default policy."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_retry_policies::options, (), ())
@@ -2382,7 +2443,7 @@ struct get_retry_policy : endpoint<"getRetryPolicy", http_method::get, "/v1/retr
     static constexpr std::string_view summary = "Returns the details of a specific retry policy."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_retry_policy::options, (), ())
@@ -2420,58 +2481,118 @@ void for_each_endpoint(F&& f) {
 }
 
 }  // namespace webhooksio::api
-// ---- webhooksio/async.hpp
-// Completion tokens: the last argument of a call says how its result comes
-// back. Without one a call returns the JSON or throws; with one:
-//   webhooksio::nothrow      returns result<boost::json::value>
-//   webhooksio::use_future   returns std::future<boost::json::value>
-//   callback(error, body)    returns at once; the callback runs on a worker
+// ---- webhooksio/client.hpp
+// The client: basic_client<Transport> turns endpoint types into calls, and
+// `client` is the one over cpp-httplib.
 
+#include <array>
 #include <concepts>
-#include <type_traits>
-
-#include <boost/json.hpp>
-
-// ---- webhooksio/error.hpp
-// Typed errors. Every failure of a call is one of four kinds; the value type
-// `error` travels in results and callbacks, the exceptions derive from
-// webhooksio::exception for those who prefer to catch.
-
-#include <exception>
-#include <ostream>
-#include <stdexcept>
+#include <future>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <utility>
-#include <variant>
+#include <vector>
 
 #include <boost/json.hpp>
+#include <boost/preprocessor/punctuation/comma_if.hpp>
+#include <boost/preprocessor/repetition/repeat.hpp>
+
+// ---- webhooksio/client_options.hpp
+// Everything a client can be told at construction.
+
+#include <chrono>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <string>
+
+// ---- webhooksio/hooks.hpp
+// Hooks: optional callbacks around every attempt of a call, for logging and
+// metrics. A hook sees the endpoint, never the API key: the route is the
+// template (no IDs, no query) and any message has the key redacted.
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+#include <boost/system/error_code.hpp>
+
+// ---- webhooksio/error.hpp
+// Errors as C++ users know them: a boost::system::error_code for what went
+// wrong, and diagnostics for the whole story (status, headers, body,
+// endpoint, host). Tests compare codes:
+//
+//     ec == webhooksio::errc::not_found              // the API answered 404
+//     ec == boost::asio::error::connection_refused   // the system's own code, when the transport knows it
+//
+// `webhooksio::error` is such a code with the diagnostics attached; the
+// exceptions derive from boost::system::system_error and carry both.
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <boost/json.hpp>
+#include <boost/system/error_category.hpp>
+#include <boost/system/error_code.hpp>
+#include <boost/system/is_error_code_enum.hpp>
+#include <boost/system/system_error.hpp>
 
 
 namespace webhooksio {
 
-enum class error_kind {
-    none,       // no error: a default-constructed error is falsy
-    usage,      // bad input to the library; nothing was sent
-    transport,  // the request did not complete (connect, timeout, TLS, I/O)
-    status,     // the API answered with a non-2xx status
-    decode,     // a 2xx answer whose body is not JSON
+// The library's error codes, category "webhooksio". An HTTP status that is
+// not 2xx becomes the code of its meaning (404 is not_found, any 5xx is
+// server_error); the exact status is in the diagnostics.
+enum class errc {
+    bad_request = 1,     // HTTP 400 (and 422): the API refused the call's options
+    unauthorized,        // HTTP 401: no API key, or not a valid one
+    forbidden,           // HTTP 403: the key may not touch this resource
+    not_found,           // HTTP 404
+    conflict,            // HTTP 409
+    rate_limited,        // HTTP 429
+    server_error,        // HTTP 5xx
+    other_status,        // any other status that is not 2xx
+    invalid_response,    // an answer that is not what the API sends: a 2xx body that is not JSON
+    response_too_large,  // body or headers over the client's limits; reading stopped
+    timed_out,           // no answer within read_timeout, or the call within total_timeout
+    usage,               // bad input to the library (ID, option, key, base URL); nothing was sent
+    // Transport failures whose system cause the transport could not tell:
+    connection_failed,   // no connection was made; nothing was sent
+    send_failed,         // the request could not be written
+    receive_failed,      // the connection failed before a whole answer came
+    tls_failed,          // TLS handshake or certificate verification failed
 };
 
-// What kept a request from completing. too_large: the response body was over
-// client_options::max_response_body, and reading stopped.
-enum class transport_failure { none, connect, timeout, tls, read, write, too_large, other };
+WEBHOOKSIO_DECL const boost::system::error_category& error_category() noexcept;
 
-constexpr std::string_view to_string(error_kind k) noexcept {
-    switch (k) {
-        case error_kind::none: return "none";
-        case error_kind::usage: return "usage";
-        case error_kind::transport: return "transport";
-        case error_kind::status: return "status";
-        case error_kind::decode: return "decode";
-    }
-    return "none";
+inline boost::system::error_code make_error_code(errc e) noexcept {
+    return {static_cast<int>(e), error_category()};
 }
+
+// The code of a status that is not 2xx.
+WEBHOOKSIO_DECL errc errc_of_status(int status) noexcept;
+
+inline std::ostream& operator<<(std::ostream& out, errc e) { return out << make_error_code(e).message(); }
+
+}  // namespace webhooksio
+
+template <>
+struct boost::system::is_error_code_enum<webhooksio::errc> : std::true_type {};
+
+namespace webhooksio {
+
+// At which step a request failed when no complete answer came. `connect`
+// means no byte of the request was sent (so a retry can never duplicate it).
+enum class transport_failure { none, connect, timeout, tls, read, write, too_large, other };
 
 constexpr std::string_view to_string(transport_failure f) noexcept {
     switch (f) {
@@ -2487,107 +2608,92 @@ constexpr std::string_view to_string(transport_failure f) noexcept {
     return "other";
 }
 
-inline std::ostream& operator<<(std::ostream& out, error_kind k) { return out << to_string(k); }
 inline std::ostream& operator<<(std::ostream& out, transport_failure f) { return out << to_string(f); }
 
-class error {
-public:
-    error() = default;
-    error(error_kind kind, std::string message) : kind_(kind), message_(std::move(message)) {}
+// Everything known about a failed call. The API key is in none of it: an
+// echo of the key in a body or message is replaced by "[redacted]".
+struct diagnostics {
+    // The whole story in one sentence, e.g. "webhooksio: get_bucket (GET
+    // /v1/accounts/:account_id/buckets/:bucket_id): HTTP 404: Bucket not found".
+    std::string message{};
+    // The call: its C++ name and route template; empty for a failure outside
+    // a call (a bad base URL at construction).
+    std::string_view endpoint{};
+    std::string_view route{};
 
-    static error usage(std::string message) { return {error_kind::usage, std::move(message)}; }
-    static error transport(transport_failure failure, std::string message) {
-        error e{error_kind::transport, std::move(message)};
-        e.failure_ = failure;
-        return e;
-    }
-    static error status(int status, std::string message, std::string raw_body, boost::json::value body) {
-        error e{error_kind::status, std::move(message)};
-        e.status_ = status;
-        e.raw_body_ = std::move(raw_body);
-        e.body_ = std::move(body);
-        return e;
-    }
-    static error decode(int status, std::string message, std::string raw_body) {
-        error e{error_kind::decode, std::move(message)};
-        e.status_ = status;
-        e.raw_body_ = std::move(raw_body);
-        return e;
-    }
+    // When the API answered: its status (0 when no answer came), headers and
+    // body, as received and (when it is JSON) parsed; null otherwise.
+    int status = 0;
+    http_headers headers{};
+    std::string raw_body{};
+    boost::json::value body{};
 
-    // True when there is an error, as in the seed's `if (error) ...`.
-    explicit operator bool() const noexcept { return kind_ != error_kind::none; }
+    // When no complete answer came: the server tried, and the step that failed.
+    std::string host{};
+    int port = 0;
+    transport_failure failure = transport_failure::none;
 
-    error_kind kind() const noexcept { return kind_; }
-    const std::string& message() const noexcept { return message_; }
-    // For transport errors: what failed.
-    transport_failure failure() const noexcept { return failure_; }
-    // For status and decode errors: the HTTP status (0 otherwise).
-    int status() const noexcept { return status_; }
-    // For status errors: the API's JSON error body, or null when it sent none.
-    const boost::json::value& body() const noexcept { return body_; }
-    // For status and decode errors: the response body as received.
-    const std::string& raw_body() const noexcept { return raw_body_; }
-
-private:
-    error_kind kind_ = error_kind::none;
-    std::string message_;
-    transport_failure failure_ = transport_failure::none;
-    int status_ = 0;
-    std::string raw_body_;
-    boost::json::value body_;
+    // The value of response header `name` (case-insensitive), or "".
+    std::string_view header(std::string_view name) const { return find_header(headers, name); }
 };
 
-class exception : public std::runtime_error {
+// An error_code with the diagnostics of the failure attached: pass it where
+// an error_code goes, compare it with any code or condition, and ask it for
+// the details. Falsy when there is no error, as in the seed's `if (error)`.
+class error : public boost::system::error_code {
 public:
-    explicit exception(webhooksio::error e) : std::runtime_error(e.message()), error_(std::move(e)) {}
+    error() = default;
+    WEBHOOKSIO_DECL error(boost::system::error_code code, webhooksio::diagnostics details);
+
+    const boost::system::error_code& code() const noexcept { return *this; }
+
+    // An empty diagnostics object when there is none (a default error).
+    WEBHOOKSIO_DECL const webhooksio::diagnostics& diagnostics() const noexcept;
+
+    // The diagnostics' message, or the code's when there is none.
+    WEBHOOKSIO_DECL std::string what() const;
+
+    // Bad input to the library; nothing was sent.
+    WEBHOOKSIO_DECL static error usage(std::string message);
+    // No complete answer came: `code` is the system's code when the transport
+    // knows it (connection refused, reset, ...), else an errc; `message` says
+    // it in words. For transports of your own.
+    WEBHOOKSIO_DECL static error transport(boost::system::error_code code, transport_failure failure,
+                                           std::string message);
+
+private:
+    std::shared_ptr<const webhooksio::diagnostics> details_;
+};
+
+inline std::ostream& operator<<(std::ostream& out, const error& e) { return out << e.what(); }
+
+// The exceptions a call throws: one type per way of failing, all of them a
+// boost::system::system_error whose code() is the error's code and whose
+// what() is the diagnostics' message.
+class exception : public boost::system::system_error {
+public:
+    WEBHOOKSIO_DECL explicit exception(webhooksio::error e);
+
+    const char* what() const noexcept override { return error_.diagnostics().message.c_str(); }
     const webhooksio::error& error() const noexcept { return error_; }
+    const webhooksio::diagnostics& diagnostics() const noexcept { return error_.diagnostics(); }
 
 private:
     webhooksio::error error_;
 };
 
-struct usage_error : exception { using exception::exception; };
-struct transport_error : exception { using exception::exception; };
-struct status_error : exception { using exception::exception; };
-struct decode_error : exception { using exception::exception; };
+struct usage_error : exception { using exception::exception; };      // errc::usage: nothing was sent
+struct status_error : exception { using exception::exception; };     // the API answered with a non-2xx status
+struct decode_error : exception { using exception::exception; };     // a 2xx answer the client can't read
+struct transport_error : exception { using exception::exception; };  // no complete answer came
 
-// Throws the exception type that matches e.kind().
+// Throws the exception type that matches e's code.
 [[noreturn]] WEBHOOKSIO_DECL void throw_error(error e);
 
 namespace detail {
 // The exception a future carries for `e`: the one a synchronous call throws.
 WEBHOOKSIO_DECL std::exception_ptr exception_for(error e);
 }  // namespace detail
-
-// Either a value or the error that took its place.
-template <class T>
-class result {
-public:
-    result(const T& value) : state_(std::in_place_index<0>, value) {}
-    result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}
-    result(webhooksio::error e) : state_(std::in_place_index<1>, std::move(e)) {}
-
-    bool has_value() const noexcept { return state_.index() == 0; }
-    explicit operator bool() const noexcept { return has_value(); }
-
-    // The value; throws the typed exception when there is none.
-    T& value() & {
-        if (!has_value()) throw_error(std::get<1>(state_));
-        return std::get<0>(state_);
-    }
-    T&& value() && { return std::move(value()); }
-    T& operator*() & { return std::get<0>(state_); }
-    T* operator->() { return &std::get<0>(state_); }
-    const T& operator*() const& { return std::get<0>(state_); }
-    const T* operator->() const { return &std::get<0>(state_); }
-
-    const webhooksio::error& error() const& { return std::get<1>(state_); }
-    webhooksio::error&& error() && { return std::get<1>(std::move(state_)); }
-
-private:
-    std::variant<T, webhooksio::error> state_;
-};
 
 }  // namespace webhooksio
 
@@ -2596,16 +2702,105 @@ private:
 // Definitions for error.hpp.
 
 namespace webhooksio {
+namespace detail {
+
+class webhooksio_category final : public boost::system::error_category {
+public:
+    // A fixed identity, so that codes compare equal across shared libraries.
+    constexpr webhooksio_category() noexcept : error_category(0x7765626b686f6f6bULL) {}
+
+    const char* name() const noexcept override { return "webhooksio"; }
+
+    std::string message(int value) const override {
+        switch (static_cast<errc>(value)) {
+            case errc::bad_request: return "bad request (HTTP 400)";
+            case errc::unauthorized: return "unauthorized (HTTP 401)";
+            case errc::forbidden: return "forbidden (HTTP 403)";
+            case errc::not_found: return "not found (HTTP 404)";
+            case errc::conflict: return "conflict (HTTP 409)";
+            case errc::rate_limited: return "rate limited (HTTP 429)";
+            case errc::server_error: return "server error (HTTP 5xx)";
+            case errc::other_status: return "unexpected HTTP status";
+            case errc::invalid_response: return "invalid response";
+            case errc::response_too_large: return "response too large";
+            case errc::timed_out: return "timed out";
+            case errc::usage: return "invalid use of the library";
+            case errc::connection_failed: return "connection failed";
+            case errc::send_failed: return "sending the request failed";
+            case errc::receive_failed: return "receiving the response failed";
+            case errc::tls_failed: return "TLS failed";
+        }
+        return "unknown webhooksio error";
+    }
+};
+
+}  // namespace detail
+
+WEBHOOKSIO_DECL const boost::system::error_category& error_category() noexcept {
+    static const detail::webhooksio_category category;
+    return category;
+}
+
+WEBHOOKSIO_DECL errc errc_of_status(int status) noexcept {
+    switch (status) {
+        case 400:
+        case 422: return errc::bad_request;
+        case 401: return errc::unauthorized;
+        case 403: return errc::forbidden;
+        case 404: return errc::not_found;
+        case 409: return errc::conflict;
+        case 429: return errc::rate_limited;
+        default: return status >= 500 && status < 600 ? errc::server_error : errc::other_status;
+    }
+}
+
+WEBHOOKSIO_DECL error::error(boost::system::error_code code, webhooksio::diagnostics details)
+    : boost::system::error_code(code),
+      details_(std::make_shared<const webhooksio::diagnostics>(std::move(details))) {}
+
+WEBHOOKSIO_DECL const webhooksio::diagnostics& error::diagnostics() const noexcept {
+    static const webhooksio::diagnostics none;
+    return details_ ? *details_ : none;
+}
+
+WEBHOOKSIO_DECL std::string error::what() const {
+    if (details_ && !details_->message.empty()) return details_->message;
+    return failed() ? message() : std::string();
+}
+
+WEBHOOKSIO_DECL error error::usage(std::string message) {
+    webhooksio::diagnostics details;
+    details.message = std::move(message);
+    return {errc::usage, std::move(details)};
+}
+
+WEBHOOKSIO_DECL error error::transport(boost::system::error_code code, transport_failure failure,
+                                       std::string message) {
+    webhooksio::diagnostics details;
+    details.message = std::move(message);
+    details.failure = failure;
+    return {code, std::move(details)};
+}
+
+// A system_error's own what() would be "prefix: message [category:value]";
+// exception::what() gives the diagnostics' sentence instead, which always has
+// one (the error's what() fills it in when a transport left it empty).
+inline error with_message(error e) {
+    if (!e.diagnostics().message.empty()) return e;
+    webhooksio::diagnostics details = e.diagnostics();
+    details.message = e.what();
+    return {e.code(), std::move(details)};
+}
+
+WEBHOOKSIO_DECL exception::exception(webhooksio::error e)
+    : boost::system::system_error(e.code()), error_(with_message(std::move(e))) {}
 
 [[noreturn]] WEBHOOKSIO_DECL void throw_error(error e) {
-    switch (e.kind()) {
-        case error_kind::usage: throw usage_error(std::move(e));
-        case error_kind::transport: throw transport_error(std::move(e));
-        case error_kind::status: throw status_error(std::move(e));
-        case error_kind::decode: throw decode_error(std::move(e));
-        case error_kind::none: break;
-    }
-    throw exception(std::move(e));
+    const boost::system::error_code& code = e.code();
+    if (code == errc::usage) throw usage_error(std::move(e));
+    if (e.diagnostics().status >= 200 && e.diagnostics().status < 300) throw decode_error(std::move(e));
+    if (e.diagnostics().status != 0) throw status_error(std::move(e));
+    throw transport_error(std::move(e));
 }
 
 namespace detail {
@@ -2623,88 +2818,30 @@ WEBHOOKSIO_DECL std::exception_ptr exception_for(error e) {
 
 namespace webhooksio {
 
-struct nothrow_t {
-    explicit nothrow_t() = default;
-};
-inline constexpr nothrow_t nothrow{};
-
-struct use_future_t {
-    explicit use_future_t() = default;
-};
-inline constexpr use_future_t use_future{};
-
-// The seed's callback(error, body): `error` is falsy on success.
-template <class F>
-concept callback = std::invocable<F&, const error&, boost::json::value> && std::move_constructible<std::decay_t<F>>;
-
-template <class T>
-concept completion_token =
-    std::same_as<std::remove_cvref_t<T>, nothrow_t> || std::same_as<std::remove_cvref_t<T>, use_future_t> || callback<T>;
-
-}  // namespace webhooksio
-// ---- webhooksio/client.hpp
-// The client: basic_client<Transport> turns endpoint types into calls, and
-// `client` is the one over cpp-httplib.
-
-#include <array>
-#include <concepts>
-#include <future>
-#include <memory>
-#include <span>
-#include <string>
-#include <string_view>
-#include <tuple>
-#include <type_traits>
-#include <utility>
-
-#include <boost/json.hpp>
-#include <boost/preprocessor/punctuation/comma_if.hpp>
-#include <boost/preprocessor/repetition/repeat.hpp>
-
-// ---- webhooksio/client_options.hpp
-// Everything a client can be told at construction.
-
-#include <chrono>
-#include <cstddef>
-#include <functional>
-#include <string>
-
-// ---- webhooksio/hooks.hpp
-// Hooks: optional callbacks around every attempt of a call, for logging and
-// metrics. A hook sees the endpoint, never the API key: the route is the
-// template (no IDs, no query) and any message has the key redacted.
-
-#include <chrono>
-#include <functional>
-#include <optional>
-#include <string_view>
-
-
-namespace webhooksio {
-
 // One attempt of a call, as the hooks see it.
 struct attempt_info {
-    std::string_view endpoint;  // the C++ name, e.g. "get_bucket"
-    http_method method;
-    std::string_view route;     // the template, e.g. "/v1/accounts/:account_id/buckets/:bucket_id"
+    std::string_view endpoint{};  // the C++ name, e.g. "get_bucket"
+    http_method method{};
+    std::string_view route{};     // the template, e.g. "/v1/accounts/:account_id/buckets/:bucket_id"
     int attempt = 1;            // 1 for the first try, 2 for the first retry, ...
 };
 
 // How an attempt ended.
 struct attempt_outcome {
-    attempt_info call;
+    attempt_info call{};
     int status = 0;                                    // the HTTP status, 0 when no response came
+    boost::system::error_code code{};                  // the transport's code when no response came
     transport_failure failure = transport_failure::none;  // what failed when no response came
-    std::string_view message;                          // the transport's words (key redacted), or ""
+    std::string_view message{};                        // the transport's words (key redacted), or ""
     std::chrono::nanoseconds elapsed{};                // this attempt alone, not its backoff
-    std::optional<std::chrono::milliseconds> retry_in; // set when another attempt follows after this wait
+    std::optional<std::chrono::milliseconds> retry_in{};  // set when another attempt follows after this wait
 };
 
 struct call_hooks {
     // Called before each attempt is sent.
-    std::function<void(const attempt_info&)> before_request;
+    std::function<void(const attempt_info&)> before_request{};
     // Called after each attempt, with its response status or its failure.
-    std::function<void(const attempt_outcome&)> after_response;
+    std::function<void(const attempt_outcome&)> after_response{};
 };
 
 }  // namespace webhooksio
@@ -2713,18 +2850,18 @@ namespace webhooksio {
 
 // An HTTP proxy for every request (HTTPS goes through it with CONNECT).
 struct proxy_options {
-    std::string host;  // empty: no proxy
+    std::string host{};  // empty: no proxy
     int port = 0;
     // Basic authentication to the proxy, when a username is given.
-    std::string username;
-    std::string password;
+    std::string username{};
+    std::string password{};
 };
 
 struct client_options {
     // Scheme, host, optional port and optional path prefix of the API.
     std::string base_url = "https://api.webhooks.io";
     // Appended to "webhooksio-cpp/<version>" in the User-Agent header.
-    std::string user_agent_suffix;
+    std::string user_agent_suffix{};
     // Send the API key as the `_token` query parameter instead of an
     // Authorization header (the API accepts both).
     bool token_in_query = false;
@@ -2738,9 +2875,9 @@ struct client_options {
     bool verify_tls = true;
     // CA certificates to trust instead of the system's: a bundle file, or
     // the PEM text itself. When both are given, both are trusted.
-    std::string ca_bundle_path;
-    std::string ca_bundle_pem;
-    proxy_options proxy;
+    std::string ca_bundle_path{};
+    std::string ca_bundle_pem{};
+    proxy_options proxy{};
 
     // Retries (see retry.hpp): how many more times a failed attempt may be
     // tried, and the backoff between attempts: initial, doubling, capped,
@@ -2751,14 +2888,21 @@ struct client_options {
     std::chrono::milliseconds retry_after_limit = std::chrono::seconds(60);
     // How the client waits before a retry; empty means
     // std::this_thread::sleep_for. Tests replace it so that they never wait.
-    std::function<void(std::chrono::milliseconds)> sleep;
+    std::function<void(std::chrono::milliseconds)> sleep{};
 
     // A response body larger than this is refused (a transport error) and
     // reading stops, instead of exhausting memory.
     std::size_t max_response_body = std::size_t(64) << 20;
 
     // Callbacks around each attempt, for logging and metrics.
-    call_hooks hooks;
+    call_hooks hooks{};
+
+    // How many threads run the calls made with a callback or use_future
+    // (they start on first use).
+    unsigned async_threads = 4;
+    // Gets an exception that a callback threw. Empty: std::terminate, as in
+    // Asio; an exception is never swallowed.
+    std::function<void(std::exception_ptr)> on_callback_exception{};
 };
 
 }  // namespace webhooksio
@@ -2774,6 +2918,106 @@ struct client_options {
 
 #include <boost/json.hpp>
 
+// ---- webhooksio/response.hpp
+// A whole answer of the API, for the calls that ask for more than its body
+// (the `with_response` token): status, headers and the JSON body.
+
+#include <string_view>
+
+#include <boost/json.hpp>
+
+
+namespace webhooksio {
+
+struct response {
+    int status = 0;
+    http_headers headers{};
+    boost::json::value body{};  // null for an empty body
+
+    // The value of header `name` (case-insensitive), or "".
+    std::string_view header(std::string_view name) const { return find_header(headers, name); }
+};
+
+}  // namespace webhooksio
+// ---- webhooksio/result.hpp
+// result<T>: a value, or the error that took its place. The interface of
+// boost::system::result (has_value, has_error, value, operator*, error) plus
+// value_or; its error is a webhooksio::error, an error_code with diagnostics.
+
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include <boost/assert.hpp>
+
+
+namespace webhooksio {
+
+template <class T>
+class result {
+public:
+    using value_type = T;
+    using error_type = webhooksio::error;
+
+    result(const T& value) : state_(std::in_place_index<0>, value) {}
+    result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}
+    result(webhooksio::error e) : state_(std::in_place_index<1>, std::move(e)) {}
+
+    bool has_value() const noexcept { return state_.index() == 0; }
+    bool has_error() const noexcept { return !has_value(); }
+    explicit operator bool() const noexcept { return has_value(); }
+
+    // The value; throws the error's exception (see error.hpp) when there is none.
+    T& value() & {
+        if (has_error()) throw_error(std::get<1>(state_));
+        return std::get<0>(state_);
+    }
+    const T& value() const& {
+        if (has_error()) throw_error(std::get<1>(state_));
+        return std::get<0>(state_);
+    }
+    T&& value() && { return std::move(value()); }
+
+    // The value, or `fallback` when there is an error.
+    template <class U>
+    T value_or(U&& fallback) const& {
+        return has_value() ? std::get<0>(state_) : static_cast<T>(std::forward<U>(fallback));
+    }
+    template <class U>
+    T value_or(U&& fallback) && {
+        return has_value() ? std::move(std::get<0>(state_)) : static_cast<T>(std::forward<U>(fallback));
+    }
+
+    // Unchecked access: only with a value (asserted in debug builds).
+    T& operator*() & noexcept { return *get(); }
+    const T& operator*() const& noexcept { return *get(); }
+    T&& operator*() && noexcept { return std::move(*get()); }
+    T* operator->() noexcept { return get(); }
+    const T* operator->() const noexcept { return get(); }
+
+    // The error; a default (falsy) error when there is a value.
+    const webhooksio::error& error() const& noexcept {
+        static const webhooksio::error none;
+        return has_error() ? std::get<1>(state_) : none;
+    }
+    webhooksio::error error() && noexcept {
+        return has_error() ? std::get<1>(std::move(state_)) : webhooksio::error();
+    }
+
+private:
+    T* get() noexcept {
+        BOOST_ASSERT_MSG(has_value(), "webhooksio::result: operator* or -> on an error");
+        return std::get_if<0>(&state_);
+    }
+    const T* get() const noexcept {
+        BOOST_ASSERT_MSG(has_value(), "webhooksio::result: operator* or -> on an error");
+        return std::get_if<0>(&state_);
+    }
+
+    std::variant<T, webhooksio::error> state_;
+};
+
+}  // namespace webhooksio
 // ---- webhooksio/retry.hpp
 // Retries: which failed attempts are tried again, how long to wait before,
 // and the loop around a transport that does it. Ordinary functions: every
@@ -2821,21 +3065,6 @@ struct client_options {
 
 namespace webhooksio {
 
-using http_headers = std::vector<std::pair<std::string, std::string>>;
-
-struct http_request {
-    http_method method = http_method::get;
-    std::string target;  // path and query, already percent-encoded
-    http_headers headers;
-    std::string body;
-};
-
-struct http_response {
-    int status = 0;
-    http_headers headers;
-    std::string body;
-};
-
 // A transport sends one request and returns the response or a transport error.
 // One transport serves every thread of its client: send() must be thread-safe.
 template <class T>
@@ -2865,30 +3094,8 @@ private:
 
 }  // namespace detail
 
-// The value of header `name` (case-insensitive), or "" when absent.
-WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name);
-
 }  // namespace webhooksio
 
-#if WEBHOOKSIO_DEFINITIONS
-// ---- impl/transport.ipp
-// Definitions for transport.hpp.
-
-namespace webhooksio {
-
-WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    for (const auto& [key, value] : headers) {
-        if (key.size() != name.size()) continue;
-        bool same = true;
-        for (std::size_t i = 0; same && i < key.size(); ++i) same = lower(key[i]) == lower(name[i]);
-        if (same) return value;
-    }
-    return {};
-}
-
-}  // namespace webhooksio
-#endif
 // ---- webhooksio/url.hpp
 // Percent-encoding, route expansion and query strings (RFC 3986). Ordinary
 // functions, compiled once, shared by every endpoint.
@@ -3134,12 +3341,17 @@ inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of
 // What a client computes once and every call reuses.
 struct request_context {
     std::string api_key;
+    std::string host;  // of the base URL, for messages
+    int port = 0;
     std::string path_prefix;
     http_headers headers;
     bool token_in_query = false;
 };
 
-// The key is a secret: it must never reach a message, a log or a hook.
+// The key is a secret: it must never reach a message, a log or a hook. A
+// key shorter than this is no secret the API hands out, and redacting it in
+// text would mangle messages ("KEY" in "KEYS").
+inline constexpr std::size_t min_secret_length = 12;
 WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret);
 // `text` with the key taken out, as it is and percent-encoded.
 WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret);
@@ -3168,9 +3380,14 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
                                                    std::span<const std::string_view> ids,
                                                    const option_values& options);
 
-// The JSON of a response, or the typed error it amounts to.
-WEBHOOKSIO_DECL result<boost::json::value> decode_response(const request_context& context, const call_spec& call,
-                                                           result<http_response> sent);
+// A usage error of this call: nothing was sent.
+WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what);
+
+// The response with its JSON body, or the error it amounts to (a non-2xx
+// status, a 2xx body that is not JSON, or the transport's failure), with
+// the call's diagnostics.
+WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
+                                                 result<http_response> sent);
 
 }  // namespace webhooksio::detail
 
@@ -3183,7 +3400,7 @@ WEBHOOKSIO_DECL result<boost::json::value> decode_response(const request_context
 namespace webhooksio::detail {
 
 WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret) {
-    if (secret.empty()) return;
+    if (secret.size() < min_secret_length) return;
     constexpr std::string_view mark = "[redacted]";
     // Search on after the mark: a key such as "red" would find itself in it.
     for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + mark.size()))
@@ -3199,7 +3416,7 @@ WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret) 
 }
 
 WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret) {
-    if (secret.empty()) return false;
+    if (secret.size() < min_secret_length) return false;
     bool changed = false;
     if (auto* text = v.if_string()) {
         std::string clean = redacted(std::string(*text), secret);
@@ -3234,6 +3451,8 @@ WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key
     if (!url) return std::move(url).error();
 
     request_context context;
+    context.host = url->host;
+    context.port = url->port;
     context.path_prefix = url->path;
     context.token_in_query = options.token_in_query;
     std::string agent = std::string("webhooksio-cpp/") + version;
@@ -3248,6 +3467,19 @@ WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key
 WEBHOOKSIO_DECL std::string describe(const call_spec& call) {
     return "webhooksio: " + std::string(call.endpoint) + " (" + std::string(to_string(call.method)) + ' ' +
            std::string(call.route) + "): ";
+}
+
+// Diagnostics that name the call, with `what` after the call's description.
+inline diagnostics call_diagnostics(const call_spec& call, std::string what) {
+    diagnostics details;
+    details.message = describe(call) + what;
+    details.endpoint = call.endpoint;
+    details.route = call.route;
+    return details;
+}
+
+WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what) {
+    return {errc::usage, call_diagnostics(call, std::move(what))};
 }
 
 // Whether option `name` is set, typed or free-form (null counts as unset).
@@ -3300,11 +3532,11 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     for (std::size_t i = 0; i < ids.size(); ++i) {
         std::string_view id = ids[i];
         if (id.empty() || id == "." || id == ".." || id.find('\0') != std::string_view::npos)
-            return error::usage(describe(call) + "ID :" + std::string(call.placeholders[i]) +
-                                " is empty, \".\", \"..\" or holds a NUL character");
+            return call_usage_error(call, "ID :" + std::string(call.placeholders[i]) +
+                                              " is empty, \".\", \"..\" or holds a NUL character");
     }
     if (std::string missing = missing_options(call, options); !missing.empty())
-        return error::usage(describe(call) + "missing required option(s): " + missing);
+        return call_usage_error(call, "missing required option(s): " + missing);
 
     http_request request;
     request.method = call.method;
@@ -3340,34 +3572,56 @@ inline boost::json::value parse_or_null(std::string_view text) {
     return ec ? boost::json::value() : v;
 }
 
-WEBHOOKSIO_DECL result<boost::json::value> decode_response(const request_context& context, const call_spec& call,
-                                                           result<http_response> sent) {
-    if (!sent) {
-        const error& failure = sent.error();
-        return error::transport(failure.failure(), redacted(describe(call) + failure.message(), context.api_key));
-    }
-    http_response& response = *sent;
-    const int status = response.status;
-    if (status >= 200 && status < 300) {
-        if (response.body.empty()) return boost::json::value();
-        boost::system::error_code ec;
-        boost::json::value v = boost::json::parse(response.body, ec);
-        if (!ec) return v;
-        return error::decode(status,
-                             describe(call) + "HTTP " + std::to_string(status) + " with a body that is not JSON (" +
-                                 ec.message() + ')',
-                             redacted(std::move(response.body), context.api_key));
-    }
-    // Each form of the body is redacted once, from the text as it came: the
-    // mark itself could hold the key ("red" in "[redacted]").
-    boost::json::value json = parse_or_null(response.body);
-    const bool echoed = redact_json(json, context.api_key);
+// The transport's failure, told as this call's: its message (key redacted)
+// after the call's description, and the server it tried.
+inline error transport_failed(const request_context& context, const call_spec& call, const error& failure) {
+    diagnostics details = call_diagnostics(call, redacted(failure.what(), context.api_key));
+    details.failure = failure.diagnostics().failure;
+    details.host = context.host;
+    details.port = context.port;
+    return {failure.code(), std::move(details)};
+}
+
+// What a non-2xx answer amounts to. Each form of the body is redacted once,
+// from the text as it came: the mark itself could hold the key ("red" in
+// "[redacted]").
+inline error status_failed(const request_context& context, const call_spec& call, http_response& answer) {
+    diagnostics details = call_diagnostics(call, "HTTP " + std::to_string(answer.status));
+    details.status = answer.status;
+    details.body = parse_or_null(answer.body);
+    const bool echoed = redact_json(details.body, context.api_key);
     // An echo the text can't show (JSON-escaped) leaves the raw body as the
     // redacted JSON.
-    std::string body = echoed ? boost::json::serialize(json) : redacted(std::move(response.body), context.api_key);
-    std::string message = describe(call) + "HTTP " + std::to_string(status);
-    if (std::string said = api_message(json); !said.empty()) message += ": " + said;
-    return error::status(status, std::move(message), std::move(body), std::move(json));
+    details.raw_body = echoed ? boost::json::serialize(details.body) : redacted(std::move(answer.body), context.api_key);
+    if (std::string said = api_message(details.body); !said.empty()) details.message += ": " + said;
+    details.headers = std::move(answer.headers);
+    return {errc_of_status(answer.status), std::move(details)};
+}
+
+// A 2xx answer whose body is not JSON.
+inline error undecodable(const request_context& context, const call_spec& call, http_response& answer,
+                         const boost::system::error_code& why) {
+    diagnostics details = call_diagnostics(call, "HTTP " + std::to_string(answer.status) +
+                                                     " with a body that is not JSON (" + why.message() + ')');
+    details.status = answer.status;
+    details.raw_body = redacted(std::move(answer.body), context.api_key);
+    details.headers = std::move(answer.headers);
+    return {errc::invalid_response, std::move(details)};
+}
+
+WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
+                                                 result<http_response> sent) {
+    if (!sent) return transport_failed(context, call, sent.error());
+    http_response& answer = *sent;
+    if (answer.status < 200 || answer.status >= 300) return status_failed(context, call, answer);
+    response decoded{answer.status, {}, {}};
+    if (!answer.body.empty()) {
+        boost::system::error_code ec;
+        decoded.body = boost::json::parse(answer.body, ec);
+        if (ec) return undecodable(context, call, answer, ec);
+    }
+    decoded.headers = std::move(answer.headers);
+    return decoded;
 }
 
 }  // namespace webhooksio::detail
@@ -3459,7 +3713,7 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::
 
 WEBHOOKSIO_DECL bool retryable(http_method method, const result<http_response>& outcome) {
     if (!outcome) {
-        switch (outcome.error().failure()) {
+        switch (outcome.error().diagnostics().failure) {
             case transport_failure::connect: return true;  // nothing was sent
             case transport_failure::timeout:
             case transport_failure::read:
@@ -3508,10 +3762,9 @@ WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, c
         const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
         const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
         if (hooks_.after_response) {
-            const std::string message = outcome ? std::string() : redacted(outcome.error().message(), api_key);
-            hooks_.after_response({info, outcome ? outcome->status : 0,
-                                   outcome ? transport_failure::none : outcome.error().failure(), message,
-                                   elapsed, wait});
+            const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
+            hooks_.after_response({info, outcome ? outcome->status : 0, outcome.error().code(),
+                                   outcome.error().diagnostics().failure, message, elapsed, wait});
         }
         if (!again) return outcome;
         if (sleep_) sleep_(*wait);
@@ -3536,17 +3789,20 @@ public:
 
     // Sends a built request through `transport`, with retries, and decodes
     // the answer; a failed build is passed on as it is.
-    WEBHOOKSIO_DECL result<boost::json::value> execute(const call_spec& call, result<http_request> request,
-                                                       transport_ref transport) const;
+    WEBHOOKSIO_DECL result<response> execute(const call_spec& call, result<http_request> request,
+                                             transport_ref transport) const;
 
     // build, then execute.
-    WEBHOOKSIO_DECL result<boost::json::value> call(const call_spec& call, std::span<const std::string_view> ids,
-                                                    const option_values& options, transport_ref transport) const;
+    WEBHOOKSIO_DECL result<response> call(const call_spec& call, std::span<const std::string_view> ids,
+                                          const option_values& options, transport_ref transport) const;
 
-    // The same for a call without a completion token: the JSON, or the typed
-    // exception.
+    // The same for a call without a completion token: the JSON body, or the
+    // typed exception.
     WEBHOOKSIO_DECL boost::json::value call_or_throw(const call_spec& call, std::span<const std::string_view> ids,
                                                      const option_values& options, transport_ref transport) const;
+
+    const request_context& context() const noexcept { return context_; }
+    const retry_policy& retries() const noexcept { return retry_; }
 
 private:
     request_context context_;
@@ -3578,16 +3834,14 @@ WEBHOOKSIO_DECL result<http_request> client_core::build(const call_spec& call, s
     return build_request(context_, call, ids, options);
 }
 
-WEBHOOKSIO_DECL result<boost::json::value> client_core::execute(const call_spec& call, result<http_request> request,
-                                                                transport_ref transport) const {
+WEBHOOKSIO_DECL result<response> client_core::execute(const call_spec& call, result<http_request> request,
+                                                      transport_ref transport) const {
     if (!request) return std::move(request).error();
     return decode_response(context_, call, retry_.run(call, *request, context_.api_key, transport));
 }
 
-WEBHOOKSIO_DECL result<boost::json::value> client_core::call(const call_spec& call,
-                                                             std::span<const std::string_view> ids,
-                                                             const option_values& options,
-                                                             transport_ref transport) const {
+WEBHOOKSIO_DECL result<response> client_core::call(const call_spec& call, std::span<const std::string_view> ids,
+                                                   const option_values& options, transport_ref transport) const {
     return execute(call, build(call, ids, options), transport);
 }
 
@@ -3595,18 +3849,20 @@ WEBHOOKSIO_DECL boost::json::value client_core::call_or_throw(const call_spec& c
                                                               std::span<const std::string_view> ids,
                                                               const option_values& options,
                                                               transport_ref transport) const {
-    return this->call(call, ids, options, transport).value();
+    return std::move(this->call(call, ids, options, transport).value().body);
 }
 
 }  // namespace webhooksio::detail
 #endif
 // ---- detail/worker_pool.hpp
-// A small fixed pool of threads that runs the client's asynchronous calls.
-// Threads start on first use; the destructor finishes every queued call, so
-// no call is lost, and joins the threads.
+// A small fixed pool of threads that runs the client's calls made with a
+// callback or a future. Threads start on first use; the destructor finishes
+// every queued call, so no call is lost, and joins the threads.
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -3626,6 +3882,10 @@ public:
     // promise or a move-only callback.
     WEBHOOKSIO_DECL void post(std::packaged_task<void()> task);
 
+    // Whether the calling thread is one of this pool's: a task that waited
+    // there for another task of the pool could wait forever.
+    WEBHOOKSIO_DECL bool on_worker_thread() const noexcept;
+
 private:
     WEBHOOKSIO_DECL void work();
 
@@ -3637,6 +3897,11 @@ private:
     bool stopping_ = false;
 };
 
+// Hands an exception thrown by a user's callback to `handler`, or calls
+// std::terminate without one (as Asio does): never swallowed.
+WEBHOOKSIO_DECL void report_callback_exception(const std::function<void(std::exception_ptr)>& handler,
+                                               std::exception_ptr thrown) noexcept;
+
 }  // namespace webhooksio::detail
 
 #if WEBHOOKSIO_DEFINITIONS
@@ -3646,6 +3911,9 @@ private:
 #include <utility>
 
 namespace webhooksio::detail {
+
+// The pool whose thread this is, if any.
+inline thread_local const worker_pool* current_pool = nullptr;
 
 WEBHOOKSIO_DECL worker_pool::~worker_pool() {
     {
@@ -3666,7 +3934,16 @@ WEBHOOKSIO_DECL void worker_pool::post(std::packaged_task<void()> task) {
     wake_.notify_one();
 }
 
+WEBHOOKSIO_DECL bool worker_pool::on_worker_thread() const noexcept { return current_pool == this; }
+
+WEBHOOKSIO_DECL void report_callback_exception(const std::function<void(std::exception_ptr)>& handler,
+                                               std::exception_ptr thrown) noexcept {
+    if (!handler) std::terminate();
+    handler(std::move(thrown));
+}
+
 WEBHOOKSIO_DECL void worker_pool::work() {
+    current_pool = this;
     for (;;) {
         std::packaged_task<void()> task;
         {
@@ -3735,6 +4012,8 @@ private:
 
     client_options options_;
     bool https_ = false;
+    std::string host_;
+    int port_ = 0;
     std::string origin_;
     // Behind a pointer so that the transport can move into its client.
     std::unique_ptr<pool> pool_ = std::make_unique<pool>();
@@ -3748,7 +4027,15 @@ static_assert(transport<httplib_transport>);
 // ---- impl/httplib_transport.ipp
 // Definitions for httplib_transport.hpp.
 
+#include <cerrno>
 #include <cstdint>
+
+#include <netdb.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <boost/asio/error.hpp>
 
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -3756,8 +4043,9 @@ static_assert(transport<httplib_transport>);
 namespace webhooksio {
 namespace detail {
 
-// `connect` means that no byte of the request was sent (retry.hpp relies
-// on it): the connection was refused, unreachable or timed out.
+// The step at which httplib failed. `connect` means that no byte of the
+// request was sent (retry.hpp relies on it): the connection was refused,
+// unreachable or timed out.
 inline transport_failure classify(httplib::Error e) {
     switch (e) {
         case httplib::Error::Connection:
@@ -3769,6 +4057,32 @@ inline transport_failure classify(httplib::Error e) {
         case httplib::Error::Write: return transport_failure::write;
         default: return transport_failure::other;
     }
+}
+
+// httplib loses the system's reason for a failed connection, so one more
+// connect (a failure path only, bounded by the connect timeout) asks the
+// system: "connection refused" rather than "Connection".
+inline boost::system::error_code why_no_connection(const std::string& host, int port,
+                                                   std::chrono::milliseconds timeout) {
+    addrinfo hints{};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    if (::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0)
+        return boost::asio::error::host_not_found;
+    std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, &::freeaddrinfo);
+    int error = 0;
+    for (addrinfo* a = found; a; a = a->ai_next) {
+        const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
+        if (fd < 0) continue;
+        timeval limit{static_cast<time_t>(timeout.count() / 1000), static_cast<suseconds_t>(timeout.count() % 1000 * 1000)};
+        ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+        error = ::connect(fd, a->ai_addr, a->ai_addrlen) == 0 ? 0 : errno;
+        ::close(fd);
+        if (error == 0) break;
+    }
+    if (error == 0) return make_error_code(errc::connection_failed);  // it answers now
+    if (error == EINPROGRESS || error == EAGAIN) return make_error_code(errc::timed_out);
+    return {error, boost::system::system_category()};
 }
 
 // A certificate store holding every certificate of `pem`; null when none.
@@ -3793,6 +4107,8 @@ WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : o
     auto url = detail::parse_base_url(options_.base_url);
     if (!url) throw_error(std::move(url).error());
     https_ = url->scheme == "https";
+    host_ = url->host;
+    port_ = url->port;
     origin_ = url->scheme + "://" + url->host + ':' + std::to_string(url->port);
     if (!options_.ca_bundle_pem.empty()) {
         X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
@@ -3861,17 +4177,33 @@ WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(httplib::
 }
 
 WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
+    const std::string server = host_ + ':' + std::to_string(port_);
     if (failed.too_large)
-        return error::transport(transport_failure::too_large,
-                                "the response body is larger than max_response_body (" +
+        return error::transport(errc::response_too_large, transport_failure::too_large,
+                                "the response body from " + server + " is larger than max_response_body (" +
                                     std::to_string(options_.max_response_body) + " bytes); reading stopped");
-    transport_failure kind = detail::classify(failed.failure);
+    transport_failure step = detail::classify(failed.failure);
     // httplib reports a read that timed out as a plain read error.
-    if (kind == transport_failure::read && failed.elapsed >= options_.read_timeout) kind = transport_failure::timeout;
-    std::string what = kind == transport_failure::timeout
-                           ? "no answer within read_timeout (" + std::to_string(options_.read_timeout.count()) + " ms)"
-                           : httplib::to_string(failed.failure);
-    return error::transport(kind, "transport error: " + what);
+    if (step == transport_failure::read && failed.elapsed >= options_.read_timeout) step = transport_failure::timeout;
+    switch (step) {
+        case transport_failure::connect: {
+            const auto why = failed.failure == httplib::Error::ConnectionTimeout
+                                 ? make_error_code(errc::timed_out)
+                                 : detail::why_no_connection(host_, port_, options_.connect_timeout);
+            return error::transport(why, step, "could not connect to " + server + ": " + why.message());
+        }
+        case transport_failure::timeout:
+            return error::transport(errc::timed_out, step, "no answer from " + server + " within read_timeout (" +
+                                                               std::to_string(options_.read_timeout.count()) + " ms)");
+        case transport_failure::tls:
+            return error::transport(errc::tls_failed, step, "TLS with " + server + " failed: " +
+                                                                httplib::to_string(failed.failure));
+        case transport_failure::write:
+            return error::transport(errc::send_failed, step, "sending the request to " + server + " failed");
+        default:
+            return error::transport(errc::receive_failed, step, "the connection to " + server +
+                                                                    " failed before a whole answer came");
+    }
 }
 
 WEBHOOKSIO_DECL std::unique_ptr<httplib::Client> httplib_transport::connect() const {
@@ -3925,6 +4257,284 @@ WEBHOOKSIO_DECL void httplib_transport::pool::release(std::unique_ptr<httplib::C
 
 }  // namespace webhooksio
 #endif
+// ---- webhooksio/reflection.hpp
+// The endpoint table at run time: every endpoint's name, summary, method,
+// route, ID names and options, as plain data, for code that picks an
+// endpoint by name (a command-line tool, a server, a test generator):
+//
+//     for (const reflection::endpoint_info& e : reflection::endpoints())
+//         std::cout << e.name << ": " << to_string(e.method) << ' ' << e.route << '\n';
+//     const reflection::endpoint_info* found = reflection::find_endpoint("get_bucket");
+//     api.call(*found, std::vector<std::string>{"AC1", "BU1"}, {{"expand", true}});
+//
+// Everything here is made at compile time from the types of
+// webhooksio::api, and only for a program that uses it: endpoints() and
+// find_endpoint() are templates so that a file that never calls them doesn't
+// compile the table's data.
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/describe.hpp>
+#include <boost/json.hpp>
+#include <boost/mp11/list.hpp>
+
+
+namespace webhooksio::reflection {
+
+using webhooksio::option_kind;
+
+// One member of an endpoint's options struct.
+struct option_info {
+    std::string_view name;         // as the API spells it, e.g. "event_filters"
+    std::string_view description;  // what the API docs say of it ("" when nothing)
+    option_kind kind;              // its C++ type
+    bool required;                 // a required<T> member
+};
+
+// One endpoint of the table.
+struct endpoint_info {
+    std::string_view name;       // the C++ name: "get_bucket"
+    std::string_view seed_name;  // the Node.js client's (or the API docs') name: "getBucket"
+    std::string_view summary;
+    http_method method;
+    std::string_view route;  // "/v1/accounts/:account_id/buckets/:bucket_id"
+    bool in_seed;            // one of the Node.js client's 77 calls
+    std::span<const std::string_view> ids;           // the route's placeholder names, in order
+    std::span<const std::string_view> literal_runs;  // the route's text around them: one more than ids
+    std::span<const option_info> options;            // the options struct's members, in order
+    std::span<const std::string_view> required;      // required options: "a", or "a|b" for one of a and b
+
+    // Whether a call needs the API key: every route under /v1/accounts does;
+    // the others (sign-up, login, health, plans, the request gateway) are public.
+    constexpr bool needs_api_key() const noexcept { return route.starts_with("/v1/accounts"); }
+};
+
+}  // namespace webhooksio::reflection
+
+namespace webhooksio::detail {
+
+template <class E>
+constexpr std::string_view description_of(std::string_view option) {
+    for (const option_doc& doc : E::option_docs)
+        if (doc.name == option) return doc.description;
+    return {};
+}
+
+template <class E, template <class...> class List, class... D>
+constexpr std::array<reflection::option_info, sizeof...(D)> option_infos(List<D...>) {
+    return {reflection::option_info{D::name, description_of<E>(D::name), field_of<D>::kind,
+                                    field_of<D>::is_required}...};
+}
+
+template <class E>
+inline constexpr auto option_infos_of =
+    option_infos<E>(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
+
+template <class E>
+inline constexpr reflection::endpoint_info endpoint_info_of{
+    E::name,          E::seed_name, E::summary, E::method, E::route, E::in_seed,
+    placeholders_of<typename E::params>::value, literal_runs_of<E>, option_infos_of<E>, required_options_of<E>};
+
+template <class... E>
+constexpr std::array<reflection::endpoint_info, sizeof...(E)> endpoint_infos(boost::mp11::mp_list<E...>) {
+    return {endpoint_info_of<E>...};
+}
+
+// What the request pipeline needs of an endpoint found at run time, or a
+// usage error when `ids` IDs are not the number its route takes.
+WEBHOOKSIO_DECL result<call_spec> spec_for(const reflection::endpoint_info& endpoint, std::size_t ids);
+
+}  // namespace webhooksio::detail
+
+namespace webhooksio::reflection {
+
+// The endpoint type E's entry.
+template <class E>
+const endpoint_info& info_of() noexcept {
+    return detail::endpoint_info_of<E>;
+}
+
+// Every endpoint, in the order of api::endpoints. (Table is a template
+// parameter only so that nothing is compiled for a program that never calls it.)
+template <class Table = api::endpoints>
+std::span<const endpoint_info> endpoints() noexcept {
+    static constexpr auto all = detail::endpoint_infos(Table{});
+    return all;
+}
+
+// The endpoint with this C++ name, or nullptr.
+template <class Table = api::endpoints>
+const endpoint_info* find_endpoint(std::string_view name) noexcept {
+    for (const endpoint_info& e : endpoints<Table>())
+        if (e.name == name) return &e;
+    return nullptr;
+}
+
+// The entries of endpoint.required that `options` leaves out (an option set
+// to null counts as left out), as the client checks before it sends a call.
+WEBHOOKSIO_DECL std::vector<std::string_view> missing_options(const endpoint_info& endpoint,
+                                                              const boost::json::object& options);
+
+// Puts option `option`, given as text, into `options` as a typed call would
+// send it: "true"/"false" for a flag, digits for a number, "a,b" for a list,
+// JSON text for a JSON document, anything for text. False, and `options`
+// unchanged, when the text is not a value of the option's kind.
+WEBHOOKSIO_DECL bool put_option(boost::json::object& options, const option_info& option, std::string_view text);
+
+}  // namespace webhooksio::reflection
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/reflection.ipp
+// Definitions for reflection.hpp.
+
+#include <charconv>
+#include <optional>
+#include <type_traits>
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL result<call_spec> spec_for(const reflection::endpoint_info& endpoint, std::size_t ids) {
+    const call_spec spec{endpoint.name, endpoint.method, endpoint.route, endpoint.ids, endpoint.literal_runs,
+                         endpoint.required};
+    if (ids != endpoint.ids.size())
+        return call_usage_error(spec, "takes " + std::to_string(endpoint.ids.size()) + " ID(s), not " +
+                                          std::to_string(ids));
+    return spec;
+}
+
+// The value `text` spells for an option of C++ type T, if it spells one.
+inline std::optional<std::string> parse_option(std::type_identity<std::string>, std::string_view text) {
+    return std::string(text);
+}
+
+inline std::optional<bool> parse_option(std::type_identity<bool>, std::string_view text) {
+    if (text == "true") return true;
+    if (text == "false") return false;
+    return std::nullopt;
+}
+
+inline std::optional<int> parse_option(std::type_identity<int>, std::string_view text) {
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+inline std::optional<std::vector<std::string>> parse_option(std::type_identity<std::vector<std::string>>,
+                                                            std::string_view text) {
+    std::vector<std::string> items;
+    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
+        items.emplace_back(text.substr(0, comma));
+    items.emplace_back(text);
+    return items;
+}
+
+inline std::optional<boost::json::value> parse_option(std::type_identity<boost::json::value>, std::string_view text) {
+    boost::system::error_code ec;
+    boost::json::value value = boost::json::parse(text, ec);
+    if (ec) return std::nullopt;
+    return value;
+}
+
+}  // namespace webhooksio::detail
+
+namespace webhooksio::reflection {
+
+WEBHOOKSIO_DECL std::vector<std::string_view> missing_options(const endpoint_info& endpoint,
+                                                              const boost::json::object& options) {
+    // The client's own check, one entry at a time.
+    std::vector<std::string_view> missing;
+    for (const std::string_view& entry : endpoint.required) {
+        const detail::call_spec one{endpoint.name, endpoint.method, endpoint.route, {}, {}, {&entry, 1}};
+        if (!detail::missing_options(one, options).empty()) missing.push_back(entry);
+    }
+    return missing;
+}
+
+WEBHOOKSIO_DECL bool put_option(boost::json::object& options, const option_info& option, std::string_view text) {
+    return detail::with_type(option.kind, [&]<class T>(std::type_identity<T> type) {
+        const std::optional<T> value = detail::parse_option(type, text);
+        if (!value) return false;
+        // The typed calls' own encoder writes it.
+        const detail::field parsed{option.name, option.kind, &*value};
+        detail::put_fields(options, {&parsed, 1});
+        return true;
+    });
+}
+
+}  // namespace webhooksio::reflection
+#endif
+// ---- webhooksio/tokens.hpp
+// Completion tokens: the last argument of a call says how its result comes
+// back. Without one, a call returns the body's JSON or throws; with one:
+//
+//   webhooksio::nothrow          returns result<boost::json::value>
+//   webhooksio::with_response    returns webhooksio::response (status, headers, body) or throws
+//   nothrow | with_response      returns result<response>
+//   webhooksio::use_future       returns std::future<boost::json::value>; get() throws
+//   use_future | with_response   returns std::future<response>
+//   callback(error, body)        returns at once; the callback runs on one of the client's threads
+//
+// Asio's tokens (use_awaitable, deferred, ...) are the asio_client's
+// (<webhooksio/asio.hpp>).
+
+#include <concepts>
+#include <type_traits>
+
+#include <boost/json.hpp>
+
+
+namespace webhooksio {
+
+struct nothrow_t {
+    explicit nothrow_t() = default;
+};
+inline constexpr nothrow_t nothrow{};
+
+struct use_future_t {
+    explicit use_future_t() = default;
+};
+inline constexpr use_future_t use_future{};
+
+struct with_response_t {
+    explicit with_response_t() = default;
+};
+inline constexpr with_response_t with_response{};
+
+// `Delivery` (nothrow or use_future) of the whole response instead of its body.
+template <class Delivery>
+struct response_token {};
+
+template <class Delivery>
+    requires std::same_as<Delivery, nothrow_t> || std::same_as<Delivery, use_future_t>
+constexpr response_token<Delivery> operator|(Delivery, with_response_t) noexcept {
+    return {};
+}
+template <class Delivery>
+    requires std::same_as<Delivery, nothrow_t> || std::same_as<Delivery, use_future_t>
+constexpr response_token<Delivery> operator|(with_response_t, Delivery) noexcept {
+    return {};
+}
+
+// The seed's callback(error, body): `error` is falsy on success. A callable
+// taking (boost::system::error_code, boost::json::value) fits too, since
+// webhooksio::error is an error_code.
+template <class F>
+concept callback = std::invocable<F&, const error&, boost::json::value> && std::move_constructible<std::decay_t<F>>;
+
+template <class T>
+concept completion_token =
+    std::same_as<std::remove_cvref_t<T>, nothrow_t> || std::same_as<std::remove_cvref_t<T>, use_future_t> ||
+    std::same_as<std::remove_cvref_t<T>, with_response_t> ||
+    std::same_as<std::remove_cvref_t<T>, response_token<nothrow_t>> ||
+    std::same_as<std::remove_cvref_t<T>, response_token<use_future_t>> || callback<T>;
+
+}  // namespace webhooksio
 
 namespace webhooksio {
 namespace detail {
@@ -3948,20 +4558,20 @@ concept endpoint_type = requires {
 
 }  // namespace detail
 
-// How many threads run asynchronous calls (they start on first use).
-inline constexpr unsigned default_async_threads = 4;
-
+// A client of the API over a transport (see transport.hpp). Movable, not
+// copyable; a moved-from client may only be destroyed or assigned to.
 template <transport Transport>
 class basic_client {
 public:
-    // A client with the transport built from the options.
-    basic_client(std::string api_key, client_options options = {})
+    // A client with the transport built from the options. Throws usage_error
+    // for a bad key or base URL.
+    explicit basic_client(std::string api_key, client_options options = {})
         requires std::constructible_from<Transport, client_options>
         : basic_client(std::move(api_key), options, Transport(options)) {}
 
     // A client over a transport of your own.
     basic_client(std::string api_key, const client_options& options, Transport transport)
-        : core_(std::move(api_key), options), transport_(std::move(transport)) {}
+        : state_(std::make_unique<state>(std::move(api_key), options, std::move(transport))) {}
 
     // The generic call: call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}).
     // Returns the response's JSON, or throws a webhooksio::exception.
@@ -3975,10 +4585,12 @@ public:
     // template, so that a bare `{}` picks the typed overload.)
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
     WEBHOOKSIO_NOINLINE boost::json::value call(const typename E::params& ids, const FreeForm& options) {
-        return core_.call_or_throw(detail::spec_of<E>, detail::id_views(ids), free_form(options), sender());
+        return state_->core.call_or_throw(detail::spec_of<E>, detail::id_views(ids), free_form(options),
+                                          state_->sender());
     }
 
-    // With a completion token (see async.hpp): nothrow, use_future or a callback.
+    // With a completion token (see tokens.hpp): nothrow, with_response,
+    // use_future or a callback.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
         return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
@@ -3997,6 +4609,16 @@ public:
                       "webhooksio: these options are not this endpoint's: call<E> takes E::options "
                       "(for example {.name = ...}) or a boost::json::object");
         return {};
+    }
+
+    // A call by an endpoint found at run time (reflection.hpp): its IDs in
+    // route order and free-form options, checked as call<E> checks them.
+    boost::json::value call(const reflection::endpoint_info& endpoint, std::span<const std::string> ids,
+                            const boost::json::object& options) {
+        auto spec = detail::spec_for(endpoint, ids.size());
+        if (!spec) throw_error(std::move(spec).error());
+        const std::vector<std::string_view> views(ids.begin(), ids.end());
+        return state_->core.call_or_throw(*spec, views, free_form(options), state_->sender());
     }
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)
@@ -4024,70 +4646,142 @@ public:
 #undef WEBHOOKSIO_ID_VIEW
 #undef WEBHOOKSIO_ID_PARAM
 
-    Transport& transport() noexcept { return transport_; }
+    Transport& transport() noexcept { return state_->transport; }
 
 private:
-    static detail::option_values free_form(const boost::json::object& options) { return {{}, &options}; }
+    using spec = detail::call_spec;
+    using id_list = std::span<const std::string_view>;
+    using option_values = detail::option_values;
 
-    detail::transport_ref sender() noexcept { return detail::transport_ref(transport_); }
+    // Behind one pointer, so that the client can move while its workers run
+    // calls that use the state. Workers last: destroyed first, they finish
+    // the queued calls while the core and transport are still there.
+    struct state {
+        state(std::string api_key, const client_options& options, Transport t)
+            : core(std::move(api_key), options),
+              transport(std::move(t)),
+              on_callback_exception(options.on_callback_exception),
+              workers(options.async_threads) {}
+
+        detail::transport_ref sender() noexcept { return detail::transport_ref(transport); }
+
+        detail::client_core core;
+        Transport transport;
+        std::function<void(std::exception_ptr)> on_callback_exception;
+        detail::worker_pool workers;
+    };
+
+    static option_values free_form(const boost::json::object& options) { return {{}, &options}; }
 
     // All a typed call adds to the shared code: its endpoint's spec and its
     // options' field table.
     template <class E>
-    boost::json::value run(std::span<const std::string_view> ids, const typename E::options& options) {
-        return core_.call_or_throw(detail::spec_of<E>, ids, detail::values_of(options), sender());
+    boost::json::value run(id_list ids, const typename E::options& options) {
+        return state_->core.call_or_throw(detail::spec_of<E>, ids, detail::values_of(options), state_->sender());
     }
 
     template <class E, class Token>
-    auto run(std::span<const std::string_view> ids, const typename E::options& options, Token&& token) {
+    auto run(id_list ids, const typename E::options& options, Token&& token) {
         return dispatch(detail::spec_of<E>, ids, detail::values_of(options), std::forward<Token>(token));
     }
 
-    // The token decides how the result comes back; the work is the core's.
-    result<boost::json::value> dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
-                                        const detail::option_values& options, nothrow_t) {
-        return core_.call(call, ids, options, sender());
+    result<response> execute(const spec& call, id_list ids, const option_values& options) {
+        return state_->core.call(call, ids, options, state_->sender());
     }
 
-    std::future<boost::json::value> dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
-                                             const detail::option_values& options, use_future_t) {
-        auto promise = std::make_shared<std::promise<boost::json::value>>();
-        auto future = promise->get_future();
-        post(call, ids, options, [promise](const error& e, boost::json::value body) {
-            if (e) promise->set_exception(detail::exception_for(e));
-            else promise->set_value(std::move(body));
-        });
-        return future;
+    // The token decides how the result comes back; the work is the core's.
+    result<boost::json::value> dispatch(const spec& call, id_list ids, const option_values& options, nothrow_t) {
+        return body_of(execute(call, ids, options));
+    }
+
+    response dispatch(const spec& call, id_list ids, const option_values& options, with_response_t) {
+        return execute(call, ids, options).value();
+    }
+
+    result<response> dispatch(const spec& call, id_list ids, const option_values& options,
+                              response_token<nothrow_t>) {
+        return execute(call, ids, options);
+    }
+
+    std::future<boost::json::value> dispatch(const spec& call, id_list ids, const option_values& options,
+                                             use_future_t) {
+        return future_of(call, ids, options, [](response r) { return std::move(r.body); });
+    }
+
+    std::future<response> dispatch(const spec& call, id_list ids, const option_values& options,
+                                   response_token<use_future_t>) {
+        return future_of(call, ids, options, [](response r) { return r; });
     }
 
     template <callback F>
-    void dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
-                  const detail::option_values& options, F&& f) {
-        post(call, ids, options, std::forward<F>(f));
+    void dispatch(const spec& call, id_list ids, const option_values& options, F&& f) {
+        post(call, ids, options,
+             [f = std::forward<F>(f), handler = &state_->on_callback_exception](result<response> r) mutable {
+                 try {
+                     if (r) f(error(), std::move(r->body));
+                     else f(r.error(), boost::json::value());
+                 } catch (...) {
+                     detail::report_callback_exception(*handler, std::current_exception());
+                 }
+             });
+    }
+
+    static result<boost::json::value> body_of(result<response> r) {
+        if (!r) return std::move(r).error();
+        return std::move(r->body);
+    }
+
+    // A future of what `pick` takes from the response. Awaiting it inside a
+    // callback can't deadlock: a call made on one of the client's own
+    // threads runs there (worker_pool::post).
+    template <class Pick>
+    auto future_of(const spec& call, id_list ids, const option_values& options, Pick pick) {
+        using value = std::invoke_result_t<Pick, response>;
+        auto promise = std::make_shared<std::promise<value>>();
+        auto future = promise->get_future();
+        auto finish = [promise, pick](result<response> r) {
+            if (r) promise->set_value(pick(std::move(*r)));
+            else promise->set_exception(detail::exception_for(std::move(r).error()));
+        };
+        if (state_->workers.on_worker_thread()) finish(execute(call, ids, options));
+        else post(call, ids, options, std::move(finish));
+        return future;
     }
 
     // The request is built (and checked) now, while the IDs and options are
     // alive; only sending and decoding run on a worker. The spec is a
     // constant of the program, safe to keep by reference.
-    template <class F>
-    void post(const detail::call_spec& call, std::span<const std::string_view> ids,
-              const detail::option_values& options, F&& f) {
-        workers_.post(std::packaged_task<void()>(
-            [this, &call, request = core_.build(call, ids, options), f = std::forward<F>(f)]() mutable {
-                auto answer = core_.execute(call, std::move(request), sender());
-                if (answer) f(error{}, std::move(*answer));
-                else f(answer.error(), boost::json::value());
+    template <class Finish>
+    void post(const spec& call, id_list ids, const option_values& options, Finish&& finish) {
+        state* s = state_.get();
+        s->workers.post(std::packaged_task<void()>(
+            [s, &call, request = s->core.build(call, ids, options), finish = std::forward<Finish>(finish)]() mutable {
+                finish(s->core.execute(call, std::move(request), s->sender()));
             }));
     }
 
-    detail::client_core core_;
-    Transport transport_;
-    // Last, so that it is destroyed first: queued calls finish while the
-    // transport is still there.
-    detail::worker_pool workers_{default_async_threads};
+    std::unique_ptr<state> state_;
 };
 
 using client = basic_client<httplib_transport>;
+
+}  // namespace webhooksio
+// ---- webhooksio/redaction.hpp
+// The API key is a secret: the library takes it out of every message and
+// error body it makes, and tools that print messages of their own (the
+// command-line tool's about its arguments, say) do the same with this.
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+namespace webhooksio {
+
+// `text` with `secret`, as it is and percent-encoded, replaced by "[redacted]".
+inline std::string redacted(std::string text, std::string_view secret) {
+    return detail::redacted(std::move(text), secret);
+}
 
 }  // namespace webhooksio
 // ---- testing/recording_transport.hpp
@@ -4100,12 +4794,15 @@ using client = basic_client<httplib_transport>;
 //   webhooksio::basic_client<webhooksio::testing::recording_transport> api{"KEY", {}, wire};
 //   api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"});
 //   assert(wire.requests().at(0).target == "/v1/accounts/AC1/buckets/BU1");
+//
+// Not part of <webhooksio/webhooksio.hpp>: include it in your tests.
 
+#include <cstddef>
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <utility>
-#include <vector>
 
 
 namespace webhooksio::testing {
@@ -4116,20 +4813,32 @@ public:
     // Lets basic_client<recording_transport> be built from options alone.
     explicit recording_transport(const client_options&) {}
 
-    // Queues the answer to a coming request; with none queued, a request gets
-    // 200 with an empty JSON object.
+    // Queues the answer to the next request that has none yet.
     void respond(http_response response) { push(std::move(response)); }
+    // Queues a failure instead, e.g. error::transport(errc::timed_out, transport_failure::timeout, "...").
     void fail(error e) { push(std::move(e)); }
 
-    std::vector<http_request> requests() const {
+    // Every request sent so far, oldest first. A reference to the record
+    // itself, so that `wire.requests().at(0).headers` stays valid; read it
+    // while no call is in flight (a deque: later requests don't move it).
+    const std::deque<http_request>& requests() const noexcept { return state_->requests; }
+
+    // How many requests were sent; safe while calls are in flight.
+    std::size_t request_count() const {
         std::lock_guard lock(state_->mutex);
-        return state_->requests;
+        return state_->requests.size();
     }
 
+    // The transport's part: records the request and takes the next scripted
+    // answer. A request with none scripted fails with errc::usage (a test
+    // that sends more than it expected), never with a made-up answer.
     result<http_response> send(const http_request& request) {
         std::lock_guard lock(state_->mutex);
         state_->requests.push_back(request);
-        if (state_->script.empty()) return http_response{200, {{"Content-Type", "application/json"}}, "{}"};
+        if (state_->script.empty())
+            return error::transport(errc::usage, transport_failure::other,
+                                    "recording_transport: no answer scripted for " +
+                                        std::string(to_string(request.method)) + ' ' + request.target);
         result<http_response> next = std::move(state_->script.front());
         state_->script.pop_front();
         return next;
@@ -4143,56 +4852,12 @@ private:
 
     struct state {
         mutable std::mutex mutex;
-        std::vector<http_request> requests;
+        std::deque<http_request> requests;
         std::deque<result<http_response>> script;
     };
     std::shared_ptr<state> state_ = std::make_shared<state>();
 };
 
 static_assert(transport<recording_transport>);
-
-}  // namespace webhooksio::testing
-// ---- testing/server_thread.hpp
-// Runs an httplib::Server (or SSLServer) on a thread of its own while this
-// object lives: the emulator, the examples' receivers and the tests' servers
-// all start and stop their servers this way.
-
-#include <stdexcept>
-#include <string>
-#include <thread>
-
-#include <httplib.h>
-
-namespace webhooksio::testing {
-
-class server_thread {
-public:
-    // Binds `server` to host:port (port 0: a free one) with TCP_NODELAY and
-    // serves on a new thread; throws std::runtime_error when it cannot bind.
-    explicit server_thread(httplib::Server& server, const std::string& host = "127.0.0.1", int port = 0)
-        : server_(server) {
-        server_.set_tcp_nodelay(true);
-        port_ = port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
-        if (port_ <= 0) throw std::runtime_error("cannot listen on " + host + ':' + std::to_string(port));
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        // stop() is a no-op until the loop runs: wait for it, so stopping never misses.
-        while (!server_.is_running()) std::this_thread::yield();
-    }
-
-    ~server_thread() {
-        server_.stop();
-        thread_.join();
-    }
-
-    server_thread(const server_thread&) = delete;
-    server_thread& operator=(const server_thread&) = delete;
-
-    int port() const noexcept { return port_; }
-
-private:
-    httplib::Server& server_;
-    int port_ = 0;
-    std::thread thread_;
-};
 
 }  // namespace webhooksio::testing

@@ -24,7 +24,7 @@ using test_support::loopback_server;
 
 namespace {
 
-constexpr const char* key = "CLI-SECRET";
+constexpr const char* key = "CLI-SECRET-0123";
 
 // A file the child writes to and we read back: unlinked at once, so nothing
 // is left behind.
@@ -155,14 +155,15 @@ BOOST_AUTO_TEST_CASE(each_endpoint_help_gives_its_ids_options_descriptions_and_r
             BOOST_TEST(r.exit_code == 0);
             BOOST_TEST(contains(r.out, std::string(E::summary)));
             BOOST_TEST(contains(r.out, std::string(to_string(E::method)) + ' ' + std::string(E::route)));
-            for (std::string_view id : webhooksio::detail::placeholders_of<typename E::params>::value)
+            const webhooksio::reflection::endpoint_info& endpoint = webhooksio::reflection::info_of<E>();
+            for (std::string_view id : endpoint.ids)
                 BOOST_TEST(!line_of(r.out, flag_of(id) + " ID").empty(), "no line for ID " << id);
             for (const webhooksio::option_doc& doc : E::option_docs) {
                 const std::string line = line_of(r.out, flag_of(doc.name));
                 BOOST_TEST(!line.empty(), "no line for " << doc.name);
                 BOOST_TEST(line.ends_with(std::string(doc.description)));
             }
-            for (std::string_view required : webhooksio::detail::required_options<E>())
+            for (std::string_view required : endpoint.required)
                 BOOST_TEST(contains(line_of(r.out, flag_of(required.substr(0, required.find('|')))), "(required"));
         }
     });
@@ -335,12 +336,45 @@ BOOST_AUTO_TEST_CASE(is_refused_with_a_clear_message_and_nothing_is_sent) {
     BOOST_TEST(server.requests().empty());
 }
 
-BOOST_AUTO_TEST_CASE(no_key_is_refused_before_sending) {
+BOOST_AUTO_TEST_CASE(no_key_is_refused_before_sending_where_the_api_wants_one) {
     loopback_server server;
-    const auto r = run_cli({"health_check"}, {{"WEBHOOKSIO_BASE_URL", server.base_url()}});
+    const auto r = run_cli({"get_buckets", "--account-id", "AC1"}, {{"WEBHOOKSIO_BASE_URL", server.base_url()}});
     BOOST_TEST(r.exit_code == 2);
-    BOOST_TEST(contains(r.err, "no API key: set WEBHOOKSIO_API_KEY or pass --api-key"));
+    BOOST_TEST(contains(r.err, "get_buckets needs an API key: set WEBHOOKSIO_API_KEY or pass --api-key"));
     BOOST_TEST(server.requests().empty());
+}
+
+// Sign-up, login, health, plans and the gateway are public: the routes not
+// under /v1/accounts.
+BOOST_AUTO_TEST_CASE(public_endpoints_need_no_key) {
+    const std::vector<std::vector<std::string>> calls{
+        {"health_check"},
+        {"get_plans"},
+        {"register_account", "--first-name", "A", "--last-name", "L", "--email-address", "a@x.io", "--password", "p",
+         "--plan-id", "free", "--invite-code", "i", "--password-confirm", "p"},
+        {"login", "--email-address", "a@x.io", "--password", "p"},
+        {"send_input_request", "--input-name", "orders", "--input-id", "IN1"},
+        {"get_gateway_auth_options", "--type", "input"},
+    };
+    loopback_server server;
+    for (const auto& args : calls) {
+        BOOST_TEST_CONTEXT(args.at(0)) {
+            const auto r = run_cli(args, {{"WEBHOOKSIO_BASE_URL", server.base_url()}});
+            BOOST_TEST(r.exit_code == 0, r.err);
+        }
+    }
+    BOOST_TEST(server.requests().size() == calls.size());
+}
+
+BOOST_AUTO_TEST_CASE(a_typo_gets_the_nearest_endpoint_name) {
+    for (const auto& args : std::vector<std::vector<std::string>>{{"get_bukket"}, {"help", "get_bukket"}}) {
+        const auto r = run_cli(args, {});
+        BOOST_TEST(r.exit_code == 2);
+        BOOST_TEST(contains(r.err, "did you mean get_bucket?"), r.err);
+    }
+    BOOST_TEST(contains(run_cli({"creat_destinaton"}, {}).err, "did you mean create_destination?"));
+    // Nothing is near enough to suggest.
+    BOOST_TEST(!contains(run_cli({"frobnicate"}, {}).err, "did you mean"));
 }
 
 BOOST_AUTO_TEST_CASE(no_arguments_prints_the_usage_and_fails) {

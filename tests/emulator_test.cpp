@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include <webhooksio/testing/emulator.hpp>
+#include <webhooksio/emulator.hpp>
 #include <webhooksio/webhooksio.hpp>
 
 #include "support/loopback_server.hpp"
@@ -24,7 +24,7 @@ namespace json = boost::json;
 namespace wh = webhooksio;
 using namespace std::chrono_literals;
 using test_support::loopback_server;
-using wh::testing::emulator;
+using wh::emulator;
 
 namespace {
 
@@ -42,7 +42,7 @@ struct status_noting_transport {
 using noting_client = wh::basic_client<status_noting_transport>;
 
 // Retries are counted in milliseconds, so that no test waits long.
-wh::testing::emulator_options fast() { return {.retry_interval_unit = 1ms}; }
+wh::emulator_options fast() { return {.retry_interval_unit = 1ms}; }
 
 std::string str(const json::value& v, std::string_view key) { return std::string(v.at(key).as_string()); }
 
@@ -68,7 +68,7 @@ template <class F>
 int status_of(F&& call) {
     auto answer = call();
     BOOST_REQUIRE(!answer);
-    return answer.error().status();
+    return answer.error().diagnostics().status;
 }
 
 }  // namespace
@@ -593,8 +593,8 @@ BOOST_AUTO_TEST_CASE(no_key_is_401_another_accounts_is_403_unknown_is_404) {
     wh::client keyless{"", {.base_url = server.base_url()}};
     auto e = keyless.get_buckets(ada.id(), {}, wh::nothrow);
     BOOST_REQUIRE(!e);
-    BOOST_TEST(e.error().status() == 401);
-    BOOST_TEST(e.error().body().at("message").is_string());
+    BOOST_TEST(e.error().diagnostics().status == 401);
+    BOOST_TEST(e.error().diagnostics().body.at("message").is_string());
     wh::client wrong_key{"key_nope", {.base_url = server.base_url()}};
     BOOST_TEST(status_of([&] { return wrong_key.get_buckets(ada.id(), {}, wh::nothrow); }) == 401);
     // The key may also travel as ?_token=.
@@ -608,8 +608,8 @@ BOOST_AUTO_TEST_CASE(no_key_is_401_another_accounts_is_403_unknown_is_404) {
 
     auto missing = ada.api->get_bucket(ada.id(), wh::bucket_id{"BU00000000000000000000000000000000"}, {}, wh::nothrow);
     BOOST_REQUIRE(!missing);
-    BOOST_TEST(missing.error().status() == 404);
-    BOOST_TEST(std::string(missing.error().body().at("message").as_string()) == "bucket not found");
+    BOOST_TEST(missing.error().diagnostics().status == 404);
+    BOOST_TEST(std::string(missing.error().diagnostics().body.at("message").as_string()) == "bucket not found");
 }
 
 // The router is made from the table: every route with its method reaches a
@@ -620,11 +620,12 @@ BOOST_AUTO_TEST_CASE(every_route_of_the_table_is_routed) {
     raw.set_tcp_nodelay(true);
     std::size_t routed = 0;
     wh::api::for_each_endpoint([&]<class E>(std::type_identity<E>) {
-        std::vector<std::string_view> ids(wh::detail::placeholder_count(E::route), "XX0");
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            if (wh::detail::placeholder_at(E::route, i) == "target_url") ids[i] = "http://127.0.0.1:1/x";
-        std::string target;
-        wh::detail::append_expanded_route(target, wh::detail::spec_of<E>.literal_runs, ids);
+        const wh::reflection::endpoint_info& endpoint = wh::reflection::info_of<E>();
+        // The route with an ID in each placeholder (and an encoded http URL for :target_url).
+        std::string target(endpoint.literal_runs[0]);
+        for (std::size_t i = 0; i < endpoint.ids.size(); ++i)
+            target += (endpoint.ids[i] == "target_url" ? "http%3A%2F%2F127.0.0.1%3A1%2Fx" : "XX0") +
+                      std::string(endpoint.literal_runs[i + 1]);
         httplib::Request request;
         // A HEAD answer has no body to tell which 404 it is: GET the same route.
         request.method = E::method == wh::http_method::head ? "GET" : std::string(wh::to_string(E::method));

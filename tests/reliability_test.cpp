@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include <boost/asio/error.hpp>
+#include <webhooksio/testing/recording_transport.hpp>
 #include <webhooksio/webhooksio.hpp>
 
 #include "support/expect_throw.hpp"
@@ -43,6 +45,7 @@ struct observer {
     struct attempt {
         int number = 0;
         int status = 0;
+        boost::system::error_code code;
         wh::transport_failure failure = wh::transport_failure::none;
         std::string message;
         bool retried = false;
@@ -66,7 +69,7 @@ struct observer {
         };
         o.hooks.after_response = [this](const wh::attempt_outcome& outcome) {
             std::lock_guard lock(mutex);
-            attempts.push_back({outcome.call.attempt, outcome.status, outcome.failure, std::string(outcome.message),
+            attempts.push_back({outcome.call.attempt, outcome.status, outcome.code, outcome.failure, std::string(outcome.message),
                                 outcome.retry_in.has_value()});
             seen_text.push_back(std::string(outcome.message));
         };
@@ -84,8 +87,8 @@ struct observer {
 template <class Error, class F>
 wh::error expect_throw(F&& call) {
     wh::error e = test_support::expect_throw<Error>(std::forward<F>(call));
-    BOOST_TEST(e.message().find(key) == std::string::npos);
-    BOOST_TEST(e.raw_body().find(key) == std::string::npos);
+    BOOST_TEST(e.what().find(key) == std::string::npos);
+    BOOST_TEST(e.diagnostics().raw_body.find(key) == std::string::npos);
     return e;
 }
 
@@ -118,7 +121,7 @@ BOOST_AUTO_TEST_CASE(a_refused_connection_is_retried_even_for_a_post) {
     observer seen;
     wh::client api{key, seen.options(nobody.base_url())};
     auto e = expect_throw<wh::transport_error>([&] { api.create_bucket(account_id{"AC1"}, {.name = "B"}); });
-    BOOST_TEST((e.failure() == wh::transport_failure::connect));
+    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::connect));
     BOOST_TEST(seen.count() == 3u);  // nothing was ever sent, so a POST may go again
     // Backoff with jitter: half to all of 0.5 s, then of 1 s.
     BOOST_TEST_REQUIRE(seen.sleeps.size() == 2u);
@@ -146,7 +149,7 @@ BOOST_AUTO_TEST_CASE(a_reset_after_the_request_is_retried_for_a_get_only) {
         observer seen;
         wh::client api{key, seen.options(server.base_url())};
         auto e = expect_throw<wh::transport_error>([&] { api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"}); });
-        BOOST_TEST((e.failure() == wh::transport_failure::read || e.failure() == wh::transport_failure::write));
+        BOOST_TEST((e.diagnostics().failure == wh::transport_failure::read || e.diagnostics().failure == wh::transport_failure::write));
         BOOST_TEST(server.requests() == 3);
     }
     {
@@ -164,7 +167,7 @@ BOOST_AUTO_TEST_CASE(a_reset_in_the_middle_of_the_response_is_a_read_error) {
     observer seen;
     wh::client api{key, seen.options(server.base_url())};
     auto e = expect_throw<wh::transport_error>([&] { api.get_account(account_id{"AC1"}); });
-    BOOST_TEST((e.failure() == wh::transport_failure::read));
+    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::read));
     BOOST_TEST(server.requests() == 3);
     key_never_seen_by_hooks(seen);
 }
@@ -178,8 +181,8 @@ BOOST_AUTO_TEST_CASE(a_response_slower_than_read_timeout_fails_in_time) {
     const auto start = std::chrono::steady_clock::now();
     auto e = expect_throw<wh::transport_error>([&] { api.get_account(account_id{"AC1"}); });
     const auto elapsed = std::chrono::steady_clock::now() - start;
-    BOOST_TEST((e.failure() == wh::transport_failure::timeout));
-    BOOST_TEST(e.message().find("read_timeout") != std::string::npos);
+    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::timeout));
+    BOOST_TEST(e.what().find("read_timeout") != std::string::npos);
     // The server never answers: without the timeout the call would never end.
     // The margin is generous for sanitizer builds on a busy machine.
     BOOST_TEST((elapsed >= options.read_timeout));
@@ -207,7 +210,7 @@ BOOST_AUTO_TEST_CASE(a_post_answered_503_is_not_sent_again) {
     observer seen;
     wh::client api{key, seen.options(server.base_url())};
     auto e = expect_throw<wh::status_error>([&] { api.create_bucket(account_id{"AC1"}, {.name = "B"}); });
-    BOOST_TEST(e.status() == 503);
+    BOOST_TEST(e.diagnostics().status == 503);
     BOOST_TEST(server.requests().size() == 1u);
     BOOST_TEST(seen.sleeps.empty());
 }
@@ -252,9 +255,9 @@ BOOST_AUTO_TEST_CASE(a_502_with_an_html_body_is_a_status_error_that_keeps_the_bo
     observer seen;
     wh::client api{key, seen.options(server.base_url())};
     auto e = expect_throw<wh::status_error>([&] { api.get_plans(); });
-    BOOST_TEST(e.status() == 502);
-    BOOST_TEST(e.raw_body() == "<html><body>Bad Gateway</body></html>");
-    BOOST_TEST(e.body().is_null());
+    BOOST_TEST(e.diagnostics().status == 502);
+    BOOST_TEST(e.diagnostics().raw_body == "<html><body>Bad Gateway</body></html>");
+    BOOST_TEST(e.diagnostics().body.is_null());
     BOOST_TEST(server.requests().size() == 3u);  // retried twice, then given up
 }
 
@@ -265,8 +268,8 @@ BOOST_AUTO_TEST_CASE(a_200_with_truncated_json_is_a_decode_error) {
     observer seen;
     wh::client api{key, seen.options(server.base_url())};
     auto e = expect_throw<wh::decode_error>([&] { api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"}); });
-    BOOST_TEST(e.status() == 200);
-    BOOST_TEST(e.raw_body() == R"({"id":"BU1","name":"Bu)");
+    BOOST_TEST(e.diagnostics().status == 200);
+    BOOST_TEST(e.diagnostics().raw_body == R"({"id":"BU1","name":"Bu)");
     BOOST_TEST(server.requests().size() == 1u);
 }
 
@@ -290,8 +293,8 @@ BOOST_AUTO_TEST_CASE(an_oversized_body_is_refused) {
     wh::client api{key, options};
     for (const char* plan : {"sized", "chunked"}) {
         auto e = expect_throw<wh::transport_error>([&] { api.get_plan(wh::plan_id{plan}); });
-        BOOST_TEST((e.failure() == wh::transport_failure::too_large));
-        BOOST_TEST(e.message().find("max_response_body (1024 bytes)") != std::string::npos);
+        BOOST_TEST((e.diagnostics().failure == wh::transport_failure::too_large));
+        BOOST_TEST(e.what().find("max_response_body (1024 bytes)") != std::string::npos);
     }
     BOOST_TEST(server.requests().size() == 2u);  // not worth retrying
     options.max_response_body = 4098;            // exactly the body: accepted
@@ -328,7 +331,9 @@ BOOST_AUTO_TEST_SUITE(hooks)
 BOOST_AUTO_TEST_CASE(hooks_see_the_endpoint_and_never_the_key) {
     // A transport whose failure message quotes the request, key included.
     wh::testing::recording_transport wire;
-    wire.fail(wh::error::transport(wh::transport_failure::connect, "refused: Bearer " + key));
+    wire.fail(wh::error::transport(boost::asio::error::connection_refused, wh::transport_failure::connect,
+                                   "refused: Bearer " + key));
+    wire.respond({.status = 200, .body = "{}"});
     observer seen;
     auto options = seen.options("http://127.0.0.1:1");
     std::vector<wh::attempt_info> before;
@@ -343,6 +348,7 @@ BOOST_AUTO_TEST_CASE(hooks_see_the_endpoint_and_never_the_key) {
     BOOST_TEST(before[1].attempt == 2);
     BOOST_TEST_REQUIRE(seen.attempts.size() == 2u);
     BOOST_TEST(seen.attempts[0].message == "refused: Bearer [redacted]");
+    BOOST_TEST(seen.attempts[0].code == boost::asio::error::connection_refused);
     BOOST_TEST(seen.attempts[1].status == 200);
     key_never_seen_by_hooks(seen);
 }
@@ -363,7 +369,7 @@ public:
 
 private:
     httplib::SSLServer server_;
-    std::optional<wh::testing::server_thread> running_;
+    std::optional<wh::server_thread> running_;
 };
 
 BOOST_AUTO_TEST_CASE(a_self_signed_certificate_fails_verification_unless_its_ca_is_given) {
@@ -373,7 +379,7 @@ BOOST_AUTO_TEST_CASE(a_self_signed_certificate_fails_verification_unless_its_ca_
 
     wh::client strict{key, seen.options(server.base_url())};
     auto e = expect_throw<wh::transport_error>([&] { strict.health_check(); });
-    BOOST_TEST((e.failure() == wh::transport_failure::tls));
+    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::tls));
     BOOST_TEST(seen.sleeps.empty());  // a certificate does not get better by trying again
 
     auto options = seen.options(server.base_url());

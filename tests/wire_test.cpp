@@ -101,25 +101,27 @@ BOOST_AUTO_TEST_CASE(the_table_matches_the_reference_table) {
             BOOST_TEST(entry.at("path").as_string() == E::route);
             BOOST_TEST(entry.at("in_seed").as_bool() == E::in_seed);
             // Every option of the reference is a typed member, required where the
-            // reference says so (or in a required one-of group).
+            // reference says so (or in a required one-of group), as the table's
+            // reflection shows it.
+            const webhooksio::reflection::endpoint_info& info = webhooksio::reflection::info_of<E>();
+            BOOST_TEST(info.name == E::name);
+            BOOST_TEST(info.route == std::string_view(entry.at("path").as_string()));
             std::size_t options = 0;
-            boost::mp11::mp_for_each<boost::describe::describe_members<typename E::options, boost::describe::mod_public>>(
-                [&](auto member) {
-                    ++options;
-                    const json::object* option = nullptr;
-                    for (const auto& o : entry.at("options").as_array())
-                        if (o.at("name").as_string() == member.name) option = &o.as_object();
-                    BOOST_TEST_REQUIRE(option != nullptr, member.name);
-                    using type = std::remove_cvref_t<decltype(std::declval<typename E::options>().*member.pointer)>;
-                    bool required = webhooksio::detail::field_traits<type>::is_required;
-                    bool in_group = false;
-                    for (auto entry_name : webhooksio::detail::required_options<E>())
-                        if (entry_name.find('|') != std::string_view::npos && entry_name.find(member.name) != std::string_view::npos)
-                            in_group = true;
-                    BOOST_TEST((required || in_group) == option->at("required").as_bool(), member.name);
-                    // The help text is the reference's description of the same option, in the same place.
-                    BOOST_TEST(E::option_docs.at(options - 1).name == member.name);
-                });
+            for (const webhooksio::reflection::option_info& member : info.options) {
+                ++options;
+                const json::object* option = nullptr;
+                for (const auto& o : entry.at("options").as_array())
+                    if (o.at("name").as_string() == member.name) option = &o.as_object();
+                BOOST_TEST_REQUIRE(option != nullptr, member.name);
+                bool in_group = false;
+                for (std::string_view entry_name : info.required)
+                    if (entry_name.find('|') != std::string_view::npos && entry_name.find(member.name) != std::string_view::npos)
+                        in_group = true;
+                BOOST_TEST((member.required || in_group) == option->at("required").as_bool(), member.name);
+                // The help text is the reference's description of the same option, in the same place.
+                BOOST_TEST(E::option_docs.at(options - 1).name == member.name);
+                BOOST_TEST(E::option_docs.at(options - 1).description == member.description);
+            }
             BOOST_TEST(options == entry.at("options").as_array().size());
             ++count;
             seed += E::in_seed;

@@ -1,4 +1,5 @@
-// Writes single_include/webhooksio.hpp: the umbrella header with every
+// Writes single_include/webhooksio.hpp: the umbrella header (and the
+// recording transport) with every
 // `#include "..."` of the library inlined once, in order.
 //
 //   amalgamate <include dir> <output file>           write the single header
@@ -48,6 +49,9 @@ std::string amalgamate(const fs::path& include_dir) {
            "#pragma once\n";
     std::set<fs::path> done;
     inline_file(include_dir / "webhooksio" / "webhooksio.hpp", done, out);
+    // The umbrella header leaves test helpers out; a single-header user has
+    // no other way to the recording transport, which needs nothing more.
+    inline_file(include_dir / "webhooksio" / "testing" / "recording_transport.hpp", done, out);
     return out.str();
 }
 

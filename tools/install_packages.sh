@@ -3,7 +3,7 @@
 # when they are missing. Used by tools/build.sh and .ci/run.
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev
+packages=(g++ cmake make pkg-config libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev libboost-url1.81-dev
           libcpp-httplib-dev libssl-dev "$@")
 missing=()
 for package in "${packages[@]}"; do

@@ -12,11 +12,11 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include <boost/json.hpp>
 
 #include "api.hpp"
-#include "async.hpp"
 #include "client_options.hpp"
 #include "detail/client_core.hpp"
 #include "detail/named_calls.hpp"
@@ -25,25 +25,29 @@
 #include "error.hpp"
 #include "httplib_transport.hpp"
 #include "options.hpp"
+#include "reflection.hpp"
+#include "response.hpp"
+#include "result.hpp"
 #include "retry.hpp"
+#include "tokens.hpp"
 #include "transport.hpp"
 
 namespace webhooksio {
 
-// How many threads run asynchronous calls (they start on first use).
-inline constexpr unsigned default_async_threads = 4;
-
+// A client of the API over a transport (see transport.hpp). Movable, not
+// copyable; a moved-from client may only be destroyed or assigned to.
 template <transport Transport>
 class basic_client {
 public:
-    // A client with the transport built from the options.
-    basic_client(std::string api_key, client_options options = {})
+    // A client with the transport built from the options. Throws usage_error
+    // for a bad key or base URL.
+    explicit basic_client(std::string api_key, client_options options = {})
         requires std::constructible_from<Transport, client_options>
         : basic_client(std::move(api_key), options, Transport(options)) {}
 
     // A client over a transport of your own.
     basic_client(std::string api_key, const client_options& options, Transport transport)
-        : core_(std::move(api_key), options), transport_(std::move(transport)) {}
+        : state_(std::make_unique<state>(std::move(api_key), options, std::move(transport))) {}
 
     // The generic call: call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}).
     // Returns the response's JSON, or throws a webhooksio::exception.
@@ -57,10 +61,12 @@ public:
     // template, so that a bare `{}` picks the typed overload.)
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
     WEBHOOKSIO_NOINLINE boost::json::value call(const typename E::params& ids, const FreeForm& options) {
-        return core_.call_or_throw(detail::spec_of<E>, detail::id_views(ids), free_form(options), sender());
+        return state_->core.call_or_throw(detail::spec_of<E>, detail::id_views(ids), free_form(options),
+                                          state_->sender());
     }
 
-    // With a completion token (see async.hpp): nothrow, use_future or a callback.
+    // With a completion token (see tokens.hpp): nothrow, with_response,
+    // use_future or a callback.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
         return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
@@ -79,6 +85,16 @@ public:
                       "webhooksio: these options are not this endpoint's: call<E> takes E::options "
                       "(for example {.name = ...}) or a boost::json::object");
         return {};
+    }
+
+    // A call by an endpoint found at run time (reflection.hpp): its IDs in
+    // route order and free-form options, checked as call<E> checks them.
+    boost::json::value call(const reflection::endpoint_info& endpoint, std::span<const std::string> ids,
+                            const boost::json::object& options) {
+        auto spec = detail::spec_for(endpoint, ids.size());
+        if (!spec) throw_error(std::move(spec).error());
+        const std::vector<std::string_view> views(ids.begin(), ids.end());
+        return state_->core.call_or_throw(*spec, views, free_form(options), state_->sender());
     }
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)
@@ -101,67 +117,121 @@ public:
 
 #undef WEBHOOKSIO_NAMED_CALL
 
-    Transport& transport() noexcept { return transport_; }
+    Transport& transport() noexcept { return state_->transport; }
 
 private:
-    static detail::option_values free_form(const boost::json::object& options) { return {{}, &options}; }
+    using spec = detail::call_spec;
+    using id_list = std::span<const std::string_view>;
+    using option_values = detail::option_values;
 
-    detail::transport_ref sender() noexcept { return detail::transport_ref(transport_); }
+    // Behind one pointer, so that the client can move while its workers run
+    // calls that use the state. Workers last: destroyed first, they finish
+    // the queued calls while the core and transport are still there.
+    struct state {
+        state(std::string api_key, const client_options& options, Transport t)
+            : core(std::move(api_key), options),
+              transport(std::move(t)),
+              on_callback_exception(options.on_callback_exception),
+              workers(options.async_threads) {}
+
+        detail::transport_ref sender() noexcept { return detail::transport_ref(transport); }
+
+        detail::client_core core;
+        Transport transport;
+        std::function<void(std::exception_ptr)> on_callback_exception;
+        detail::worker_pool workers;
+    };
+
+    static option_values free_form(const boost::json::object& options) { return {{}, &options}; }
 
     // All a typed call adds to the shared code: its endpoint's spec and its
     // options' field table.
     template <class E>
-    boost::json::value run(std::span<const std::string_view> ids, const typename E::options& options) {
-        return core_.call_or_throw(detail::spec_of<E>, ids, detail::values_of(options), sender());
+    boost::json::value run(id_list ids, const typename E::options& options) {
+        return state_->core.call_or_throw(detail::spec_of<E>, ids, detail::values_of(options), state_->sender());
     }
 
     template <class E, class Token>
-    auto run(std::span<const std::string_view> ids, const typename E::options& options, Token&& token) {
+    auto run(id_list ids, const typename E::options& options, Token&& token) {
         return dispatch(detail::spec_of<E>, ids, detail::values_of(options), std::forward<Token>(token));
     }
 
-    // The token decides how the result comes back; the work is the core's.
-    result<boost::json::value> dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
-                                        const detail::option_values& options, nothrow_t) {
-        return core_.call(call, ids, options, sender());
+    result<response> execute(const spec& call, id_list ids, const option_values& options) {
+        return state_->core.call(call, ids, options, state_->sender());
     }
 
-    std::future<boost::json::value> dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
-                                             const detail::option_values& options, use_future_t) {
-        auto promise = std::make_shared<std::promise<boost::json::value>>();
-        auto future = promise->get_future();
-        post(call, ids, options, [promise](const error& e, boost::json::value body) {
-            if (e) promise->set_exception(detail::exception_for(e));
-            else promise->set_value(std::move(body));
-        });
-        return future;
+    // The token decides how the result comes back; the work is the core's.
+    result<boost::json::value> dispatch(const spec& call, id_list ids, const option_values& options, nothrow_t) {
+        return body_of(execute(call, ids, options));
+    }
+
+    response dispatch(const spec& call, id_list ids, const option_values& options, with_response_t) {
+        return execute(call, ids, options).value();
+    }
+
+    result<response> dispatch(const spec& call, id_list ids, const option_values& options,
+                              response_token<nothrow_t>) {
+        return execute(call, ids, options);
+    }
+
+    std::future<boost::json::value> dispatch(const spec& call, id_list ids, const option_values& options,
+                                             use_future_t) {
+        return future_of(call, ids, options, [](response r) { return std::move(r.body); });
+    }
+
+    std::future<response> dispatch(const spec& call, id_list ids, const option_values& options,
+                                   response_token<use_future_t>) {
+        return future_of(call, ids, options, [](response r) { return r; });
     }
 
     template <callback F>
-    void dispatch(const detail::call_spec& call, std::span<const std::string_view> ids,
-                  const detail::option_values& options, F&& f) {
-        post(call, ids, options, std::forward<F>(f));
+    void dispatch(const spec& call, id_list ids, const option_values& options, F&& f) {
+        post(call, ids, options,
+             [f = std::forward<F>(f), handler = &state_->on_callback_exception](result<response> r) mutable {
+                 try {
+                     if (r) f(error(), std::move(r->body));
+                     else f(r.error(), boost::json::value());
+                 } catch (...) {
+                     detail::report_callback_exception(*handler, std::current_exception());
+                 }
+             });
+    }
+
+    static result<boost::json::value> body_of(result<response> r) {
+        if (!r) return std::move(r).error();
+        return std::move(r->body);
+    }
+
+    // A future of what `pick` takes from the response. Awaiting it inside a
+    // callback can't deadlock: a call made on one of the client's own
+    // threads runs there (worker_pool::post).
+    template <class Pick>
+    auto future_of(const spec& call, id_list ids, const option_values& options, Pick pick) {
+        using value = std::invoke_result_t<Pick, response>;
+        auto promise = std::make_shared<std::promise<value>>();
+        auto future = promise->get_future();
+        auto finish = [promise, pick](result<response> r) {
+            if (r) promise->set_value(pick(std::move(*r)));
+            else promise->set_exception(detail::exception_for(std::move(r).error()));
+        };
+        if (state_->workers.on_worker_thread()) finish(execute(call, ids, options));
+        else post(call, ids, options, std::move(finish));
+        return future;
     }
 
     // The request is built (and checked) now, while the IDs and options are
     // alive; only sending and decoding run on a worker. The spec is a
     // constant of the program, safe to keep by reference.
-    template <class F>
-    void post(const detail::call_spec& call, std::span<const std::string_view> ids,
-              const detail::option_values& options, F&& f) {
-        workers_.post(std::packaged_task<void()>(
-            [this, &call, request = core_.build(call, ids, options), f = std::forward<F>(f)]() mutable {
-                auto answer = core_.execute(call, std::move(request), sender());
-                if (answer) f(error{}, std::move(*answer));
-                else f(answer.error(), boost::json::value());
+    template <class Finish>
+    void post(const spec& call, id_list ids, const option_values& options, Finish&& finish) {
+        state* s = state_.get();
+        s->workers.post(std::packaged_task<void()>(
+            [s, &call, request = s->core.build(call, ids, options), finish = std::forward<Finish>(finish)]() mutable {
+                finish(s->core.execute(call, std::move(request), s->sender()));
             }));
     }
 
-    detail::client_core core_;
-    Transport transport_;
-    // Last, so that it is destroyed first: queued calls finish while the
-    // transport is still there.
-    detail::worker_pool workers_{default_async_threads};
+    std::unique_ptr<state> state_;
 };
 
 using client = basic_client<httplib_transport>;

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <string>
 
@@ -12,18 +13,18 @@ namespace webhooksio {
 
 // An HTTP proxy for every request (HTTPS goes through it with CONNECT).
 struct proxy_options {
-    std::string host;  // empty: no proxy
+    std::string host{};  // empty: no proxy
     int port = 0;
     // Basic authentication to the proxy, when a username is given.
-    std::string username;
-    std::string password;
+    std::string username{};
+    std::string password{};
 };
 
 struct client_options {
     // Scheme, host, optional port and optional path prefix of the API.
     std::string base_url = "https://api.webhooks.io";
     // Appended to "webhooksio-cpp/<version>" in the User-Agent header.
-    std::string user_agent_suffix;
+    std::string user_agent_suffix{};
     // Send the API key as the `_token` query parameter instead of an
     // Authorization header (the API accepts both).
     bool token_in_query = false;
@@ -40,9 +41,9 @@ struct client_options {
     bool verify_tls = true;
     // CA certificates to trust instead of the system's: a bundle file, or
     // the PEM text itself. When both are given, both are trusted.
-    std::string ca_bundle_path;
-    std::string ca_bundle_pem;
-    proxy_options proxy;
+    std::string ca_bundle_path{};
+    std::string ca_bundle_pem{};
+    proxy_options proxy{};
 
     // Retries (see retry.hpp): how many more times a failed attempt may be
     // tried, and the backoff between attempts: initial, doubling, capped,
@@ -53,7 +54,7 @@ struct client_options {
     std::chrono::milliseconds retry_after_limit = std::chrono::seconds(60);
     // How the client waits before a retry; empty means
     // std::this_thread::sleep_for. Tests replace it so that they never wait.
-    std::function<void(std::chrono::milliseconds)> sleep;
+    std::function<void(std::chrono::milliseconds)> sleep{};
 
     // A response body larger than this is refused (a transport error) and
     // reading stops, instead of exhausting memory.
@@ -68,7 +69,14 @@ struct client_options {
     std::size_t max_response_header_bytes = std::size_t(64) << 10;
 
     // Callbacks around each attempt, for logging and metrics.
-    call_hooks hooks;
+    call_hooks hooks{};
+
+    // How many threads run the calls made with a callback or use_future
+    // (they start on first use).
+    unsigned async_threads = 4;
+    // Gets an exception that a callback threw. Empty: std::terminate, as in
+    // Asio; an exception is never swallowed.
+    std::function<void(std::exception_ptr)> on_callback_exception{};
 };
 
 }  // namespace webhooksio

@@ -7,20 +7,9 @@
 #include <string_view>
 #include <tuple>
 
+#include "http.hpp"
+
 namespace webhooksio {
-
-enum class http_method { get, post, put, delete_, head };
-
-constexpr std::string_view to_string(http_method m) noexcept {
-    switch (m) {
-        case http_method::get: return "GET";
-        case http_method::post: return "POST";
-        case http_method::put: return "PUT";
-        case http_method::delete_: return "DELETE";
-        case http_method::head: return "HEAD";
-    }
-    return "GET";
-}
 
 // GET, DELETE and HEAD carry their options in the query string; POST and PUT
 // in a JSON body.

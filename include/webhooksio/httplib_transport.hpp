@@ -57,6 +57,8 @@ private:
 
     client_options options_;
     bool https_ = false;
+    std::string host_;
+    int port_ = 0;
     std::string origin_;
     // Behind a pointer so that the transport can move into its client.
     std::unique_ptr<pool> pool_ = std::make_unique<pool>();

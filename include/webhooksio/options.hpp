@@ -56,11 +56,16 @@ private:
 // `extra` of this type. Typed members win over extras of the same name.
 using extra_options = boost::json::object;
 
+// The C++ type of an option, as the table and its reflection name it:
+// std::string, bool, int, std::vector<std::string> (a comma list) or
+// boost::json::value.
+enum class option_kind : unsigned char { text, flag, number, list, json };
+
 namespace detail {
 
 // What an options struct looks like to the shared encoder: a table of its
 // members, built by one pack expansion per struct, walked by ordinary code.
-enum class field_kind : unsigned char { text, flag, number, list, json };
+using field_kind = option_kind;
 
 template <class T>
 struct field_type;

@@ -10,25 +10,11 @@
 #include <vector>
 
 #include "config.hpp"
-#include "endpoint.hpp"
 #include "error.hpp"
+#include "http.hpp"
+#include "result.hpp"
 
 namespace webhooksio {
-
-using http_headers = std::vector<std::pair<std::string, std::string>>;
-
-struct http_request {
-    http_method method = http_method::get;
-    std::string target;  // path and query, already percent-encoded
-    http_headers headers;
-    std::string body;
-};
-
-struct http_response {
-    int status = 0;
-    http_headers headers;
-    std::string body;
-};
 
 // A transport sends one request and returns the response or a transport error.
 // One transport serves every thread of its client: send() must be thread-safe.
@@ -59,11 +45,5 @@ private:
 
 }  // namespace detail
 
-// The value of header `name` (case-insensitive), or "" when absent.
-WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name);
-
 }  // namespace webhooksio
 
-#if WEBHOOKSIO_DEFINITIONS
-#include "impl/transport.ipp"
-#endif

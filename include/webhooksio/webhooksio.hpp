@@ -1,19 +1,24 @@
-// The umbrella header: the whole library.
+// The umbrella header: the whole client. (The emulator is a library of its
+// own, <webhooksio/emulator.hpp>; test helpers such as
+// <webhooksio/testing/recording_transport.hpp> are included one by one.)
 #pragma once
 
 #include "api.hpp"
-#include "async.hpp"
 #include "client.hpp"
 #include "client_options.hpp"
 #include "endpoint.hpp"
 #include "error.hpp"
 #include "hooks.hpp"
+#include "http.hpp"
 #include "httplib_transport.hpp"
 #include "ids.hpp"
 #include "options.hpp"
+#include "redaction.hpp"
+#include "reflection.hpp"
+#include "response.hpp"
+#include "result.hpp"
 #include "retry.hpp"
+#include "tokens.hpp"
 #include "transport.hpp"
 #include "url.hpp"
-#include "testing/recording_transport.hpp"
-#include "testing/server_thread.hpp"
 #include "version.hpp"

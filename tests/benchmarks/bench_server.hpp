@@ -14,7 +14,7 @@
 
 #include <httplib.h>
 
-#include <webhooksio/testing/server_thread.hpp>
+#include <webhooksio/server_thread.hpp>
 
 namespace bench {
 
@@ -58,7 +58,7 @@ private:
     mutable std::mutex mutex_;
     std::set<int> ports_;
     // Last, so that the server stops before what its handlers use goes.
-    std::optional<webhooksio::testing::server_thread> running_;
+    std::optional<webhooksio::server_thread> running_;
 };
 
 }  // namespace bench

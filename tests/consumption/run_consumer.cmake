@@ -1,5 +1,6 @@
-# Configures, builds and runs one consumer project in a fresh directory, as a
-# user would; any failing step fails the test.
+# Configures, builds and runs one consumer project (its programs consumer and
+# emulator_consumer) in a fresh directory, as a user would; any failing step
+# fails the test.
 #
 #   cmake -DSOURCE=<project> -DBINARY=<scratch dir> -DVERSION=<expected>
 #         -DOPTIONS=<-Dvar=value|-Dvar=value> -P run_consumer.cmake
@@ -16,3 +17,4 @@ endfunction()
 step("${CMAKE_COMMAND}" -S "${SOURCE}" -B "${BINARY}" ${options})
 step("${CMAKE_COMMAND}" --build "${BINARY}")
 step("${BINARY}/consumer" "${VERSION}")
+step("${BINARY}/emulator_consumer")

@@ -50,9 +50,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     const wh::error& e = decoded.error();
-    check(!holds_key(e.message()) && !holds_key(e.raw_body()));
-    check(!holds_key(boost::json::serialize(e.body())));
-    check(e.status() == status);
-    check(e.kind() == (status >= 200 && status < 300 ? wh::error_kind::decode : wh::error_kind::status));
+    const wh::diagnostics& d = e.diagnostics();
+    check(!holds_key(d.message) && !holds_key(d.raw_body));
+    check(!holds_key(boost::json::serialize(d.body)));
+    check(d.status == status);
+    check(e == (status >= 200 && status < 300 ? wh::errc::invalid_response : wh::errc_of_status(status)));
     return 0;
 }

@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         unusable |= id.empty() || id == "." || id == ".." || id.find('\0') != std::string_view::npos;
     check(!request == unusable);
     if (!request) {
-        check(request.error().kind() == wh::error_kind::usage);
+        check(request.error() == wh::errc::usage);
         return 0;
     }
     // The target has no query or fragment, and the route's segments only.

@@ -11,12 +11,7 @@
 
 #include <httplib.h>
 
-// The wire test also builds over the single header, which holds server_thread.
-#ifdef WEBHOOKSIO_TEST_SINGLE_INCLUDE
-#include <webhooksio.hpp>
-#else
-#include <webhooksio/testing/server_thread.hpp>
-#endif
+#include <webhooksio/server_thread.hpp>
 
 namespace test_support {
 
@@ -77,7 +72,7 @@ private:
     std::vector<captured_request> requests_;
     handler reply_;
     // Last, so that the server stops before what its handlers use goes.
-    std::optional<webhooksio::testing::server_thread> running_;
+    std::optional<webhooksio::server_thread> running_;
 };
 
 }  // namespace test_support

@@ -29,22 +29,22 @@ struct register_account : endpoint<"registerAccount", http_method::post, "/v1/re
         {"password_confirm"sv, "The confirmation entry for the password."sv},
     }};
     struct options {
-        std::optional<std::string> name;
+        std::optional<std::string> name{};
         required<std::string> first_name;
         required<std::string> last_name;
         required<std::string> email_address;
         required<std::string> password;
         required<std::string> plan_id;
-        std::optional<std::string> card_number;
-        std::optional<std::string> card_month;
-        std::optional<std::string> card_year;
-        std::optional<std::string> card_cvc;
-        std::optional<std::string> coupon;
-        std::optional<std::string> referrer;
-        std::optional<std::string> email_verification_callback_url;
+        std::optional<std::string> card_number{};
+        std::optional<std::string> card_month{};
+        std::optional<std::string> card_year{};
+        std::optional<std::string> card_cvc{};
+        std::optional<std::string> coupon{};
+        std::optional<std::string> referrer{};
+        std::optional<std::string> email_verification_callback_url{};
         required<std::string> invite_code;
         required<std::string> password_confirm;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(register_account::options, (), (name, first_name, last_name, email_address, password, plan_id, card_number, card_month, card_year, card_cvc, coupon, referrer, email_verification_callback_url, invite_code, password_confirm))
@@ -59,8 +59,8 @@ struct create_sub_account : endpoint<"createSubAccount", http_method::post, "/v1
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> account_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> account_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_sub_account::options, (), (name, account_key))
@@ -73,8 +73,8 @@ struct get_sub_accounts : endpoint<"getSubAccounts", http_method::get, "/v1/acco
         {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
-        std::optional<std::string> account_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> account_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_sub_accounts::options, (), (account_key))
@@ -85,7 +85,7 @@ struct get_account : endpoint<"getAccount", http_method::get, "/v1/accounts/:acc
     static constexpr std::string_view summary = "Returns the details of a specfic account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_account::options, (), ())
@@ -100,8 +100,8 @@ struct update_account : endpoint<"updateAccount", http_method::put, "/v1/account
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> account_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> account_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_account::options, (), (name, account_key))
@@ -112,7 +112,7 @@ struct delete_account : endpoint<"deleteAccount", http_method::delete_, "/v1/acc
     static constexpr std::string_view summary = "Deletes an account or sub account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_account::options, (), ())
@@ -126,8 +126,8 @@ struct list_accounts : endpoint<"listAccounts", http_method::get, "/v1/accounts"
         {"account_key"sv, "Identifier from another system."sv},
     }};
     struct options {
-        std::optional<std::string> account_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> account_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(list_accounts::options, (), (account_key))
@@ -149,16 +149,16 @@ struct get_account_embedded_view_html : endpoint<"getAccountEmbeddedViewHtml", h
         {"embedded_url"sv, "The embedded javascript file to use."sv},
     }};
     struct options {
-        std::optional<std::string> bucket_key;
-        std::optional<std::vector<std::string>> paths;
-        std::optional<std::string> css_url;
-        std::optional<std::string> default_tab;
-        std::optional<bool> show_introduction;
-        std::optional<std::string> introduction_url;
-        std::optional<std::string> element_id;
-        std::optional<std::string> api_url;
-        std::optional<std::string> embedded_url;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> bucket_key{};
+        std::optional<std::vector<std::string>> paths{};
+        std::optional<std::string> css_url{};
+        std::optional<std::string> default_tab{};
+        std::optional<bool> show_introduction{};
+        std::optional<std::string> introduction_url{};
+        std::optional<std::string> element_id{};
+        std::optional<std::string> api_url{};
+        std::optional<std::string> embedded_url{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_account_embedded_view_html::options, (), (bucket_key, paths, css_url, default_tab, show_introduction, introduction_url, element_id, api_url, embedded_url))

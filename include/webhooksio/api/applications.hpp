@@ -30,7 +30,7 @@ struct create_application : endpoint<"createApplication", http_method::post, "/v
         required<std::string> api_url;
         required<std::string> logo_url;
         required<bool> active;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_application::options, (), (name, categories, overview, description, homepage_url, api_url, logo_url, active))
@@ -58,7 +58,7 @@ struct update_application : endpoint<"updateApplication", http_method::put, "/v1
         required<std::string> api_url;
         required<std::string> logo_url;
         required<bool> active;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_application::options, (), (name, categories, overview, description, homepage_url, api_url, logo_url, active))
@@ -69,7 +69,7 @@ struct get_application : endpoint<"getApplication", http_method::get, "/v1/accou
     static constexpr std::string_view summary = "Returns the details for a specfic application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_application::options, (), ())
@@ -80,7 +80,7 @@ struct get_applications : endpoint<"getApplications", http_method::get, "/v1/acc
     static constexpr std::string_view summary = "Returns a collection of applications for an account."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_applications::options, (), ())
@@ -91,7 +91,7 @@ struct delete_application : endpoint<"deleteApplication", http_method::delete_, 
     static constexpr std::string_view summary = "Deletes an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_application::options, (), ())
@@ -113,7 +113,7 @@ struct create_application_version : endpoint<"createApplicationVersion", http_me
         required<boost::json::value> version_json;
         required<boost::json::value> examples_json;
         required<bool> active;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_application_version::options, (), (key, release_date, version_json, examples_json, active))
@@ -135,7 +135,7 @@ struct update_application_version : endpoint<"updateApplicationVersion", http_me
         required<boost::json::value> version_json;
         required<boost::json::value> examples_json;
         required<bool> active;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_application_version::options, (), (key, release_date, version_json, examples_json, active))
@@ -146,7 +146,7 @@ struct get_application_version : endpoint<"getApplicationVersion", http_method::
     static constexpr std::string_view summary = "Returns the details for a specfic application version."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_application_version::options, (), ())
@@ -157,7 +157,7 @@ struct get_application_versions : endpoint<"getApplicationVersions", http_method
     static constexpr std::string_view summary = "Returns a collection of versions for an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_application_versions::options, (), ())
@@ -168,7 +168,7 @@ struct delete_application_version : endpoint<"deleteApplicationVersion", http_me
     static constexpr std::string_view summary = "Deletes a version for an application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_application_version::options, (), ())

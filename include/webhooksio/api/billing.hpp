@@ -21,9 +21,9 @@ struct create_subscription : endpoint<"createSubscription", http_method::post, "
     struct options {
         required<std::string> user_id;
         required<std::string> plan_id;
-        std::optional<std::string> payment_token;
-        std::optional<std::string> coupon_code;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> payment_token{};
+        std::optional<std::string> coupon_code{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_subscription::options, (), (user_id, plan_id, payment_token, coupon_code))
@@ -41,12 +41,12 @@ struct update_subscription : endpoint<"updateSubscription", http_method::put, "/
         {"end_of_term"sv, "If the change should take effect at the end of the term, or now. Defaults to now - false."sv},
     }};
     struct options {
-        std::optional<std::string> user_id;
-        std::optional<std::string> plan_id;
-        std::optional<std::string> payment_token;
-        std::optional<std::string> coupon_code;
-        std::optional<bool> end_of_term;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> user_id{};
+        std::optional<std::string> plan_id{};
+        std::optional<std::string> payment_token{};
+        std::optional<std::string> coupon_code{};
+        std::optional<bool> end_of_term{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_subscription::options, (), (user_id, plan_id, payment_token, coupon_code, end_of_term))
@@ -58,7 +58,7 @@ struct get_subscription : endpoint<"getSubscription", http_method::get, "/v1/acc
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_subscription::options, (), ())
@@ -70,7 +70,7 @@ struct get_invoices : endpoint<"getInvoices", http_method::get, "/v1/accounts/:a
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_invoices::options, (), ())
@@ -82,7 +82,7 @@ struct get_invoice : endpoint<"getInvoice", http_method::get, "/v1/accounts/:acc
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_invoice::options, (), ())
@@ -96,8 +96,8 @@ struct cancel_subscription : endpoint<"cancelSubscription", http_method::delete_
         {"end_of_term"sv, "If the change should take effect at the end of the term, or now. Defaults to now - false."sv},
     }};
     struct options {
-        std::optional<bool> end_of_term;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> end_of_term{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(cancel_subscription::options, (), (end_of_term))

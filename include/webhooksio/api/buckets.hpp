@@ -17,8 +17,8 @@ struct create_bucket : endpoint<"createBucket", http_method::post, "/v1/accounts
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_bucket::options, (), (name, key))
@@ -33,8 +33,8 @@ struct update_bucket : endpoint<"updateBucket", http_method::put, "/v1/accounts/
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_bucket::options, (), (name, key))
@@ -48,9 +48,9 @@ struct get_bucket : endpoint<"getBucket", http_method::get, "/v1/accounts/:accou
         {"include_stats"sv, "Include the traffic summary."sv},
     }};
     struct options {
-        std::optional<bool> expand;
-        std::optional<bool> include_stats;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> expand{};
+        std::optional<bool> include_stats{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_bucket::options, (), (expand, include_stats))
@@ -63,8 +63,8 @@ struct get_buckets : endpoint<"getBuckets", http_method::get, "/v1/accounts/:acc
         {"expand"sv, "If the results should be expanded to include the inputs and destinations"sv},
     }};
     struct options {
-        std::optional<bool> expand;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> expand{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_buckets::options, (), (expand))
@@ -75,7 +75,7 @@ struct delete_bucket : endpoint<"deleteBucket", http_method::delete_, "/v1/accou
     static constexpr std::string_view summary = "Deletes a bucket."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_bucket::options, (), ())

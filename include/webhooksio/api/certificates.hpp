@@ -19,7 +19,7 @@ struct import_certificate : endpoint<"importCertificate", http_method::put, "/v1
     struct options {
         required<std::string> domain;
         required<int> port;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(import_certificate::options, (), (domain, port))
@@ -31,7 +31,7 @@ struct get_certificate : endpoint<"getCertificate", http_method::get, "/v1/accou
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_certificate::options, (), ())
@@ -43,7 +43,7 @@ struct get_certificates : endpoint<"getCertificates", http_method::get, "/v1/acc
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_certificates::options, (), ())
@@ -55,7 +55,7 @@ struct delete_certificate : endpoint<"deleteCertificate", http_method::delete_, 
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_certificate::options, (), ())

@@ -32,21 +32,21 @@ struct create_destination : endpoint<"createDestination", http_method::post, "/v
     struct options {
         required<std::string> name;
         required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order;
-        std::optional<std::string> status;
-        std::optional<std::string> message_method;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> retry_policy_id;
-        std::optional<int> retry_count;
-        std::optional<int> retry_interval;
-        std::optional<bool> verify_ssl;
-        std::optional<std::vector<std::string>> headers_to_include;
-        std::optional<std::string> header_prefix;
-        std::optional<std::vector<std::string>> alert_on_failure;
-        std::optional<std::string> recipe_id;
-        std::optional<int> rate_limit;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> delivery_order{};
+        std::optional<std::string> status{};
+        std::optional<std::string> message_method{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> retry_policy_id{};
+        std::optional<int> retry_count{};
+        std::optional<int> retry_interval{};
+        std::optional<bool> verify_ssl{};
+        std::optional<std::vector<std::string>> headers_to_include{};
+        std::optional<std::string> header_prefix{};
+        std::optional<std::vector<std::string>> alert_on_failure{};
+        std::optional<std::string> recipe_id{};
+        std::optional<int> rate_limit{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_destination::options, (), (name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
@@ -76,21 +76,21 @@ struct update_destination : endpoint<"updateDestination", http_method::put, "/v1
     struct options {
         required<std::string> name;
         required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order;
-        std::optional<std::string> status;
-        std::optional<std::string> message_method;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> retry_policy_id;
-        std::optional<int> retry_count;
-        std::optional<int> retry_interval;
-        std::optional<bool> verify_ssl;
-        std::optional<std::vector<std::string>> headers_to_include;
-        std::optional<std::string> header_prefix;
-        std::optional<std::vector<std::string>> alert_on_failure;
-        std::optional<std::string> recipe_id;
-        std::optional<int> rate_limit;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> delivery_order{};
+        std::optional<std::string> status{};
+        std::optional<std::string> message_method{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> retry_policy_id{};
+        std::optional<int> retry_count{};
+        std::optional<int> retry_interval{};
+        std::optional<bool> verify_ssl{};
+        std::optional<std::vector<std::string>> headers_to_include{};
+        std::optional<std::string> header_prefix{};
+        std::optional<std::vector<std::string>> alert_on_failure{};
+        std::optional<std::string> recipe_id{};
+        std::optional<int> rate_limit{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_destination::options, (), (name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
@@ -103,8 +103,8 @@ struct get_destination : endpoint<"getDestination", http_method::get, "/v1/accou
         {"include_certificate_data"sv, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"sv},
     }};
     struct options {
-        std::optional<bool> include_certificate_data;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> include_certificate_data{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_destination::options, (), (include_certificate_data))
@@ -117,8 +117,8 @@ struct get_destinations : endpoint<"getDestinations", http_method::get, "/v1/acc
         {"destination_key"sv, "Name for the bucket."sv},
     }};
     struct options {
-        std::optional<std::string> destination_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> destination_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_destinations::options, (), (destination_key))
@@ -129,7 +129,7 @@ struct delete_destination : endpoint<"deleteDestination", http_method::delete_, 
     static constexpr std::string_view summary = "Deletes an destination."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_destination::options, (), ())

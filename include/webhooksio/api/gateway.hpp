@@ -14,7 +14,7 @@ struct get_gateway_auth_option : endpoint<"getGatewayAuthOption", http_method::g
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_gateway_auth_option::options, (), ())
@@ -26,7 +26,7 @@ struct get_gateway_auth_options : endpoint<"getGatewayAuthOptions", http_method:
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_gateway_auth_options::options, (), ())
@@ -38,7 +38,7 @@ struct send_input_request : endpoint<"sendInputRequest", http_method::post, "/v1
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(send_input_request::options, (), ())
@@ -50,7 +50,7 @@ struct send_dynamic_input_request : endpoint<"sendDynamicInputRequest", http_met
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(send_dynamic_input_request::options, (), ())
@@ -62,7 +62,7 @@ struct check_input_gateway : endpoint<"checkInputGateway", http_method::head, "/
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(check_input_gateway::options, (), ())
@@ -77,7 +77,7 @@ struct resend_messages : endpoint<"resendMessages", http_method::post, "/v1/acco
     }};
     struct options {
         required<boost::json::value> outgoing_message_ids;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(resend_messages::options, (), (outgoing_message_ids))
@@ -89,7 +89,7 @@ struct retry_request : endpoint<"retryRequest", http_method::post, "/v1/retry"> 
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(retry_request::options, (), ())

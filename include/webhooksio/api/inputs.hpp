@@ -30,19 +30,19 @@ struct create_input : endpoint<"createInput", http_method::post, "/v1/accounts/:
     struct options {
         required<std::string> bucket_id;
         required<std::string> name;
-        std::optional<std::string> status;
-        std::optional<std::string> event_location;
-        std::optional<std::string> event_path;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> delivery_mode;
-        std::optional<int> response_code;
-        std::optional<std::string> response_content_type;
-        std::optional<std::string> authentication_failures;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> response_content;
-        std::optional<std::string> recipe_id;
-        std::optional<std::string> type;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> status{};
+        std::optional<std::string> event_location{};
+        std::optional<std::string> event_path{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> delivery_mode{};
+        std::optional<int> response_code{};
+        std::optional<std::string> response_content_type{};
+        std::optional<std::string> authentication_failures{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> response_content{};
+        std::optional<std::string> recipe_id{};
+        std::optional<std::string> type{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_input::options, (), (bucket_id, name, status, event_location, event_path, event_filters, delivery_mode, response_code, response_content_type, authentication_failures, authentication_type, response_content, recipe_id, type))
@@ -67,18 +67,18 @@ struct update_input : endpoint<"updateInput", http_method::put, "/v1/accounts/:a
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> status;
-        std::optional<std::string> event_location;
-        std::optional<std::string> event_path;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> delivery_mode;
-        std::optional<int> response_code;
-        std::optional<std::string> response_content_type;
-        std::optional<std::string> authentication_failures;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> response_content;
-        std::optional<std::string> recipe_id;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> status{};
+        std::optional<std::string> event_location{};
+        std::optional<std::string> event_path{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> delivery_mode{};
+        std::optional<int> response_code{};
+        std::optional<std::string> response_content_type{};
+        std::optional<std::string> authentication_failures{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> response_content{};
+        std::optional<std::string> recipe_id{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_input::options, (), (name, status, event_location, event_path, event_filters, delivery_mode, response_code, response_content_type, authentication_failures, authentication_type, response_content, recipe_id))
@@ -89,7 +89,7 @@ struct get_input : endpoint<"getInput", http_method::get, "/v1/accounts/:account
     static constexpr std::string_view summary = "Returns the details for a specfic input."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_input::options, (), ())
@@ -103,9 +103,9 @@ struct get_inputs : endpoint<"getInputs", http_method::get, "/v1/accounts/:accou
         {"event_filter"sv, "The event that should be filtered on."sv},
     }};
     struct options {
-        std::optional<std::string> key;
-        std::optional<std::string> event_filter;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> key{};
+        std::optional<std::string> event_filter{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_inputs::options, (), (key, event_filter))
@@ -116,7 +116,7 @@ struct delete_input : endpoint<"deleteInput", http_method::delete_, "/v1/account
     static constexpr std::string_view summary = "Deletes an input."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_input::options, (), ())

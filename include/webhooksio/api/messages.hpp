@@ -15,8 +15,8 @@ struct get_incoming_message : endpoint<"getIncomingMessage", http_method::get, "
         {"include_outgoing_messages"sv, "If the outgoing messages should be included as well."sv},
     }};
     struct options {
-        std::optional<bool> include_outgoing_messages;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> include_outgoing_messages{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_incoming_message::options, (), (include_outgoing_messages))
@@ -27,7 +27,7 @@ struct get_outgoing_message : endpoint<"getOutgoingMessage", http_method::get, "
     static constexpr std::string_view summary = "Returns the details regarding an outgoing message, including all attempts"sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_outgoing_message::options, (), ())
@@ -38,7 +38,7 @@ struct get_outgoing_message_status : endpoint<"getOutgoingMessageStatus", http_m
     static constexpr std::string_view summary = "Returns the basic information regarding the status of the outgoing request."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_outgoing_message_status::options, (), ())
@@ -50,7 +50,7 @@ struct get_outgoing_message_attempt : endpoint<"getOutgoingMessageAttempt", http
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_outgoing_message_attempt::options, (), ())

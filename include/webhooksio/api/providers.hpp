@@ -20,7 +20,7 @@ struct create_consumer : endpoint<"createConsumer", http_method::post, "/v1/acco
         required<std::string> consumer_id;
         required<std::string> bucket_key;
         required<std::string> name;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_consumer::options, (), (consumer_id, bucket_key, name))
@@ -31,7 +31,7 @@ struct get_consumers : endpoint<"getConsumers", http_method::get, "/v1/accounts/
     static constexpr std::string_view summary = "Returns a list of all the consumers for a particular application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumers::options, (), ())
@@ -45,7 +45,7 @@ struct update_consumer : endpoint<"updateConsumer", http_method::put, "/v1/accou
     }};
     struct options {
         required<std::string> name;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_consumer::options, (), (name))
@@ -56,7 +56,7 @@ struct get_consumer : endpoint<"getConsumer", http_method::get, "/v1/accounts/:a
     static constexpr std::string_view summary = "Get the details for a particular consumer."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer::options, (), ())
@@ -67,7 +67,7 @@ struct delete_consumer : endpoint<"deleteConsumer", http_method::delete_, "/v1/a
     static constexpr std::string_view summary = "Removes a consumer from a particular application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_consumer::options, (), ())
@@ -82,8 +82,8 @@ struct get_consumer_destinations : endpoint<"getConsumerDestinations", http_meth
     }};
     struct options {
         required<std::string> bucket_key;
-        std::optional<std::string> destination_key;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> destination_key{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer_destinations::options, (), (bucket_key, destination_key))
@@ -117,21 +117,21 @@ struct create_consumer_destination : endpoint<"createConsumerDestination", http_
         required<std::string> name;
         required<std::string> bucket_key;
         required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order;
-        std::optional<std::string> status;
-        std::optional<std::string> message_method;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> retry_policy_id;
-        std::optional<int> retry_count;
-        std::optional<int> retry_interval;
-        std::optional<bool> verify_ssl;
-        std::optional<std::vector<std::string>> headers_to_include;
-        std::optional<std::string> header_prefix;
-        std::optional<std::vector<std::string>> alert_on_failure;
-        std::optional<std::string> recipe_id;
-        std::optional<int> rate_limit;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> delivery_order{};
+        std::optional<std::string> status{};
+        std::optional<std::string> message_method{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> retry_policy_id{};
+        std::optional<int> retry_count{};
+        std::optional<int> retry_interval{};
+        std::optional<bool> verify_ssl{};
+        std::optional<std::vector<std::string>> headers_to_include{};
+        std::optional<std::string> header_prefix{};
+        std::optional<std::vector<std::string>> alert_on_failure{};
+        std::optional<std::string> recipe_id{};
+        std::optional<int> rate_limit{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_consumer_destination::options, (), (application_version_id, name, bucket_key, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
@@ -163,21 +163,21 @@ struct update_consumer_destination : endpoint<"updateConsumerDestination", http_
         required<std::string> application_version_id;
         required<std::string> name;
         required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order;
-        std::optional<std::string> status;
-        std::optional<std::string> message_method;
-        std::optional<std::vector<std::string>> event_filters;
-        std::optional<std::string> authentication_type;
-        std::optional<std::string> retry_policy_id;
-        std::optional<int> retry_count;
-        std::optional<int> retry_interval;
-        std::optional<bool> verify_ssl;
-        std::optional<std::vector<std::string>> headers_to_include;
-        std::optional<std::string> header_prefix;
-        std::optional<std::vector<std::string>> alert_on_failure;
-        std::optional<std::string> recipe_id;
-        std::optional<int> rate_limit;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> delivery_order{};
+        std::optional<std::string> status{};
+        std::optional<std::string> message_method{};
+        std::optional<std::vector<std::string>> event_filters{};
+        std::optional<std::string> authentication_type{};
+        std::optional<std::string> retry_policy_id{};
+        std::optional<int> retry_count{};
+        std::optional<int> retry_interval{};
+        std::optional<bool> verify_ssl{};
+        std::optional<std::vector<std::string>> headers_to_include{};
+        std::optional<std::string> header_prefix{};
+        std::optional<std::vector<std::string>> alert_on_failure{};
+        std::optional<std::string> recipe_id{};
+        std::optional<int> rate_limit{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_consumer_destination::options, (), (application_version_id, name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
@@ -188,7 +188,7 @@ struct delete_consumer_destination : endpoint<"deleteConsumerDestination", http_
     static constexpr std::string_view summary = "Deletes an destination for the consumer of a given application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_consumer_destination::options, (), ())
@@ -199,7 +199,7 @@ struct get_consumer_buckets : endpoint<"getConsumerBuckets", http_method::get, "
     static constexpr std::string_view summary = "Returns all the buckets for the consumer of a given application."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer_buckets::options, (), ())
@@ -210,7 +210,7 @@ struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", ht
     static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(send_consumer_webhook_request::options, (), ())
@@ -230,10 +230,10 @@ struct get_consumer_subscription : endpoint<"getConsumerSubscription", http_meth
     }};
     struct options {
         required<std::string> bucket_key;
-        std::optional<std::string> event_name;
-        std::optional<bool> include_destination_detail;
-        std::optional<std::string> event_type;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> event_name{};
+        std::optional<bool> include_destination_detail{};
+        std::optional<std::string> event_type{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer_subscription::options, (), (bucket_key, event_name, include_destination_detail, event_type))
@@ -249,11 +249,11 @@ struct get_consumer_request_log : endpoint<"getConsumerRequestLog", http_method:
         {"http_status"sv, ""sv},
     }};
     struct options {
-        std::optional<std::string> start_date;
-        std::optional<std::string> end_date;
-        std::optional<std::string> destination_id;
-        std::optional<int> http_status;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> start_date{};
+        std::optional<std::string> end_date{};
+        std::optional<std::string> destination_id{};
+        std::optional<int> http_status{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer_request_log::options, (), (start_date, end_date, destination_id, http_status))
@@ -267,9 +267,9 @@ struct create_client_token : endpoint<"createClientToken", http_method::post, "/
         {"paths"sv, "The permitted paths."sv},
     }};
     struct options {
-        std::optional<std::string> bucket_key;
-        std::optional<std::vector<std::string>> paths;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> bucket_key{};
+        std::optional<std::vector<std::string>> paths{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_client_token::options, (), (bucket_key, paths))
@@ -290,16 +290,16 @@ struct get_embedded_view_html : endpoint<"getEmbeddedViewHtml", http_method::pos
         {"embedded_url"sv, "The embedded javascript file to use."sv},
     }};
     struct options {
-        std::optional<std::string> bucket_key;
-        std::optional<std::vector<std::string>> paths;
-        std::optional<std::string> css_url;
-        std::optional<std::string> default_tab;
-        std::optional<bool> show_introduction;
-        std::optional<std::string> introduction_url;
-        std::optional<std::string> element_id;
-        std::optional<std::string> api_url;
-        std::optional<std::string> embedded_url;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> bucket_key{};
+        std::optional<std::vector<std::string>> paths{};
+        std::optional<std::string> css_url{};
+        std::optional<std::string> default_tab{};
+        std::optional<bool> show_introduction{};
+        std::optional<std::string> introduction_url{};
+        std::optional<std::string> element_id{};
+        std::optional<std::string> api_url{};
+        std::optional<std::string> embedded_url{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_embedded_view_html::options, (), (bucket_key, paths, css_url, default_tab, show_introduction, introduction_url, element_id, api_url, embedded_url))
@@ -313,8 +313,8 @@ struct get_consumer_destination : endpoint<"getConsumerDestination", http_method
         {"include_certificate_data"sv, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"sv},
     }};
     struct options {
-        std::optional<bool> include_certificate_data;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> include_certificate_data{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_consumer_destination::options, (), (include_certificate_data))
@@ -326,7 +326,7 @@ struct send_dynamic_consumer_webhook_request : endpoint<"sendDynamicConsumerWebh
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(send_dynamic_consumer_webhook_request::options, (), ())

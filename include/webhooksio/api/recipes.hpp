@@ -21,12 +21,12 @@ struct create_recipe : endpoint<"createRecipe", http_method::post, "/v1/accounts
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> sample_code;
+        std::optional<std::string> sample_code{};
         required<std::string> type;
-        std::optional<std::string> notes;
+        std::optional<std::string> notes{};
         required<std::string> recipe_draft;
-        std::optional<bool> run_on_each_attempt;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> run_on_each_attempt{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_recipe::options, (), (name, sample_code, type, notes, recipe_draft, run_on_each_attempt))
@@ -45,12 +45,12 @@ struct update_recipe : endpoint<"updateRecipe", http_method::put, "/v1/accounts/
     }};
     struct options {
         required<std::string> name;
-        std::optional<std::string> sample_code;
+        std::optional<std::string> sample_code{};
         required<std::string> type;
-        std::optional<std::string> notes;
+        std::optional<std::string> notes{};
         required<std::string> recipe_draft;
-        std::optional<bool> run_on_each_attempt;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<bool> run_on_each_attempt{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_recipe::options, (), (name, sample_code, type, notes, recipe_draft, run_on_each_attempt))
@@ -61,7 +61,7 @@ struct publish_recipe : endpoint<"publishRecipe", http_method::post, "/v1/accoun
     static constexpr std::string_view summary = "Publishes the draft recipe so it can be used as the production recipe."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(publish_recipe::options, (), ())
@@ -72,7 +72,7 @@ struct get_recipe : endpoint<"getRecipe", http_method::get, "/v1/accounts/:accou
     static constexpr std::string_view summary = "Returns the details for a specfic recipe."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_recipe::options, (), ())
@@ -85,8 +85,8 @@ struct get_recipes : endpoint<"getRecipes", http_method::get, "/v1/accounts/:acc
         {"type"sv, "The type of recipe, either input or destination."sv},
     }};
     struct options {
-        std::optional<std::string> type;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> type{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_recipes::options, (), (type))
@@ -97,7 +97,7 @@ struct delete_recipe : endpoint<"deleteRecipe", http_method::delete_, "/v1/accou
     static constexpr std::string_view summary = "Deletes a Recipe."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_recipe::options, (), ())
@@ -113,11 +113,11 @@ struct test_recipe : endpoint<"testRecipe", http_method::put, "/v1/accounts/:acc
         {"event_type"sv, "The event type."sv},
     }};
     struct options {
-        std::optional<std::string> sample_code;
+        std::optional<std::string> sample_code{};
         required<std::string> type;
         required<std::string> recipe;
-        std::optional<std::string> event_type;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> event_type{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(test_recipe::options, (), (sample_code, type, recipe, event_type))

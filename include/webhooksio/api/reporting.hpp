@@ -25,12 +25,12 @@ struct get_overview_report : endpoint<"getOverviewReport", http_method::get, "/v
         required<std::string> start_date;
         required<std::string> end_date;
         required<std::string> precision;
-        std::optional<std::string> application_id;
-        std::optional<std::string> bucket_id;
-        std::optional<std::string> destination_id;
-        std::optional<std::string> input_id;
-        std::optional<bool> include_sub_accounts;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> application_id{};
+        std::optional<std::string> bucket_id{};
+        std::optional<std::string> destination_id{};
+        std::optional<std::string> input_id{};
+        std::optional<bool> include_sub_accounts{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_overview_report::options, (), (start_date, end_date, precision, application_id, bucket_id, destination_id, input_id, include_sub_accounts))
@@ -47,12 +47,12 @@ struct get_summary_report : endpoint<"getSummaryReport", http_method::get, "/v1/
         {"input_id"sv, "The end date for the data."sv},
     }};
     struct options {
-        std::optional<std::string> start_date;
-        std::optional<std::string> end_date;
-        std::optional<std::string> bucket_id;
-        std::optional<std::string> destination_id;
-        std::optional<std::string> input_id;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> start_date{};
+        std::optional<std::string> end_date{};
+        std::optional<std::string> bucket_id{};
+        std::optional<std::string> destination_id{};
+        std::optional<std::string> input_id{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_summary_report::options, (), (start_date, end_date, bucket_id, destination_id, input_id))
@@ -69,12 +69,12 @@ struct get_request_log : endpoint<"getRequestLog", http_method::get, "/v1/accoun
         {"http_status"sv, ""sv},
     }};
     struct options {
-        std::optional<std::string> start_date;
-        std::optional<std::string> end_date;
-        std::optional<std::string> input_id;
-        std::optional<std::string> bucket_id;
-        std::optional<int> http_status;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> start_date{};
+        std::optional<std::string> end_date{};
+        std::optional<std::string> input_id{};
+        std::optional<std::string> bucket_id{};
+        std::optional<int> http_status{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_request_log::options, (), (start_date, end_date, input_id, bucket_id, http_status))

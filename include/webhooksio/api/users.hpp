@@ -18,7 +18,7 @@ struct login : endpoint<"login", http_method::put, "/v1/authenticate"> {
     struct options {
         required<std::string> email_address;
         required<std::string> password;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(login::options, (), (email_address, password))
@@ -36,9 +36,9 @@ struct change_password : endpoint<"changePassword", http_method::put, "/v1/accou
     struct options {
         required<std::string> new_password;
         required<std::string> new_confirm_password;
-        std::optional<std::string> change_key;
-        std::optional<std::string> existing_password;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> change_key{};
+        std::optional<std::string> existing_password{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(change_password::options, (), (new_password, new_confirm_password, change_key, existing_password))
@@ -49,7 +49,7 @@ struct get_api_token : endpoint<"getAPIToken", http_method::get, "/v1/accounts/:
     static constexpr std::string_view summary = "Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_api_token::options, (), ())
@@ -63,7 +63,7 @@ struct reset_password : endpoint<"resetPassword", http_method::post, "/v1/reset_
     }};
     struct options {
         required<std::string> email_address;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(reset_password::options, (), (email_address))
@@ -74,7 +74,7 @@ struct lookup_password_change_key : endpoint<"lookupPasswordChangeKey", http_met
     static constexpr std::string_view summary = "Looks up the meta data for the password change key."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(lookup_password_change_key::options, (), ())
@@ -100,7 +100,7 @@ struct create_user : endpoint<"createUser", http_method::post, "/v1/accounts/:ac
         required<std::string> timezone;
         required<std::string> permission_level;
         required<bool> notify;
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(create_user::options, (), (first_name, last_name, email_address, password, timezone, permission_level, notify))
@@ -121,10 +121,10 @@ struct update_user : endpoint<"updateUser", http_method::put, "/v1/accounts/:acc
         required<std::string> first_name;
         required<std::string> last_name;
         required<std::string> email_address;
-        std::optional<std::string> password;
+        std::optional<std::string> password{};
         required<std::string> timezone;
-        std::optional<std::string> permission_level;
-        extra_options extra;  ///< any further option, sent as given
+        std::optional<std::string> permission_level{};
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(update_user::options, (), (first_name, last_name, email_address, password, timezone, permission_level))
@@ -135,7 +135,7 @@ struct get_user : endpoint<"getUser", http_method::get, "/v1/accounts/:account_i
     static constexpr std::string_view summary = "Returns the details for a specfic user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_user::options, (), ())
@@ -147,7 +147,7 @@ struct get_users : endpoint<"getUsers", http_method::get, "/v1/accounts/:account
     static constexpr std::string_view summary = "Returns a collection of users."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_users::options, (), ())
@@ -158,7 +158,7 @@ struct delete_user : endpoint<"deleteUser", http_method::delete_, "/v1/accounts/
     static constexpr std::string_view summary = "Deletes a user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(delete_user::options, (), ())
@@ -169,7 +169,7 @@ struct verify_email_address : endpoint<"verifyEmailAddress", http_method::get, "
     static constexpr std::string_view summary = "Handles validating the email address once the user has clicked the validation link in an email."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(verify_email_address::options, (), ())
@@ -180,7 +180,7 @@ struct resend_verification_email : endpoint<"resendVerificationEmail", http_meth
     static constexpr std::string_view summary = "Resends a verification email for a user."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(resend_verification_email::options, (), ())

@@ -13,7 +13,7 @@ struct health_check : endpoint<"healthCheck", http_method::get, "/v1/health"> {
     static constexpr std::string_view summary = "System health check"sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(health_check::options, (), ())
@@ -24,7 +24,7 @@ struct get_plans : endpoint<"getPlans", http_method::get, "/v1/plans"> {
     static constexpr std::string_view summary = "Returns all the possible public plans."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_plans::options, (), ())
@@ -35,7 +35,7 @@ struct get_plan : endpoint<"getPlan", http_method::get, "/v1/plans/:plan_id", pl
     static constexpr std::string_view summary = "Returns the details of a specific plan."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_plan::options, (), ())
@@ -46,7 +46,7 @@ struct get_timezones : endpoint<"getTimezones", http_method::get, "/v1/util/time
     static constexpr std::string_view summary = "Returns all valid timezones."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_timezones::options, (), ())
@@ -57,7 +57,7 @@ struct get_retry_policies : endpoint<"getRetryPolicies", http_method::get, "/v1/
     static constexpr std::string_view summary = "Returns the possible retry policies along with the system default policy."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_retry_policies::options, (), ())
@@ -68,7 +68,7 @@ struct get_retry_policy : endpoint<"getRetryPolicy", http_method::get, "/v1/retr
     static constexpr std::string_view summary = "Returns the details of a specific retry policy."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
-        extra_options extra;  ///< any further option, sent as given
+        extra_options extra{};  ///< any further option, sent as given
     };
 };
 BOOST_DESCRIBE_STRUCT(get_retry_policy::options, (), ())

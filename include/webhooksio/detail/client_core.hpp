@@ -14,6 +14,8 @@
 #include "../config.hpp"
 #include "../error.hpp"
 #include "../options.hpp"
+#include "../response.hpp"
+#include "../result.hpp"
 #include "../retry.hpp"
 #include "../transport.hpp"
 #include "request.hpp"
@@ -32,17 +34,20 @@ public:
 
     // Sends a built request through `transport`, with retries, and decodes
     // the answer; a failed build is passed on as it is.
-    WEBHOOKSIO_DECL result<boost::json::value> execute(const call_spec& call, result<http_request> request,
-                                                       transport_ref transport) const;
+    WEBHOOKSIO_DECL result<response> execute(const call_spec& call, result<http_request> request,
+                                             transport_ref transport) const;
 
     // build, then execute.
-    WEBHOOKSIO_DECL result<boost::json::value> call(const call_spec& call, std::span<const std::string_view> ids,
-                                                    const option_values& options, transport_ref transport) const;
+    WEBHOOKSIO_DECL result<response> call(const call_spec& call, std::span<const std::string_view> ids,
+                                          const option_values& options, transport_ref transport) const;
 
-    // The same for a call without a completion token: the JSON, or the typed
-    // exception.
+    // The same for a call without a completion token: the JSON body, or the
+    // typed exception.
     WEBHOOKSIO_DECL boost::json::value call_or_throw(const call_spec& call, std::span<const std::string_view> ids,
                                                      const option_values& options, transport_ref transport) const;
+
+    const request_context& context() const noexcept { return context_; }
+    const retry_policy& retries() const noexcept { return retry_; }
 
 private:
     request_context context_;

@@ -16,6 +16,8 @@
 #include "../endpoint.hpp"
 #include "../error.hpp"
 #include "../options.hpp"
+#include "../response.hpp"
+#include "../result.hpp"
 #include "../transport.hpp"
 #include "../url.hpp"
 #include "../version.hpp"
@@ -55,6 +57,8 @@ inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of
 // What a client computes once and every call reuses.
 struct request_context {
     std::string api_key;
+    std::string host;  // of the base URL, for messages
+    int port = 0;
     std::string path_prefix;
     http_headers headers;
     bool token_in_query = false;
@@ -63,7 +67,10 @@ struct request_context {
 // Whether `s` holds a CR, LF or NUL: what could end a header line early.
 WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s);
 
-// The key is a secret: it must never reach a message, a log or a hook.
+// The key is a secret: it must never reach a message, a log or a hook. A
+// key shorter than this is no secret the API hands out, and redacting it in
+// text would mangle messages ("KEY" in "KEYS").
+inline constexpr std::size_t min_secret_length = 12;
 WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret);
 // `text` with the key taken out, as it is and percent-encoded.
 WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret);
@@ -92,9 +99,14 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
                                                    std::span<const std::string_view> ids,
                                                    const option_values& options);
 
-// The JSON of a response, or the typed error it amounts to.
-WEBHOOKSIO_DECL result<boost::json::value> decode_response(const request_context& context, const call_spec& call,
-                                                           result<http_response> sent);
+// A usage error of this call: nothing was sent.
+WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what);
+
+// The response with its JSON body, or the error it amounts to (a non-2xx
+// status, a 2xx body that is not JSON, or the transport's failure), with
+// the call's diagnostics.
+WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
+                                                 result<http_response> sent);
 
 }  // namespace webhooksio::detail
 

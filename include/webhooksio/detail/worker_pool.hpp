@@ -1,10 +1,12 @@
-// A small fixed pool of threads that runs the client's asynchronous calls.
-// Threads start on first use; the destructor finishes every queued call, so
-// no call is lost, and joins the threads.
+// A small fixed pool of threads that runs the client's calls made with a
+// callback or a future. Threads start on first use; the destructor finishes
+// every queued call, so no call is lost, and joins the threads.
 #pragma once
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -25,6 +27,10 @@ public:
     // promise or a move-only callback.
     WEBHOOKSIO_DECL void post(std::packaged_task<void()> task);
 
+    // Whether the calling thread is one of this pool's: a task that waited
+    // there for another task of the pool could wait forever.
+    WEBHOOKSIO_DECL bool on_worker_thread() const noexcept;
+
 private:
     WEBHOOKSIO_DECL void work();
 
@@ -35,6 +41,11 @@ private:
     std::vector<std::thread> threads_;
     bool stopping_ = false;
 };
+
+// Hands an exception thrown by a user's callback to `handler`, or calls
+// std::terminate without one (as Asio does): never swallowed.
+WEBHOOKSIO_DECL void report_callback_exception(const std::function<void(std::exception_ptr)>& handler,
+                                               std::exception_ptr thrown) noexcept;
 
 }  // namespace webhooksio::detail
 

@@ -20,16 +20,14 @@ WEBHOOKSIO_DECL result<http_request> client_core::build(const call_spec& call, s
     return build_request(context_, call, ids, options);
 }
 
-WEBHOOKSIO_DECL result<boost::json::value> client_core::execute(const call_spec& call, result<http_request> request,
-                                                                transport_ref transport) const {
+WEBHOOKSIO_DECL result<response> client_core::execute(const call_spec& call, result<http_request> request,
+                                                      transport_ref transport) const {
     if (!request) return std::move(request).error();
     return decode_response(context_, call, retry_.run(call, *request, context_.api_key, transport));
 }
 
-WEBHOOKSIO_DECL result<boost::json::value> client_core::call(const call_spec& call,
-                                                             std::span<const std::string_view> ids,
-                                                             const option_values& options,
-                                                             transport_ref transport) const {
+WEBHOOKSIO_DECL result<response> client_core::call(const call_spec& call, std::span<const std::string_view> ids,
+                                                   const option_values& options, transport_ref transport) const {
     return execute(call, build(call, ids, options), transport);
 }
 
@@ -37,7 +35,7 @@ WEBHOOKSIO_DECL boost::json::value client_core::call_or_throw(const call_spec& c
                                                               std::span<const std::string_view> ids,
                                                               const option_values& options,
                                                               transport_ref transport) const {
-    return this->call(call, ids, options, transport).value();
+    return std::move(this->call(call, ids, options, transport).value().body);
 }
 
 }  // namespace webhooksio::detail

@@ -1,7 +1,15 @@
 // Definitions for httplib_transport.hpp.
 #pragma once
 
+#include <cerrno>
 #include <cstdint>
+
+#include <netdb.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <boost/asio/error.hpp>
 
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -9,8 +17,9 @@
 namespace webhooksio {
 namespace detail {
 
-// `connect` means that no byte of the request was sent (retry.hpp relies
-// on it): the connection was refused, unreachable or timed out.
+// The step at which httplib failed. `connect` means that no byte of the
+// request was sent (retry.hpp relies on it): the connection was refused,
+// unreachable or timed out.
 inline transport_failure classify(httplib::Error e) {
     switch (e) {
         case httplib::Error::Connection:
@@ -22,6 +31,32 @@ inline transport_failure classify(httplib::Error e) {
         case httplib::Error::Write: return transport_failure::write;
         default: return transport_failure::other;
     }
+}
+
+// httplib loses the system's reason for a failed connection, so one more
+// connect (a failure path only, bounded by the connect timeout) asks the
+// system: "connection refused" rather than "Connection".
+inline boost::system::error_code why_no_connection(const std::string& host, int port,
+                                                   std::chrono::milliseconds timeout) {
+    addrinfo hints{};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    if (::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0)
+        return boost::asio::error::host_not_found;
+    std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, &::freeaddrinfo);
+    int error = 0;
+    for (addrinfo* a = found; a; a = a->ai_next) {
+        const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
+        if (fd < 0) continue;
+        timeval limit{static_cast<time_t>(timeout.count() / 1000), static_cast<suseconds_t>(timeout.count() % 1000 * 1000)};
+        ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+        error = ::connect(fd, a->ai_addr, a->ai_addrlen) == 0 ? 0 : errno;
+        ::close(fd);
+        if (error == 0) break;
+    }
+    if (error == 0) return make_error_code(errc::connection_failed);  // it answers now
+    if (error == EINPROGRESS || error == EAGAIN) return make_error_code(errc::timed_out);
+    return {error, boost::system::system_category()};
 }
 
 // A certificate store holding every certificate of `pem`; null when none.
@@ -46,6 +81,8 @@ WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : o
     auto url = detail::parse_base_url(options_.base_url);
     if (!url) throw_error(std::move(url).error());
     https_ = url->scheme == "https";
+    host_ = url->host;
+    port_ = url->port;
     origin_ = url->scheme + "://" + url->host + ':' + std::to_string(url->port);
     if (!options_.ca_bundle_pem.empty()) {
         X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
@@ -114,17 +151,33 @@ WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(httplib::
 }
 
 WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
+    const std::string server = host_ + ':' + std::to_string(port_);
     if (failed.too_large)
-        return error::transport(transport_failure::too_large,
-                                "the response body is larger than max_response_body (" +
+        return error::transport(errc::response_too_large, transport_failure::too_large,
+                                "the response body from " + server + " is larger than max_response_body (" +
                                     std::to_string(options_.max_response_body) + " bytes); reading stopped");
-    transport_failure kind = detail::classify(failed.failure);
+    transport_failure step = detail::classify(failed.failure);
     // httplib reports a read that timed out as a plain read error.
-    if (kind == transport_failure::read && failed.elapsed >= options_.read_timeout) kind = transport_failure::timeout;
-    std::string what = kind == transport_failure::timeout
-                           ? "no answer within read_timeout (" + std::to_string(options_.read_timeout.count()) + " ms)"
-                           : httplib::to_string(failed.failure);
-    return error::transport(kind, "transport error: " + what);
+    if (step == transport_failure::read && failed.elapsed >= options_.read_timeout) step = transport_failure::timeout;
+    switch (step) {
+        case transport_failure::connect: {
+            const auto why = failed.failure == httplib::Error::ConnectionTimeout
+                                 ? make_error_code(errc::timed_out)
+                                 : detail::why_no_connection(host_, port_, options_.connect_timeout);
+            return error::transport(why, step, "could not connect to " + server + ": " + why.message());
+        }
+        case transport_failure::timeout:
+            return error::transport(errc::timed_out, step, "no answer from " + server + " within read_timeout (" +
+                                                               std::to_string(options_.read_timeout.count()) + " ms)");
+        case transport_failure::tls:
+            return error::transport(errc::tls_failed, step, "TLS with " + server + " failed: " +
+                                                                httplib::to_string(failed.failure));
+        case transport_failure::write:
+            return error::transport(errc::send_failed, step, "sending the request to " + server + " failed");
+        default:
+            return error::transport(errc::receive_failed, step, "the connection to " + server +
+                                                                    " failed before a whole answer came");
+    }
 }
 
 WEBHOOKSIO_DECL std::unique_ptr<httplib::Client> httplib_transport::connect() const {

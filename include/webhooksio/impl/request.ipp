@@ -6,7 +6,7 @@
 namespace webhooksio::detail {
 
 WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret) {
-    if (secret.empty()) return;
+    if (secret.size() < min_secret_length) return;
     constexpr std::string_view mark = "[redacted]";
     // Search on after the mark: a key such as "red" would find itself in it.
     for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + mark.size()))
@@ -22,7 +22,7 @@ WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret) 
 }
 
 WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret) {
-    if (secret.empty()) return false;
+    if (secret.size() < min_secret_length) return false;
     bool changed = false;
     if (auto* text = v.if_string()) {
         std::string clean = redacted(std::string(*text), secret);
@@ -57,6 +57,8 @@ WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key
     if (!url) return std::move(url).error();
 
     request_context context;
+    context.host = url->host;
+    context.port = url->port;
     context.path_prefix = url->path;
     context.token_in_query = options.token_in_query;
     std::string agent = std::string("webhooksio-cpp/") + version;
@@ -71,6 +73,19 @@ WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key
 WEBHOOKSIO_DECL std::string describe(const call_spec& call) {
     return "webhooksio: " + std::string(call.endpoint) + " (" + std::string(to_string(call.method)) + ' ' +
            std::string(call.route) + "): ";
+}
+
+// Diagnostics that name the call, with `what` after the call's description.
+inline diagnostics call_diagnostics(const call_spec& call, std::string what) {
+    diagnostics details;
+    details.message = describe(call) + what;
+    details.endpoint = call.endpoint;
+    details.route = call.route;
+    return details;
+}
+
+WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what) {
+    return {errc::usage, call_diagnostics(call, std::move(what))};
 }
 
 // Whether option `name` is set, typed or free-form (null counts as unset).
@@ -123,11 +138,11 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     for (std::size_t i = 0; i < ids.size(); ++i) {
         std::string_view id = ids[i];
         if (id.empty() || id == "." || id == ".." || id.find('\0') != std::string_view::npos)
-            return error::usage(describe(call) + "ID :" + std::string(call.placeholders[i]) +
-                                " is empty, \".\", \"..\" or holds a NUL character");
+            return call_usage_error(call, "ID :" + std::string(call.placeholders[i]) +
+                                              " is empty, \".\", \"..\" or holds a NUL character");
     }
     if (std::string missing = missing_options(call, options); !missing.empty())
-        return error::usage(describe(call) + "missing required option(s): " + missing);
+        return call_usage_error(call, "missing required option(s): " + missing);
 
     http_request request;
     request.method = call.method;
@@ -163,34 +178,56 @@ inline boost::json::value parse_or_null(std::string_view text) {
     return ec ? boost::json::value() : v;
 }
 
-WEBHOOKSIO_DECL result<boost::json::value> decode_response(const request_context& context, const call_spec& call,
-                                                           result<http_response> sent) {
-    if (!sent) {
-        const error& failure = sent.error();
-        return error::transport(failure.failure(), redacted(describe(call) + failure.message(), context.api_key));
-    }
-    http_response& response = *sent;
-    const int status = response.status;
-    if (status >= 200 && status < 300) {
-        if (response.body.empty()) return boost::json::value();
-        boost::system::error_code ec;
-        boost::json::value v = boost::json::parse(response.body, ec);
-        if (!ec) return v;
-        return error::decode(status,
-                             describe(call) + "HTTP " + std::to_string(status) + " with a body that is not JSON (" +
-                                 ec.message() + ')',
-                             redacted(std::move(response.body), context.api_key));
-    }
-    // Each form of the body is redacted once, from the text as it came: the
-    // mark itself could hold the key ("red" in "[redacted]").
-    boost::json::value json = parse_or_null(response.body);
-    const bool echoed = redact_json(json, context.api_key);
+// The transport's failure, told as this call's: its message (key redacted)
+// after the call's description, and the server it tried.
+inline error transport_failed(const request_context& context, const call_spec& call, const error& failure) {
+    diagnostics details = call_diagnostics(call, redacted(failure.what(), context.api_key));
+    details.failure = failure.diagnostics().failure;
+    details.host = context.host;
+    details.port = context.port;
+    return {failure.code(), std::move(details)};
+}
+
+// What a non-2xx answer amounts to. Each form of the body is redacted once,
+// from the text as it came: the mark itself could hold the key ("red" in
+// "[redacted]").
+inline error status_failed(const request_context& context, const call_spec& call, http_response& answer) {
+    diagnostics details = call_diagnostics(call, "HTTP " + std::to_string(answer.status));
+    details.status = answer.status;
+    details.body = parse_or_null(answer.body);
+    const bool echoed = redact_json(details.body, context.api_key);
     // An echo the text can't show (JSON-escaped) leaves the raw body as the
     // redacted JSON.
-    std::string body = echoed ? boost::json::serialize(json) : redacted(std::move(response.body), context.api_key);
-    std::string message = describe(call) + "HTTP " + std::to_string(status);
-    if (std::string said = api_message(json); !said.empty()) message += ": " + said;
-    return error::status(status, std::move(message), std::move(body), std::move(json));
+    details.raw_body = echoed ? boost::json::serialize(details.body) : redacted(std::move(answer.body), context.api_key);
+    if (std::string said = api_message(details.body); !said.empty()) details.message += ": " + said;
+    details.headers = std::move(answer.headers);
+    return {errc_of_status(answer.status), std::move(details)};
+}
+
+// A 2xx answer whose body is not JSON.
+inline error undecodable(const request_context& context, const call_spec& call, http_response& answer,
+                         const boost::system::error_code& why) {
+    diagnostics details = call_diagnostics(call, "HTTP " + std::to_string(answer.status) +
+                                                     " with a body that is not JSON (" + why.message() + ')');
+    details.status = answer.status;
+    details.raw_body = redacted(std::move(answer.body), context.api_key);
+    details.headers = std::move(answer.headers);
+    return {errc::invalid_response, std::move(details)};
+}
+
+WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
+                                                 result<http_response> sent) {
+    if (!sent) return transport_failed(context, call, sent.error());
+    http_response& answer = *sent;
+    if (answer.status < 200 || answer.status >= 300) return status_failed(context, call, answer);
+    response decoded{answer.status, {}, {}};
+    if (!answer.body.empty()) {
+        boost::system::error_code ec;
+        decoded.body = boost::json::parse(answer.body, ec);
+        if (ec) return undecodable(context, call, answer, ec);
+    }
+    decoded.headers = std::move(answer.headers);
+    return decoded;
 }
 
 }  // namespace webhooksio::detail

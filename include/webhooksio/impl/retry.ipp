@@ -45,7 +45,7 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::
 
 WEBHOOKSIO_DECL bool retryable(http_method method, const result<http_response>& outcome) {
     if (!outcome) {
-        switch (outcome.error().failure()) {
+        switch (outcome.error().diagnostics().failure) {
             case transport_failure::connect: return true;  // nothing was sent
             case transport_failure::timeout:
             case transport_failure::read:
@@ -90,9 +90,9 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_att
     const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
     const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
     if (hooks_.after_response) {
-        const std::string message = outcome ? std::string() : redacted(outcome.error().message(), api_key);
+        const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
         hooks_.after_response({{call.endpoint, call.method, call.route, attempt}, outcome ? outcome->status : 0,
-                               outcome ? transport_failure::none : outcome.error().failure(), message, elapsed,
+                               outcome.error().code(), outcome.error().diagnostics().failure, message, elapsed,
                                wait});
     }
     return wait;

@@ -5,6 +5,9 @@
 
 namespace webhooksio::detail {
 
+// The pool whose thread this is, if any.
+inline thread_local const worker_pool* current_pool = nullptr;
+
 WEBHOOKSIO_DECL worker_pool::~worker_pool() {
     {
         std::lock_guard lock(mutex_);
@@ -24,7 +27,16 @@ WEBHOOKSIO_DECL void worker_pool::post(std::packaged_task<void()> task) {
     wake_.notify_one();
 }
 
+WEBHOOKSIO_DECL bool worker_pool::on_worker_thread() const noexcept { return current_pool == this; }
+
+WEBHOOKSIO_DECL void report_callback_exception(const std::function<void(std::exception_ptr)>& handler,
+                                               std::exception_ptr thrown) noexcept {
+    if (!handler) std::terminate();
+    handler(std::move(thrown));
+}
+
 WEBHOOKSIO_DECL void worker_pool::work() {
+    current_pool = this;
     for (;;) {
         std::packaged_task<void()> task;
         {

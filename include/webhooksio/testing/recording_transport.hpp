@@ -7,16 +7,20 @@
 //   webhooksio::basic_client<webhooksio::testing::recording_transport> api{"KEY", {}, wire};
 //   api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"});
 //   assert(wire.requests().at(0).target == "/v1/accounts/AC1/buckets/BU1");
+//
+// Not part of <webhooksio/webhooksio.hpp>: include it in your tests.
 #pragma once
 
+#include <cstddef>
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <utility>
-#include <vector>
 
 #include "../client_options.hpp"
 #include "../error.hpp"
+#include "../result.hpp"
 #include "../transport.hpp"
 
 namespace webhooksio::testing {
@@ -27,20 +31,32 @@ public:
     // Lets basic_client<recording_transport> be built from options alone.
     explicit recording_transport(const client_options&) {}
 
-    // Queues the answer to a coming request; with none queued, a request gets
-    // 200 with an empty JSON object.
+    // Queues the answer to the next request that has none yet.
     void respond(http_response response) { push(std::move(response)); }
+    // Queues a failure instead, e.g. error::transport(errc::timed_out, transport_failure::timeout, "...").
     void fail(error e) { push(std::move(e)); }
 
-    std::vector<http_request> requests() const {
+    // Every request sent so far, oldest first. A reference to the record
+    // itself, so that `wire.requests().at(0).headers` stays valid; read it
+    // while no call is in flight (a deque: later requests don't move it).
+    const std::deque<http_request>& requests() const noexcept { return state_->requests; }
+
+    // How many requests were sent; safe while calls are in flight.
+    std::size_t request_count() const {
         std::lock_guard lock(state_->mutex);
-        return state_->requests;
+        return state_->requests.size();
     }
 
+    // The transport's part: records the request and takes the next scripted
+    // answer. A request with none scripted fails with errc::usage (a test
+    // that sends more than it expected), never with a made-up answer.
     result<http_response> send(const http_request& request) {
         std::lock_guard lock(state_->mutex);
         state_->requests.push_back(request);
-        if (state_->script.empty()) return http_response{200, {{"Content-Type", "application/json"}}, "{}"};
+        if (state_->script.empty())
+            return error::transport(errc::usage, transport_failure::other,
+                                    "recording_transport: no answer scripted for " +
+                                        std::string(to_string(request.method)) + ' ' + request.target);
         result<http_response> next = std::move(state_->script.front());
         state_->script.pop_front();
         return next;
@@ -54,7 +70,7 @@ private:
 
     struct state {
         mutable std::mutex mutex;
-        std::vector<http_request> requests;
+        std::deque<http_request> requests;
         std::deque<result<http_response>> script;
     };
     std::shared_ptr<state> state_ = std::make_shared<state>();

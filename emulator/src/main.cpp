@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include <webhooksio/testing/emulator.hpp>
+#include <webhooksio/emulator.hpp>
 
 namespace {
 
@@ -25,7 +25,7 @@ int usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    webhooksio::testing::emulator_options options{.port = 8080};
+    webhooksio::emulator_options options{.port = 8080};
     for (int i = 1; i < argc; ++i) {
         const std::string_view flag = argv[i];
         if (flag == "--help" || flag == "-h") return usage(), 0;
@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     try {
-        webhooksio::testing::emulator emulator(options);
+        webhooksio::emulator emulator(options);
         std::cout << "webhooksio-emulator listening on " << emulator.base_url()
                   << (options.data_file.empty() ? std::string() : ", state in " + options.data_file.string())
                   << std::endl;

@@ -1,10 +1,12 @@
-// What the emulator does for each call of the API, keyed by the endpoint's
-// name in the client's table: resources kept in the store, the request
-// gateway, delivery attempts with retries, reports and logs. HTTP routing,
-// authentication and validation live in emulator.hpp.
+// What the emulator does for the calls of the API: resources kept in the
+// store, the request gateway, delivery attempts with retries, reports and
+// logs, and the handler of every endpoint (handlers.hpp, handlers/*.cpp).
+// HTTP routing, authentication and validation live in emulator.cpp.
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -13,7 +15,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -22,11 +23,12 @@
 #include <boost/json.hpp>
 #include <httplib.h>
 
-#include "../../url.hpp"
+#include <webhooksio/api.hpp>
+
 #include "outbound.hpp"
 #include "store.hpp"
 
-namespace webhooksio::detail::emulation {
+namespace webhooksio::emulation {
 
 namespace json = boost::json;
 
@@ -55,6 +57,17 @@ struct reply {
 };
 
 using handler = std::function<reply(call&)>;
+
+// One handler per endpoint of the client's table, at the endpoint's index in
+// api::endpoints (the order of reflection::endpoints() too).
+class handler_table {
+public:
+    void set(std::size_t index, handler h) { handlers_.at(index) = std::move(h); }
+    const handler& at(std::size_t index) const { return handlers_.at(index); }
+
+private:
+    std::array<handler, boost::mp11::mp_size<api::endpoints>::value> handlers_;
+};
 
 // A kind of resource: its store name, ID prefix and route placeholder.
 struct kind {
@@ -213,8 +226,8 @@ public:
         return *r;
     }
 
-    // The handler for every endpoint the emulator serves, by endpoint name.
-    std::unordered_map<std::string_view, handler> handlers();
+    // The handler of every endpoint of the client's table.
+    handler_table handlers();
 
     // One delivery attempt of outgoing message `id` (run by a delivery
     // worker, without the lock held during the HTTP exchange); returns the
@@ -222,6 +235,22 @@ public:
     std::optional<std::chrono::milliseconds> attempt(const std::string& id);
 
 private:
+    // The handlers of each area of the API, one file each in handlers/.
+    void add_accounts(handler_table& table);
+    void add_applications(handler_table& table);
+    void add_buckets(handler_table& table);
+    void add_inputs(handler_table& table);
+    void add_destinations(handler_table& table);
+    void add_recipes(handler_table& table);
+    void add_providers(handler_table& table);
+    void add_reporting(handler_table& table);
+    void add_messages(handler_table& table);
+    void add_users(handler_table& table);
+    void add_utils(handler_table& table);
+    void add_billing(handler_table& table);
+    void add_gateway(handler_table& table);
+    void add_certificates(handler_table& table);
+
     static api_error not_found(const kind& k) { return {404, std::string(k.label) + " not found"}; }
 
     bool may_use(const std::string& caller, const record& r) {
@@ -374,254 +403,5 @@ private:
     std::string base_url_;
 };
 
-// The event of an incoming webhook, where its input says to find it: a
-// header, a query parameter, or a path "msg.a.b" into its JSON payload.
-inline std::string event_of(const json::object& input, const httplib::Request& request) {
-    const std::string location = text(input, "event_location");
-    std::string path = text(input, "event_path");
-    if (path.empty()) return {};
-    if (location == "header") return request.get_header_value(path.c_str());
-    if (location.starts_with("query")) return request.get_param_value(path.c_str());
-    if (path.starts_with("msg.")) path.erase(0, 4);
-    boost::system::error_code ec;
-    json::value at = json::parse(request.body, ec);
-    if (ec) return {};
-    for (std::string_view rest = path; !rest.empty();) {
-        auto dot = rest.find('.');
-        const json::object* o = at.if_object();
-        const json::value* next = o ? o->if_contains(rest.substr(0, dot)) : nullptr;
-        if (!next) return {};
-        at = *next;
-        rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
-    }
-    return at.is_string() ? std::string(at.get_string()) : at.is_null() ? std::string() : json::serialize(at);
-}
+}  // namespace webhooksio::emulation
 
-inline reply service::receive(call& c, std::string_view target) {
-    record* input = store_.find(c.id(kinds::input.placeholder));
-    if (!input || input->kind != kinds::input.name) throw not_found(kinds::input);
-    const httplib::Request& request = *c.request;
-    const std::string event = event_of(input->fields, request);
-    json::object headers;
-    for (const auto& [name, value] : request.headers)
-        if (name != "Authorization" && name != "Cookie") headers[name] = value;
-    json::object query;
-    for (const auto& [name, value] : request.params)
-        if (name != "_token") query[name] = value;
-    const std::string input_id = text(input->fields, "id");
-    record& message = store_.insert(std::string(kinds::incoming.name), kinds::incoming.prefix, input_id, input->account,
-                                    {{"account_id", input->account},
-                                     {"bucket_id", text(input->fields, "bucket_id")},
-                                     {"input_id", input_id},
-                                     {"method", request.method},
-                                     {"headers", std::move(headers)},
-                                     {"query", std::move(query)},
-                                     {"body", request.body},
-                                     {"content_type", request.get_header_value("Content-Type")},
-                                     {"event", event}});
-    std::vector<std::string> sent;
-    if (passes(input->fields, "event_filters", event))
-        sent = target.empty() ? fan_out(message, store_.children(input_id, kinds::destination.name), event)
-                              : send_to(message, target, event);
-    const int status = static_cast<int>(number(input->fields, "response_code", 200));
-    log(input->account, {{"direction", "incoming"},
-                         {"method", request.method},
-                         {"url", request.path},
-                         {"http_status", status},
-                         {"bucket_id", text(input->fields, "bucket_id")},
-                         {"input_id", input_id},
-                         {"incoming_message_id", message.fields.at("id")}});
-    reply answer{status, json::object{{"incoming_message_id", message.fields.at("id")},
-                                      {"outgoing_message_ids", json::value_from(sent)}}};
-    if (input->fields.contains("response_content")) {
-        std::string type = text(input->fields, "response_content_type");
-        answer.raw.emplace(text(input->fields, "response_content"), type.empty() ? "text/plain" : type);
-    }
-    return answer;
-}
-
-// One outgoing message per destination whose filters let the event through.
-inline std::vector<std::string> service::fan_out(record& incoming, const std::vector<record*>& destinations,
-                                                 std::string_view event) {
-    std::vector<std::pair<json::value, std::string>> targets;
-    for (record* d : destinations) {
-        const std::string status = text(d->fields, "status");
-        if ((!status.empty() && status != "active") || !passes(d->fields, "event_filters", event)) continue;
-        targets.emplace_back(d->fields.at("id"), text(d->fields, "endpoint_url"));
-    }
-    return queue(incoming, std::move(targets), event);
-}
-
-// The dynamic routes' one outgoing message, to the URL they name (no destination).
-inline std::vector<std::string> service::send_to(record& incoming, std::string_view target, std::string_view event) {
-    return queue(incoming, {{nullptr, std::string(target)}}, event);
-}
-
-// One outgoing message per (destination ID, endpoint URL), each scheduled.
-inline std::vector<std::string> service::queue(record& incoming, std::vector<std::pair<json::value, std::string>> targets,
-                                               std::string_view event) {
-    std::vector<std::string> ids;
-    json::array outgoing;
-    for (auto& [destination_id, url] : targets) {
-        record& m = store_.insert(std::string(kinds::outgoing.name), kinds::outgoing.prefix,
-                                  text(incoming.fields, "id"), incoming.account,
-                                  {{"account_id", incoming.account},
-                                   {"incoming_message_id", incoming.fields.at("id")},
-                                   {"destination_id", std::move(destination_id)},
-                                   {"endpoint_url", std::move(url)},
-                                   {"event", event},
-                                   {"status", "pending"},
-                                   {"attempt_count", 0},
-                                   {"attempts", json::array()}});
-        ids.push_back(text(m.fields, "id"));
-        outgoing.push_back(m.fields.at("id"));
-    }
-    incoming.fields["outgoing_message_ids"] = std::move(outgoing);
-    for (const auto& id : ids) schedule_(id, {});
-    return ids;
-}
-
-inline std::optional<std::chrono::milliseconds> service::attempt(const std::string& id) {
-    outbound_request out;
-    int number_of_attempt = 0;
-    {
-        std::lock_guard lock(mutex_);
-        record* m = store_.find(id);
-        if (!m || m->kind != kinds::outgoing.name) return std::nullopt;  // deleted with its input
-        const json::object* d = settings_of(*m);
-        record* in = store_.find(m->parent);
-        if (!d || !in) {
-            // The destination went away before delivery: nothing is sent.
-            m->fields["status"] = "cancelled";
-            m->fields["updated_at"] = now_iso8601();
-            commit();
-            return std::nullopt;
-        }
-        number_of_attempt = static_cast<int>(m->fields.at("attempts").as_array().size()) + 1;
-        out.url = text(*d, "endpoint_url");
-        out.method = text(*d, "message_method");
-        if (out.method.empty()) out.method = text(in->fields, "method");
-        if (out.method.empty()) out.method = "POST";
-        out.body = text(in->fields, "body");
-        out.content_type = text(in->fields, "content_type");
-        out.verify_tls = !d->contains("verify_ssl") || flag(*d, "verify_ssl");
-        std::string prefix = text(*d, "header_prefix");
-        if (prefix.empty()) prefix = "Webhooks";
-        out.headers = {{prefix + "-Message-Id", id},
-                       {prefix + "-Incoming-Message-Id", text(in->fields, "id")},
-                       {prefix + "-Attempt", std::to_string(number_of_attempt)}};
-        if (std::string event = text(m->fields, "event"); !event.empty()) out.headers.emplace_back(prefix + "-Event", event);
-        const json::object* incoming_headers = in->fields.at("headers").if_object();
-        for (std::string_view rest = text(*d, "headers_to_include"); !rest.empty();) {
-            auto comma = rest.find(',');
-            const std::string name(rest.substr(0, comma));
-            if (incoming_headers)
-                for (const auto& [key, value] : *incoming_headers)
-                    if (same_ignoring_case(key, name))
-                        out.headers.emplace_back(key, std::string(value.as_string()));
-            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-        }
-    }
-
-    const outbound_result result = send_outbound(out, options_.delivery_timeout);
-
-    std::lock_guard lock(mutex_);
-    record* m = store_.find(id);
-    if (!m) return std::nullopt;
-    const json::object* d = settings_of(*m);
-    const bool delivered = result.status >= 200 && result.status < 300;
-    const long long retries = d ? number(*d, "retry_count", 3) : 0;
-    const long long interval = d ? number(*d, "retry_interval", 60) : 0;
-    const bool exponential = d && text(*d, "retry_policy_id") == "RP00000000000000000000000000000002";
-    const bool again = !delivered && number_of_attempt <= retries && d;
-    const std::string now = now_iso8601();
-    m->fields.at("attempts").as_array().push_back(json::object{{"id", store_.new_id("AT")},
-                                                               {"number", number_of_attempt},
-                                                               {"started_at", now},
-                                                               {"http_status", result.status},
-                                                               {"response_body", result.body},
-                                                               {"error", result.error},
-                                                               {"duration_ms", result.duration_ms}});
-    m->fields["attempt_count"] = number_of_attempt;
-    m->fields["status"] = delivered ? "success" : again ? "retrying" : "failed";
-    m->fields["updated_at"] = now;
-    json::object entry{{"direction", "outgoing"},
-                       {"method", out.method},
-                       {"url", out.url},
-                       {"http_status", result.status},
-                       {"destination_id", m->fields.at("destination_id")},
-                       {"incoming_message_id", m->fields.at("incoming_message_id")},
-                       {"outgoing_message_id", id},
-                       {"attempt", number_of_attempt}};
-    if (const record* in = store_.find(m->parent))
-        for (std::string_view key : {"bucket_id", "input_id", "consumer_id", "application_id"})
-            if (in->fields.contains(key)) entry[key] = in->fields.at(key);
-    log(m->account, std::move(entry));
-    commit();
-    if (!again) return std::nullopt;
-    const long long units = exponential ? interval << std::min(number_of_attempt - 1, 20) : interval;
-    return options_.retry_interval_unit * units;
-}
-
-inline json::array service::log_of(const call& c, const std::string& account, std::string_view consumer) {
-    json::array out;
-    for (record* r : store_.children(account, kinds::log_entry.name)) {
-        if (!consumer.empty() && text(r->fields, "consumer_id") != consumer) continue;
-        if (!within(text(r->fields, "created_at"), text(c.options, "start_date"), text(c.options, "end_date"))) continue;
-        bool match = true;
-        for (std::string_view key : {"input_id", "bucket_id", "destination_id", "http_status"})
-            if (c.options.contains(key) && text(c.options, key) != text(r->fields, key)) match = false;
-        if (match) out.push_back(r->fields);
-    }
-    return out;
-}
-
-// Counts of the recorded messages, in total and (period_length > 0) per
-// period: the first period_length characters of their ISO times.
-inline json::object service::report(const call& c, const std::string& account, std::size_t period_length) {
-    json::object totals{{"incoming", 0}, {"outgoing", 0}, {"success", 0}, {"failed", 0}, {"pending", 0}, {"attempts", 0}};
-    std::map<std::string, json::object> periods;
-    auto count = [&](json::object& into, std::string_view key) { into[key] = into[key].to_number<long long>() + 1; };
-    auto selected = [&](const record& r) {
-        if (!within(text(r.fields, "created_at"), text(c.options, "start_date"), text(c.options, "end_date"))) return false;
-        for (std::string_view key : {"bucket_id", "input_id", "destination_id"})
-            if (c.options.contains(key) && r.fields.contains(key) && text(c.options, key) != text(r.fields, key))
-                return false;
-        return true;
-    };
-    for (record* r : store_.owned(account, kinds::incoming.name)) {
-        if (!selected(*r)) continue;
-        count(totals, "incoming");
-        if (period_length) {
-            auto& p = periods[text(r->fields, "created_at").substr(0, period_length)];
-            if (p.empty()) p = {{"incoming", 0}, {"outgoing", 0}};
-            count(p, "incoming");
-        }
-    }
-    for (record* r : store_.owned(account, kinds::outgoing.name)) {
-        if (!selected(*r)) continue;
-        count(totals, "outgoing");
-        const std::string status = text(r->fields, "status");
-        count(totals, status == "success" ? "success" : status == "failed" ? "failed" : "pending");
-        totals["attempts"] = totals["attempts"].to_number<long long>() + number(r->fields, "attempt_count", 0);
-        if (period_length) {
-            auto& p = periods[text(r->fields, "created_at").substr(0, period_length)];
-            if (p.empty()) p = {{"incoming", 0}, {"outgoing", 0}};
-            count(p, "outgoing");
-        }
-    }
-    json::object out{{"totals", std::move(totals)}};
-    if (period_length) {
-        json::array data;
-        for (auto& [period, counts] : periods) {
-            counts["period"] = period;
-            data.push_back(std::move(counts));
-        }
-        out["data"] = std::move(data);
-    }
-    return out;
-}
-
-}  // namespace webhooksio::detail::emulation
-
-#include "handlers.hpp"

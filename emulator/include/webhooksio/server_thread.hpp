@@ -1,6 +1,8 @@
 // Runs an httplib::Server (or SSLServer) on a thread of its own while this
 // object lives: the emulator, the examples' receivers and the tests' servers
-// all start and stop their servers this way.
+// all start and stop their servers this way. It comes with the emulator
+// library (webhooksio::emulator), which brings cpp-httplib's flags; the
+// client's headers don't include it.
 #pragma once
 
 #include <stdexcept>
@@ -9,7 +11,7 @@
 
 #include <httplib.h>
 
-namespace webhooksio::testing {
+namespace webhooksio {
 
 class server_thread {
 public:
@@ -41,4 +43,4 @@ private:
     std::thread thread_;
 };
 
-}  // namespace webhooksio::testing
+}  // namespace webhooksio

@@ -1,4 +1,4 @@
-// Definitions for transport.hpp.
+// Definitions for http.hpp.
 #pragma once
 
 namespace webhooksio {

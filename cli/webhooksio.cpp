@@ -1,6 +1,7 @@
 // webhooksio: the Webhooks.io API on the command line. Every endpoint of the
 // compile-time table is a command; its IDs and options are flags named after
-// them ('_' written '-'), and its help comes from the table too:
+// them ('_' written '-'), and its help comes from the table too. Built on the
+// library's public reflection of the table (<webhooksio/reflection.hpp>):
 //
 //   webhooksio get_bucket --account-id AC1 --bucket-id BU1 --expand true
 //   webhooksio --help              every endpoint with its summary
@@ -9,7 +10,6 @@
 // Exit status: 0 when the call succeeded, 1 when it failed (an API error
 // prints its status and body), 2 on bad input, in which case nothing was sent.
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
@@ -17,7 +17,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -35,43 +34,24 @@ constexpr int exit_bad_input = 2;
 constexpr std::string_view default_base_url = "https://api.webhooks.io";
 
 // ---------------------------------------------------------------------------
-// Option values: the text of a flag is read as the kind of its member in the
-// options struct (text, flag, number, list or JSON), and the library's own
-// detail::put_fields writes it, so the CLI sends what a typed call would.
+// The table, through the library's reflection of it: one endpoint_info per
+// endpoint, with its IDs and its options' names, kinds and descriptions.
 
-using wh::detail::field_kind;
+namespace reflection = wh::reflection;
+using command = reflection::endpoint_info;
+using reflection::option_info;
+using reflection::option_kind;
 
 // What a value of each kind looks like, for the help.
-constexpr std::string_view hint_of(field_kind kind) {
+constexpr std::string_view hint_of(option_kind kind) {
     switch (kind) {
-        case field_kind::text: return "TEXT";
-        case field_kind::flag: return "true|false";
-        case field_kind::number: return "NUMBER";
-        case field_kind::list: return "A,B,...";
-        case field_kind::json: return "JSON";
+        case option_kind::text: return "TEXT";
+        case option_kind::flag: return "true|false";
+        case option_kind::number: return "NUMBER";
+        case option_kind::list: return "A,B,...";
+        case option_kind::json: return "JSON";
     }
     return "VALUE";
-}
-
-std::optional<bool> parse_flag(std::string_view text) {
-    if (text == "true") return true;
-    if (text == "false") return false;
-    return std::nullopt;
-}
-
-std::optional<int> parse_number(std::string_view text) {
-    int value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
-
-std::vector<std::string> split_list(std::string_view text) {
-    std::vector<std::string> items;
-    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
-        items.emplace_back(text.substr(0, comma));
-    items.emplace_back(text);
-    return items;
 }
 
 std::optional<json::value> parse_json(std::string_view text) {
@@ -81,107 +61,35 @@ std::optional<json::value> parse_json(std::string_view text) {
     return value;
 }
 
-template <class T>
-bool put_as(json::object& out, std::string_view name, field_kind kind, const std::optional<T>& value) {
-    if (!value) return false;
-    const wh::detail::field parsed{name, kind, &*value};
-    wh::detail::put_fields(out, {&parsed, 1});
-    return true;
-}
-
-// Puts `text` as option `name` into `out`; false when it is no value of `kind`.
-bool put_value(json::object& out, std::string_view name, field_kind kind, std::string_view text) {
-    switch (kind) {
-        case field_kind::text: return put_as(out, name, kind, std::optional<std::string>(text));
-        case field_kind::flag: return put_as(out, name, kind, parse_flag(text));
-        case field_kind::number: return put_as(out, name, kind, parse_number(text));
-        case field_kind::list: return put_as(out, name, kind, std::optional(split_list(text)));
-        case field_kind::json: return put_as(out, name, kind, parse_json(text));
+// How many single-character edits turn `a` into `b` (Levenshtein).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
     }
-    return false;
+    return row[b.size()];
 }
 
-// ---------------------------------------------------------------------------
-// The table as the command line sees it: one `command` per endpoint, made
-// from the endpoint's type.
-
-struct option_spec {
-    std::string_view name;  // as the API spells it
-    field_kind kind;
-    std::string_view description;
-};
-
-using call_function = json::value (*)(wh::client&, const std::vector<std::string>& ids, const json::object& options);
-
-struct command {
-    std::string_view name;
-    std::string_view summary;
-    wh::http_method method;
-    std::string_view route;
-    std::vector<std::string_view> ids;       // placeholders, in route order
-    std::vector<option_spec> options;        // in the order of the options struct
-    std::vector<std::string_view> required;  // "a", or "a|b" for one of a and b
-    call_function call;
-};
-
-template <class E>
-std::string_view description_of(std::string_view option) {
-    for (const wh::option_doc& doc : E::option_docs)
-        if (doc.name == option) return doc.description;
-    return {};
-}
-
-template <class E>
-std::vector<option_spec> options_of() {
-    using options = typename E::options;
-    std::vector<option_spec> specs;
-    boost::mp11::mp_for_each<boost::describe::describe_members<options, boost::describe::mod_public>>(
-        [&](auto member) {
-            specs.push_back({member.name, wh::detail::field_of<decltype(member)>::kind, description_of<E>(member.name)});
-        });
-    return specs;
-}
-
-template <class E, std::size_t... I>
-typename E::params ids_of(const std::vector<std::string>& values, std::index_sequence<I...>) {
-    return typename E::params{std::tuple_element_t<I, typename E::params>(values[I])...};
-}
-
-// The generic call with free-form options: the library checks the IDs and
-// the required options before anything is sent.
-template <class E>
-json::value call(wh::client& api, const std::vector<std::string>& ids, const json::object& options) {
-    constexpr std::size_t count = std::tuple_size_v<typename E::params>;
-    return api.call<E>(ids_of<E>(ids, std::make_index_sequence<count>{}), options);
-}
-
-template <class E>
-command command_for() {
-    const auto& ids = wh::detail::placeholders_of<typename E::params>::value;
-    static constexpr auto required = wh::detail::required_options<E>();
-    return {E::name,
-            E::summary,
-            E::method,
-            E::route,
-            {ids.begin(), ids.end()},
-            options_of<E>(),
-            {required.begin(), required.end()},
-            &call<E>};
-}
-
-const std::vector<command>& commands() {
-    static const std::vector<command> all = [] {
-        std::vector<command> list;
-        wh::api::for_each_endpoint([&]<class E>(std::type_identity<E>) { list.push_back(command_for<E>()); });
-        return list;
-    }();
-    return all;
-}
-
-const command* find_command(std::string_view name) {
-    for (const command& c : commands())
-        if (c.name == name) return &c;
-    return nullptr;
+// The endpoint whose name is nearest to `name`, if one is near enough to be
+// what was meant (at most a third of its letters wrong).
+const command* nearest_command(std::string_view name) {
+    const command* best = nullptr;
+    std::size_t best_distance = 0;
+    for (const command& c : reflection::endpoints()) {
+        const std::size_t d = edit_distance(name, c.name);
+        if (!best || d < best_distance) {
+            best = &c;
+            best_distance = d;
+        }
+    }
+    return best && best_distance * 3 <= best->name.size() ? best : nullptr;
 }
 
 // The flag of an ID or option: account_id is --account-id.
@@ -211,8 +119,8 @@ void print_overview(std::ostream& out) {
            "Exit status: 0 success; 1 the call failed (an API error prints its status and body);\n"
            "2 bad input, and nothing was sent.\n\nendpoints:\n";
     std::size_t width = 0;
-    for (const command& c : commands()) width = std::max(width, c.name.size());
-    for (const command& c : commands())
+    for (const command& c : reflection::endpoints()) width = std::max(width, c.name.size());
+    for (const command& c : reflection::endpoints())
         out << "  " << std::left << std::setw(int(width)) << c.name << "  " << c.summary << '\n';
 }
 
@@ -253,7 +161,7 @@ void print_command_help(std::ostream& out, const command& c) {
         for (std::string_view id : c.ids) print_flag(out, "--" + flag_of(id) + " ID", ":" + std::string(id) + " of the route");
     }
     out << "\noptions:\n";
-    for (const option_spec& o : c.options)
+    for (const option_info& o : c.options)
         print_flag(out, "--" + flag_of(o.name) + ' ' + std::string(hint_of(o.kind)), requirement_of(c, o.name), o.description);
     if (c.options.empty()) out << "  (none in the table)\n";
     out << "\nalso:\n";
@@ -284,7 +192,7 @@ std::string base_url_from(std::optional<std::string> flag) {
 
 // Every message goes through here: the key never reaches the terminal.
 void report(std::string_view message, std::string_view key) {
-    std::cerr << wh::detail::redacted(std::string(message), key) << '\n';
+    std::cerr << wh::redacted(std::string(message), key) << '\n';
 }
 
 // The flags after the endpoint's name, as (flag without "--", value) pairs.
@@ -331,8 +239,8 @@ wh::result<std::pair<std::string, json::value>> parse_extra(std::string_view tex
     return std::pair{std::string(text.substr(0, equals)), parsed ? std::move(*parsed) : json::value(json::string(value))};
 }
 
-const option_spec* find_option(const command& c, std::string_view flag) {
-    for (const option_spec& o : c.options)
+const option_info* find_option(const command& c, std::string_view flag) {
+    for (const option_info& o : c.options)
         if (flag_of(o.name) == flag) return &o;
     return nullptr;
 }
@@ -354,10 +262,10 @@ std::optional<wh::error> apply_id(const command& c, std::size_t id, const std::s
     return std::nullopt;
 }
 
-std::optional<wh::error> apply_option(const command& c, const option_spec& option, const std::string& value,
+std::optional<wh::error> apply_option(const command& c, const option_info& option, const std::string& value,
                                       call_arguments& out) {
     if (out.options.contains(option.name)) return refusal(c, "option " + std::string(option.name) + " is given twice");
-    if (!put_value(out.options, option.name, option.kind, value))
+    if (!reflection::put_option(out.options, option, value))
         return refusal(c, "--" + flag_of(option.name) + " takes " + std::string(hint_of(option.kind)) + ", not \"" + value +
                               '"');
     return std::nullopt;
@@ -380,7 +288,7 @@ std::optional<wh::error> apply_flag(const command& c, const std::string& flag, c
         return std::nullopt;
     }
     if (const auto id = find_id(c, flag)) return apply_id(c, *id, value, out);
-    if (const option_spec* option = find_option(c, flag)) return apply_option(c, *option, value, out);
+    if (const option_info* option = find_option(c, flag)) return apply_option(c, *option, value, out);
     if (flag == "extra") return apply_extra(c, value, out);
     return refusal(c, "no option --" + flag + "; `webhooksio help " + std::string(c.name) +
                           "` lists them, and --extra NAME=VALUE sends one the table doesn't know");
@@ -433,22 +341,24 @@ void print_json(std::ostream& out, const json::value& value) {
 // The API said no: its status, then its error body (already cleared of the
 // key by the library).
 void report_status_error(const wh::error& e, std::string_view key) {
-    report(e.message(), key);
-    std::cerr << "HTTP status " << e.status() << ", body:\n";
-    if (!e.body().is_null()) print_json(std::cerr, e.body());
-    else if (!e.raw_body().empty()) std::cerr << e.raw_body() << '\n';
+    const wh::diagnostics& d = e.diagnostics();
+    report(d.message, key);
+    std::cerr << "HTTP status " << d.status << ", body:\n";
+    if (!d.body.is_null()) print_json(std::cerr, d.body);
+    else if (!d.raw_body.empty()) std::cerr << d.raw_body << '\n';
 }
 
 int perform(const command& c, const call_arguments& arguments, const std::string& key) {
-    if (key.empty()) {
-        report("webhooksio: no API key: set WEBHOOKSIO_API_KEY or pass --api-key", key);
+    // Sign-up, login, health, plans and the gateway are public.
+    if (key.empty() && c.needs_api_key()) {
+        report("webhooksio: " + std::string(c.name) + " needs an API key: set WEBHOOKSIO_API_KEY or pass --api-key", key);
         return exit_bad_input;
     }
     wh::client_options options;
     options.base_url = base_url_from(arguments.base_url);
     try {
         wh::client api{key, options};
-        print_json(std::cout, c.call(api, arguments.ids, arguments.options));
+        print_json(std::cout, api.call(c, arguments.ids, arguments.options));
         return exit_success;
     } catch (const wh::usage_error& e) {
         report(e.what(), key);
@@ -465,7 +375,7 @@ int perform(const command& c, const call_arguments& arguments, const std::string
 int run_command(const command& c, std::span<const std::string_view> args, const std::string& key) {
     auto given = parse_flags(args);
     if (!given) {
-        report("webhooksio: " + given.error().message(), key);
+        report("webhooksio: " + given.error().what(), key);
         return exit_bad_input;
     }
     if (given->help) {
@@ -474,14 +384,16 @@ int run_command(const command& c, std::span<const std::string_view> args, const 
     }
     auto arguments = resolve(c, *given);
     if (!arguments) {
-        report("webhooksio: " + arguments.error().message(), key);
+        report("webhooksio: " + arguments.error().what(), key);
         return exit_bad_input;
     }
     return perform(c, *arguments, key);
 }
 
 int unknown_endpoint(std::string_view name, const std::string& key) {
-    report("webhooksio: unknown endpoint \"" + std::string(name) + "\"; `webhooksio --help` lists them", key);
+    std::string message = "webhooksio: unknown endpoint \"" + std::string(name) + '"';
+    if (const command* near = nearest_command(name)) message += "; did you mean " + std::string(near->name) + '?';
+    report(message + " (`webhooksio --help` lists them all)", key);
     return exit_bad_input;
 }
 
@@ -500,12 +412,12 @@ int run(std::span<const std::string_view> args, const std::string& key) {
         return exit_success;
     }
     if (first == "help") {
-        const command* c = find_command(args[1]);
+        const command* c = reflection::find_endpoint(args[1]);
         if (!c) return unknown_endpoint(args[1], key);
         print_command_help(std::cout, *c);
         return exit_success;
     }
-    const command* c = find_command(first);
+    const command* c = reflection::find_endpoint(first);
     if (!c) return unknown_endpoint(first, key);
     return run_command(*c, args.subspan(1), key);
 }

@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-namespace webhooksio::detail::emulation {
+namespace webhooksio::emulation {
 
 class delivery_queue {
 public:
@@ -102,4 +102,4 @@ private:
     std::vector<std::thread> workers_;  // last: they start once the rest is ready
 };
 
-}  // namespace webhooksio::detail::emulation
+}  // namespace webhooksio::emulation

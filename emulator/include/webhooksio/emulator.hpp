@@ -1,0 +1,61 @@
+// A local, stateful Webhooks.io emulator: an HTTP server on a loopback port
+// that serves every call of the client's endpoint table, keeps what you create
+// and really delivers webhooks. For development and tests:
+//
+//     webhooksio::emulator local;                    // 127.0.0.1, a free port
+//     webhooksio::client api{key, {.base_url = local.base_url()}};
+//
+// A compiled library (CMake target webhooksio::emulator): this header is all
+// a test file that starts one compiles. Its routes, methods and required
+// options come from the client's compile-time table, so the two cannot drift
+// apart.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace webhooksio {
+
+struct emulator_options {
+    std::string host = "127.0.0.1";
+    int port = 0;                      // 0: a free port
+    std::filesystem::path data_file{};  // empty: the state lives in memory only
+    // What one unit of a destination's retry_interval lasts (the API's unit
+    // is a second; tests make it a millisecond).
+    std::chrono::milliseconds retry_interval_unit{1000};
+    std::chrono::milliseconds delivery_timeout{10000};  // per attempt
+    unsigned delivery_threads = 2;
+    unsigned server_threads = 32;      // kept-alive connections hold one each
+};
+
+class emulator {
+public:
+    // Loads the data file (a corrupt one throws std::runtime_error), binds
+    // and starts serving; throws std::runtime_error when it cannot bind.
+    explicit emulator(emulator_options options = {});
+
+    // Stops serving, lets attempts under way finish and joins every thread.
+    ~emulator();
+
+    emulator(const emulator&) = delete;
+    emulator& operator=(const emulator&) = delete;
+
+    int port() const noexcept;
+    std::string base_url() const;  // "http://127.0.0.1:PORT"
+
+    // Waits until no delivery is queued or under way (retries included);
+    // false when `timeout` passed first.
+    bool wait_for_deliveries(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+    // While held, outgoing messages wait instead of being sent.
+    void hold_deliveries();
+    void release_deliveries();
+
+private:
+    class impl;
+    std::unique_ptr<impl> impl_;
+};
+
+}  // namespace webhooksio

@@ -1,0 +1,101 @@
+// The emulator's behaviour for each endpoint, keyed by the endpoint's type.
+// Each area of the API, as include/webhooksio/api/ splits it, has a file in
+// handlers/ that gives every endpoint of its area a handler:
+//
+//     area_handlers<areas::buckets>(table)
+//         .on<api::create_bucket>(create(bucket, account))
+//         ...
+//         .done();   // does not compile while an endpoint of the area has none
+//
+// The router finds each endpoint's method, route and required options in the
+// client's table itself (reflection.hpp).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <boost/json.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+#include <webhooksio/api.hpp>
+
+#include "service.hpp"
+
+namespace webhooksio::emulation {
+
+// The endpoints of each area of the client's table, from its per-area lists.
+#define WEBHOOKSIO_EMULATOR_ENTRY(name, ids) , api::name
+#define WEBHOOKSIO_EMULATOR_AREA(list) \
+    boost::mp11::mp_pop_front<boost::mp11::mp_list<void list(WEBHOOKSIO_EMULATOR_ENTRY)>>
+namespace areas {
+using accounts = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_ACCOUNTS);
+using applications = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_APPLICATIONS);
+using buckets = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_BUCKETS);
+using inputs = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_INPUTS);
+using destinations = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_DESTINATIONS);
+using recipes = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_RECIPES);
+using providers = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_PROVIDERS);
+using reporting = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_REPORTING);
+using messages = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_MESSAGES);
+using users = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_USERS);
+using utils = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_UTILS);
+using billing = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_BILLING);
+using gateway = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_GATEWAY);
+using certificates = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_CERTIFICATES);
+}  // namespace areas
+#undef WEBHOOKSIO_EMULATOR_AREA
+#undef WEBHOOKSIO_EMULATOR_ENTRY
+
+static_assert(std::is_same_v<boost::mp11::mp_append<areas::accounts, areas::applications, areas::buckets, areas::inputs,
+                                                     areas::destinations, areas::recipes, areas::providers,
+                                                     areas::reporting, areas::messages, areas::users, areas::utils,
+                                                     areas::billing, areas::gateway, areas::certificates>,
+                             api::endpoints>,
+              "webhooksio emulator: the areas above are not the client's: a new area of api.hpp needs its "
+              "list here, its file in handlers/ and its add_ call in service::handlers()");
+
+template <class E, class Handled>
+constexpr void require_handler() {
+    static_assert(boost::mp11::mp_contains<Handled, E>::value,
+                  "webhooksio emulator: an endpoint of the client's table has no handler: give it one with "
+                  ".on<api::NAME>(...) in its area's file in emulator/src/handlers/");
+}
+
+// Gives each endpoint of Area a handler, one .on<E>(handler) at a time.
+template <class Area, class... Handled>
+class [[nodiscard]] area_handlers {
+public:
+    explicit area_handlers(handler_table& table) : table_(table) {}
+
+    template <class E>
+    area_handlers<Area, Handled..., E> on(handler h) {
+        static_assert(boost::mp11::mp_contains<Area, E>::value,
+                      "webhooksio emulator: this endpoint belongs to another area: give it its handler there");
+        static_assert(!boost::mp11::mp_contains<boost::mp11::mp_list<Handled...>, E>::value,
+                      "webhooksio emulator: this endpoint has a handler already");
+        table_.set(boost::mp11::mp_find<api::endpoints, E>::value, std::move(h));
+        return area_handlers<Area, Handled..., E>(table_);
+    }
+
+    // Checks, at compile time, that every endpoint of the area has one.
+    void done() {
+        []<class... E>(boost::mp11::mp_list<E...>) {
+            (require_handler<E, boost::mp11::mp_list<Handled...>>(), ...);
+        }(Area{});
+    }
+
+private:
+    handler_table& table_;
+};
+
+inline reply ok(boost::json::value body) { return {200, std::move(body)}; }
+
+// The fixed data that more than one area serves (handlers/utils.cpp).
+boost::json::array plans();
+// The item of `items` with this "id"; a 404 naming `label` when none has it.
+boost::json::value find_by_id(const boost::json::array& items, std::string_view id, std::string_view label);
+
+}  // namespace webhooksio::emulation
