@@ -23,10 +23,14 @@
 #pragma once
 
 #include <memory>
+#include <tuple>
 
 #include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/strand.hpp>
 
 #include "../client_options.hpp"
 #include "../config.hpp"
@@ -58,6 +62,13 @@ public:
     beast_transport& operator=(beast_transport&&) = delete;
 
     WEBHOOKSIO_DECL executor_type get_executor() const noexcept;
+
+    // asio_client's shortcut past the completion-token machinery, for a
+    // coroutine on the transport's own strand (runs_on): the send as an
+    // awaitable, cancelled through `slot` (emitted on that strand).
+    WEBHOOKSIO_DECL bool runs_on(const boost::asio::strand<executor_type>& strand) const noexcept;
+    WEBHOOKSIO_DECL boost::asio::awaitable<std::tuple<boost::system::error_code, http_response>> co_send(
+        const http_request& request, boost::asio::cancellation_slot slot);
 
     template <boost::asio::completion_token_for<send_signature> Token>
     auto async_send(const http_request& request, Token&& token) {

@@ -34,13 +34,13 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/json.hpp>
 
@@ -85,29 +85,48 @@ inline constexpr bool is_response_token = false;
 template <class T>
 inline constexpr bool is_response_token<asio_response_token<T>> = true;
 
-// An asynchronous transport behind one pointer and one function, as
+// An asynchronous transport behind one pointer and two functions, as
 // transport_ref is for the synchronous one: the call loop is compiled once.
+// A beast_transport on the client's strand is also awaited directly
+// (co_send), past the completion-token machinery.
 class async_transport_ref {
 public:
     using handler = boost::asio::any_completion_handler<send_signature>;
+    using send_result = std::tuple<boost::system::error_code, http_response>;
 
     template <async_transport T>
-    explicit async_transport_ref(T& t) noexcept
+    async_transport_ref(T& t, const boost::asio::strand<boost::asio::any_io_executor>& strand) noexcept
         : object_(&t), send_([](void* object, const http_request& request, handler h) {
               static_cast<T*>(object)->async_send(request, std::move(h));
-          }) {}
+          }) {
+        if constexpr (std::same_as<T, beast_transport>) {
+            if (t.runs_on(strand))
+                co_send_ = [](void* object, const http_request& request, boost::asio::cancellation_slot slot) {
+                    return static_cast<T*>(object)->co_send(request, slot);
+                };
+        }
+    }
 
     void async_send(const http_request& request, handler h) const { send_(object_, request, std::move(h)); }
+
+    bool awaitable() const noexcept { return co_send_ != nullptr; }
+    boost::asio::awaitable<send_result> co_send(const http_request& request,
+                                                boost::asio::cancellation_slot slot) const {
+        return co_send_(object_, request, slot);
+    }
 
 private:
     void* object_;
     void (*send_)(void*, const http_request&, handler);
+    boost::asio::awaitable<send_result> (*co_send_)(void*, const http_request&,
+                                                    boost::asio::cancellation_slot) = nullptr;
 };
 
+struct call_control;
+
 // What an asio_client's calls share, whatever its transport: the request
-// pipeline, the strand its calls run on, and the deadlines of the calls in
-// flight (which the client's destruction cancels). Lives as long as its
-// last call.
+// pipeline, the strand its calls run on, and the calls in flight (which the
+// client's destruction cancels). Lives as long as its last call.
 class async_client_state {
 public:
     WEBHOOKSIO_DECL async_client_state(boost::asio::any_io_executor executor, std::string api_key,
@@ -121,9 +140,10 @@ public:
 
     client_core core;
     boost::asio::strand<boost::asio::any_io_executor> strand;
+    boost::asio::any_io_executor on_strand;  // the same, converted once (each conversion allocates)
     std::chrono::milliseconds total_timeout;
     std::string server;  // "host:port", for messages
-    std::list<boost::asio::steady_timer*> deadlines;
+    std::list<call_control*> calls;
     bool closed = false;
     std::optional<async_transport_ref> sender;  // the client's transport
 };
@@ -221,12 +241,12 @@ private:
     struct state : detail::async_client_state {
         state(executor_type executor, std::string api_key, const client_options& options)
             : detail::async_client_state(std::move(executor), std::move(api_key), options),
-              transport(executor_type(strand), options) {
-            sender.emplace(transport);
+              transport(on_strand, options) {
+            sender.emplace(transport, strand);
         }
         state(executor_type executor, std::string api_key, const client_options& options, Transport t)
             : detail::async_client_state(std::move(executor), std::move(api_key), options), transport(std::move(t)) {
-            sender.emplace(transport);
+            sender.emplace(transport, strand);
         }
         Transport transport;
     };

@@ -52,7 +52,7 @@ inline constexpr auto as_result = net::as_tuple(net::use_awaitable);
 
 // One keep-alive connection: TCP, and TLS over it for https.
 struct connection {
-    explicit connection(const pool_strand& strand) : tcp(strand) {}
+    explicit connection(const net::any_io_executor& strand) : tcp(strand) {}
     beast::tcp_stream tcp;
     std::optional<net::ssl::stream<beast::tcp_stream&>> tls;
     beast::flat_buffer buffer;  // bytes read past the last response land here
@@ -63,6 +63,7 @@ struct connection {
 // What one send is doing, for whoever cancels it (the token's cancellation
 // slot, or the transport's destruction). Used on the pool's strand only.
 struct send_op {
+    http_request request;  // when the send owns it (start_send)
     bool cancelled = false;
     bool granted = false;                      // a connection slot was handed over
     std::optional<net::steady_timer> in_line;  // while waiting for a slot
@@ -123,8 +124,9 @@ public:
     const net::any_io_executor& executor() const noexcept { return executor_; }
 
     // One send, from waiting in line to the response; runs on the strand.
+    // `request` lives as long as the send (in `op`, or in the caller's frame).
     static net::awaitable<send_outcome> send(std::shared_ptr<connection_pool> pool, std::shared_ptr<send_op> op,
-                                             http_request request);
+                                             const http_request& request);
 
     // The transport is gone: every send in flight completes with
     // operation_aborted, idle connections close.
@@ -143,10 +145,13 @@ private:
     template <class Stream>
     net::awaitable<send_outcome> exchange(Stream& stream, connection& c, const http::request<http::string_body>& out,
                                           bool& keep_alive);
-    http::request<http::string_body> to_beast(http_request request) const;
+    http::request<http::string_body> to_beast(const http_request& request) const;
 
     net::any_io_executor executor_;
     pool_strand strand_;
+    // The same as an any_io_executor, made once: each conversion of a strand
+    // allocates.
+    net::any_io_executor on_strand_;
     base_url url_;
     std::string authority_;  // host[:port] as the Host header gives it
     proxy_options proxy_;
@@ -184,7 +189,9 @@ inline net::ssl::context tls_context(const client_options& options) {
 
 inline connection_pool::connection_pool(net::any_io_executor executor, const client_options& options, base_url url)
     : executor_(std::move(executor)),
-      strand_(net::make_strand(executor_)),
+      // The asio_client's own strand, or one of our own.
+      strand_(executor_.target<pool_strand>() ? *executor_.target<pool_strand>() : net::make_strand(executor_)),
+      on_strand_(strand_),
       url_(std::move(url)),
       proxy_(options.proxy),
       connect_timeout_(options.connect_timeout),
@@ -208,7 +215,7 @@ inline connection_pool::connection_pool(net::any_io_executor executor, const cli
 }
 
 inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connection_pool> pool,
-                                                          std::shared_ptr<send_op> op, http_request request) {
+                                                          std::shared_ptr<send_op> op, const http_request& request) {
     connection_pool& self = *pool;
     const auto registered = self.active_.insert(self.active_.end(), op.get());
     struct unregister {
@@ -234,12 +241,12 @@ inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connec
     if (self.closed_ || op->cancelled) co_return send_outcome{aborted, {}};
 
     const http_method method = request.method;
-    const auto out = self.to_beast(std::move(request));
+    const auto out = self.to_beast(request);
     for (bool first_try = true;; first_try = false) {
         connection* c = self.take_idle();
         const bool reused = c != nullptr;
         if (!c) {
-            c = &self.open_.emplace_back(self.strand_);
+            c = &self.open_.emplace_back(self.on_strand_);
             c->self = std::prev(self.open_.end());
             const error_code ec = co_await self.connect(*c, *op);
             op->conn = nullptr;
@@ -277,7 +284,7 @@ inline net::awaitable<error_code> connection_pool::wait_in_line(const std::share
         co_return error_code{};
     }
     // The slot comes from give_back_slot(), which cancels this endless wait.
-    op->in_line.emplace(strand_, net::steady_timer::time_point::max());
+    op->in_line.emplace(on_strand_, net::steady_timer::time_point::max());
     line_.push_back(op);
     co_await op->in_line->async_wait(as_result);
     op->in_line.reset();
@@ -343,24 +350,24 @@ inline void connection_pool::shutdown() {
     idle_.clear();
 }
 
-inline http::request<http::string_body> connection_pool::to_beast(http_request request) const {
+inline http::request<http::string_body> connection_pool::to_beast(const http_request& request) const {
     // Through a plain HTTP proxy the target is absolute; through CONNECT, or
     // without a proxy, it is the path.
     const bool absolute = !proxy_.host.empty() && !tls_;
     http::request<http::string_body> out{http::string_to_verb(to_string(request.method)),
                                          absolute ? "http://" + authority_ + request.target : request.target, 11};
     out.set(http::field::host, authority_);
-    for (auto& [name, value] : request.headers) out.insert(name, value);
+    for (const auto& [name, value] : request.headers) out.insert(name, value);
     if (absolute && !proxy_credentials_.empty()) out.set(http::field::proxy_authorization, proxy_credentials_);
     const bool has_body = request.method == http_method::post || request.method == http_method::put;
-    out.body() = std::move(request.body);
+    out.body() = request.body;
     if (has_body || !out.body().empty()) out.prepare_payload();
     return out;
 }
 
 inline net::awaitable<error_code> connection_pool::connect(connection& c, send_op& op) {
     const bool proxied = !proxy_.host.empty();
-    tcp::resolver resolver(strand_);
+    tcp::resolver resolver(on_strand_);
     op.resolver = &resolver;
     auto [resolved, endpoints] = co_await resolver.async_resolve(
         proxied ? proxy_.host : url_.host, std::to_string(proxied ? proxy_.port : url_.port), as_result);
@@ -414,7 +421,8 @@ template <class Stream>
 net::awaitable<send_outcome> connection_pool::exchange(Stream& stream, connection& c,
                                                        const http::request<http::string_body>& out,
                                                        bool& keep_alive) {
-    c.tcp.expires_after(read_timeout_);
+    // The write is not timed: a small request goes into the socket's buffer
+    // at once, and total_timeout bounds the call (one timer less per call).
     auto [written, n] = co_await http::async_write(stream, out, as_result);
     if (written) co_return send_outcome{exchange_error(written), {}};
 
@@ -457,6 +465,7 @@ inline error_code error_of(const std::exception_ptr& failure) {
 WEBHOOKSIO_DECL void start_send(const std::shared_ptr<connection_pool>& pool, http_request request,
                                 net::any_completion_handler<send_signature> handler) {
     auto op = std::make_shared<send_op>();
+    op->request = std::move(request);
     // A cancellation may come from any thread: it goes through the strand.
     auto slot = net::get_associated_cancellation_slot(handler);
     if (slot.is_connected()) {
@@ -467,7 +476,8 @@ WEBHOOKSIO_DECL void start_send(const std::shared_ptr<connection_pool>& pool, ht
         });
     }
     auto executor = net::get_associated_executor(handler, pool->executor());
-    net::co_spawn(pool->strand(), connection_pool::send(pool, std::move(op), std::move(request)),
+    const http_request& owned = op->request;
+    net::co_spawn(pool->strand(), connection_pool::send(pool, std::move(op), owned),
                   net::bind_executor(executor, [handler = std::move(handler), slot](
                                                    std::exception_ptr failure, send_outcome outcome) mutable {
                       if (slot.is_connected()) slot.clear();
@@ -479,6 +489,20 @@ WEBHOOKSIO_DECL void start_send(const std::shared_ptr<connection_pool>& pool, ht
 }  // namespace webhooksio::detail
 
 namespace webhooksio {
+
+WEBHOOKSIO_DECL bool beast_transport::runs_on(const boost::asio::strand<executor_type>& strand) const noexcept {
+    return pool_->strand() == strand;
+}
+
+WEBHOOKSIO_DECL boost::asio::awaitable<std::tuple<boost::system::error_code, http_response>> beast_transport::co_send(
+    const http_request& request, boost::asio::cancellation_slot slot) {
+    auto op = std::make_shared<detail::send_op>();
+    // On the strand already: a cancellation acts at once.
+    if (slot.is_connected()) slot.assign([op](boost::asio::cancellation_type) { op->cancel(); });
+    detail::send_outcome outcome = co_await detail::connection_pool::send(pool_, op, request);
+    if (slot.is_connected()) slot.clear();
+    co_return std::tuple(outcome.ec, std::move(outcome.response));
+}
 
 WEBHOOKSIO_DECL beast_transport::beast_transport(executor_type executor, const client_options& options) {
     auto url = detail::parse_base_url(options.base_url);

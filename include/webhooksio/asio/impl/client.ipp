@@ -1,17 +1,17 @@
 // Definitions for asio/client.hpp: one call as a coroutine on the client's
-// strand, its attempts (with retries) raced against its deadline.
+// strand, its attempts (with retries) stopped by its deadline, its token's
+// cancellation or the client's destruction.
 #pragma once
 
 #include <chrono>
 #include <exception>
 #include <string>
 #include <utility>
-#include <variant>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/this_coro.hpp>
 
@@ -69,69 +69,107 @@ WEBHOOKSIO_DECL async_client_state::async_client_state(net::any_io_executor exec
                                                        const client_options& options)
     : core(std::move(api_key), options),
       strand(net::make_strand(executor)),
+      on_strand(strand),
       total_timeout(options.total_timeout),
       server(core.context().host + ':' + std::to_string(core.context().port)) {}
 
+// What stops a call: its deadline (total_timeout), its token's cancellation
+// slot and the client's destruction all end the step under way (a send or a
+// backoff wait) through one signal, which each step is bound to. Shared with
+// the deadline's handler, which may run after the call ended. Used on the
+// client's strand only.
+struct call_control {
+    explicit call_control(const net::any_io_executor& strand) : deadline(strand) {}
+
+    void stop(bool by_deadline) {
+        if (finished || timed_out || aborted) return;
+        (by_deadline ? timed_out : aborted) = true;
+        signal.emit(net::cancellation_type::terminal);
+    }
+    bool stopped() const noexcept { return timed_out || aborted; }
+
+    net::steady_timer deadline;
+    net::cancellation_signal signal;
+    bool finished = false, timed_out = false, aborted = false;
+};
+
 WEBHOOKSIO_DECL void async_client_state::shutdown() {
     closed = true;
-    for (net::steady_timer* deadline : deadlines) deadline->cancel();
+    for (call_control* call : calls) call->stop(false);
 }
 
-// Every attempt of a call, with the waits between them, as retry.hpp rules.
-inline net::awaitable<result<http_response>> attempts(async_client_state& client, const call_spec& call,
-                                                      const http_request& request) {
+// Every attempt of a call, with the waits between them, as retry.hpp rules;
+// each step bound to the call's signal.
+inline net::awaitable<result<http_response>> attempts(async_client_state& client, call_control& control,
+                                                      const call_spec& call, const http_request& request) {
     const retry_policy& retries = client.core.retries();
-    net::steady_timer backoff(client.strand);
+    auto stoppable = net::bind_cancellation_slot(control.signal.slot(), as_result);
+    const auto stopped = [&] { return result<http_response>(send_error(net::error::operation_aborted, client.server)); };
     for (int attempt = 1;; ++attempt) {
+        if (control.stopped()) co_return stopped();
         retries.before_attempt(call, attempt);
         // The clock is read only for a hook that will see the time.
         const bool timed = retries.times_attempts();
         const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
-        auto [ec, sent] = co_await net::async_initiate<decltype(as_result), send_signature>(
-            [&](auto handler) { client.sender->async_send(request, std::move(handler)); }, as_result);
+        async_transport_ref::send_result answer;
+        if (client.sender->awaitable())
+            answer = co_await client.sender->co_send(request, control.signal.slot());
+        else
+            answer = co_await net::async_initiate<decltype(stoppable), send_signature>(
+                [&](auto handler) { client.sender->async_send(request, std::move(handler)); }, stoppable);
+        auto& [ec, sent] = answer;
         const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
         result<http_response> outcome = ec ? result<http_response>(send_error(ec, client.server))
                                            : result<http_response>(std::move(sent));
         const auto wait = retries.after_attempt(call, attempt, outcome, elapsed, client.core.context().api_key);
         if (!wait) co_return outcome;
-        backoff.expires_after(*wait);
-        auto [waited] = co_await backoff.async_wait(as_result);
-        if (waited) co_return result<http_response>(send_error(net::error::operation_aborted, client.server));
+        if (control.stopped()) co_return stopped();
+        net::steady_timer backoff(client.on_strand, *wait);
+        auto [waited] = co_await backoff.async_wait(stoppable);
+        if (waited) co_return stopped();
     }
 }
 
 inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state> client, const call_spec& call,
                                              result<http_request> request) {
+    if (!request) co_return call_outcome{std::move(request).error(), {}};
+    // Cancellation of any type reaches the call, and never as an exception.
     co_await net::this_coro::throw_if_cancelled(false);
     co_await net::this_coro::reset_cancellation_state(net::enable_total_cancellation());
-    if (!request) co_return call_outcome{std::move(request).error(), {}};
 
-    // The deadline: total_timeout from now, or never; the client's
-    // destruction cancels it, and with it the attempts.
-    using clock = std::chrono::steady_clock;
-    net::steady_timer deadline(client->strand, client->total_timeout.count() > 0
-                                                   ? clock::now() + client->total_timeout
-                                                   : clock::time_point::max());
-    const auto registered = client->deadlines.insert(client->deadlines.end(), &deadline);
-    struct unregister {
+    auto control = std::make_shared<call_control>(client->on_strand);
+    const auto registered = client->calls.insert(client->calls.end(), control.get());
+    // The token's cancellation (any type) stops the call as the rest does.
+    auto cancellation = co_await net::this_coro::cancellation_state;
+    if (cancellation.slot().is_connected())
+        cancellation.slot().assign([c = control.get()](net::cancellation_type) { c->stop(false); });
+    struct at_exit {
         async_client_state& client;
-        std::list<net::steady_timer*>::iterator at;
-        ~unregister() { client.deadlines.erase(at); }
-    } unregister_at_exit{*client, registered};
-
-    result<http_response> sent = send_error(net::error::operation_aborted, client->server);
-    if (!client->closed) {
-        using namespace net::experimental::awaitable_operators;
-        auto first = co_await (attempts(*client, call, *request) || deadline.async_wait(as_result));
-        if (first.index() == 0) sent = std::get<0>(std::move(first));
-        else if (!std::get<0>(std::get<1>(first)))  // the deadline passed (else it was cancelled)
-            sent = error::transport(errc::timed_out, transport_failure::timeout,
-                                    "no answer from " + client->server + " within total_timeout (" +
-                                        std::to_string(client->total_timeout.count()) + " ms)");
+        std::list<call_control*>::iterator registered;
+        net::cancellation_slot slot;
+        call_control& control;
+        ~at_exit() {
+            if (slot.is_connected()) slot.clear();
+            client.calls.erase(registered);
+            control.finished = true;
+            control.deadline.cancel();
+        }
+    } cleanup{*client, registered, cancellation.slot(), *control};
+    if (client->closed) control->stop(false);
+    if (client->total_timeout.count() > 0) {
+        control->deadline.expires_after(client->total_timeout);
+        control->deadline.async_wait([control](error_code ec) {
+            if (!ec) control->stop(true);
+        });
     }
-    const auto state = co_await net::this_coro::cancellation_state;
-    const bool cancelled = client->closed || state.cancelled() != net::cancellation_type::none;
-    if (!sent && cancelled) sent = send_error(net::error::operation_aborted, client->server);
+
+    result<http_response> sent = co_await attempts(*client, *control, call, *request);
+    if (control->timed_out)
+        sent = error::transport(errc::timed_out, transport_failure::timeout,
+                                "no answer from " + client->server + " within total_timeout (" +
+                                    std::to_string(client->total_timeout.count()) + " ms)");
+    else if (control->aborted)
+        sent = send_error(net::error::operation_aborted, client->server);
 
     result<response> answer = decode_response(client->core.context(), call, std::move(sent));
     if (!answer) co_return call_outcome{std::move(answer).error(), {}};
@@ -145,7 +183,7 @@ void spawn_call(std::shared_ptr<async_client_state> client, const call_spec& cal
                 diagnostics* diag, net::any_completion_handler<Signature> handler, Pick pick) {
     auto slot = net::get_associated_cancellation_slot(handler);
     auto executor = net::get_associated_executor(handler, client->strand.get_inner_executor());
-    auto strand = client->strand;
+    auto strand = client->on_strand;
     net::co_spawn(
         strand, run_call(std::move(client), call, std::move(request)),
         net::bind_cancellation_slot(
