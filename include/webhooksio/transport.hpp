@@ -3,6 +3,7 @@
 // can plug in its own.
 #pragma once
 
+#include <chrono>
 #include <concepts>
 #include <string>
 #include <string_view>
@@ -22,6 +23,9 @@ struct http_request {
     std::string target;  // path and query, already percent-encoded
     http_headers headers;
     std::string body;
+    // When the transport gives up, whatever it is doing: the end of the
+    // call's total_timeout (max: never).
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 struct http_response {
