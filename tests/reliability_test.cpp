@@ -664,7 +664,8 @@ BOOST_AUTO_TEST_CASE(the_host_name_is_checked_per_rfc_6125) {
              {"DNS:localhost", "localhost"}, {"DNS:other,IP:127.0.0.1", "127.0.0.1"}}) {
         test_support::tls_certificate certificate("x", san);
         tls_server server(certificate);
-        auto options = observer{}.options(server.base_url(host));
+        observer seen;
+        auto options = seen.options(server.base_url(host));
         options.ca_bundle_pem = certificate.pem();
         BOOST_TEST(wh::client(key, options).health_check().at("ok") == true, san);
     }
