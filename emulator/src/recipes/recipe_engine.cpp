@@ -38,7 +38,8 @@ struct run_state {
     std::size_t allocated = 0;
     bool refused_memory = false;
     bool timed_out = false;
-    bool exited = false;  // exit() decided the outcome; the rest is unwinding
+    bool exited = false;    // exit() decided the outcome; the rest is unwinding
+    bool stopping = false;  // the time check said stop; the engine is unwinding
     bool console_full = false;
     recipe_outcome outcome;
 };
@@ -49,6 +50,11 @@ run_state& state_of(duk_context* ctx) {
     return *static_cast<run_state*>(functions.udata);
 }
 
+bool out_of_time(run_state& state) {
+    if (!state.timed_out && clock::now() >= state.deadline) state.timed_out = true;
+    return state.timed_out;
+}
+
 // ---- Memory: each block carries its size in front, so free and realloc can
 // keep the count of what the heap holds.
 
@@ -56,7 +62,13 @@ struct alignas(std::max_align_t) block_header {
     std::size_t size;
 };
 
+// Also refuses once time is up, until the time check has stopped the recipe:
+// that check comes every 256k bytecode instructions, and an allocating loop
+// near the memory limit can spend seconds collecting garbage within those.
+// Not after: each refusal costs the engine ten collections before it gives
+// up, and unwinding the recipe needs memory.
 bool reserve(run_state& state, std::size_t size) {
+    if (!state.stopping && out_of_time(state)) return false;
     if (size > state.limits.memory - state.allocated) {
         state.refused_memory = true;
         return false;
@@ -333,8 +345,8 @@ duk_ret_t run_in_heap(duk_context* ctx, void* udata) {
 }
 
 // Why a run that did not reach exit() failed.
-std::string failure_reason(const run_state& state, std::string_view thrown) {
-    if (state.timed_out)
+std::string failure_reason(run_state& state, std::string_view thrown) {
+    if (out_of_time(state))
         return "the recipe ran out of time (limit " + std::to_string(state.limits.time.count()) + " ms)";
     if (state.refused_memory)
         return "the recipe ran out of memory (limit " + std::to_string(state.limits.memory) + " bytes): " +
@@ -383,7 +395,6 @@ recipe_outcome run_recipe(const recipe_input& input, const recipe_limits& limits
 // is stopped at the next check instead of running on.
 int webhooksio_recipe_time_is_up(void* udata) {
     auto& state = *static_cast<webhooksio::emulation::run_state*>(udata);
-    if (state.exited) return 1;
-    if (webhooksio::emulation::clock::now() >= state.deadline) state.timed_out = true;
-    return state.timed_out;
+    state.stopping = state.exited || out_of_time(state);
+    return state.stopping;
 }
