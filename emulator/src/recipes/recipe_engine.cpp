@@ -182,9 +182,12 @@ duk_ret_t console_log(duk_context* ctx) {
     return 0;
 }
 
+// Nothing of a failed run is sent: only its console output stays.
 void fail(recipe_outcome& outcome, std::string reason) {
-    outcome.outcome = recipe_outcome::kind::failed;
-    outcome.error = std::move(reason);
+    recipe_outcome failed;
+    failed.console = std::move(outcome.console);
+    failed.error = std::move(reason);
+    outcome = std::move(failed);
 }
 
 // result.headers: an object of name: value; values may be strings, numbers or
