@@ -20,7 +20,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <cstring>
 #include <memory>
 
 namespace webhooksio::emulation {

@@ -48,7 +48,7 @@ struct recipe_outcome {
     std::string error;         // why the run failed, a full sentence
 };
 
-// Never throws for anything the recipe does: a throw, a timeout, too much
+// Throws only std::bad_alloc, never for anything the recipe does: a throw, a timeout, too much
 // memory, no exit() or a bad header all come back as kind::failed with the
 // reason in `error`.
 recipe_outcome run_recipe(const recipe_input& input, const recipe_limits& limits = {});
