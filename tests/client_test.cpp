@@ -586,3 +586,65 @@ BOOST_AUTO_TEST_CASE(a_client_moves_but_does_not_copy) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(gateway)
+
+BOOST_AUTO_TEST_CASE(a_payload_is_the_whole_body_whatever_json_it_is) {
+    loopback_server server;
+    auto api = client_for(server);
+    const wh::input_name orders{"orders"};
+    const wh::input_id in1{"IN1"};
+    for (const json::value& payload : {json::value(json::array{1, "two"}), json::value("text"), json::value(42),
+                                       json::value(json::object{{"type", "order.created"}})}) {
+        api.send_input_request(orders, in1, {.payload = payload});
+        BOOST_TEST(server.last().body == json::serialize(payload));
+        BOOST_TEST(header(server.last().headers, "Content-Type") == "application/json");
+    }
+    BOOST_TEST(server.last().target == "/v1/orders/IN1");
+}
+
+BOOST_AUTO_TEST_CASE(a_raw_body_goes_as_it_is_with_its_content_type_and_headers) {
+    loopback_server server;
+    auto api = client_for(server);
+    api.send_input_request(wh::input_name{"orders"}, wh::input_id{"IN1"},
+                           {.raw_body = "a=1&b=%20",
+                            .content_type = "application/x-www-form-urlencoded",
+                            .headers = {{"X-Event", "order.paid"}, {"X-Trace", "t1"}}});
+    const auto sent = server.last();
+    BOOST_TEST(sent.body == "a=1&b=%20");
+    BOOST_TEST(header(sent.headers, "Content-Type") == "application/x-www-form-urlencoded");
+    BOOST_TEST(header(sent.headers, "X-Event") == "order.paid");
+    BOOST_TEST(header(sent.headers, "X-Trace") == "t1");
+
+    api.send_dynamic_input_request(wh::input_id{"IN1"}, wh::target_url{"https://example.com/hook"},
+                                   {.raw_body = "<order/>", .content_type = "application/xml"});
+    BOOST_TEST(server.last().body == "<order/>");
+    BOOST_TEST(header(server.last().headers, "Content-Type") == "application/xml");
+    api.send_input_request(wh::input_name{"orders"}, wh::input_id{"IN1"}, {.raw_body = "plain"});
+    BOOST_TEST(header(server.last().headers, "Content-Type") == "text/plain");
+}
+
+BOOST_AUTO_TEST_CASE(a_webhook_that_could_change_the_request_is_refused_and_nothing_is_sent) {
+    loopback_server server;
+    auto api = client_for(server);
+    const wh::input_name orders{"orders"};
+    const wh::input_id in1{"IN1"};
+    using options = wh::api::send_input_request::options;
+    const std::vector<std::pair<options, std::string>> bad{
+        {{.headers = {{"X-Event", "a\r\nX-Injected: 1"}}}, "control character"},
+        {{.headers = {{"X-Event\r\nX-Injected", "1"}}}, "not an HTTP token"},
+        {{.headers = {{"Content-Length", "0"}}}, "the library's to set"},
+        {{.headers = {{"authorization", "Bearer other"}}}, "the library's to set"},
+        {{.payload = json::value(1), .raw_body = "x"}, "one body"},
+        {{.content_type = "text/xml"}, "set raw_body too"},
+        {{.raw_body = "x", .content_type = "text/plain\r\nX-Injected: 1"}, "control character"},
+        {{.payload = json::value(1), .extra = {{"also", 1}}}, "send its fields in payload"},
+    };
+    for (const auto& [opts, why] : bad) {
+        auto e = expect_throw<wh::usage_error>([&] { api.send_input_request(orders, in1, opts); });
+        BOOST_TEST(e.what().find(why) != std::string::npos, e.what());
+    }
+    BOOST_TEST(server.requests().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
