@@ -6,6 +6,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
+#include <sstream>
+#include <unordered_set>
 #include <future>
 #include <string>
 #include <vector>
@@ -645,6 +647,29 @@ BOOST_AUTO_TEST_CASE(a_webhook_that_could_change_the_request_is_refused_and_noth
         BOOST_TEST(e.what().find(why) != std::string::npos, e.what());
     }
     BOOST_TEST(server.requests().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ids)
+
+BOOST_AUTO_TEST_CASE(ids_are_made_from_text_only_explicitly_and_behave_as_values) {
+    static_assert(!std::is_constructible_v<wh::account_id, std::nullptr_t>);
+    static_assert(!std::is_constructible_v<wh::account_id, wh::bucket_id>, "another ID's text only explicitly");
+    static_assert(!std::is_convertible_v<std::string, wh::account_id>);
+    static_assert(std::is_constructible_v<wh::account_id, json::string>);
+    static_assert(std::is_copy_constructible_v<wh::account_id>);
+
+    const json::value answer = json::parse(R"({"id":"BU2"})");
+    const wh::bucket_id from_json{answer.at("id").as_string()};
+    const wh::bucket_id from_other{wh::account_id{"BU1"}.str()};
+    BOOST_TEST(from_json.str() == "BU2");
+    BOOST_TEST((from_other < from_json));
+    std::ostringstream printed;
+    printed << from_json;
+    BOOST_TEST(printed.str() == "BU2");
+    std::unordered_set<wh::bucket_id> seen{from_json, from_other, wh::bucket_id{"BU2"}};
+    BOOST_TEST(seen.size() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
