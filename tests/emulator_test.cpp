@@ -782,7 +782,7 @@ BOOST_AUTO_TEST_SUITE_END()
 // webhooksio::model: each struct read from the emulator's real answer, and
 // the tolerant conversion of described structs.
 
-// Boost.Test prints the operands of a failed check: optionals and IDs too.
+// Boost.Test prints the operands of a failed check: optionals too.
 namespace boost::test_tools::tt_detail {
 template <class T>
 struct print_log_value<std::optional<T>> {
@@ -790,11 +790,6 @@ struct print_log_value<std::optional<T>> {
         if (value) print_log_value<T>()(out, *value);
         else out << "(none)";
     }
-};
-template <class T>
-    requires std::derived_from<T, webhooksio::detail::basic_id<T>>
-struct print_log_value<T> {
-    void operator()(std::ostream& out, const T& id) { out << id.str(); }
 };
 }  // namespace boost::test_tools::tt_detail
 
