@@ -29,6 +29,7 @@
 // The HTTP vocabulary shared by the client, its transports and its errors:
 // methods, headers, a request as sent and a response as received.
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -94,6 +95,9 @@ struct http_request {
     std::string target{};  // path and query, already percent-encoded
     http_headers headers{};
     std::string body{};
+    // When the transport gives up, whatever it is doing: the end of the
+    // call's total_timeout (max: never).
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 struct http_response {
@@ -238,27 +242,49 @@ struct endpoint {
 // Strong ID types: one per route placeholder, so that a bucket_id can never
 // be passed where an account_id belongs.
 
+#include <compare>
 #include <concepts>
+#include <cstddef>
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+
+#include <boost/json/string.hpp>
 
 namespace webhooksio {
 namespace detail {
 
+// What every ID type derives from, so that one ID is never made from another
+// by accident.
+struct basic_id_tag {};
+
 // Each ID derives from basic_id<itself>, which makes every ID a distinct type
-// with the same small interface.
+// with the same small interface: compared, ordered, printed and hashed by
+// its text.
 template <class Derived>
-class basic_id {
+class basic_id : basic_id_tag {
 public:
+    // From text, explicitly: a string, a string_view, a literal or a JSON
+    // string. Never from a null pointer, nor from an ID of another type
+    // (write `bucket_id{other.str()}` to mean it).
     template <class S>
-        requires std::constructible_from<std::string, S&&>
+        requires(std::constructible_from<std::string, S &&> && !std::is_null_pointer_v<std::remove_cvref_t<S>> &&
+                 !std::is_base_of_v<basic_id_tag, std::remove_cvref_t<S>>)
     explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
+    explicit basic_id(const boost::json::string& value) : value_(value.data(), value.size()) {}
+    basic_id(std::nullptr_t) = delete;
 
     const std::string& str() const noexcept { return value_; }
     std::string_view str_view() const noexcept { return value_; }
 
-    friend bool operator==(const basic_id&, const basic_id&) = default;
+    friend bool operator==(const basic_id& a, const basic_id& b) noexcept { return a.value_ == b.value_; }
+    friend std::strong_ordering operator<=>(const basic_id& a, const basic_id& b) noexcept {
+        return a.value_ <=> b.value_;
+    }
+    friend std::ostream& operator<<(std::ostream& out, const basic_id& id) { return out << id.value_; }
 
 private:
     std::string value_;
@@ -302,6 +328,13 @@ WEBHOOKSIO_DEFINE_ID(auth_option, "option")
 #undef WEBHOOKSIO_DEFINE_ID
 
 }  // namespace webhooksio
+
+// Any ID hashes as its text, so IDs can key unordered containers.
+template <class Id>
+    requires std::is_base_of_v<webhooksio::detail::basic_id_tag, Id>
+struct std::hash<Id> {
+    std::size_t operator()(const Id& id) const noexcept { return std::hash<std::string_view>{}(id.str_view()); }
+};
 // ---- webhooksio/options.hpp
 // Typed options: required<T> for options the API insists on, std::optional<T>
 // for the rest, and how Boost.Describe turns such a struct into JSON.
@@ -321,6 +354,37 @@ WEBHOOKSIO_DEFINE_ID(auth_option, "option")
 #include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+// ---- detail/comma_list.hpp
+// The API's lists (event filters, e-mail addresses, header names) travel as
+// one comma-delimited string: the one place that joins and splits them.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace webhooksio::detail {
+
+inline std::string join_comma_list(const std::vector<std::string>& items) {
+    std::string joined;
+    for (const auto& item : items) {
+        if (!joined.empty()) joined += ',';
+        joined += item;
+    }
+    return joined;
+}
+
+// "a,b" is {"a", "b"}; "" is {""}, one empty item (callers that read "" as
+// no items at all say so).
+inline std::vector<std::string> split_comma_list(std::string_view text) {
+    std::vector<std::string> items;
+    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
+        items.emplace_back(text.substr(0, comma));
+    items.emplace_back(text);
+    return items;
+}
+
+}  // namespace webhooksio::detail
 
 namespace webhooksio {
 
@@ -358,6 +422,17 @@ private:
 // Options the typed struct doesn't name; every options struct has a member
 // `extra` of this type. Typed members win over extras of the same name.
 using extra_options = boost::json::object;
+
+// The members of a gateway call's options that carry the webhook itself
+// rather than options of the API: its body as JSON (`payload`, any value) or
+// as sent (`raw_body`, with its `content_type`: a form, XML, text), and
+// further request headers (e.g. the event of an input whose event_location
+// is header). Without either body, the extras are the body, as before.
+#define WEBHOOKSIO_WEBHOOK_MEMBERS                                                                   \
+    std::optional<boost::json::value> payload{}; /* the webhook as JSON: the whole body */          \
+    std::optional<std::string> raw_body{};       /* or the webhook as sent */                      \
+    std::string content_type{};                  /* raw_body's Content-Type (text/plain if empty) */ \
+    ::webhooksio::http_headers headers{};        /* further request headers */
 
 // The C++ type of an option, as the table and its reflection name it:
 // std::string, bool, int, std::vector<std::string> (a comma list) or
@@ -460,9 +535,18 @@ std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
 
 // A call's options as the shared pipeline takes them: the members of a typed
 // struct (none for a free-form call) and the free-form object.
+// The webhook of a gateway call (WEBHOOKSIO_WEBHOOK_MEMBERS), when it has one.
+struct webhook_parts {
+    const std::optional<boost::json::value>* payload = nullptr;
+    const std::optional<std::string>* raw_body = nullptr;
+    const std::string* content_type = nullptr;
+    const http_headers* headers = nullptr;
+};
+
 struct option_values {
     std::span<const field> typed;
     const boost::json::object* extra = nullptr;
+    webhook_parts webhook{};
 };
 
 // The fields of a typed options struct, alive for the call it is passed to.
@@ -470,13 +554,23 @@ template <std::size_t N>
 struct typed_values {
     std::array<field, N> fields;
     const boost::json::object* extra;
-    operator option_values() const { return {fields, extra}; }
+    webhook_parts webhook;
+    operator option_values() const { return {fields, extra, webhook}; }
 };
+
+template <class Options>
+webhook_parts webhook_of(const Options& options) {
+    if constexpr (requires { options.payload; }) {
+        return {&options.payload, &options.raw_body, &options.content_type, &options.headers};
+    } else {
+        return {};
+    }
+}
 
 template <class Options>
 auto values_of(const Options& options) {
     auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
-    return typed_values<std::tuple_size_v<decltype(fields)>>{fields, &options.extra};
+    return typed_values<std::tuple_size_v<decltype(fields)>>{fields, &options.extra, webhook_of(options)};
 }
 
 // The JSON object a body carries: the extras, then the typed members, which
@@ -524,12 +618,7 @@ void put_json(boost::json::object& out, std::string_view key, const T& value) {
 // The API takes its lists (event filters, e-mail addresses, headers) as one
 // comma-delimited string.
 inline void put_json(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
-    std::string joined;
-    for (const auto& item : items) {
-        if (!joined.empty()) joined += ',';
-        joined += item;
-    }
-    out[key] = joined;
+    out[key] = join_comma_list(items);
 }
 
 WEBHOOKSIO_DECL const void* value_of(const field& f) {
@@ -1350,6 +1439,7 @@ struct send_input_request : endpoint<"sendInputRequest", http_method::post, "/v1
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
+        WEBHOOKSIO_WEBHOOK_MEMBERS
         extra_options extra{};  ///< any further option, sent as given
     };
 };
@@ -1362,6 +1452,7 @@ struct send_dynamic_input_request : endpoint<"sendDynamicInputRequest", http_met
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
+        WEBHOOKSIO_WEBHOOK_MEMBERS
         extra_options extra{};  ///< any further option, sent as given
     };
 };
@@ -1817,6 +1908,7 @@ struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", ht
     static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
+        WEBHOOKSIO_WEBHOOK_MEMBERS
         extra_options extra{};  ///< any further option, sent as given
     };
 };
@@ -2870,6 +2962,9 @@ struct client_options {
     // writes) of one exchange.
     std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
     std::chrono::milliseconds read_timeout = std::chrono::seconds(30);
+    // A whole call: connecting, every attempt and every wait between
+    // attempts (the default covers the default retries); zero: no bound.
+    std::chrono::milliseconds total_timeout = std::chrono::seconds(120);
 
     // TLS: certificates are verified unless this is turned off explicitly.
     bool verify_tls = true;
@@ -2893,6 +2988,10 @@ struct client_options {
     // A response body larger than this is refused (a transport error) and
     // reading stops, instead of exhausting memory.
     std::size_t max_response_body = std::size_t(64) << 20;
+    // The same for the response's headers: how many fields, and how many
+    // bytes from the status line to the blank line.
+    std::size_t max_response_header_fields = 100;
+    std::size_t max_response_header_bytes = std::size_t(64) << 10;
 
     // Callbacks around each attempt, for logging and metrics.
     call_hooks hooks{};
@@ -3031,6 +3130,9 @@ private:
 //   - The n-th retry waits a random time between half and all of
 //     min(retry_initial_delay * 2^(n-1), retry_max_delay), or what the
 //     server's Retry-After says, up to retry_after_limit.
+//   - total_timeout bounds the whole: each attempt gives up at its end, and
+//     a wait that would end after it is not made (the call fails with the
+//     last attempt's error).
 
 #include <chrono>
 #include <functional>
@@ -3056,6 +3158,7 @@ private:
 // default is cpp-httplib (httplib_transport.hpp); a test or an application
 // can plug in its own.
 
+#include <chrono>
 #include <concepts>
 #include <string>
 #include <string_view>
@@ -3286,19 +3389,43 @@ WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url) {
         return fail("the scheme is not http or https");
     }
     url.remove_prefix(out.scheme.size() + 3);
+    for (char c : url) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= ' ' || byte >= 0x7f || c == '?' || c == '#')
+            return fail("it holds a space, a control or non-ASCII character, '?' or '#'");
+    }
     std::string_view authority = url.substr(0, url.find('/'));
     std::string_view path = url.substr(authority.size());
-    for (char c : url)
-        if (static_cast<unsigned char>(c) <= ' ' || c == '?' || c == '#') return fail("it holds a space, control character, '?' or '#'");
-    if (auto colon = authority.rfind(':'); colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
-        std::string_view digits = authority.substr(colon + 1);
-        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.port);
-        if (ec != std::errc{} || end != digits.data() + digits.size() || out.port <= 0 || out.port > 65535)
-            return fail("the port is not a number from 1 to 65535");
-        authority = authority.substr(0, colon);
+
+    // host: a name, an IPv4 address or a bracketed IPv6 address; nothing
+    // else (no user info, no percent-encoding), then an optional :port.
+    std::string_view host, after_host;
+    if (authority.starts_with('[')) {
+        const auto close = authority.find(']');
+        if (close == std::string_view::npos) return fail("the IPv6 address has no closing ']'");
+        host = authority.substr(0, close + 1);
+        const std::string_view address = host.substr(1, host.size() - 2);
+        if (address.find(':') == std::string_view::npos ||
+            address.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
+            return fail("the host is not an IPv6 address");
+        after_host = authority.substr(close + 1);
+    } else {
+        host = authority.substr(0, authority.find(':'));
+        after_host = authority.substr(host.size());
+        if (host.empty()) return fail("the host is missing");
+        if (host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~") !=
+            std::string_view::npos)
+            return fail("the host holds a character other than a letter, a digit, '-', '.', '_' or '~'");
     }
-    if (authority.empty()) return fail("the host is missing");
-    out.host = authority;
+    if (!after_host.empty()) {
+        if (after_host.front() != ':') return fail("the host is followed by something other than :port");
+        std::string_view digits = after_host.substr(1);
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.port);
+        if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || out.port <= 0 ||
+            out.port > 65535)
+            return fail("the port is not a number from 1 to 65535");
+    }
+    out.host = host;
     while (path.ends_with('/')) path.remove_suffix(1);
     out.path = path;
     return out;
@@ -3396,22 +3523,120 @@ WEBHOOKSIO_DECL result<response> decode_response(const request_context& context,
 // Definitions for detail/request.hpp.
 
 #include <algorithm>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace webhooksio::detail {
 
+constexpr std::string_view redaction_mark = "[redacted]";
+
+// Replaces each span of `text` that `echo_at(text, at)` says is an echo of
+// the key (its length; 0 for none), searching on after each mark: a key
+// such as "red" would find itself in it.
+template <class EchoAt>
+void replace_echoes(std::string& text, EchoAt echo_at) {
+    for (std::size_t at = 0; at < text.size();) {
+        if (const std::size_t length = echo_at(text, at)) {
+            text.replace(at, length, redaction_mark);
+            at += redaction_mark.size();
+        } else {
+            ++at;
+        }
+    }
+}
+
 WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret) {
     if (secret.size() < min_secret_length) return;
-    constexpr std::string_view mark = "[redacted]";
-    // Search on after the mark: a key such as "red" would find itself in it.
-    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + mark.size()))
-        text.replace(pos, secret.size(), mark);
+    replace_echoes(text, [&](std::string_view t, std::size_t at) {
+        return t.substr(at).starts_with(secret) ? secret.size() : 0;
+    });
+}
+
+// The length of the percent-encoded key `encoded` at `at`, with its hex
+// digits in either case ("%2b" as well as "%2B"); 0 when it is not there.
+inline std::size_t percent_echo_at(std::string_view text, std::size_t at, std::string_view encoded) {
+    if (text.size() - at < encoded.size()) return 0;
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+        const bool hex_digit = (i >= 1 && encoded[i - 1] == '%') || (i >= 2 && encoded[i - 2] == '%');
+        const char seen = text[at + i];
+        if (seen != encoded[i] && !(hex_digit && lower(seen) == lower(encoded[i]))) return 0;
+    }
+    return encoded.size();
+}
+
+// Takes out the key written with JSON escapes ("\u0053ECRET", "a\/b"),
+// which a body that is not valid JSON can hold where no parser will decode
+// it: the text is decoded as if it were all one JSON string, each decoded
+// byte remembering the span of text it came from.
+inline void redact_json_escaped(std::string& text, std::string_view secret) {
+    if (text.find('\\') == std::string::npos) return;
+    std::string decoded;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // of each decoded byte in `text`
+    auto hex = [&](std::size_t at, unsigned& value) {
+        value = 0;
+        if (text.size() - at < 4) return false;
+        for (std::size_t i = at; i < at + 4; ++i) {
+            const char c = text[i];
+            const int digit = c >= '0' && c <= '9' ? c - '0'
+                              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                     : -1;
+            if (digit < 0) return false;
+            value = value * 16 + unsigned(digit);
+        }
+        return true;
+    };
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t next = at + 1;
+        std::string bytes(1, text[at]);
+        if (text[at] == '\\' && at + 1 < text.size()) {
+            next = at + 2;
+            const char e = text[at + 1];
+            unsigned code = 0;
+            if (e == 'u' && hex(at + 2, code)) {
+                next = at + 6;
+                bytes.clear();
+                if (code < 0x80) {
+                    bytes += char(code);
+                } else if (code < 0x800) {
+                    bytes += char(0xC0 | (code >> 6));
+                    bytes += char(0x80 | (code & 0x3F));
+                } else {
+                    bytes += char(0xE0 | (code >> 12));
+                    bytes += char(0x80 | ((code >> 6) & 0x3F));
+                    bytes += char(0x80 | (code & 0x3F));
+                }
+            } else {
+                constexpr std::string_view from = "\"\\/bfnrt", to = "\"\\/\b\f\n\r\t";
+                const auto i = from.find(e);
+                bytes = i == std::string_view::npos ? text.substr(at, 2) : std::string(1, to[i]);
+            }
+        }
+        for (char c : bytes) {
+            decoded += c;
+            spans.emplace_back(at, next);
+        }
+        at = next;
+    }
+    // Replaced from the end, so that the spans before stay where they are.
+    std::vector<std::pair<std::size_t, std::size_t>> echoes;
+    for (auto at = decoded.find(secret); at != std::string::npos; at = decoded.find(secret, at + secret.size())) {
+        const std::size_t begin = spans[at].first, end = spans[at + secret.size() - 1].second;
+        if (end - begin != secret.size()) echoes.emplace_back(begin, end);  // escaped: the plain ones come next
+    }
+    for (auto it = echoes.rbegin(); it != echoes.rend(); ++it) text.replace(it->first, it->second - it->first, redaction_mark);
 }
 
 WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret) {
+    if (secret.empty()) return text;
+    redact_json_escaped(text, secret);
     redact(text, secret);
     std::string encoded;
     append_percent_encoded(encoded, secret);
-    if (encoded != secret) redact(text, encoded);
+    if (encoded != secret)
+        replace_echoes(text, [&](std::string_view t, std::size_t at) { return percent_echo_at(t, at, encoded); });
     return text;
 }
 
@@ -3439,6 +3664,63 @@ WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret)
 
 inline bool has_control_line_break(std::string_view s) {
     return s.find_first_of("\r\n") != std::string_view::npos || s.find('\0') != std::string_view::npos;
+}
+
+// Whether `s` is well-formed UTF-8 (no overlong form, surrogate or code
+// point past U+10FFFF): JSON text must be.
+inline bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        std::size_t more = 0;
+        char32_t code = lead;
+        if (lead >= 0xF0 && lead <= 0xF4) more = 3, code = lead & 0x07;
+        else if (lead >= 0xE0 && lead <= 0xEF) more = 2, code = lead & 0x0F;
+        else if (lead >= 0xC2 && lead <= 0xDF) more = 1, code = lead & 0x1F;
+        else if (lead >= 0x80) return false;
+        if (s.size() - i <= more) return false;
+        for (std::size_t k = 1; k <= more; ++k) {
+            const auto next = static_cast<unsigned char>(s[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            code = (code << 6) | (next & 0x3F);
+        }
+        constexpr char32_t least[] = {0, 0x80, 0x800, 0x10000};
+        if (code < least[more] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+        i += more + 1;
+    }
+    return true;
+}
+
+// Whether every string in an option's value (list items, JSON strings and
+// keys at any depth) is UTF-8.
+inline bool valid_utf8_value(const boost::json::value& v) {
+    if (const auto* text = v.if_string()) return valid_utf8(*text);
+    if (const auto* array = v.if_array())
+        return std::ranges::all_of(*array, [](const auto& item) { return valid_utf8_value(item); });
+    if (const auto* object = v.if_object())
+        return std::ranges::all_of(*object, [](const auto& entry) {
+            return valid_utf8(entry.key()) && valid_utf8_value(entry.value());
+        });
+    return true;
+}
+
+template <class T>
+bool valid_utf8_value(const T& v) {
+    if constexpr (std::is_same_v<T, std::string>) return valid_utf8(v);
+    else if constexpr (std::is_same_v<T, std::vector<std::string>>) return std::ranges::all_of(v, [](const auto& s) { return valid_utf8(s); });
+    else return true;
+}
+
+// The name of the first option that holds text which is not UTF-8; "" when none does.
+inline std::string first_option_not_utf8(const option_values& options) {
+    for (const field& f : options.typed) {
+        bool valid = true;
+        visit(f, [&](const auto& value) { valid = valid_utf8_value(value); });
+        if (!valid) return std::string(f.name);
+    }
+    if (options.extra)
+        for (const auto& entry : *options.extra)
+            if (!valid_utf8(entry.key()) || !valid_utf8_value(entry.value())) return std::string(entry.key());
+    return {};
 }
 
 WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key,
@@ -3524,6 +3806,70 @@ WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& opti
     }
 }
 
+// RFC 9110's token: what a header name may hold.
+inline bool is_token(std::string_view name) {
+    constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
+    return !name.empty() && std::ranges::all_of(name, [&](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               specials.find(c) != std::string_view::npos;
+    });
+}
+
+// A header value with no control character but tab: no CR or LF can end the
+// header early and start another.
+inline bool is_field_value(std::string_view value) {
+    return std::ranges::none_of(value, [](char c) { return (c >= 0 && c < 0x20 && c != '\t') || c == 0x7f; });
+}
+
+// Headers the library sets itself, or that would change how the request is
+// framed: a webhook's own headers may not name them.
+inline bool is_reserved_header(std::string_view name) {
+    for (std::string_view reserved : {"authorization", "host", "content-length", "content-type", "transfer-encoding",
+                                      "connection", "te", "upgrade", "expect", "proxy-authorization"}) {
+        if (name.size() == reserved.size() &&
+            std::ranges::equal(name, reserved, [](char a, char b) { return (a | 0x20) == b; }))
+            return true;
+    }
+    return false;
+}
+
+// What is wrong with a gateway call's webhook (WEBHOOKSIO_WEBHOOK_MEMBERS),
+// or "" when nothing is.
+inline std::string webhook_problem(const option_values& options) {
+    const webhook_parts& w = options.webhook;
+    if (!w.payload) return {};
+    const bool has_payload = w.payload->has_value(), has_raw = w.raw_body->has_value();
+    if (has_payload && has_raw) return "payload and raw_body are both set: a webhook has one body";
+    if ((has_payload || has_raw) && options.extra && !options.extra->empty())
+        return "extra is set along with the webhook's body: send its fields in payload";
+    if (!w.content_type->empty() && !has_raw) return "content_type is raw_body's: set raw_body too";
+    if (!is_field_value(*w.content_type)) return "content_type holds a control character";
+    if (has_payload && !valid_utf8_value(**w.payload)) return "payload holds text that is not valid UTF-8";
+    for (const auto& [name, value] : *w.headers) {
+        if (!is_token(name)) return "header name \"" + name + "\" is not an HTTP token";
+        if (is_reserved_header(name)) return "header " + name + " is the library's to set";
+        if (!is_field_value(value)) return "header " + name + " holds a control character (CR, LF, NUL, ...)";
+    }
+    return {};
+}
+
+// The body of a call that sends one: the webhook of a gateway call, or the
+// options as a JSON object.
+inline void put_body(http_request& request, const option_values& options) {
+    const webhook_parts& w = options.webhook;
+    if (w.payload && w.payload->has_value()) {
+        request.body = boost::json::serialize(**w.payload);
+        request.headers.emplace_back("Content-Type", "application/json");
+    } else if (w.raw_body && w.raw_body->has_value()) {
+        request.body = **w.raw_body;
+        request.headers.emplace_back("Content-Type", w.content_type->empty() ? "text/plain" : *w.content_type);
+    } else {
+        request.body = boost::json::serialize(to_object(options));
+        request.headers.emplace_back("Content-Type", "application/json");
+    }
+    if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
+}
+
 WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
                                                    std::span<const std::string_view> ids,
                                                    const option_values& options) {
@@ -3537,6 +3883,13 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     }
     if (std::string missing = missing_options(call, options); !missing.empty())
         return call_usage_error(call, "missing required option(s): " + missing);
+    if (std::string name = first_option_not_utf8(options); !name.empty())
+        return call_usage_error(call, "option " + redacted(name, context.api_key) +
+                                          " holds text that is not valid UTF-8");
+    if (context.token_in_query && options.extra && options.extra->contains("_token"))
+        return call_usage_error(call, "option _token is refused: with token_in_query, _token carries the API key");
+    if (std::string problem = webhook_problem(options); !problem.empty())
+        return call_usage_error(call, redacted(std::move(problem), context.api_key));
 
     http_request request;
     request.method = call.method;
@@ -3545,12 +3898,8 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     request.target = context.path_prefix;
     append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
-    if (options_in_query(call.method)) {
-        append_query(query, options);
-    } else {
-        request.body = boost::json::serialize(to_object(options));
-        request.headers.emplace_back("Content-Type", "application/json");
-    }
+    if (options_in_query(call.method)) append_query(query, options);
+    else put_body(request, options);
     if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
     return request;
 }
@@ -3652,12 +4001,12 @@ public:
 
     // Sends `request` through `transport` until it succeeds, fails for good
     // or the retries run out; tells the hooks about each attempt.
-    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, const http_request& request,
+    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request request,
                                               std::string_view api_key, transport_ref transport) const;
 
 private:
     int max_retries_;
-    std::chrono::milliseconds initial_delay_, max_delay_, retry_after_limit_;
+    std::chrono::milliseconds initial_delay_, max_delay_, retry_after_limit_, total_timeout_;
     std::function<void(std::chrono::milliseconds)> sleep_;
     call_hooks hooks_;
 };
@@ -3686,9 +4035,11 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::
     while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
 
+    // Capped at ~31 years, so that no computation below can overflow.
+    constexpr long long longest = 1'000'000'000;
     if (long long s = 0; number(value, s)) {
         if (s < 0) return std::nullopt;
-        return milliseconds(std::min<long long>(s, 1'000'000'000) * 1000);
+        return milliseconds(std::min(s, longest) * 1000);
     }
     // "Fri, 27 Nov 2026 12:00:00 GMT": fixed widths after the comma.
     auto comma = value.find(", ");
@@ -3707,8 +4058,10 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::
         return std::nullopt;
     const year_month_day date{std::chrono::year(year), std::chrono::month(unsigned(month / 3 + 1)), std::chrono::day(day)};
     if (!date.ok()) return std::nullopt;
-    const auto at = sys_days(date) + hours(hour) + minutes(minute) + seconds(second);
-    return at > now ? duration_cast<milliseconds>(at - now) : milliseconds(0);
+    // In seconds: system_clock's nanoseconds end in 2262.
+    const sys_seconds at = sys_days(date) + hours(hour) + minutes(minute) + seconds(second);
+    const sys_seconds from = floor<seconds>(now);
+    return at > from ? milliseconds(std::min<long long>((at - from).count(), longest) * 1000) : milliseconds(0);
 }
 
 WEBHOOKSIO_DECL bool retryable(http_method method, const result<http_response>& outcome) {
@@ -3730,6 +4083,7 @@ WEBHOOKSIO_DECL retry_policy::retry_policy(const client_options& options)
       initial_delay_(options.retry_initial_delay),
       max_delay_(options.retry_max_delay),
       retry_after_limit_(options.retry_after_limit),
+      total_timeout_(options.total_timeout),
       sleep_(options.sleep),
       hooks_(options.hooks) {}
 
@@ -3748,8 +4102,9 @@ WEBHOOKSIO_DECL std::chrono::milliseconds retry_policy::backoff(int retry, const
     return std::chrono::milliseconds(half_to_all(random));
 }
 
-WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, const http_request& request,
+WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request request,
                                                         std::string_view api_key, transport_ref transport) const {
+    if (total_timeout_.count() > 0) request.deadline = std::chrono::steady_clock::now() + total_timeout_;
     for (int attempt = 1;; ++attempt) {
         const attempt_info info{call.endpoint, call.method, call.route, attempt};
         if (hooks_.before_request) hooks_.before_request(info);
@@ -3759,8 +4114,11 @@ WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, c
         result<http_response> outcome = transport.send(request);
         const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
 
-        const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
-        const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
+        auto wait = attempt <= max_retries_ && retryable(call.method, outcome)
+                        ? std::optional(backoff(attempt, outcome))
+                        : std::nullopt;
+        if (wait && std::chrono::steady_clock::now() + *wait >= request.deadline) wait.reset();
+        const bool again = wait.has_value();
         if (hooks_.after_response) {
             const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
             hooks_.after_response({info, outcome ? outcome->status : 0, outcome.error().code(),
@@ -3837,7 +4195,7 @@ WEBHOOKSIO_DECL result<http_request> client_core::build(const call_spec& call, s
 WEBHOOKSIO_DECL result<response> client_core::execute(const call_spec& call, result<http_request> request,
                                                       transport_ref transport) const {
     if (!request) return std::move(request).error();
-    return decode_response(context_, call, retry_.run(call, *request, context_.api_key, transport));
+    return decode_response(context_, call, retry_.run(call, std::move(*request), context_.api_key, transport));
 }
 
 WEBHOOKSIO_DECL result<response> client_core::call(const call_spec& call, std::span<const std::string_view> ids,
@@ -3961,8 +4319,9 @@ WEBHOOKSIO_DECL void worker_pool::work() {
 #endif
 // ---- webhooksio/httplib_transport.hpp
 // The default transport, over cpp-httplib: HTTP and HTTPS, keep-alive
-// connections reused from a pool (one per concurrent caller), TCP_NODELAY on,
-// timeouts, proxy, CA certificates and a limit on the response body.
+// connections reused from a pool (one per concurrent caller) when they are
+// idle and open, TCP_NODELAY on, timeouts and the call's deadline, proxy, CA
+// certificates and limits on the response (detail/httplib_connection.hpp).
 
 #include <chrono>
 #include <memory>
@@ -3974,6 +4333,453 @@ WEBHOOKSIO_DECL void worker_pool::work() {
 
 #include <httplib.h>
 
+// ---- detail/httplib_connection.hpp
+// One keep-alive connection of httplib_transport: cpp-httplib 0.11.4's client
+// with what it lacks, through its virtual hooks. Every wait of an exchange
+// ends at the read timeout or the call's deadline, whichever comes first; the
+// response's headers are bounded; a reused connection that holds unread
+// bytes (an answer nobody asked for) or was closed is never written to; TLS
+// trusts only the given CAs and checks the host name with OpenSSL (RFC 6125);
+// a proxy's credentials go on the CONNECT request of a tunnel only.
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <type_traits>
+
+#include <httplib.h>
+
+
+namespace webhooksio::detail {
+
+// Why an exchange stopped, beyond what httplib::Error says.
+enum class stop_reason {
+    none,
+    stale,              // the reused connection held unread bytes or was closed: nothing was written
+    headers_too_large,  // over max_response_header_fields or max_response_header_bytes
+    read_timeout,       // one wait took longer than read_timeout
+    deadline,           // the call's total_timeout ran out
+    proxy_refused,      // the proxy did not open the tunnel
+};
+
+// What one exchange may take.
+struct exchange_limits {
+    std::chrono::milliseconds read_timeout{};
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+    std::size_t max_header_fields = 0;
+    std::size_t max_header_bytes = 0;
+};
+
+// Where a connection goes, computed once per transport.
+struct connection_target {
+    std::string host;  // without the brackets of an IPv6 literal
+    int port = 0;
+    bool https = false;
+};
+
+// The state and the work of a connection that do not depend on httplib's
+// class (plain or TLS): compiled once.
+class connection_guard {
+public:
+    // Set before each exchange.
+    exchange_limits limits;
+    // Why the last exchange stopped, and for TLS what OpenSSL refused.
+    stop_reason stopped = stop_reason::none;
+    std::string tls_refusal;
+
+protected:
+    WEBHOOKSIO_DECL connection_guard(const client_options& options, connection_target target);
+
+    // Opens the socket (to the proxy when there is one, then through its
+    // tunnel for HTTPS); false with `error` set otherwise.
+    WEBHOOKSIO_DECL bool open(int& socket, time_t connect_timeout_sec, time_t connect_timeout_usec,
+                              httplib::Error& error);
+    // Runs httplib's exchange over a guarded stream; a reused connection
+    // that is not idle and open fails before writing, as `stale`.
+    WEBHOOKSIO_DECL bool exchange(int socket, SSL* ssl, const std::function<bool(httplib::Stream&)>& callback);
+    // Makes `ctx` verify the server: its certificate chain against the CAs
+    // of `options` (the system's when none are given), and the host name.
+    WEBHOOKSIO_DECL void configure_tls(SSL_CTX* ctx, const client_options& options);
+
+private:
+    // Asks the proxy for a tunnel to the target over `socket`.
+    WEBHOOKSIO_DECL bool tunnel(int socket);
+
+    connection_target target_;
+    std::string proxy_host_;
+    int proxy_port_ = 0;
+    std::string proxy_authorization_;  // the header's value, "" for none
+    bool served_ = false;              // the socket served an exchange already
+};
+
+// A connection over httplib's plain (ClientImpl) or TLS (SSLClient) client.
+template <class Client>
+class guarded_connection final : public Client, public connection_guard {
+public:
+    guarded_connection(const client_options& options, const connection_target& target)
+        : Client(target.host, target.port), connection_guard(options, target) {
+        if constexpr (std::is_same_v<Client, httplib::SSLClient>) {
+            // httplib's own checks are replaced by configure_tls: its CA
+            // loading adds the system's CAs to the given ones, and its host
+            // name check is lax.
+            this->enable_server_certificate_verification(false);
+            if (options.verify_tls) configure_tls(this->ssl_context(), options);
+        }
+    }
+
+private:
+    using socket_type = typename Client::Socket;
+
+    bool create_and_connect_socket(socket_type& socket, httplib::Error& error) override {
+        return this->is_valid() &&
+               open(socket.sock, this->connection_timeout_sec_, this->connection_timeout_usec_, error);
+    }
+
+    bool process_socket(const socket_type& socket, std::function<bool(httplib::Stream&)> callback) override {
+        return exchange(socket.sock, socket.ssl, callback);
+    }
+};
+
+// A connection as the transport's pool keeps it: httplib's client, to send,
+// and its guard, to set the limits and learn why an exchange stopped.
+struct pooled_connection {
+    std::unique_ptr<httplib::ClientImpl> client;
+    connection_guard* guard = nullptr;
+};
+
+// A new connection (opened at its first exchange) to `target`.
+WEBHOOKSIO_DECL pooled_connection make_connection(const client_options& options, const connection_target& target);
+
+// A certificate store holding every certificate of `pem`; null when none.
+WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem);
+
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/httplib_connection.ipp
+// Definitions for detail/httplib_connection.hpp.
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <memory>
+
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
+
+namespace webhooksio::detail {
+
+// Counts the head of a response (status line to blank line, 1xx heads
+// included) as its bytes go by, and says when it is over the bounds.
+class head_counter {
+public:
+    explicit head_counter(const exchange_limits& limits) : limits_(limits) {}
+
+    // False when the bytes make the head too large.
+    bool feed(const char* data, std::size_t size) {
+        for (std::size_t i = 0; i < size && !done_; ++i) {
+            ++bytes_;
+            const char c = data[i];
+            if (lines_ == 0 && line_length_ < sizeof status_) status_[line_length_] = c;
+            if (c != '\n') {
+                if (c != '\r') ++line_length_;
+                continue;
+            }
+            if (line_length_ == 0) {
+                // The blank line: an interim (1xx) head is followed by another.
+                done_ = status_[9] != '1';
+                lines_ = 0;
+                continue;
+            }
+            if (lines_ > 0) ++fields_;
+            ++lines_;
+            line_length_ = 0;
+            if (fields_ > limits_.max_header_fields) return false;
+        }
+        return bytes_ <= limits_.max_header_bytes || done_;
+    }
+
+    bool done() const noexcept { return done_; }
+
+private:
+    const exchange_limits& limits_;
+    std::size_t bytes_ = 0, fields_ = 0, lines_ = 0, line_length_ = 0;
+    char status_[12] = {};  // "HTTP/1.1 200"
+    bool done_ = false;
+};
+
+// An httplib stream over a connected socket and, for HTTPS, its TLS session.
+// The socket is non-blocking while the stream lives, so that no read or
+// write ever waits longer than the limits allow.
+class guarded_stream final : public httplib::Stream {
+public:
+    guarded_stream(int socket, SSL* ssl, const exchange_limits& limits, stop_reason& stopped)
+        : socket_(socket), ssl_(ssl), limits_(limits), stopped_(stopped), head_(limits),
+          flags_(::fcntl(socket, F_GETFL)) {
+        ::fcntl(socket_, F_SETFL, flags_ | O_NONBLOCK);
+    }
+    ~guarded_stream() override { ::fcntl(socket_, F_SETFL, flags_); }
+    guarded_stream(const guarded_stream&) = delete;
+    guarded_stream& operator=(const guarded_stream&) = delete;
+
+    // httplib asks these only around content providers, which are not used.
+    bool is_readable() const override { return true; }
+    bool is_writable() const override { return true; }
+
+    ssize_t read(char* data, std::size_t size) override {
+        const int chunk = int(std::min<std::size_t>(size, INT_MAX));
+        for (;;) {
+            ssize_t n;
+            int wants = POLLIN;
+            if (ssl_) {
+                ERR_clear_error();
+                n = SSL_read(ssl_, data, chunk);
+                if (n <= 0) {
+                    const int e = SSL_get_error(ssl_, int(n));
+                    if (e == SSL_ERROR_ZERO_RETURN) return 0;
+                    if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) return -1;
+                    wants = e == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN;
+                }
+            } else {
+                n = ::recv(socket_, data, std::size_t(chunk), 0);
+                if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
+            }
+            if (n >= 0) {
+                if (!head_.done() && !head_.feed(data, std::size_t(n))) {
+                    stopped_ = stop_reason::headers_too_large;
+                    return -1;
+                }
+                return n;
+            }
+            if (!wait(wants)) return -1;
+        }
+    }
+
+    ssize_t write(const char* data, std::size_t size) override {
+        const int chunk = int(std::min<std::size_t>(size, INT_MAX));
+        for (;;) {
+            int wants = POLLOUT;
+            if (ssl_) {
+                ERR_clear_error();
+                const int n = SSL_write(ssl_, data, chunk);
+                if (n > 0) return n;
+                const int e = SSL_get_error(ssl_, n);
+                if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) return -1;
+                wants = e == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT;
+            } else {
+                const ssize_t n = ::send(socket_, data, std::size_t(chunk), MSG_NOSIGNAL);
+                if (n >= 0) return n;
+                if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
+            }
+            if (!wait(wants)) return -1;
+        }
+    }
+
+    void get_remote_ip_and_port(std::string&, int&) const override {}
+    void get_local_ip_and_port(std::string&, int&) const override {}
+    socket_t socket() const override { return socket_; }
+
+    bool head_done() const noexcept { return head_.done(); }
+
+private:
+    // Waits until the socket is ready for `events`, at most read_timeout and
+    // never past the deadline; false (and why) when it isn't.
+    bool wait(int events) {
+        for (;;) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now >= limits_.deadline) {
+                stopped_ = stop_reason::deadline;
+                return false;
+            }
+            const auto left = std::chrono::ceil<std::chrono::milliseconds>(limits_.deadline - now);
+            const bool deadline_first = left < limits_.read_timeout;
+            const auto wait = deadline_first ? left : limits_.read_timeout;
+            pollfd ready{socket_, short(events), 0};
+            const int n = ::poll(&ready, 1, int(std::min<long long>(wait.count(), INT_MAX)));
+            if (n > 0) return true;
+            if (n < 0 && errno != EINTR) return false;
+            if (n == 0 && !deadline_first) {
+                stopped_ = stop_reason::read_timeout;
+                return false;
+            }
+        }
+    }
+
+    int socket_;
+    SSL* ssl_;
+    const exchange_limits& limits_;
+    stop_reason& stopped_;
+    head_counter head_;
+    int flags_;
+};
+
+// Whether a connection that served before can take a request: no byte
+// waits on it and the server did not close it. For TLS, records that are
+// not application data (a session ticket, say) don't count.
+inline bool idle_and_open(int socket, SSL* ssl) {
+    if (ssl && SSL_pending(ssl) > 0) return false;
+    pollfd ready{socket, POLLIN, 0};
+    if (::poll(&ready, 1, 0) == 0) return true;
+    if (!ssl) return false;
+    const int flags = ::fcntl(socket, F_GETFL);
+    ::fcntl(socket, F_SETFL, flags | O_NONBLOCK);
+    ERR_clear_error();
+    char byte;
+    const int n = SSL_peek(ssl, &byte, 1);
+    const bool only_handshake = n <= 0 && SSL_get_error(ssl, n) == SSL_ERROR_WANT_READ;
+    ERR_clear_error();
+    ::fcntl(socket, F_SETFL, flags);
+    return only_handshake;
+}
+
+WEBHOOKSIO_DECL connection_guard::connection_guard(const client_options& options, connection_target target)
+    : target_(std::move(target)), proxy_host_(options.proxy.host), proxy_port_(options.proxy.port) {
+    if (!options.proxy.host.empty() && !options.proxy.username.empty())
+        proxy_authorization_ =
+            httplib::make_basic_authentication_header(options.proxy.username, options.proxy.password, true).second;
+}
+
+WEBHOOKSIO_DECL bool connection_guard::open(int& socket, time_t connect_timeout_sec, time_t connect_timeout_usec,
+                                            httplib::Error& error) {
+    const bool via_proxy = !proxy_host_.empty();
+    const auto read = std::chrono::duration_cast<std::chrono::microseconds>(limits.read_timeout).count();
+    socket = httplib::detail::create_client_socket(via_proxy ? proxy_host_ : target_.host, std::string(),
+                                                   via_proxy ? proxy_port_ : target_.port, AF_UNSPEC,
+                                                   /*tcp_nodelay=*/true, nullptr, connect_timeout_sec,
+                                                   connect_timeout_usec, read / 1000000, read % 1000000,
+                                                   read / 1000000, read % 1000000, std::string(), error);
+    if (socket == INVALID_SOCKET) return false;
+    served_ = false;
+    if (via_proxy && target_.https && !tunnel(socket)) {
+        ::close(socket);
+        socket = INVALID_SOCKET;
+        error = httplib::Error::Connection;
+        return false;
+    }
+    return true;
+}
+
+WEBHOOKSIO_DECL bool connection_guard::tunnel(int socket) {
+    std::string authority = target_.host.find(':') != std::string::npos ? '[' + target_.host + ']' : target_.host;
+    authority += ':' + std::to_string(target_.port);
+    std::string request = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
+    if (!proxy_authorization_.empty()) request += "Proxy-Authorization: " + proxy_authorization_ + "\r\n";
+    request += "\r\n";
+
+    guarded_stream stream(socket, nullptr, limits, stopped);
+    for (std::size_t sent = 0; sent < request.size();) {
+        const ssize_t n = stream.write(request.data() + sent, request.size() - sent);
+        if (n <= 0) return false;
+        sent += std::size_t(n);
+    }
+    // One byte at a time: what follows the head belongs to TLS.
+    std::string head;
+    char byte;
+    while (!stream.head_done()) {
+        if (stream.read(&byte, 1) != 1) return false;
+        head += byte;
+    }
+    const bool opened = head.starts_with("HTTP/1.") && head.substr(8, 4) == " 200";
+    if (!opened) stopped = stop_reason::proxy_refused;
+    return opened;
+}
+
+WEBHOOKSIO_DECL bool connection_guard::exchange(int socket, SSL* ssl,
+                                                const std::function<bool(httplib::Stream&)>& callback) {
+    if (served_ && !idle_and_open(socket, ssl)) {
+        stopped = stop_reason::stale;
+        return false;
+    }
+    served_ = true;
+    guarded_stream stream(socket, ssl, limits, stopped);
+    return callback(stream);
+}
+
+WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem) {
+    std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
+    X509_STORE* store = X509_STORE_new();
+    int added = 0;
+    while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
+        added += X509_STORE_add_cert(store, cert);
+        X509_free(cert);
+    }
+    if (added == 0) {
+        X509_STORE_free(store);
+        return nullptr;
+    }
+    return store;
+}
+
+// Keeps the first reason OpenSSL gives for refusing the server's certificate.
+inline int record_refusal(int ok, X509_STORE_CTX* store) {
+    if (ok) return ok;
+    auto* ssl = static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
+    auto* guard = static_cast<connection_guard*>(SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl)));
+    if (guard && guard->tls_refusal.empty())
+        guard->tls_refusal = X509_verify_cert_error_string(X509_STORE_CTX_get_error(store));
+    return ok;
+}
+
+WEBHOOKSIO_DECL void connection_guard::configure_tls(SSL_CTX* ctx, const client_options& options) {
+    if (!ctx) return;
+    SSL_CTX_set_app_data(ctx, this);
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, record_refusal);
+    // The given CAs replace the system's.
+    if (!options.ca_bundle_pem.empty() || !options.ca_bundle_path.empty()) {
+        X509_STORE* store = options.ca_bundle_pem.empty() ? X509_STORE_new() : store_from_pem(options.ca_bundle_pem);
+        if (!options.ca_bundle_path.empty()) X509_STORE_load_file(store, options.ca_bundle_path.c_str());
+        SSL_CTX_set_cert_store(ctx, store);  // the context owns it
+    } else {
+        SSL_CTX_set_default_verify_paths(ctx);
+    }
+    // OpenSSL checks the name during the handshake (X509_check_host or
+    // X509_check_ip_asc), per RFC 6125: the subject alternative names only,
+    // a wildcard only as the whole left-most label of a name with at least
+    // two more labels.
+    X509_VERIFY_PARAM* param = SSL_CTX_get0_param(ctx);
+    X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT);
+    if (X509_VERIFY_PARAM_set1_ip_asc(param, target_.host.c_str()) != 1)
+        X509_VERIFY_PARAM_set1_host(param, target_.host.c_str(), target_.host.size());
+}
+
+WEBHOOKSIO_DECL pooled_connection make_connection(const client_options& options, const connection_target& target) {
+    pooled_connection made;
+    if (target.https) {
+        auto tls = std::make_unique<guarded_connection<httplib::SSLClient>>(options, target);
+        made.guard = tls.get();
+        made.client = std::move(tls);
+    } else {
+        auto plain = std::make_unique<guarded_connection<httplib::ClientImpl>>(options, target);
+        made.guard = plain.get();
+        made.client = std::move(plain);
+        // A plain request goes to the proxy itself, in absolute form, with
+        // the credentials (over HTTPS they go on CONNECT only: see tunnel).
+        const proxy_options& proxy = options.proxy;
+        if (!proxy.host.empty()) {
+            made.client->set_proxy(proxy.host, proxy.port);
+            if (!proxy.username.empty())
+                made.client->set_default_headers(
+                    {httplib::make_basic_authentication_header(proxy.username, proxy.password, true)});
+        }
+    }
+    made.client->set_keep_alive(true);
+    // Targets arrive percent-encoded already; don't encode them twice.
+    made.client->set_url_encode(false);
+    return made;
+}
+
+}  // namespace webhooksio::detail
+#endif
 
 namespace webhooksio {
 
@@ -3989,32 +4795,29 @@ private:
     struct outcome {
         std::optional<http_response> response;
         httplib::Error failure = httplib::Error::Success;
-        bool too_large = false;
-        std::chrono::steady_clock::duration elapsed{};
+        detail::stop_reason stopped = detail::stop_reason::none;
+        bool body_too_large = false;
+        std::string tls_refusal;
     };
 
-    WEBHOOKSIO_DECL outcome exchange(httplib::Client& connection, const http_request& request) const;
+    WEBHOOKSIO_DECL outcome exchange(detail::pooled_connection& connection, const http_request& request) const;
     WEBHOOKSIO_DECL error failure(const outcome& failed) const;
-    WEBHOOKSIO_DECL std::unique_ptr<httplib::Client> connect() const;
 
     // Idle keep-alive connections. Only a connection that completed its
     // exchange goes back; a failed one is dropped with its socket.
     class pool {
     public:
         // A connection, and whether it served an exchange before.
-        WEBHOOKSIO_DECL std::pair<std::unique_ptr<httplib::Client>, bool> acquire(const httplib_transport& owner);
-        WEBHOOKSIO_DECL void release(std::unique_ptr<httplib::Client> connection);
+        WEBHOOKSIO_DECL std::pair<detail::pooled_connection, bool> acquire(const httplib_transport& owner);
+        WEBHOOKSIO_DECL void release(detail::pooled_connection connection);
 
     private:
         std::mutex mutex_;
-        std::vector<std::unique_ptr<httplib::Client>> idle_;
+        std::vector<detail::pooled_connection> idle_;
     };
 
     client_options options_;
-    bool https_ = false;
-    std::string host_;
-    int port_ = 0;
-    std::string origin_;
+    detail::connection_target target_;
     // Behind a pointer so that the transport can move into its client.
     std::unique_ptr<pool> pool_ = std::make_unique<pool>();
 };
@@ -4036,9 +4839,6 @@ static_assert(transport<httplib_transport>);
 #include <unistd.h>
 
 #include <boost/asio/error.hpp>
-
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 
 namespace webhooksio {
 namespace detail {
@@ -4085,31 +4885,14 @@ inline boost::system::error_code why_no_connection(const std::string& host, int 
     return {error, boost::system::system_category()};
 }
 
-// A certificate store holding every certificate of `pem`; null when none.
-inline X509_STORE* store_from_pem(const std::string& pem) {
-    std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
-    X509_STORE* store = X509_STORE_new();
-    int added = 0;
-    while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
-        added += X509_STORE_add_cert(store, cert);
-        X509_free(cert);
-    }
-    if (added == 0) {
-        X509_STORE_free(store);
-        return nullptr;
-    }
-    return store;
-}
-
 }  // namespace detail
 
 WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : options_(std::move(options)) {
     auto url = detail::parse_base_url(options_.base_url);
     if (!url) throw_error(std::move(url).error());
-    https_ = url->scheme == "https";
-    host_ = url->host;
-    port_ = url->port;
-    origin_ = url->scheme + "://" + url->host + ':' + std::to_string(url->port);
+    std::string host = url->host;
+    if (host.starts_with('[')) host = host.substr(1, host.size() - 2);  // httplib adds them back in Host
+    target_ = {std::move(host), url->port, url->scheme == "https"};
     if (!options_.ca_bundle_pem.empty()) {
         X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
         if (!store) throw_error(error::usage("webhooksio: ca_bundle_pem holds no PEM certificate"));
@@ -4119,24 +4902,39 @@ WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : o
 
 WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request& request) {
     auto [connection, reused] = pool_->acquire(*this);
-    auto answer = exchange(*connection, request);
-    // A keep-alive connection the server closed while it sat idle fails
-    // without an answer; httplib usually notices before sending, and when
-    // it does not, an idempotent request goes once more on a fresh
-    // connection. That is not a failure of the call, so not a retry.
-    if (!answer.response && reused && is_idempotent(request.method) &&
-        (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write) &&
-        answer.elapsed < options_.read_timeout) {
-        connection = connect();
-        answer = exchange(*connection, request);
-    }
+    auto answer = exchange(connection, request);
+    // Once more on a fresh connection (httplib opens one: the failed socket
+    // is closed), which is not a failure of the call, so not a retry:
+    //   - a reused connection found holding unread bytes or closed before
+    //     the request was written, whatever the method;
+    //   - an idempotent request on a reused connection that the server
+    //     closed while it sat idle, which the check above can miss by a hair.
+    const bool stale = answer.stopped == detail::stop_reason::stale;
+    const bool closed_while_idle = !answer.response && reused && is_idempotent(request.method) &&
+                                   answer.stopped == detail::stop_reason::none &&
+                                   (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write);
+    if (stale || closed_while_idle) answer = exchange(connection, request);
     if (!answer.response) return failure(answer);
     pool_->release(std::move(connection));
     return std::move(*answer.response);
 }
 
-WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(httplib::Client& connection,
+WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::pooled_connection& connection,
                                                                        const http_request& request) const {
+    outcome result;
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= request.deadline) {
+        result.stopped = detail::stop_reason::deadline;
+        return result;
+    }
+    detail::connection_guard& guard = *connection.guard;
+    guard.stopped = detail::stop_reason::none;
+    guard.tls_refusal.clear();
+    guard.limits = {options_.read_timeout, request.deadline, options_.max_response_header_fields,
+                    options_.max_response_header_bytes};
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(request.deadline - now);
+    connection.client->set_connection_timeout(std::min(options_.connect_timeout, left));
+
     httplib::Request out;
     out.method = std::string(to_string(request.method));
     out.path = request.target;
@@ -4159,13 +4957,15 @@ WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(httplib::
         return true;
     };
 
-    outcome result;
     httplib::Response in;
-    const auto start = std::chrono::steady_clock::now();
     // This overload of send() doesn't copy the request, as send(const Request&) does.
-    const bool sent = connection.send(out, in, result.failure);
-    result.elapsed = std::chrono::steady_clock::now() - start;
-    result.too_large = read.too_large;
+    const bool sent = connection.client->send(out, in, result.failure);
+    result.stopped = guard.stopped;
+    // A connect that timed out because the call's time ran out.
+    if (!sent && result.stopped == detail::stop_reason::none && std::chrono::steady_clock::now() >= request.deadline)
+        result.stopped = detail::stop_reason::deadline;
+    result.body_too_large = read.too_large;
+    result.tls_refusal = std::move(guard.tls_refusal);
     if (!sent) return result;
 
     http_response& response = result.response.emplace();
@@ -4176,68 +4976,55 @@ WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(httplib::
     return result;
 }
 
+// The one place where a failed exchange becomes an error.
 WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
-    const std::string server = host_ + ':' + std::to_string(port_);
-    if (failed.too_large)
+    const std::string server = target_.host + ':' + std::to_string(target_.port);
+    auto ms = [](std::chrono::milliseconds d) { return std::to_string(d.count()) + " ms"; };
+    switch (failed.stopped) {
+        case detail::stop_reason::headers_too_large:
+            return error::transport(errc::response_too_large, transport_failure::too_large,
+                                    "the response's headers from " + server + " exceed max_response_header_fields (" +
+                                        std::to_string(options_.max_response_header_fields) +
+                                        ") or max_response_header_bytes (" +
+                                        std::to_string(options_.max_response_header_bytes) + "); reading stopped");
+        case detail::stop_reason::deadline:
+            return error::transport(errc::timed_out, transport_failure::timeout,
+                                    "the call took longer than total_timeout (" + ms(options_.total_timeout) + ')');
+        case detail::stop_reason::read_timeout:
+            return error::transport(errc::timed_out, transport_failure::timeout,
+                                    "no answer from " + server + " within read_timeout (" + ms(options_.read_timeout) +
+                                        ')');
+        case detail::stop_reason::proxy_refused:
+            return error::transport(errc::connection_failed, transport_failure::connect,
+                                    "the proxy refused to open a tunnel to " + server);
+        default: break;
+    }
+    if (failed.body_too_large)
         return error::transport(errc::response_too_large, transport_failure::too_large,
                                 "the response body from " + server + " is larger than max_response_body (" +
                                     std::to_string(options_.max_response_body) + " bytes); reading stopped");
-    transport_failure step = detail::classify(failed.failure);
-    // httplib reports a read that timed out as a plain read error.
-    if (step == transport_failure::read && failed.elapsed >= options_.read_timeout) step = transport_failure::timeout;
+    const transport_failure step = detail::classify(failed.failure);
     switch (step) {
         case transport_failure::connect: {
             const auto why = failed.failure == httplib::Error::ConnectionTimeout
                                  ? make_error_code(errc::timed_out)
-                                 : detail::why_no_connection(host_, port_, options_.connect_timeout);
+                                 : detail::why_no_connection(target_.host, target_.port, options_.connect_timeout);
             return error::transport(why, step, "could not connect to " + server + ": " + why.message());
         }
-        case transport_failure::timeout:
-            return error::transport(errc::timed_out, step, "no answer from " + server + " within read_timeout (" +
-                                                               std::to_string(options_.read_timeout.count()) + " ms)");
-        case transport_failure::tls:
-            return error::transport(errc::tls_failed, step, "TLS with " + server + " failed: " +
-                                                                httplib::to_string(failed.failure));
+        case transport_failure::tls: {
+            std::string what = "TLS with " + server + " failed: " + httplib::to_string(failed.failure);
+            if (!failed.tls_refusal.empty()) what += ": the server's certificate was refused: " + failed.tls_refusal;
+            return error::transport(errc::tls_failed, step, std::move(what));
+        }
         case transport_failure::write:
             return error::transport(errc::send_failed, step, "sending the request to " + server + " failed");
         default:
-            return error::transport(errc::receive_failed, step, "the connection to " + server +
-                                                                    " failed before a whole answer came");
+            return error::transport(errc::receive_failed, step,
+                                    "the connection to " + server + " failed before a whole answer came");
     }
 }
 
-WEBHOOKSIO_DECL std::unique_ptr<httplib::Client> httplib_transport::connect() const {
-    auto connection = std::make_unique<httplib::Client>(origin_);
-    // Without TCP_NODELAY a keep-alive call on Linux waits ~40 ms for the
-    // peer's delayed ACK.
-    connection->set_tcp_nodelay(true);
-    connection->set_keep_alive(true);
-    // Targets arrive percent-encoded already; don't encode them twice.
-    connection->set_url_encode(false);
-    connection->set_connection_timeout(options_.connect_timeout);
-    connection->set_read_timeout(options_.read_timeout);
-    connection->set_write_timeout(options_.read_timeout);
-    const proxy_options& proxy = options_.proxy;
-    if (!proxy.host.empty()) {
-        connection->set_proxy(proxy.host, proxy.port);
-        if (!proxy.username.empty()) connection->set_proxy_basic_auth(proxy.username, proxy.password);
-    }
-    if (https_) {
-        connection->enable_server_certificate_verification(options_.verify_tls);
-        if (!options_.ca_bundle_pem.empty()) {
-            // The connection owns its store (httplib frees it).
-            X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
-            if (!options_.ca_bundle_path.empty())
-                X509_STORE_load_locations(store, options_.ca_bundle_path.c_str(), nullptr);
-            connection->set_ca_cert_store(store);
-        } else if (!options_.ca_bundle_path.empty()) {
-            connection->set_ca_cert_path(options_.ca_bundle_path);
-        }
-    }
-    return connection;
-}
-
-WEBHOOKSIO_DECL std::pair<std::unique_ptr<httplib::Client>, bool> httplib_transport::pool::acquire(
+WEBHOOKSIO_DECL std::pair<detail::pooled_connection, bool> httplib_transport::pool::acquire(
     const httplib_transport& owner) {
     {
         std::lock_guard lock(mutex_);
@@ -4247,10 +5034,10 @@ WEBHOOKSIO_DECL std::pair<std::unique_ptr<httplib::Client>, bool> httplib_transp
             return {std::move(connection), true};
         }
     }
-    return {owner.connect(), false};
+    return {detail::make_connection(owner.options_, owner.target_), false};
 }
 
-WEBHOOKSIO_DECL void httplib_transport::pool::release(std::unique_ptr<httplib::Client> connection) {
+WEBHOOKSIO_DECL void httplib_transport::pool::release(detail::pooled_connection connection) {
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(connection));
 }
@@ -4427,11 +5214,7 @@ inline std::optional<int> parse_option(std::type_identity<int>, std::string_view
 
 inline std::optional<std::vector<std::string>> parse_option(std::type_identity<std::vector<std::string>>,
                                                             std::string_view text) {
-    std::vector<std::string> items;
-    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
-        items.emplace_back(text.substr(0, comma));
-    items.emplace_back(text);
-    return items;
+    return split_comma_list(text);
 }
 
 inline std::optional<boost::json::value> parse_option(std::type_identity<boost::json::value>, std::string_view text) {
@@ -4766,6 +5549,365 @@ private:
 using client = basic_client<httplib_transport>;
 
 }  // namespace webhooksio
+// ---- webhooksio/model.hpp
+// Typed views of the answers of the API's core resources:
+//
+//     auto bucket = boost::json::value_to<webhooksio::model::bucket>(api.get_bucket(account, id));
+//     api.get_inputs(*bucket.account_id, *bucket.id);
+//
+// Each struct is described with Boost.Describe and converts through
+// <webhooksio/tolerant_json.hpp>: a field the answer leaves out keeps its
+// default (an optional stays empty), a field the struct doesn't know is
+// ignored, so an answer that gains fields keeps converting. IDs are the
+// client's ID types, ready for the next call; times are the API's ISO 8601
+// text ("2026-11-27T11:02:03Z"); lists the API sends as "a,b" are vectors.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/describe.hpp>
+
+// ---- webhooksio/tolerant_json.hpp
+// boost::json::value_to and value_from for Boost.Describe'd structs, tolerant
+// as an API client must be: a member the JSON leaves out keeps its default
+// (an optional stays empty), null empties an optional, and a field the struct
+// doesn't describe is ignored. (Boost.JSON 1.81's own conversion of described
+// classes wants every member and nothing else: an answer that gains a field
+// would stop converting.)
+//
+// The structs of webhooksio::model use it. A namespace of your own opts in
+// with one line, and then value_to<T> is tolerant for its described structs:
+//
+//     namespace shop {
+//     struct order { std::string id; std::optional<int> total; };
+//     BOOST_DESCRIBE_STRUCT(order, (), (id, total))
+//     using webhooksio::tolerant::tag_invoke;
+//     }
+//     auto o = boost::json::value_to<shop::order>(boost::json::parse(R"({"id":"O1","extra":1})"));
+
+#include <type_traits>
+
+#include <boost/describe.hpp>
+#include <boost/json.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+// ---- detail/tolerant_json.hpp
+// The members of a described struct to and from JSON, one member at a time,
+// for <webhooksio/tolerant_json.hpp>. Plain types go to Boost.JSON; the
+// overloads here add what an API answer needs: null as an empty optional,
+// IDs as their text, lists as the API's comma-delimited strings.
+
+#include <concepts>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json.hpp>
+
+
+namespace webhooksio::detail {
+
+template <class T>
+concept strong_id = std::derived_from<T, basic_id<T>>;
+
+// Reading: each sets `out` from `in`, or `ec` and leaves `out` alone.
+template <class T>
+void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec) {
+    auto read = boost::json::try_value_to<T>(in);
+    if (read) out = std::move(*read);
+    else ec = read.error();
+}
+
+// The API sends a list as "a,b" (no items: ""); a JSON array is taken too.
+inline void read_member(std::vector<std::string>& out, const boost::json::value& in, boost::system::error_code& ec) {
+    if (const auto* text = in.if_string()) out = text->empty() ? std::vector<std::string>() : split_comma_list(*text);
+    else read_member<std::vector<std::string>>(out, in, ec);
+}
+
+// A list of IDs is a JSON array of their texts.
+template <strong_id T>
+void read_member(std::vector<T>& out, const boost::json::value& in, boost::system::error_code& ec) {
+    const auto* items = in.if_array();
+    if (!items) {
+        ec = boost::json::error::not_array;
+        return;
+    }
+    std::vector<T> ids;
+    for (const auto& item : *items) {
+        const auto* text = item.if_string();
+        if (!text) {
+            ec = boost::json::error::not_string;
+            return;
+        }
+        ids.emplace_back(std::string_view(*text));
+    }
+    out = std::move(ids);
+}
+
+// An ID has no empty state, so it is read only into an optional.
+template <class T>
+void read_member(std::optional<T>& out, const boost::json::value& in, boost::system::error_code& ec) {
+    if (in.is_null()) {
+        out.reset();
+    } else if constexpr (strong_id<T>) {
+        if (const auto* text = in.if_string()) out.emplace(std::string_view(*text));
+        else ec = boost::json::error::not_string;
+    } else {
+        T value{};
+        read_member(value, in, ec);
+        if (!ec) out = std::move(value);
+    }
+}
+
+// Writing: the inverse; an empty optional writes nothing.
+template <class T>
+void write_member(boost::json::object& out, std::string_view key, const T& value) {
+    out[key] = boost::json::value_from(value);
+}
+
+template <strong_id T>
+void write_member(boost::json::object& out, std::string_view key, const T& id) {
+    out[key] = id.str_view();
+}
+
+inline void write_member(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
+    out[key] = join_comma_list(items);
+}
+
+template <strong_id T>
+void write_member(boost::json::object& out, std::string_view key, const std::vector<T>& ids) {
+    boost::json::array& texts = out[key].emplace_array();
+    for (const auto& id : ids) texts.emplace_back(id.str_view());
+}
+
+template <class T>
+void write_member(boost::json::object& out, std::string_view key, const std::optional<T>& value) {
+    if (value) write_member(out, key, *value);
+}
+
+}  // namespace webhooksio::detail
+
+namespace webhooksio::tolerant {
+
+// A struct whose public members Boost.Describe lists.
+template <class T>
+concept described_struct = std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
+
+template <described_struct T>
+boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value& in) {
+    const boost::json::object* fields = in.if_object();
+    if (!fields) return boost::json::make_error_code(boost::json::error::not_object);
+    T out{};
+    boost::system::error_code ec;
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto member) {
+        if (ec) return;
+        if (const boost::json::value* field = fields->if_contains(member.name))
+            detail::read_member(out.*member.pointer, *field, ec);
+    });
+    if (ec) return ec;
+    return out;
+}
+
+template <described_struct T>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const T& in) {
+    boost::json::object& fields = out.emplace_object();
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
+        [&](auto member) { detail::write_member(fields, member.name, in.*member.pointer); });
+}
+
+}  // namespace webhooksio::tolerant
+
+namespace webhooksio::model {
+
+using webhooksio::tolerant::tag_invoke;
+
+// An account (get_account, list_accounts, create_sub_account, ...).
+struct account {
+    std::optional<webhooksio::account_id> id;
+    std::string name;
+    std::optional<webhooksio::plan_id> plan_id;
+    std::optional<webhooksio::account_id> parent_account_id;  ///< a sub-account's parent
+    std::optional<std::string> account_key;                   ///< an identifier from another system
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(account, (), (id, name, plan_id, parent_account_id, account_key, created_at, updated_at))
+
+// A user of an account (get_user, create_user, ...).
+struct user {
+    std::optional<webhooksio::user_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::string first_name;
+    std::string last_name;
+    std::string email_address;
+    std::optional<std::string> timezone;
+    std::string permission_level;  ///< "owner" for the user who registered the account
+    bool verified = false;          ///< the e-mail address is verified
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(user, (), (id, account_id, first_name, last_name, email_address, timezone, permission_level,
+                                 verified, created_at, updated_at))
+
+// What register_account and login answer: the new session's API token with
+// its account and user.
+struct session {
+    std::optional<webhooksio::account_id> account_id;
+    std::optional<webhooksio::user_id> user_id;
+    std::string api_token;
+    model::account account;
+    model::user user;
+};
+BOOST_DESCRIBE_STRUCT(session, (), (account_id, user_id, api_token, account, user))
+
+// Where an input's messages are delivered (get_destination, ...).
+struct destination {
+    std::optional<webhooksio::destination_id> id;
+    std::optional<webhooksio::input_id> input_id;
+    std::string name;
+    std::string endpoint_url;
+    std::optional<std::string> status;          ///< "active" (the default) or "paused"
+    std::optional<std::string> delivery_order;  ///< "random" (the default) or "fifo"
+    std::optional<std::string> message_method;  ///< empty: the incoming method passes through
+    std::vector<std::string> event_filters;     ///< events let through; none: every event
+    std::optional<std::string> authentication_type;
+    std::optional<std::string> retry_policy_id;
+    std::optional<int> retry_count;
+    std::optional<int> retry_interval;
+    std::optional<bool> verify_ssl;
+    std::vector<std::string> headers_to_include;  ///< incoming headers passed on
+    std::optional<std::string> header_prefix;     ///< of the headers added, "Webhooks" by default
+    std::vector<std::string> alert_on_failure;    ///< e-mail addresses
+    std::optional<webhooksio::recipe_id> recipe_id;
+    std::optional<int> rate_limit;
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(destination, (), (id, input_id, name, endpoint_url, status, delivery_order, message_method,
+                                        event_filters, authentication_type, retry_policy_id, retry_count,
+                                        retry_interval, verify_ssl, headers_to_include, header_prefix,
+                                        alert_on_failure, recipe_id, rate_limit, created_at, updated_at))
+
+// Where webhooks come in: a URL of the gateway (get_input, ...).
+struct input {
+    std::optional<webhooksio::input_id> id;
+    std::optional<webhooksio::bucket_id> bucket_id;
+    std::string name;
+    std::string url;                            ///< where senders post their webhooks
+    std::optional<std::string> status;          ///< "active" (the default) or "paused"
+    std::optional<std::string> type;            ///< "static" (the default) or "dynamic"
+    std::optional<std::string> event_location;  ///< where the event is: "header", "query" or the payload
+    std::optional<std::string> event_path;      ///< its name there ("msg.type" in the payload)
+    std::vector<std::string> event_filters;     ///< events accepted; none: every event
+    std::optional<std::string> delivery_mode;   ///< "sync" or "async"
+    std::optional<int> response_code;           ///< the status senders get, 200 by default
+    std::optional<std::string> response_content;
+    std::optional<std::string> response_content_type;
+    std::optional<std::string> authentication_type;
+    std::optional<std::string> authentication_failures;
+    std::optional<webhooksio::recipe_id> recipe_id;
+    std::string created_at;
+    std::string updated_at;
+    std::optional<std::vector<destination>> destinations;  ///< with get_bucket(s)' expand
+};
+BOOST_DESCRIBE_STRUCT(input, (), (id, bucket_id, name, url, status, type, event_location, event_path, event_filters,
+                                  delivery_mode, response_code, response_content, response_content_type,
+                                  authentication_type, authentication_failures, recipe_id, created_at, updated_at,
+                                  destinations))
+
+// A group of inputs (get_bucket, get_buckets, ...).
+struct bucket {
+    std::optional<webhooksio::bucket_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::string name;
+    std::optional<std::string> key;
+    std::string created_at;
+    std::string updated_at;
+    std::optional<std::vector<input>> inputs;  ///< with expand: its inputs and their destinations
+};
+BOOST_DESCRIBE_STRUCT(bucket, (), (id, account_id, name, key, created_at, updated_at, inputs))
+
+// One try at delivering an outgoing message.
+struct attempt {
+    std::optional<webhooksio::attempt_id> id;
+    std::optional<webhooksio::outgoing_message_id> outgoing_message_id;  ///< from get_outgoing_message_attempt
+    int number = 0;                                                      ///< 1 for the first try
+    std::string started_at;
+    int http_status = 0;        ///< the destination's answer; 0 when none came
+    std::string response_body;  ///< what the destination answered
+    std::string error;          ///< why no answer came
+    std::int64_t duration_ms = 0;
+};
+BOOST_DESCRIBE_STRUCT(attempt, (), (id, outgoing_message_id, number, started_at, http_status, response_body, error,
+                                    duration_ms))
+
+// A webhook on its way to one destination (get_outgoing_message).
+struct outgoing_message {
+    std::optional<webhooksio::outgoing_message_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::optional<webhooksio::incoming_message_id> incoming_message_id;
+    std::optional<webhooksio::destination_id> destination_id;  ///< none for a dynamic input's message
+    std::string endpoint_url;
+    std::string event;
+    std::string status;  ///< "pending", "retrying", "success", "failed" or "cancelled"
+    int attempt_count = 0;
+    std::vector<model::attempt> attempts;
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(outgoing_message, (), (id, account_id, incoming_message_id, destination_id, endpoint_url, event,
+                                             status, attempt_count, attempts, created_at, updated_at))
+
+// A webhook as the gateway received it (get_incoming_message).
+struct incoming_message {
+    std::optional<webhooksio::incoming_message_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::optional<webhooksio::bucket_id> bucket_id;
+    std::optional<webhooksio::input_id> input_id;
+    std::string method;
+    std::map<std::string, std::string> headers;
+    std::map<std::string, std::string> query;
+    std::string body;
+    std::string content_type;
+    std::string event;  ///< found where its input's event_location says
+    std::vector<webhooksio::outgoing_message_id> outgoing_message_ids;
+    std::optional<std::vector<outgoing_message>> outgoing_messages;  ///< with include_outgoing_messages
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(incoming_message, (), (id, account_id, bucket_id, input_id, method, headers, query, body,
+                                             content_type, event, outgoing_message_ids, outgoing_messages, created_at,
+                                             updated_at))
+
+// A line of the request log (get_request_log): one webhook received or one
+// delivery attempt.
+struct log_entry {
+    std::string id;
+    std::string direction;  ///< "incoming" or "outgoing"
+    std::string method;
+    std::string url;
+    int http_status = 0;
+    std::optional<webhooksio::bucket_id> bucket_id;
+    std::optional<webhooksio::input_id> input_id;
+    std::optional<webhooksio::destination_id> destination_id;
+    std::optional<webhooksio::incoming_message_id> incoming_message_id;
+    std::optional<webhooksio::outgoing_message_id> outgoing_message_id;
+    std::optional<int> attempt;  ///< an outgoing entry's attempt number
+    std::optional<webhooksio::consumer_id> consumer_id;
+    std::optional<webhooksio::application_id> application_id;
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, bucket_id, input_id, destination_id,
+                                      incoming_message_id, outgoing_message_id, attempt, consumer_id, application_id,
+                                      created_at, updated_at))
+
+}  // namespace webhooksio::model
 // ---- webhooksio/redaction.hpp
 // The API key is a secret: the library takes it out of every message and
 // error body it makes, and tools that print messages of their own (the

@@ -270,6 +270,21 @@ BOOST_AUTO_TEST_CASE(an_api_error_prints_its_status_and_body_without_the_key) {
     BOOST_TEST(contains(r.err, "\"seen_key\": \"[redacted]\""));
 }
 
+BOOST_AUTO_TEST_CASE(a_raw_body_that_echoes_the_key_reaches_stderr_without_it) {
+    loopback_server server;
+    for (const char* type : {"text/plain", "text/html"}) {
+        reply_with(server, 401, std::string("<p>bad key ") + key + "</p>", type);
+        const auto r = run_cli({"get_plans"}, env_for(server));
+        BOOST_TEST(r.exit_code == 1);
+        BOOST_TEST(contains(r.err, "<p>bad key [redacted]</p>"), r.err);
+    }
+    // JSON-escaped ("\u0043" is "C") in a 2xx body that is not JSON.
+    reply_with(server, 200, R"({"echo":"\u0043LI-SECRET)");
+    const auto r = run_cli({"get_plans"}, env_for(server));
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(!contains(r.err, "u0043LI-SECRET"), r.err);
+}
+
 BOOST_AUTO_TEST_CASE(an_error_body_that_is_not_json_is_printed_as_is) {
     loopback_server server;
     reply_with(server, 502, "upstream down", "text/plain");

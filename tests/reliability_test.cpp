@@ -326,6 +326,207 @@ BOOST_AUTO_TEST_CASE(max_retries_zero_tries_once) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(hostile_server)
+
+// A raw answer with `fields` header fields (Content-Length included) and the body {}.
+std::string answer_with_fields(int fields) {
+    std::string head = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n";
+    for (int i = 1; i < fields; ++i) head += "X-Filler-" + std::to_string(i) + ": x\r\n";
+    return head + "\r\n{}";
+}
+
+BOOST_AUTO_TEST_CASE(response_headers_are_bounded_in_number_and_size) {
+    observer seen;
+    {
+        fault_server server(fault::raw_reply, answer_with_fields(11));
+        auto options = seen.options(server.base_url());
+        options.max_response_header_fields = 10;
+        auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).get_plans(); });
+        BOOST_TEST((e.diagnostics().failure == wh::transport_failure::too_large));
+        BOOST_TEST(e.what().find("max_response_header_fields (10)") != std::string::npos);
+        BOOST_TEST(server.requests() == 1);  // not worth retrying
+    }
+    {
+        fault_server server(fault::raw_reply, answer_with_fields(10));
+        auto options = seen.options(server.base_url());
+        options.max_response_header_fields = 10;
+        BOOST_TEST(wh::client(key, options).get_plans() == json::object{});
+    }
+    {
+        // One field of 1 MiB, against the default bound on the bytes of the headers.
+        fault_server server(fault::raw_reply, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Big: " +
+                                                  std::string(std::size_t(1) << 20, 'x') + "\r\n\r\n{}");
+        auto e = expect_throw<wh::transport_error>([&] { wh::client(key, seen.options(server.base_url())).get_plans(); });
+        BOOST_TEST((e.diagnostics().failure == wh::transport_failure::too_large));
+        BOOST_TEST(e.what().find("max_response_header_bytes") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_unsolicited_response_on_an_idle_connection_is_never_returned) {
+    fault_server server(fault::unsolicited_response);
+    observer seen;
+    wh::client api{key, seen.options(server.base_url())};
+    BOOST_TEST(api.get_account(account_id{"AC1"}) == json::parse(R"({"request":1})"));
+    BOOST_TEST_REQUIRE(server.wait_unsolicited(1));
+    // A POST too: it never left, so it goes on a fresh connection.
+    BOOST_TEST(api.create_bucket(account_id{"AC1"}, {.name = "B"}) == json::parse(R"({"request":2})"));
+    BOOST_TEST_REQUIRE(server.wait_unsolicited(2));
+    BOOST_TEST(api.get_account(account_id{"AC1"}) == json::parse(R"({"request":3})"));
+    BOOST_TEST(server.requests() == 3);
+    BOOST_TEST(server.connections() == 3);
+    for (const auto& attempt : seen.attempts) BOOST_TEST(attempt.number == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_post_after_the_server_closed_the_idle_connection_goes_on_a_fresh_one) {
+    fault_server server(fault::close_when_idle);
+    observer seen;
+    wh::client api{key, seen.options(server.base_url())};
+    for (int round = 1; round <= 5; ++round) {
+        BOOST_TEST(api.create_bucket(account_id{"AC1"}, {.name = "B"}).at("ok") == true);
+        BOOST_TEST_REQUIRE(server.wait_closed(round));
+    }
+    BOOST_TEST(server.requests() == 5);  // each POST once
+    BOOST_TEST(server.connections() == 5);
+    BOOST_TEST(seen.sleeps.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_post_reset_on_a_reused_connection_reaches_the_server_once) {
+    fault_server server(fault::reset_second_request);
+    observer seen;
+    wh::client api{key, seen.options(server.base_url())};
+    BOOST_TEST(api.health_check().at("request") == 1);
+    expect_throw<wh::transport_error>([&] { api.create_bucket(account_id{"AC1"}, {.name = "B"}); });
+    BOOST_TEST(server.connections() == 1);  // the POST went on the reused connection
+    BOOST_TEST(server.requests() == 2);     // and was never sent again
+    BOOST_TEST(seen.sleeps.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_body_limit_holds_across_many_small_chunks) {
+    // 20 chunks of 100 bytes: each is under the limit, together they are not.
+    auto chunked = [](std::size_t limit_check_body) {
+        std::string body = '"' + std::string(limit_check_body - 2, 'x') + '"';
+        std::string reply = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        for (std::size_t at = 0; at < body.size(); at += 100) reply += "64\r\n" + body.substr(at, 100) + "\r\n";
+        return reply + "0\r\n\r\n";
+    };
+    fault_server server(fault::raw_reply, chunked(2000));
+    observer seen;
+    auto options = seen.options(server.base_url());
+    options.max_response_body = 1024;
+    auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).get_plans(); });
+    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::too_large));
+    options.max_response_body = 2000;
+    BOOST_TEST(wh::client(key, options).get_plans().as_string().size() == 1998u);
+}
+
+BOOST_AUTO_TEST_CASE(a_raw_error_body_that_echoes_the_key_is_redacted) {
+    for (const char* type : {"text/plain", "text/html"}) {
+        loopback_server server([type](const httplib::Request& request, httplib::Response& response) {
+            response.status = 401;
+            response.set_content("<p>bad key " + request.get_header_value("Authorization") + "</p>", type);
+        });
+        observer seen;
+        auto e = expect_throw<wh::status_error>([&] { wh::client(key, seen.options(server.base_url())).get_plans(); });
+        BOOST_TEST(e.diagnostics().raw_body == "<p>bad key Bearer [redacted]</p>");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_key_is_redacted_percent_encoded_in_either_case_and_json_escaped) {
+    const std::string special = "k+y/z=SECRET";
+    using wh::detail::redacted;
+    BOOST_TEST(redacted("a k%2by%2fz%3dSECRET b", special) == "a [redacted] b");
+    BOOST_TEST(redacted("a k%2By%2fz%3DSECRET b", special) == "a [redacted] b");
+    BOOST_TEST(redacted(R"(a k\u002by\/z\u003dSECRET b)", special) == "a [redacted] b");
+    BOOST_TEST(redacted(R"(a \u006b+y/z=SECRET b)", special) == "a [redacted] b");
+    // A 2xx body that is not JSON keeps its raw text, without the key.
+    loopback_server server([](const httplib::Request&, httplib::Response& response) {
+        response.set_content(R"({"echo":"k\u002by\/z\u003dSECRET", "query":"_token=k%2by%2fz%3dSECRET)", "application/json");
+    });
+    observer seen;
+    auto e = test_support::expect_throw<wh::decode_error>(
+        [&] { wh::client(special, seen.options(server.base_url())).get_plans(); });
+    BOOST_TEST(e.diagnostics().raw_body == R"({"echo":"[redacted]", "query":"_token=[redacted])");
+}
+
+BOOST_AUTO_TEST_CASE(total_timeout_ends_a_call_fed_one_byte_at_a_time) {
+    fault_server server(fault::trickle);
+    observer seen;
+    auto options = seen.options(server.base_url());
+    options.read_timeout = 2s;      // each byte comes well within it
+    options.total_timeout = 500ms;  // the whole body would take 100 s
+    auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).get_plans(); });
+    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::timeout));
+    BOOST_TEST(e.what().find("total_timeout (500 ms)") != std::string::npos);
+    BOOST_TEST(server.requests() == 1);  // no time left to try again
+}
+
+BOOST_AUTO_TEST_CASE(total_timeout_bounds_the_backoff_waits) {
+    test_support::refusing_port nobody;
+    observer seen;
+    auto options = seen.options(nobody.base_url(), 5);
+    options.retry_initial_delay = 10s;
+    options.total_timeout = 1s;
+    auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).health_check(); });
+    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::connect));
+    BOOST_TEST(seen.sleeps.empty());  // the first wait would have ended after total_timeout
+    BOOST_TEST(seen.count() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_retry_after_date_past_2262_waits_the_cap) {
+    using wh::detail::parse_retry_after;
+    const auto now = std::chrono::sys_days(std::chrono::year(2026) / 11 / 27) + 12h;
+    auto far = parse_retry_after("Sat, 01 Jan 2300 00:00:00 GMT", now);
+    BOOST_TEST_REQUIRE(far.has_value());
+    BOOST_TEST((*far >= std::chrono::hours(24 * 365 * 30)));
+    loopback_server server(statuses_then_ok({429}, "Fri, 31 Dec 9999 23:59:59 GMT"));
+    observer seen;
+    wh::client api{key, seen.options(server.base_url())};
+    api.get_plans();
+    BOOST_TEST_REQUIRE(seen.sleeps.size() == 1u);
+    BOOST_TEST((seen.sleeps[0] == wh::client_options{}.retry_after_limit));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bad_input)
+
+BOOST_AUTO_TEST_CASE(a_malformed_base_url_is_refused_at_construction) {
+    for (const char* url : {"http://h:1:80", "http://user@h", "http://h:", "http://[::1", "http://[::1]x",
+                            "http://h:0", "http://h:65536", "http://h h", "http://h%41", "http://:80", "ftp://h",
+                            "http://h:+80", "http://[zz]:80"})
+        test_support::expect_throw<wh::usage_error>([&] { wh::client(key, {.base_url = url}); });
+    for (const char* url : {"http://h", "https://api.webhooks.io:8443/prefix/", "http://[::1]:8080", "http://a-b.c_d~e"})
+        BOOST_CHECK_NO_THROW(wh::client(key, {.base_url = url}));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_in_a_string_option_is_refused_and_nothing_is_sent) {
+    wh::testing::recording_transport wire;
+    wh::basic_client<wh::testing::recording_transport> api{key, {}, wire};
+    auto e = expect_throw<wh::usage_error>([&] { api.create_bucket(account_id{"AC1"}, {.name = "bad \xff name"}); });
+    BOOST_TEST(e.what().find("name") != std::string::npos);
+    for (const char* bad : {"\xc3\x28", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80", "\xe2\x82"}) {
+        json::object extra{{"name", "B"}, {"note", json::array{"ok", bad}}};
+        auto e2 = expect_throw<wh::usage_error>(
+            [&] { api.call<wh::api::create_bucket>({account_id{"AC1"}}, extra); });
+        BOOST_TEST(e2.what().find("note") != std::string::npos);
+    }
+    BOOST_TEST(wire.requests().empty());
+    wire.respond({.status = 201, .body = "{}"});
+    api.create_bucket(account_id{"AC1"}, {.name = "caf\xc3\xa9 \xf0\x9f\x8e\x89"});  // valid UTF-8 goes out
+    BOOST_TEST(wire.requests().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_free_form_token_option_is_refused_with_token_in_query) {
+    wh::testing::recording_transport wire;
+    wh::basic_client<wh::testing::recording_transport> api{key, {.token_in_query = true}, wire};
+    auto e = expect_throw<wh::usage_error>(
+        [&] { api.call<wh::api::get_plans>({}, json::object{{"_token", "another"}}); });
+    BOOST_TEST(e.what().find("_token") != std::string::npos);
+    BOOST_TEST(wire.requests().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(hooks)
 
 BOOST_AUTO_TEST_CASE(hooks_see_the_endpoint_and_never_the_key) {
@@ -357,18 +558,34 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(tls_and_proxy)
 
-// An HTTPS server on 127.0.0.1 with `certificate`.
+// An HTTPS server on 127.0.0.1 with `certificate`; it records the headers of
+// each request it answers.
 class tls_server {
 public:
     explicit tls_server(const test_support::tls_certificate& certificate)
         : server_(certificate.certificate(), certificate.private_key()) {
-        server_.Get(".*", loopback_server::json_ok);
+        server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+            {
+                std::lock_guard lock(mutex_);
+                headers_.push_back(request.headers);
+            }
+            loopback_server::json_ok(request, response);
+        });
         running_.emplace(server_);
     }
-    std::string base_url() const { return "https://127.0.0.1:" + std::to_string(running_->port()); }
+    int port() const { return running_->port(); }
+    std::string base_url(const std::string& host = "127.0.0.1") const {
+        return "https://" + host + ':' + std::to_string(port());
+    }
+    std::vector<httplib::Headers> requests() const {
+        std::lock_guard lock(mutex_);
+        return headers_;
+    }
 
 private:
     httplib::SSLServer server_;
+    mutable std::mutex mutex_;
+    std::vector<httplib::Headers> headers_;
     std::optional<wh::server_thread> running_;
 };
 
@@ -411,6 +628,89 @@ BOOST_AUTO_TEST_CASE(requests_go_through_the_proxy_with_its_credentials) {
     auto request = proxy.last();
     BOOST_TEST(request.target == "http://api.webhooks.invalid:80/v1/health");
     BOOST_TEST(request.headers.find("Proxy-Authorization")->second == "Basic dXNlcjpwYXNz");
+}
+
+BOOST_AUTO_TEST_CASE(ca_bundle_pem_replaces_the_system_certificates) {
+    test_support::tls_certificate known_to_the_system, other;
+    tls_server server(known_to_the_system);
+    const std::string path = "reliability_test_system_ca.pem";
+    std::ofstream(path) << known_to_the_system.pem();
+    ::setenv("SSL_CERT_FILE", path.c_str(), 1);  // the system's CAs, as OpenSSL finds them
+    observer seen;
+    auto options = seen.options(server.base_url());
+    const bool system_trusts_it = wh::client(key, options).health_check().at("ok") == true;
+    options.ca_bundle_pem = other.pem();
+    auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).health_check(); });
+    ::unsetenv("SSL_CERT_FILE");
+    std::remove(path.c_str());
+    BOOST_TEST(system_trusts_it);
+    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::tls));
+}
+
+BOOST_AUTO_TEST_CASE(the_host_name_is_checked_per_rfc_6125) {
+    struct refused_case {
+        std::string common_name, subject_alt_name, host;
+    };
+    for (const auto& [cn, san, host] : std::vector<refused_case>{
+             {"127.0.0.1", "IP:127.0.0.2", "127.0.0.1"},  // another IP
+             {"localhost", "DNS:*", "localhost"},         // a wildcard for everything
+             {"localhost", "IP:127.0.0.1", "localhost"},  // the CN, although there are SANs
+             {"localhost", "", "localhost"},              // the CN alone
+             {"x", "DNS:*.localhost", "localhost"},       // a wildcard for the name's subdomains
+         }) {
+        test_support::tls_certificate certificate(cn, san);
+        tls_server server(certificate);
+        observer seen;
+        auto options = seen.options(server.base_url(host));
+        options.ca_bundle_pem = certificate.pem();
+        auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).health_check(); });
+        BOOST_TEST((e.diagnostics().failure == wh::transport_failure::tls), cn << " / " << san << " for " << host);
+        BOOST_TEST(server.requests().empty());  // refused before a byte of the request was sent
+    }
+    for (const auto& [san, host] : std::vector<std::pair<std::string, std::string>>{
+             {"DNS:localhost", "localhost"}, {"DNS:other,IP:127.0.0.1", "127.0.0.1"}}) {
+        test_support::tls_certificate certificate("x", san);
+        tls_server server(certificate);
+        observer seen;
+        auto options = seen.options(server.base_url(host));
+        options.ca_bundle_pem = certificate.pem();
+        BOOST_TEST(wh::client(key, options).health_check().at("ok") == true, san);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(proxy_credentials_go_on_the_connect_request_only) {
+    test_support::tls_certificate certificate;
+    tls_server server(certificate);
+    test_support::tunnel_proxy proxy;
+    wh::client_options options{.base_url = server.base_url()};
+    options.ca_bundle_pem = certificate.pem();
+    // An empty password is a password: sent as given.
+    options.proxy = {.host = "127.0.0.1", .port = proxy.port(), .username = "user", .password = ""};
+    wh::client api{key, options};
+    BOOST_TEST(api.health_check().at("ok") == true);
+    BOOST_TEST(api.health_check().at("ok") == true);  // on the same tunnel
+    auto heads = proxy.connect_requests();
+    BOOST_TEST_REQUIRE(heads.size() == 1u);
+    const std::string target = "127.0.0.1:" + std::to_string(server.port());
+    BOOST_TEST(heads[0].starts_with("CONNECT " + target + " HTTP/1.1\r\n"));
+    BOOST_TEST(heads[0].find("\r\nProxy-Authorization: Basic dXNlcjo=\r\n") != std::string::npos);
+    BOOST_TEST(heads[0].find(key) == std::string::npos);  // the API key is for the API only
+    auto requests = server.requests();
+    BOOST_TEST_REQUIRE(requests.size() == 2u);
+    for (const auto& headers : requests) {
+        BOOST_TEST(headers.count("Proxy-Authorization") == 0u);
+        BOOST_TEST(headers.count("Authorization") == 1u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_plain_http_proxy_gets_a_username_with_an_empty_password) {
+    loopback_server proxy;
+    wh::client_options options{.base_url = "http://api.webhooks.invalid"};
+    options.proxy = {.host = "127.0.0.1", .port = proxy.port(), .username = "user", .password = ""};
+    BOOST_TEST(wh::client(key, options).health_check().at("ok") == true);
+    auto headers = proxy.last().headers;
+    BOOST_TEST_REQUIRE(headers.count("Proxy-Authorization") == 1u);
+    BOOST_TEST(headers.find("Proxy-Authorization")->second == "Basic dXNlcjo=");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

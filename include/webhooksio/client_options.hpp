@@ -33,8 +33,13 @@ struct client_options {
     // writes) of one exchange.
     std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
     std::chrono::milliseconds read_timeout = std::chrono::seconds(30);
+<<<<<<< HEAD
     // A whole call: connection, every attempt and every wait between them
     // (the default covers the default retries); 0 for no bound.
+=======
+    // A whole call: connecting, every attempt and every wait between
+    // attempts (the default covers the default retries); zero: no bound.
+>>>>>>> main
     std::chrono::milliseconds total_timeout = std::chrono::seconds(120);
 
     // TLS: certificates are verified unless this is turned off explicitly.
@@ -59,6 +64,10 @@ struct client_options {
     // A response body larger than this is refused (a transport error) and
     // reading stops, instead of exhausting memory.
     std::size_t max_response_body = std::size_t(64) << 20;
+    // The same for the response's headers: how many fields, and how many
+    // bytes from the status line to the blank line.
+    std::size_t max_response_header_fields = 100;
+    std::size_t max_response_header_bytes = std::size_t(64) << 10;
 
     // The asynchronous transport (asio/beast_transport.hpp): at most this
     // many connections open at once (more calls wait in line), idle ones

@@ -2,6 +2,7 @@
 // methods, headers, a request as sent and a response as received.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,6 +37,9 @@ struct http_request {
     std::string target{};  // path and query, already percent-encoded
     http_headers headers{};
     std::string body{};
+    // When the transport gives up, whatever it is doing: the end of the
+    // call's total_timeout (max: never).
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 struct http_response {

@@ -1,6 +1,7 @@
 // The default transport, over cpp-httplib: HTTP and HTTPS, keep-alive
-// connections reused from a pool (one per concurrent caller), TCP_NODELAY on,
-// timeouts, proxy, CA certificates and a limit on the response body.
+// connections reused from a pool (one per concurrent caller) when they are
+// idle and open, TCP_NODELAY on, timeouts and the call's deadline, proxy, CA
+// certificates and limits on the response (detail/httplib_connection.hpp).
 #pragma once
 
 #include <chrono>
@@ -16,6 +17,7 @@
 #include "client_options.hpp"
 #include "config.hpp"
 #include "detail/base_url.hpp"
+#include "detail/httplib_connection.hpp"
 #include "error.hpp"
 #include "retry.hpp"
 #include "transport.hpp"
@@ -34,32 +36,29 @@ private:
     struct outcome {
         std::optional<http_response> response;
         httplib::Error failure = httplib::Error::Success;
-        bool too_large = false;
-        std::chrono::steady_clock::duration elapsed{};
+        detail::stop_reason stopped = detail::stop_reason::none;
+        bool body_too_large = false;
+        std::string tls_refusal;
     };
 
-    WEBHOOKSIO_DECL outcome exchange(httplib::Client& connection, const http_request& request) const;
+    WEBHOOKSIO_DECL outcome exchange(detail::pooled_connection& connection, const http_request& request) const;
     WEBHOOKSIO_DECL error failure(const outcome& failed) const;
-    WEBHOOKSIO_DECL std::unique_ptr<httplib::Client> connect() const;
 
     // Idle keep-alive connections. Only a connection that completed its
     // exchange goes back; a failed one is dropped with its socket.
     class pool {
     public:
         // A connection, and whether it served an exchange before.
-        WEBHOOKSIO_DECL std::pair<std::unique_ptr<httplib::Client>, bool> acquire(const httplib_transport& owner);
-        WEBHOOKSIO_DECL void release(std::unique_ptr<httplib::Client> connection);
+        WEBHOOKSIO_DECL std::pair<detail::pooled_connection, bool> acquire(const httplib_transport& owner);
+        WEBHOOKSIO_DECL void release(detail::pooled_connection connection);
 
     private:
         std::mutex mutex_;
-        std::vector<std::unique_ptr<httplib::Client>> idle_;
+        std::vector<detail::pooled_connection> idle_;
     };
 
     client_options options_;
-    bool https_ = false;
-    std::string host_;
-    int port_ = 0;
-    std::string origin_;
+    detail::connection_target target_;
     // Behind a pointer so that the transport can move into its client.
     std::unique_ptr<pool> pool_ = std::make_unique<pool>();
 };

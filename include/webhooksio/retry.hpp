@@ -10,6 +10,9 @@
 //   - The n-th retry waits a random time between half and all of
 //     min(retry_initial_delay * 2^(n-1), retry_max_delay), or what the
 //     server's Retry-After says, up to retry_after_limit.
+//   - total_timeout bounds the whole: each attempt gives up at its end, and
+//     a wait that would end after it is not made (the call fails with the
+//     last attempt's error).
 #pragma once
 
 #include <chrono>
@@ -62,13 +65,18 @@ public:
     bool times_attempts() const noexcept { return static_cast<bool>(hooks_.after_response); }
 
     // Sends `request` through `transport` until it succeeds, fails for good
+<<<<<<< HEAD
     // or the retries run out, sleeping between attempts.
     WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, const http_request& request,
+=======
+    // or the retries run out; tells the hooks about each attempt.
+    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request request,
+>>>>>>> main
                                               std::string_view api_key, transport_ref transport) const;
 
 private:
     int max_retries_;
-    std::chrono::milliseconds initial_delay_, max_delay_, retry_after_limit_;
+    std::chrono::milliseconds initial_delay_, max_delay_, retry_after_limit_, total_timeout_;
     std::function<void(std::chrono::milliseconds)> sleep_;
     call_hooks hooks_;
 };

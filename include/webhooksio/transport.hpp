@@ -3,6 +3,7 @@
 // can plug in its own.
 #pragma once
 
+#include <chrono>
 #include <concepts>
 #include <string>
 #include <string_view>

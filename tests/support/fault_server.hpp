@@ -19,6 +19,10 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
+#include <vector>
+
+#include <poll.h>
 
 namespace test_support {
 
@@ -27,6 +31,10 @@ enum class fault {
     reset_mid_response,   // send the headers and part of the body, then reset
     hang,                 // read the request and never answer, until the client leaves
     close_when_idle,      // answer 200 with keep-alive, then close the idle connection
+    unsolicited_response, // answer {"request":n} with keep-alive, then send a second, unasked-for answer
+    reset_second_request, // answer the first request with keep-alive, read the second, then reset
+    raw_reply,            // answer with the bytes given to the constructor, then close
+    trickle,              // send headers for a 1,000-byte body, then one byte every 100 ms
 };
 
 namespace detail {
@@ -69,7 +77,8 @@ private:
 
 class fault_server {
 public:
-    explicit fault_server(fault what) : fault_(what), listener_(detail::bound_socket(port_)) {
+    explicit fault_server(fault what, std::string reply = {})
+        : fault_(what), reply_(std::move(reply)), listener_(detail::bound_socket(port_)) {
         if (::listen(listener_, 16) != 0) throw std::runtime_error("fault_server: listen() failed");
         thread_ = std::thread([this] { serve(); });
     }
@@ -78,6 +87,7 @@ public:
         {
             std::lock_guard lock(mutex_);
             stopping_ = true;
+            changed_.notify_all();
             // Wakes accept() and a blocked recv().
             ::shutdown(listener_, SHUT_RDWR);
             if (current_ >= 0) ::shutdown(current_, SHUT_RDWR);
@@ -107,6 +117,12 @@ public:
         return changed_.wait_for(lock, std::chrono::seconds(10), [&] { return closed_ >= n; });
     }
 
+    // Waits (bounded) until `n` unsolicited answers of fault::unsolicited_response were sent.
+    bool wait_unsolicited(int n) {
+        std::unique_lock lock(mutex_);
+        return changed_.wait_for(lock, std::chrono::seconds(10), [&] { return unsolicited_ >= n; });
+    }
+
 private:
     void serve() {
         for (;;) {
@@ -134,6 +150,10 @@ private:
     }
 
     void misbehave(int connection) {
+        if (fault_ == fault::unsolicited_response || fault_ == fault::reset_second_request) {
+            answer_on_keep_alive(connection);
+            return;
+        }
         if (!read_request(connection)) return;
         switch (fault_) {
             case fault::reset_after_request: break;
@@ -153,8 +173,46 @@ private:
                           "Connection: keep-alive\r\n\r\n{\"ok\":true}");
                 ::shutdown(connection, SHUT_WR);  // a graceful FIN, as a server whose idle timeout ran out
                 return;
+            case fault::raw_reply: write_all(connection, reply_); return;
+            case fault::trickle: trickle(connection); return;
+            default: break;
         }
         reset(connection);
+    }
+
+    static std::string json_answer(const std::string& body) {
+        return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+               "\r\nConnection: keep-alive\r\n\r\n" + body;
+    }
+
+    // Several requests on one connection, until the client leaves.
+    void answer_on_keep_alive(int connection) {
+        for (int on_this_connection = 1; read_request(connection); ++on_this_connection) {
+            if (fault_ == fault::reset_second_request && on_this_connection == 2) {
+                reset(connection);
+                return;
+            }
+            write_all(connection, json_answer("{\"request\":" + std::to_string(requests()) + "}"));
+            if (fault_ == fault::unsolicited_response && on_this_connection == 1) {
+                write_all(connection, json_answer("{\"unsolicited\":true}"));
+                std::lock_guard lock(mutex_);
+                ++unsolicited_;
+                changed_.notify_all();
+            }
+        }
+    }
+
+    // A body that would take 100 s, one byte at a time, until the client
+    // leaves or the server stops.
+    void trickle(int connection) {
+        write_all(connection, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n");
+        for (int sent = 0; sent < 1000; ++sent) {
+            {
+                std::unique_lock lock(mutex_);
+                if (changed_.wait_for(lock, std::chrono::milliseconds(100), [&] { return stopping_; })) return;
+            }
+            if (::send(connection, " ", 1, MSG_NOSIGNAL) != 1) return;
+        }
     }
 
     // Reads one request's headers and Content-Length body; false when the
@@ -201,6 +259,7 @@ private:
     }
 
     fault fault_;
+    std::string reply_;
     int port_ = 0;
     int listener_;
     std::thread thread_;
@@ -208,7 +267,118 @@ private:
     std::condition_variable changed_;
     bool stopping_ = false;
     int current_ = -1;
-    int requests_ = 0, connections_ = 0, closed_ = 0;
+    int requests_ = 0, connections_ = 0, closed_ = 0, unsolicited_ = 0;
+};
+
+// An HTTP proxy on 127.0.0.1 that only tunnels (CONNECT) to 127.0.0.1, and
+// records the head of each CONNECT request it gets. What goes through the
+// tunnel is encrypted end to end: the TLS server on the other side sees it.
+class tunnel_proxy {
+public:
+    tunnel_proxy() : listener_(detail::bound_socket(port_)) {
+        if (::listen(listener_, 16) != 0) throw std::runtime_error("tunnel_proxy: listen() failed");
+        thread_ = std::thread([this] { serve(); });
+    }
+
+    ~tunnel_proxy() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+            ::shutdown(listener_, SHUT_RDWR);
+            for (int fd : open_) ::shutdown(fd, SHUT_RDWR);
+        }
+        thread_.join();
+        ::close(listener_);
+    }
+
+    tunnel_proxy(const tunnel_proxy&) = delete;
+    tunnel_proxy& operator=(const tunnel_proxy&) = delete;
+
+    int port() const { return port_; }
+
+    std::vector<std::string> connect_requests() const {
+        std::lock_guard lock(mutex_);
+        return heads_;
+    }
+
+private:
+    void serve() {
+        for (;;) {
+            int client = ::accept(listener_, nullptr, nullptr);
+            if (client < 0 || !track(client)) return;
+            int on = 1;
+            ::setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+            tunnel(client);
+        }
+    }
+
+    // Registers `fd` for the destructor to wake; false when stopping.
+    bool track(int fd) {
+        std::lock_guard lock(mutex_);
+        if (stopping_) {
+            ::close(fd);
+            return false;
+        }
+        open_.push_back(fd);
+        return true;
+    }
+
+    void close_all() {
+        std::lock_guard lock(mutex_);
+        for (int fd : open_) ::close(fd);
+        open_.clear();
+    }
+
+    void tunnel(int client) {
+        std::string head;
+        char byte;
+        while (head.size() < 16384 && !head.ends_with("\r\n\r\n") && ::recv(client, &byte, 1, 0) == 1) head += byte;
+        {
+            std::lock_guard lock(mutex_);
+            heads_.push_back(head);
+        }
+        // "CONNECT 127.0.0.1:<port> HTTP/1.1"
+        auto colon = head.find(':');
+        int target_port = colon == std::string::npos ? 0 : std::atoi(head.c_str() + colon + 1);
+        int server = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(std::uint16_t(target_port));
+        int on = 1;
+        ::setsockopt(server, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+        if (!head.starts_with("CONNECT ") || !track(server) ||
+            ::connect(server, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+            close_all();
+            return;
+        }
+        const std::string_view established = "HTTP/1.1 200 Connection established\r\n\r\n";
+        ::send(client, established.data(), established.size(), MSG_NOSIGNAL);
+        relay(client, server);
+        close_all();
+    }
+
+    // Copies bytes both ways until either side closes.
+    static void relay(int a, int b) {
+        pollfd fds[2] = {{a, POLLIN, 0}, {b, POLLIN, 0}};
+        char buffer[16384];
+        for (;;) {
+            if (::poll(fds, 2, -1) <= 0) return;
+            for (int i = 0; i < 2; ++i) {
+                if (!fds[i].revents) continue;
+                ssize_t n = ::recv(fds[i].fd, buffer, sizeof buffer, 0);
+                if (n <= 0 || ::send(fds[1 - i].fd, buffer, std::size_t(n), MSG_NOSIGNAL) != n) return;
+            }
+        }
+    }
+
+    int port_ = 0;
+    int listener_;
+    std::thread thread_;
+    mutable std::mutex mutex_;
+    bool stopping_ = false;
+    std::vector<int> open_;
+    std::vector<std::string> heads_;
 };
 
 }  // namespace test_support

@@ -1,5 +1,7 @@
-// A self-signed certificate for 127.0.0.1, made at test time with OpenSSL, so
-// that no private key lives in the repository.
+// A self-signed certificate, for 127.0.0.1 unless told otherwise, made at
+// test time with OpenSSL, so that no private key lives in the repository.
+// `subject_alt_name` is in OpenSSL's config syntax ("IP:127.0.0.1,DNS:a");
+// empty leaves the extension out.
 #pragma once
 
 #include <memory>
@@ -15,7 +17,8 @@ namespace test_support {
 
 class tls_certificate {
 public:
-    tls_certificate() {
+    explicit tls_certificate(const std::string& common_name = "127.0.0.1",
+                             const std::string& subject_alt_name = "IP:127.0.0.1") {
         key_.reset(EVP_EC_gen("P-256"));
         cert_.reset(X509_new());
         if (!key_ || !cert_) throw std::runtime_error("tls_certificate: OpenSSL failed");
@@ -26,11 +29,11 @@ public:
         X509_gmtime_adj(X509_getm_notAfter(cert), 24 * 3600);
         X509_set_pubkey(cert, key_.get());
         X509_NAME* name = X509_get_subject_name(cert);
-        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("127.0.0.1"),
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>(common_name.c_str()),
                                    -1, -1, 0);
         X509_set_issuer_name(cert, name);  // self-signed: its own issuer
         add_extension(NID_basic_constraints, "critical,CA:TRUE");
-        add_extension(NID_subject_alt_name, "IP:127.0.0.1");
+        if (!subject_alt_name.empty()) add_extension(NID_subject_alt_name, subject_alt_name.c_str());
         if (X509_sign(cert, key_.get(), EVP_sha256()) == 0) throw std::runtime_error("tls_certificate: signing failed");
     }
 

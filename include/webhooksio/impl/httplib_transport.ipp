@@ -11,9 +11,6 @@
 
 #include <boost/asio/error.hpp>
 
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-
 namespace webhooksio {
 namespace detail {
 
@@ -59,31 +56,14 @@ inline boost::system::error_code why_no_connection(const std::string& host, int 
     return {error, boost::system::system_category()};
 }
 
-// A certificate store holding every certificate of `pem`; null when none.
-inline X509_STORE* store_from_pem(const std::string& pem) {
-    std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
-    X509_STORE* store = X509_STORE_new();
-    int added = 0;
-    while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
-        added += X509_STORE_add_cert(store, cert);
-        X509_free(cert);
-    }
-    if (added == 0) {
-        X509_STORE_free(store);
-        return nullptr;
-    }
-    return store;
-}
-
 }  // namespace detail
 
 WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : options_(std::move(options)) {
     auto url = detail::parse_base_url(options_.base_url);
     if (!url) throw_error(std::move(url).error());
-    https_ = url->scheme == "https";
-    host_ = url->host;
-    port_ = url->port;
-    origin_ = url->scheme + "://" + url->host + ':' + std::to_string(url->port);
+    std::string host = url->host;
+    if (host.starts_with('[')) host = host.substr(1, host.size() - 2);  // httplib adds them back in Host
+    target_ = {std::move(host), url->port, url->scheme == "https"};
     if (!options_.ca_bundle_pem.empty()) {
         X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
         if (!store) throw_error(error::usage("webhooksio: ca_bundle_pem holds no PEM certificate"));
@@ -93,24 +73,39 @@ WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : o
 
 WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request& request) {
     auto [connection, reused] = pool_->acquire(*this);
-    auto answer = exchange(*connection, request);
-    // A keep-alive connection the server closed while it sat idle fails
-    // without an answer; httplib usually notices before sending, and when
-    // it does not, an idempotent request goes once more on a fresh
-    // connection. That is not a failure of the call, so not a retry.
-    if (!answer.response && reused && is_idempotent(request.method) &&
-        (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write) &&
-        answer.elapsed < options_.read_timeout) {
-        connection = connect();
-        answer = exchange(*connection, request);
-    }
+    auto answer = exchange(connection, request);
+    // Once more on a fresh connection (httplib opens one: the failed socket
+    // is closed), which is not a failure of the call, so not a retry:
+    //   - a reused connection found holding unread bytes or closed before
+    //     the request was written, whatever the method;
+    //   - an idempotent request on a reused connection that the server
+    //     closed while it sat idle, which the check above can miss by a hair.
+    const bool stale = answer.stopped == detail::stop_reason::stale;
+    const bool closed_while_idle = !answer.response && reused && is_idempotent(request.method) &&
+                                   answer.stopped == detail::stop_reason::none &&
+                                   (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write);
+    if (stale || closed_while_idle) answer = exchange(connection, request);
     if (!answer.response) return failure(answer);
     pool_->release(std::move(connection));
     return std::move(*answer.response);
 }
 
-WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(httplib::Client& connection,
+WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::pooled_connection& connection,
                                                                        const http_request& request) const {
+    outcome result;
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= request.deadline) {
+        result.stopped = detail::stop_reason::deadline;
+        return result;
+    }
+    detail::connection_guard& guard = *connection.guard;
+    guard.stopped = detail::stop_reason::none;
+    guard.tls_refusal.clear();
+    guard.limits = {options_.read_timeout, request.deadline, options_.max_response_header_fields,
+                    options_.max_response_header_bytes};
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(request.deadline - now);
+    connection.client->set_connection_timeout(std::min(options_.connect_timeout, left));
+
     httplib::Request out;
     out.method = std::string(to_string(request.method));
     out.path = request.target;
@@ -133,13 +128,15 @@ WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(httplib::
         return true;
     };
 
-    outcome result;
     httplib::Response in;
-    const auto start = std::chrono::steady_clock::now();
     // This overload of send() doesn't copy the request, as send(const Request&) does.
-    const bool sent = connection.send(out, in, result.failure);
-    result.elapsed = std::chrono::steady_clock::now() - start;
-    result.too_large = read.too_large;
+    const bool sent = connection.client->send(out, in, result.failure);
+    result.stopped = guard.stopped;
+    // A connect that timed out because the call's time ran out.
+    if (!sent && result.stopped == detail::stop_reason::none && std::chrono::steady_clock::now() >= request.deadline)
+        result.stopped = detail::stop_reason::deadline;
+    result.body_too_large = read.too_large;
+    result.tls_refusal = std::move(guard.tls_refusal);
     if (!sent) return result;
 
     http_response& response = result.response.emplace();
@@ -150,68 +147,55 @@ WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(httplib::
     return result;
 }
 
+// The one place where a failed exchange becomes an error.
 WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
-    const std::string server = host_ + ':' + std::to_string(port_);
-    if (failed.too_large)
+    const std::string server = target_.host + ':' + std::to_string(target_.port);
+    auto ms = [](std::chrono::milliseconds d) { return std::to_string(d.count()) + " ms"; };
+    switch (failed.stopped) {
+        case detail::stop_reason::headers_too_large:
+            return error::transport(errc::response_too_large, transport_failure::too_large,
+                                    "the response's headers from " + server + " exceed max_response_header_fields (" +
+                                        std::to_string(options_.max_response_header_fields) +
+                                        ") or max_response_header_bytes (" +
+                                        std::to_string(options_.max_response_header_bytes) + "); reading stopped");
+        case detail::stop_reason::deadline:
+            return error::transport(errc::timed_out, transport_failure::timeout,
+                                    "the call took longer than total_timeout (" + ms(options_.total_timeout) + ')');
+        case detail::stop_reason::read_timeout:
+            return error::transport(errc::timed_out, transport_failure::timeout,
+                                    "no answer from " + server + " within read_timeout (" + ms(options_.read_timeout) +
+                                        ')');
+        case detail::stop_reason::proxy_refused:
+            return error::transport(errc::connection_failed, transport_failure::connect,
+                                    "the proxy refused to open a tunnel to " + server);
+        default: break;
+    }
+    if (failed.body_too_large)
         return error::transport(errc::response_too_large, transport_failure::too_large,
                                 "the response body from " + server + " is larger than max_response_body (" +
                                     std::to_string(options_.max_response_body) + " bytes); reading stopped");
-    transport_failure step = detail::classify(failed.failure);
-    // httplib reports a read that timed out as a plain read error.
-    if (step == transport_failure::read && failed.elapsed >= options_.read_timeout) step = transport_failure::timeout;
+    const transport_failure step = detail::classify(failed.failure);
     switch (step) {
         case transport_failure::connect: {
             const auto why = failed.failure == httplib::Error::ConnectionTimeout
                                  ? make_error_code(errc::timed_out)
-                                 : detail::why_no_connection(host_, port_, options_.connect_timeout);
+                                 : detail::why_no_connection(target_.host, target_.port, options_.connect_timeout);
             return error::transport(why, step, "could not connect to " + server + ": " + why.message());
         }
-        case transport_failure::timeout:
-            return error::transport(errc::timed_out, step, "no answer from " + server + " within read_timeout (" +
-                                                               std::to_string(options_.read_timeout.count()) + " ms)");
-        case transport_failure::tls:
-            return error::transport(errc::tls_failed, step, "TLS with " + server + " failed: " +
-                                                                httplib::to_string(failed.failure));
+        case transport_failure::tls: {
+            std::string what = "TLS with " + server + " failed: " + httplib::to_string(failed.failure);
+            if (!failed.tls_refusal.empty()) what += ": the server's certificate was refused: " + failed.tls_refusal;
+            return error::transport(errc::tls_failed, step, std::move(what));
+        }
         case transport_failure::write:
             return error::transport(errc::send_failed, step, "sending the request to " + server + " failed");
         default:
-            return error::transport(errc::receive_failed, step, "the connection to " + server +
-                                                                    " failed before a whole answer came");
+            return error::transport(errc::receive_failed, step,
+                                    "the connection to " + server + " failed before a whole answer came");
     }
 }
 
-WEBHOOKSIO_DECL std::unique_ptr<httplib::Client> httplib_transport::connect() const {
-    auto connection = std::make_unique<httplib::Client>(origin_);
-    // Without TCP_NODELAY a keep-alive call on Linux waits ~40 ms for the
-    // peer's delayed ACK.
-    connection->set_tcp_nodelay(true);
-    connection->set_keep_alive(true);
-    // Targets arrive percent-encoded already; don't encode them twice.
-    connection->set_url_encode(false);
-    connection->set_connection_timeout(options_.connect_timeout);
-    connection->set_read_timeout(options_.read_timeout);
-    connection->set_write_timeout(options_.read_timeout);
-    const proxy_options& proxy = options_.proxy;
-    if (!proxy.host.empty()) {
-        connection->set_proxy(proxy.host, proxy.port);
-        if (!proxy.username.empty()) connection->set_proxy_basic_auth(proxy.username, proxy.password);
-    }
-    if (https_) {
-        connection->enable_server_certificate_verification(options_.verify_tls);
-        if (!options_.ca_bundle_pem.empty()) {
-            // The connection owns its store (httplib frees it).
-            X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
-            if (!options_.ca_bundle_path.empty())
-                X509_STORE_load_locations(store, options_.ca_bundle_path.c_str(), nullptr);
-            connection->set_ca_cert_store(store);
-        } else if (!options_.ca_bundle_path.empty()) {
-            connection->set_ca_cert_path(options_.ca_bundle_path);
-        }
-    }
-    return connection;
-}
-
-WEBHOOKSIO_DECL std::pair<std::unique_ptr<httplib::Client>, bool> httplib_transport::pool::acquire(
+WEBHOOKSIO_DECL std::pair<detail::pooled_connection, bool> httplib_transport::pool::acquire(
     const httplib_transport& owner) {
     {
         std::lock_guard lock(mutex_);
@@ -221,10 +205,10 @@ WEBHOOKSIO_DECL std::pair<std::unique_ptr<httplib::Client>, bool> httplib_transp
             return {std::move(connection), true};
         }
     }
-    return {owner.connect(), false};
+    return {detail::make_connection(owner.options_, owner.target_), false};
 }
 
-WEBHOOKSIO_DECL void httplib_transport::pool::release(std::unique_ptr<httplib::Client> connection) {
+WEBHOOKSIO_DECL void httplib_transport::pool::release(detail::pooled_connection connection) {
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(connection));
 }

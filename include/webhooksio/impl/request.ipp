@@ -2,22 +2,120 @@
 #pragma once
 
 #include <algorithm>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace webhooksio::detail {
 
+constexpr std::string_view redaction_mark = "[redacted]";
+
+// Replaces each span of `text` that `echo_at(text, at)` says is an echo of
+// the key (its length; 0 for none), searching on after each mark: a key
+// such as "red" would find itself in it.
+template <class EchoAt>
+void replace_echoes(std::string& text, EchoAt echo_at) {
+    for (std::size_t at = 0; at < text.size();) {
+        if (const std::size_t length = echo_at(text, at)) {
+            text.replace(at, length, redaction_mark);
+            at += redaction_mark.size();
+        } else {
+            ++at;
+        }
+    }
+}
+
 WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret) {
     if (secret.size() < min_secret_length) return;
-    constexpr std::string_view mark = "[redacted]";
-    // Search on after the mark: a key such as "red" would find itself in it.
-    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + mark.size()))
-        text.replace(pos, secret.size(), mark);
+    replace_echoes(text, [&](std::string_view t, std::size_t at) {
+        return t.substr(at).starts_with(secret) ? secret.size() : 0;
+    });
+}
+
+// The length of the percent-encoded key `encoded` at `at`, with its hex
+// digits in either case ("%2b" as well as "%2B"); 0 when it is not there.
+inline std::size_t percent_echo_at(std::string_view text, std::size_t at, std::string_view encoded) {
+    if (text.size() - at < encoded.size()) return 0;
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+        const bool hex_digit = (i >= 1 && encoded[i - 1] == '%') || (i >= 2 && encoded[i - 2] == '%');
+        const char seen = text[at + i];
+        if (seen != encoded[i] && !(hex_digit && lower(seen) == lower(encoded[i]))) return 0;
+    }
+    return encoded.size();
+}
+
+// Takes out the key written with JSON escapes ("\u0053ECRET", "a\/b"),
+// which a body that is not valid JSON can hold where no parser will decode
+// it: the text is decoded as if it were all one JSON string, each decoded
+// byte remembering the span of text it came from.
+inline void redact_json_escaped(std::string& text, std::string_view secret) {
+    if (text.find('\\') == std::string::npos) return;
+    std::string decoded;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // of each decoded byte in `text`
+    auto hex = [&](std::size_t at, unsigned& value) {
+        value = 0;
+        if (text.size() - at < 4) return false;
+        for (std::size_t i = at; i < at + 4; ++i) {
+            const char c = text[i];
+            const int digit = c >= '0' && c <= '9' ? c - '0'
+                              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                     : -1;
+            if (digit < 0) return false;
+            value = value * 16 + unsigned(digit);
+        }
+        return true;
+    };
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t next = at + 1;
+        std::string bytes(1, text[at]);
+        if (text[at] == '\\' && at + 1 < text.size()) {
+            next = at + 2;
+            const char e = text[at + 1];
+            unsigned code = 0;
+            if (e == 'u' && hex(at + 2, code)) {
+                next = at + 6;
+                bytes.clear();
+                if (code < 0x80) {
+                    bytes += char(code);
+                } else if (code < 0x800) {
+                    bytes += char(0xC0 | (code >> 6));
+                    bytes += char(0x80 | (code & 0x3F));
+                } else {
+                    bytes += char(0xE0 | (code >> 12));
+                    bytes += char(0x80 | ((code >> 6) & 0x3F));
+                    bytes += char(0x80 | (code & 0x3F));
+                }
+            } else {
+                constexpr std::string_view from = "\"\\/bfnrt", to = "\"\\/\b\f\n\r\t";
+                const auto i = from.find(e);
+                bytes = i == std::string_view::npos ? text.substr(at, 2) : std::string(1, to[i]);
+            }
+        }
+        for (char c : bytes) {
+            decoded += c;
+            spans.emplace_back(at, next);
+        }
+        at = next;
+    }
+    // Replaced from the end, so that the spans before stay where they are.
+    std::vector<std::pair<std::size_t, std::size_t>> echoes;
+    for (auto at = decoded.find(secret); at != std::string::npos; at = decoded.find(secret, at + secret.size())) {
+        const std::size_t begin = spans[at].first, end = spans[at + secret.size() - 1].second;
+        if (end - begin != secret.size()) echoes.emplace_back(begin, end);  // escaped: the plain ones come next
+    }
+    for (auto it = echoes.rbegin(); it != echoes.rend(); ++it) text.replace(it->first, it->second - it->first, redaction_mark);
 }
 
 WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret) {
+    if (secret.empty()) return text;
+    redact_json_escaped(text, secret);
     redact(text, secret);
     std::string encoded;
     append_percent_encoded(encoded, secret);
-    if (encoded != secret) redact(text, encoded);
+    if (encoded != secret)
+        replace_echoes(text, [&](std::string_view t, std::size_t at) { return percent_echo_at(t, at, encoded); });
     return text;
 }
 
@@ -48,6 +146,63 @@ WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s) {
     for (char c : s)
         if (c == '\r' || c == '\n' || c == '\0') return true;
     return false;
+}
+
+// Whether `s` is well-formed UTF-8 (no overlong form, surrogate or code
+// point past U+10FFFF): JSON text must be.
+inline bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        std::size_t more = 0;
+        char32_t code = lead;
+        if (lead >= 0xF0 && lead <= 0xF4) more = 3, code = lead & 0x07;
+        else if (lead >= 0xE0 && lead <= 0xEF) more = 2, code = lead & 0x0F;
+        else if (lead >= 0xC2 && lead <= 0xDF) more = 1, code = lead & 0x1F;
+        else if (lead >= 0x80) return false;
+        if (s.size() - i <= more) return false;
+        for (std::size_t k = 1; k <= more; ++k) {
+            const auto next = static_cast<unsigned char>(s[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            code = (code << 6) | (next & 0x3F);
+        }
+        constexpr char32_t least[] = {0, 0x80, 0x800, 0x10000};
+        if (code < least[more] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+        i += more + 1;
+    }
+    return true;
+}
+
+// Whether every string in an option's value (list items, JSON strings and
+// keys at any depth) is UTF-8.
+inline bool valid_utf8_value(const boost::json::value& v) {
+    if (const auto* text = v.if_string()) return valid_utf8(*text);
+    if (const auto* array = v.if_array())
+        return std::ranges::all_of(*array, [](const auto& item) { return valid_utf8_value(item); });
+    if (const auto* object = v.if_object())
+        return std::ranges::all_of(*object, [](const auto& entry) {
+            return valid_utf8(entry.key()) && valid_utf8_value(entry.value());
+        });
+    return true;
+}
+
+template <class T>
+bool valid_utf8_value(const T& v) {
+    if constexpr (std::is_same_v<T, std::string>) return valid_utf8(v);
+    else if constexpr (std::is_same_v<T, std::vector<std::string>>) return std::ranges::all_of(v, [](const auto& s) { return valid_utf8(s); });
+    else return true;
+}
+
+// The name of the first option that holds text which is not UTF-8; "" when none does.
+inline std::string first_option_not_utf8(const option_values& options) {
+    for (const field& f : options.typed) {
+        bool valid = true;
+        visit(f, [&](const auto& value) { valid = valid_utf8_value(value); });
+        if (!valid) return std::string(f.name);
+    }
+    if (options.extra)
+        for (const auto& entry : *options.extra)
+            if (!valid_utf8(entry.key()) || !valid_utf8_value(entry.value())) return std::string(entry.key());
+    return {};
 }
 
 WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key,
@@ -133,6 +288,70 @@ WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& opti
     }
 }
 
+// RFC 9110's token: what a header name may hold.
+inline bool is_token(std::string_view name) {
+    constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
+    return !name.empty() && std::ranges::all_of(name, [&](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               specials.find(c) != std::string_view::npos;
+    });
+}
+
+// A header value with no control character but tab: no CR or LF can end the
+// header early and start another.
+inline bool is_field_value(std::string_view value) {
+    return std::ranges::none_of(value, [](char c) { return (c >= 0 && c < 0x20 && c != '\t') || c == 0x7f; });
+}
+
+// Headers the library sets itself, or that would change how the request is
+// framed: a webhook's own headers may not name them.
+inline bool is_reserved_header(std::string_view name) {
+    for (std::string_view reserved : {"authorization", "host", "content-length", "content-type", "transfer-encoding",
+                                      "connection", "te", "upgrade", "expect", "proxy-authorization"}) {
+        if (name.size() == reserved.size() &&
+            std::ranges::equal(name, reserved, [](char a, char b) { return (a | 0x20) == b; }))
+            return true;
+    }
+    return false;
+}
+
+// What is wrong with a gateway call's webhook (WEBHOOKSIO_WEBHOOK_MEMBERS),
+// or "" when nothing is.
+inline std::string webhook_problem(const option_values& options) {
+    const webhook_parts& w = options.webhook;
+    if (!w.payload) return {};
+    const bool has_payload = w.payload->has_value(), has_raw = w.raw_body->has_value();
+    if (has_payload && has_raw) return "payload and raw_body are both set: a webhook has one body";
+    if ((has_payload || has_raw) && options.extra && !options.extra->empty())
+        return "extra is set along with the webhook's body: send its fields in payload";
+    if (!w.content_type->empty() && !has_raw) return "content_type is raw_body's: set raw_body too";
+    if (!is_field_value(*w.content_type)) return "content_type holds a control character";
+    if (has_payload && !valid_utf8_value(**w.payload)) return "payload holds text that is not valid UTF-8";
+    for (const auto& [name, value] : *w.headers) {
+        if (!is_token(name)) return "header name \"" + name + "\" is not an HTTP token";
+        if (is_reserved_header(name)) return "header " + name + " is the library's to set";
+        if (!is_field_value(value)) return "header " + name + " holds a control character (CR, LF, NUL, ...)";
+    }
+    return {};
+}
+
+// The body of a call that sends one: the webhook of a gateway call, or the
+// options as a JSON object.
+inline void put_body(http_request& request, const option_values& options) {
+    const webhook_parts& w = options.webhook;
+    if (w.payload && w.payload->has_value()) {
+        request.body = boost::json::serialize(**w.payload);
+        request.headers.emplace_back("Content-Type", "application/json");
+    } else if (w.raw_body && w.raw_body->has_value()) {
+        request.body = **w.raw_body;
+        request.headers.emplace_back("Content-Type", w.content_type->empty() ? "text/plain" : *w.content_type);
+    } else {
+        request.body = boost::json::serialize(to_object(options));
+        request.headers.emplace_back("Content-Type", "application/json");
+    }
+    if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
+}
+
 WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
                                                    std::span<const std::string_view> ids,
                                                    const option_values& options) {
@@ -146,6 +365,13 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     }
     if (std::string missing = missing_options(call, options); !missing.empty())
         return call_usage_error(call, "missing required option(s): " + missing);
+    if (std::string name = first_option_not_utf8(options); !name.empty())
+        return call_usage_error(call, "option " + redacted(name, context.api_key) +
+                                          " holds text that is not valid UTF-8");
+    if (context.token_in_query && options.extra && options.extra->contains("_token"))
+        return call_usage_error(call, "option _token is refused: with token_in_query, _token carries the API key");
+    if (std::string problem = webhook_problem(options); !problem.empty())
+        return call_usage_error(call, redacted(std::move(problem), context.api_key));
 
     http_request request;
     request.method = call.method;
@@ -154,12 +380,8 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     request.target = context.path_prefix;
     append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
-    if (options_in_query(call.method)) {
-        append_query(query, options);
-    } else {
-        request.body = boost::json::serialize(to_object(options));
-        request.headers.emplace_back("Content-Type", "application/json");
-    }
+    if (options_in_query(call.method)) append_query(query, options);
+    else put_body(request, options);
     if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
     return request;
 }

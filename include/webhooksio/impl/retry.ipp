@@ -18,9 +18,11 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::
     while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
 
+    // Capped at ~31 years, so that no computation below can overflow.
+    constexpr long long longest = 1'000'000'000;
     if (long long s = 0; number(value, s)) {
         if (s < 0) return std::nullopt;
-        return milliseconds(std::min<long long>(s, 1'000'000'000) * 1000);
+        return milliseconds(std::min(s, longest) * 1000);
     }
     // "Fri, 27 Nov 2026 12:00:00 GMT": fixed widths after the comma.
     auto comma = value.find(", ");
@@ -39,8 +41,10 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::
         return std::nullopt;
     const year_month_day date{std::chrono::year(year), std::chrono::month(unsigned(month / 3 + 1)), std::chrono::day(day)};
     if (!date.ok()) return std::nullopt;
-    const auto at = sys_days(date) + hours(hour) + minutes(minute) + seconds(second);
-    return at > now ? duration_cast<milliseconds>(at - now) : milliseconds(0);
+    // In seconds: system_clock's nanoseconds end in 2262.
+    const sys_seconds at = sys_days(date) + hours(hour) + minutes(minute) + seconds(second);
+    const sys_seconds from = floor<seconds>(now);
+    return at > from ? milliseconds(std::min<long long>((at - from).count(), longest) * 1000) : milliseconds(0);
 }
 
 WEBHOOKSIO_DECL bool retryable(http_method method, const result<http_response>& outcome) {
@@ -62,6 +66,7 @@ WEBHOOKSIO_DECL retry_policy::retry_policy(const client_options& options)
       initial_delay_(options.retry_initial_delay),
       max_delay_(options.retry_max_delay),
       retry_after_limit_(options.retry_after_limit),
+      total_timeout_(options.total_timeout),
       sleep_(options.sleep),
       hooks_(options.hooks) {}
 
@@ -80,6 +85,7 @@ WEBHOOKSIO_DECL std::chrono::milliseconds retry_policy::backoff(int retry, const
     return std::chrono::milliseconds(half_to_all(random));
 }
 
+<<<<<<< HEAD
 WEBHOOKSIO_DECL void retry_policy::before_attempt(const call_spec& call, int attempt) const {
     if (hooks_.before_request) hooks_.before_request({call.endpoint, call.method, call.route, attempt});
 }
@@ -99,7 +105,11 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_att
 }
 
 WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, const http_request& request,
+=======
+WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request request,
+>>>>>>> main
                                                         std::string_view api_key, transport_ref transport) const {
+    if (total_timeout_.count() > 0) request.deadline = std::chrono::steady_clock::now() + total_timeout_;
     for (int attempt = 1;; ++attempt) {
         before_attempt(call, attempt);
         // The clock is read only for a hook that will see the time.
@@ -107,8 +117,23 @@ WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, c
         const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
         result<http_response> outcome = transport.send(request);
         const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
+<<<<<<< HEAD
         const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key);
         if (!wait) return outcome;
+=======
+
+        auto wait = attempt <= max_retries_ && retryable(call.method, outcome)
+                        ? std::optional(backoff(attempt, outcome))
+                        : std::nullopt;
+        if (wait && std::chrono::steady_clock::now() + *wait >= request.deadline) wait.reset();
+        const bool again = wait.has_value();
+        if (hooks_.after_response) {
+            const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
+            hooks_.after_response({info, outcome ? outcome->status : 0, outcome.error().code(),
+                                   outcome.error().diagnostics().failure, message, elapsed, wait});
+        }
+        if (!again) return outcome;
+>>>>>>> main
         if (sleep_) sleep_(*wait);
         else std::this_thread::sleep_for(*wait);
     }

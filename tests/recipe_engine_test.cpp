@@ -1,0 +1,234 @@
+// The emulator's recipe engine on its own: the API docs' contract for a
+// recipe, and hostile recipes that must fail within their limits.
+#define BOOST_TEST_MODULE recipe_engine
+#include <boost/test/unit_test.hpp>
+
+#include <recipe_engine.hpp>
+
+#include <boost/json.hpp>
+
+#include <malloc.h>
+
+#include <string>
+
+namespace json = boost::json;
+using webhooksio::emulation::recipe_input;
+using webhooksio::emulation::recipe_limits;
+using webhooksio::emulation::recipe_outcome;
+using webhooksio::emulation::run_recipe;
+using kind = recipe_outcome::kind;
+
+namespace {
+
+// Tests that are not about the time limit must not fail because a loaded
+// machine held the process back for 100 ms.
+const recipe_limits unhurried{.time = std::chrono::seconds(30)};
+
+recipe_outcome run(std::string_view code, std::string_view payload = R"({"name":"Ada","plan":"pro"})",
+                   const recipe_limits& limits = unhurried) {
+    return run_recipe({.code = code, .payload = payload, .event_type = "invoice.paid", .headers = {}}, limits);
+}
+
+// Bytes malloc has handed out and not yet taken back (glibc).
+std::size_t heap_in_use() { return mallinfo2().uordblks; }
+
+bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_docs_example_reshapes_the_payload) {
+    auto out = run(R"(function wh(){ result.data = {"name": data.name, "client_id": 8000}; exit(result); })");
+    BOOST_TEST_INFO(out.error);
+    BOOST_TEST((out.outcome == kind::deliver));
+    BOOST_TEST(json::parse(out.body) == json::parse(R"({"name":"Ada","client_id":8000})"));
+    BOOST_TEST(out.content_type == "application/json");
+    BOOST_TEST(out.result == json::parse(R"({"data":{"name":"Ada","client_id":8000}})"));
+    BOOST_TEST(out.error.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_untouched_result_sends_the_payload_back) {
+    auto out = run("function wh(){ exit(result); }");
+    BOOST_TEST((out.outcome == kind::deliver));
+    BOOST_TEST(json::parse(out.body) == json::parse(R"({"name":"Ada","plan":"pro"})"));
+}
+
+BOOST_AUTO_TEST_CASE(a_string_result_is_sent_as_it_is) {
+    auto out = run(R"(function wh(){ result.data = "Hello " + data.name + ", {not json"; exit(result); })");
+    BOOST_TEST((out.outcome == kind::deliver));
+    BOOST_TEST(out.body == "Hello Ada, {not json");
+    BOOST_TEST(out.content_type == "text/plain; charset=utf-8");
+}
+
+BOOST_AUTO_TEST_CASE(a_payload_that_is_not_json_is_seen_as_its_text) {
+    auto out = run(R"(function wh(){ result.data = {type: typeof data, text: data}; exit(result); })",
+                   "name=Ada&plan=pro");
+    BOOST_TEST((out.outcome == kind::deliver));
+    BOOST_TEST(json::parse(out.body) == json::parse(R"({"type":"string","text":"name=Ada&plan=pro"})"));
+}
+
+BOOST_AUTO_TEST_CASE(event_type_and_headers_are_in_scope_without_credentials) {
+    auto out = run_recipe({.code = R"(function wh(){
+                               result.data = {event: event_type, type: headers["content-type"],
+                                              auth: typeof headers.authorization, cookie: typeof headers.cookie,
+                                              proxy: typeof headers["proxy-authorization"], tag: headers["x-tag"]};
+                               exit(result); })",
+                           .payload = "{}",
+                           .event_type = "invoice.paid",
+                           .headers = {{"Content-Type", "application/json"},
+                                       {"AUTHORIZATION", "Bearer secret"},
+                                       {"cookie", "session=secret"},
+                                       {"Proxy-Authorization", "Basic secret"},
+                                       {"X-Tag", "a"},
+                                       {"x-tag", "b"}}},
+                          unhurried);
+    BOOST_TEST_INFO(out.error);
+    BOOST_TEST((out.outcome == kind::deliver));
+    BOOST_TEST(json::parse(out.body) == json::parse(R"({"event":"invoice.paid","type":"application/json",
+        "auth":"undefined","cookie":"undefined","proxy":"undefined","tag":"a, b"})"));
+    BOOST_TEST(!contains(out.body, "secret"));
+}
+
+BOOST_AUTO_TEST_CASE(result_headers_are_added_and_content_type_is_set_apart) {
+    auto out = run(R"(function wh(){
+        result.headers = {"X-Client": "Ada", "X-Count": 3, "Content-Type": "application/vnd.slack+json"};
+        exit(result); })");
+    BOOST_TEST_INFO(out.error);
+    BOOST_TEST((out.outcome == kind::deliver));
+    const webhooksio::emulation::header_list expected{{"X-Client", "Ada"}, {"X-Count", "3"}};
+    BOOST_TEST((out.headers == expected));
+    BOOST_TEST(out.content_type == "application/vnd.slack+json");
+}
+
+BOOST_AUTO_TEST_CASE(console_output_is_captured) {
+    auto out = run(R"(function wh(){ console.log("name:", data.name, {n: 1}); console.error(42); exit(result); })");
+    BOOST_TEST((out.outcome == kind::deliver));
+    BOOST_TEST(out.console == "name: Ada {\"n\":1}\n42\n");
+}
+
+BOOST_AUTO_TEST_CASE(console_output_stays_when_the_recipe_fails) {
+    auto out = run(R"(function wh(){ console.log("checking", data.plan); result.headers = {"X-A": "\n"}; exit(result); })");
+    BOOST_TEST((out.outcome == kind::failed));
+    BOOST_TEST(out.console == "checking pro\n");
+}
+
+BOOST_AUTO_TEST_CASE(console_output_is_cut_at_its_bound) {
+    recipe_limits limits = unhurried;
+    limits.console = 1000;
+    auto out = run(R"(function wh(){ for (var i = 0; i < 10000; ++i) console.log("line " + i); exit(result); })",
+                   "{}", limits);
+    BOOST_TEST((out.outcome == kind::deliver));
+    BOOST_TEST(out.console.size() <= limits.console);
+    BOOST_TEST(out.console.starts_with("line 0\nline 1\n"));
+    BOOST_TEST(out.console.ends_with("[console output cut]\n"));
+    BOOST_TEST(!contains(out.console, "line 9999"));
+}
+
+BOOST_AUTO_TEST_CASE(exit_false_or_null_drops_the_message) {
+    for (auto code : {"function wh(){ exit(false); }", "function wh(){ exit(null); }"}) {
+        auto out = run(code);
+        BOOST_TEST_INFO(code);
+        BOOST_TEST((out.outcome == kind::drop));
+        BOOST_TEST(out.body.empty());
+        BOOST_TEST(out.error.empty());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(exit_ends_the_recipe_even_when_caught) {
+    auto out = run(R"(function wh(){
+        try { result.data = "first"; exit(result); } catch (e) {}
+        result.data = "second"; exit(result); while (true) {} })");
+    BOOST_TEST((out.outcome == kind::deliver));
+    BOOST_TEST(out.body == "first");
+}
+
+BOOST_AUTO_TEST_CASE(the_sandbox_has_no_io_and_no_modules) {
+    auto out = run(R"(function wh(){
+        result.data = [typeof require, typeof print, typeof alert, typeof Duktape, typeof module];
+        exit(result); })");
+    BOOST_TEST((out.outcome == kind::deliver));
+    BOOST_TEST(out.body == R"(["undefined","undefined","undefined","undefined","undefined"])");
+}
+
+BOOST_AUTO_TEST_CASE(an_endless_loop_runs_out_of_time) {
+    recipe_limits limits;  // the default 100 ms
+    for (auto code : {"function wh(){ while (true) {} }",
+                      // Catching the timeout does not help: it is thrown again.
+                      "function wh(){ while (true) { try { while (true) {} } catch (e) {} } }",
+                      "function wh(){ try { while (true) {} } finally { while (true) {} } }"}) {
+        auto out = run(code, "{}", limits);
+        BOOST_TEST_INFO(code);
+        BOOST_TEST((out.outcome == kind::failed));
+        BOOST_TEST(out.error == "the recipe ran out of time (limit 100 ms)");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(unbounded_allocation_runs_out_of_memory) {
+    recipe_limits limits = unhurried;
+    limits.memory = 4 << 20;
+    auto out = run("function wh(){ var all = []; while (true) all.push({n: all.length, text: 'x' + all.length}); }",
+                   "{}", limits);
+    BOOST_TEST((out.outcome == kind::failed));
+    BOOST_TEST(out.error.starts_with("the recipe ran out of memory (limit 4194304 bytes)"), out.error);
+}
+
+BOOST_AUTO_TEST_CASE(a_header_that_could_split_the_request_fails) {
+    for (auto code : {R"(function wh(){ result.headers = {"X-A": "1\r\nX-Injected: 1"}; exit(result); })",
+                      R"(function wh(){ result.headers = {"X-A": "1\nX-Injected: 1"}; exit(result); })",
+                      R"(function wh(){ result.headers = {"X-A": "1\u0000"}; exit(result); })",
+                      R"(function wh(){ result.headers = {"X-A\r\nX-Injected": "1"}; exit(result); })",
+                      R"(function wh(){ result.headers = {"X A": "1"}; exit(result); })",
+                      R"(function wh(){ result.headers = {"": "1"}; exit(result); })"}) {
+        auto out = run(code);
+        BOOST_TEST_INFO(code);
+        BOOST_TEST((out.outcome == kind::failed));
+        BOOST_TEST(contains(out.error, "result.headers"), out.error);
+        BOOST_TEST(out.headers.empty());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_recipe_says_why) {
+    struct failing {
+        const char* code;
+        const char* error;  // the whole reason, or how it starts
+    };
+    for (auto [code, error] : {
+             failing{"function wh(){ throw new TypeError('no invoice number'); }",
+                     "the recipe threw TypeError: no invoice number"},
+             failing{"function wh(){ exit(result) ", "the recipe threw SyntaxError"},
+             failing{"function wh(){ result.data = 1; }", "the recipe ended without calling exit(result)"},
+             failing{"function transform(){ exit(result); }",
+                     "the recipe threw ReferenceError: the recipe must define function wh()"},
+             failing{"function wh(){ exit(); }",
+                     "exit() takes the result object, or false or null to drop the message"},
+             failing{"function wh(){ exit('text'); }",
+                     "exit() takes the result object, or false or null to drop the message"},
+             failing{"function wh(){ exit({}); }", "result.data is undefined: there is nothing to send"},
+             failing{"function wh(){ result.headers = ['X-A']; exit(result); }",
+                     "result.headers must be an object of header names and values"},
+             failing{"function wh(){ result.headers = {'X-A': {}}; exit(result); }",
+                     "result.headers[\"X-A\"] must be a string, a number or a boolean"},
+         }) {
+        auto out = run(code);
+        BOOST_TEST_INFO(code);
+        BOOST_TEST((out.outcome == kind::failed));
+        BOOST_TEST(out.error.starts_with(error), out.error);
+        BOOST_TEST(out.body.empty());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(many_runs_in_a_row_each_start_afresh_and_leave_nothing) {
+    // Each run's heap is its own: a global left by one run is gone in the next.
+    // Each run's heap holds over 100 kB; had any of it stayed behind, 200 runs
+    // would leave megabytes.
+    auto run_once = [&] {
+        auto out = run(R"(function wh(){
+            result.data = {seen: typeof leftover, big: new Array(2000).join('x').length};
+            leftover = new Array(2000).join('y'); exit(result); })");
+        BOOST_TEST_REQUIRE((out.outcome == kind::deliver), out.error);
+        BOOST_TEST_REQUIRE(out.body == R"({"seen":"undefined","big":1999})");
+    };
+    for (int i = 0; i < 10; ++i) run_once();
+    const auto before = heap_in_use();
+    for (int i = 0; i < 200; ++i) run_once();
+    BOOST_TEST(heap_in_use() < before + (256 << 10));
+}
