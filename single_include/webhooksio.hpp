@@ -2590,8 +2590,6 @@ void for_each_endpoint(F&& f) {
 #include <vector>
 
 #include <boost/json.hpp>
-#include <boost/preprocessor/punctuation/comma_if.hpp>
-#include <boost/preprocessor/repetition/repeat.hpp>
 
 // ---- webhooksio/client_options.hpp
 // Everything a client can be told at construction.
@@ -2962,8 +2960,13 @@ struct client_options {
     // writes) of one exchange.
     std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
     std::chrono::milliseconds read_timeout = std::chrono::seconds(30);
+<<<<<<< HEAD
+    // A whole call: connection, every attempt and every wait between them
+    // (the default covers the default retries); 0 for no bound.
+=======
     // A whole call: connecting, every attempt and every wait between
     // attempts (the default covers the default retries); zero: no bound.
+>>>>>>> main
     std::chrono::milliseconds total_timeout = std::chrono::seconds(120);
 
     // TLS: certificates are verified unless this is turned off explicitly.
@@ -2991,6 +2994,14 @@ struct client_options {
     // The same for the response's headers: how many fields, and how many
     // bytes from the status line to the blank line.
     std::size_t max_response_header_fields = 100;
+    std::size_t max_response_header_bytes = std::size_t(64) << 10;
+
+    // The asynchronous transport (asio/beast_transport.hpp): at most this
+    // many connections open at once (more calls wait in line), idle ones
+    // closed after idle_timeout, and a response header (status line and
+    // fields) refused past this many bytes, which also bounds their count.
+    std::size_t max_connections = 16;
+    std::chrono::milliseconds idle_timeout = std::chrono::seconds(30);
     std::size_t max_response_header_bytes = std::size_t(64) << 10;
 
     // Callbacks around each attempt, for logging and metrics.
@@ -3475,6 +3486,9 @@ struct request_context {
     bool token_in_query = false;
 };
 
+// Whether `s` holds a CR, LF or NUL: what could end a header line early.
+WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s);
+
 // The key is a secret: it must never reach a message, a log or a hook. A
 // key shorter than this is no secret the API hands out, and redacting it in
 // text would mangle messages ("KEY" in "KEYS").
@@ -3662,8 +3676,11 @@ WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret)
     return changed;
 }
 
-inline bool has_control_line_break(std::string_view s) {
-    return s.find_first_of("\r\n") != std::string_view::npos || s.find('\0') != std::string_view::npos;
+WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s) {
+    // One pass (find_first_of would search its set for every character).
+    for (char c : s)
+        if (c == '\r' || c == '\n' || c == '\0') return true;
+    return false;
 }
 
 // Whether `s` is well-formed UTF-8 (no overlong form, surrogate or code
@@ -3999,9 +4016,26 @@ public:
     // The wait before retry number `retry` (1 for the first).
     WEBHOOKSIO_DECL std::chrono::milliseconds backoff(int retry, const result<http_response>& outcome) const;
 
+    // One attempt, for a loop of any kind (this one's run(), or a timer-driven
+    // asynchronous one): before_attempt() tells the hooks it starts;
+    // after_attempt() tells them how it ended and gives the wait before the
+    // next attempt, or nullopt when `outcome` is final. `elapsed` is only
+    // read when times_attempts().
+    WEBHOOKSIO_DECL void before_attempt(const call_spec& call, int attempt) const;
+    WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> after_attempt(const call_spec& call, int attempt,
+                                                                          const result<http_response>& outcome,
+                                                                          std::chrono::nanoseconds elapsed,
+                                                                          std::string_view api_key) const;
+    bool times_attempts() const noexcept { return static_cast<bool>(hooks_.after_response); }
+
     // Sends `request` through `transport` until it succeeds, fails for good
+<<<<<<< HEAD
+    // or the retries run out, sleeping between attempts.
+    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, const http_request& request,
+=======
     // or the retries run out; tells the hooks about each attempt.
     WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request request,
+>>>>>>> main
                                               std::string_view api_key, transport_ref transport) const;
 
 private:
@@ -4102,17 +4136,42 @@ WEBHOOKSIO_DECL std::chrono::milliseconds retry_policy::backoff(int retry, const
     return std::chrono::milliseconds(half_to_all(random));
 }
 
+<<<<<<< HEAD
+WEBHOOKSIO_DECL void retry_policy::before_attempt(const call_spec& call, int attempt) const {
+    if (hooks_.before_request) hooks_.before_request({call.endpoint, call.method, call.route, attempt});
+}
+
+WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_attempt(
+    const call_spec& call, int attempt, const result<http_response>& outcome, std::chrono::nanoseconds elapsed,
+    std::string_view api_key) const {
+    const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
+    const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
+    if (hooks_.after_response) {
+        const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
+        hooks_.after_response({{call.endpoint, call.method, call.route, attempt}, outcome ? outcome->status : 0,
+                               outcome.error().code(), outcome.error().diagnostics().failure, message, elapsed,
+                               wait});
+    }
+    return wait;
+}
+
+WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, const http_request& request,
+=======
 WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request request,
+>>>>>>> main
                                                         std::string_view api_key, transport_ref transport) const {
     if (total_timeout_.count() > 0) request.deadline = std::chrono::steady_clock::now() + total_timeout_;
     for (int attempt = 1;; ++attempt) {
-        const attempt_info info{call.endpoint, call.method, call.route, attempt};
-        if (hooks_.before_request) hooks_.before_request(info);
+        before_attempt(call, attempt);
         // The clock is read only for a hook that will see the time.
-        const bool timed = static_cast<bool>(hooks_.after_response);
+        const bool timed = times_attempts();
         const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
         result<http_response> outcome = transport.send(request);
         const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
+<<<<<<< HEAD
+        const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key);
+        if (!wait) return outcome;
+=======
 
         auto wait = attempt <= max_retries_ && retryable(call.method, outcome)
                         ? std::optional(backoff(attempt, outcome))
@@ -4125,6 +4184,7 @@ WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, h
                                    outcome.error().diagnostics().failure, message, elapsed, wait});
         }
         if (!again) return outcome;
+>>>>>>> main
         if (sleep_) sleep_(*wait);
         else std::this_thread::sleep_for(*wait);
     }
@@ -4212,6 +4272,47 @@ WEBHOOKSIO_DECL boost::json::value client_core::call_or_throw(const call_spec& c
 
 }  // namespace webhooksio::detail
 #endif
+// ---- detail/named_calls.hpp
+// What the clients' call methods share, synchronous or asynchronous: the IDs
+// of a generic call as route strings, the endpoint concept, and the macros
+// that spell one named method per endpoint of the table
+// (WEBHOOKSIO_API_ENDPOINTS): its IDs as parameters id0, id1, ...
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
+#include <boost/preprocessor/punctuation/comma_if.hpp>
+#include <boost/preprocessor/repetition/repeat.hpp>
+
+namespace webhooksio::detail {
+
+// The IDs of a generic call as the strings the route takes, in order.
+template <class... Ids>
+std::array<std::string_view, sizeof...(Ids)> id_views(const std::tuple<Ids...>& ids) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<std::string_view, sizeof...(Ids)>{std::get<I>(ids).str_view()...};
+    }(std::index_sequence_for<Ids...>{});
+}
+
+template <class E>
+concept endpoint_type = requires {
+    typename E::params;
+    typename E::options;
+    E::name;
+    E::route;
+    E::method;
+};
+
+}  // namespace webhooksio::detail
+
+// Endpoint E's i-th ID as parameter id<i>, and the IDs of such a method as
+// the strings its route takes.
+#define WEBHOOKSIO_ID_PARAM(z, i, E) const std::tuple_element_t<i, api::E::params>& id##i,
+#define WEBHOOKSIO_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
+#define WEBHOOKSIO_ID_VIEWS(ids) std::array<std::string_view, ids>{BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_VIEW, _)}
 // ---- detail/worker_pool.hpp
 // A small fixed pool of threads that runs the client's calls made with a
 // callback or a future. Threads start on first use; the destructor finishes
@@ -5320,26 +5421,6 @@ concept completion_token =
 }  // namespace webhooksio
 
 namespace webhooksio {
-namespace detail {
-
-// The IDs of a generic call as the strings the route takes, in order.
-template <class... Ids>
-std::array<std::string_view, sizeof...(Ids)> id_views(const std::tuple<Ids...>& ids) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<std::string_view, sizeof...(Ids)>{std::get<I>(ids).str_view()...};
-    }(std::index_sequence_for<Ids...>{});
-}
-
-template <class E>
-concept endpoint_type = requires {
-    typename E::params;
-    typename E::options;
-    E::name;
-    E::route;
-    E::method;
-};
-
-}  // namespace detail
 
 // A client of the API over a transport (see transport.hpp). Movable, not
 // copyable; a moved-from client may only be destroyed or assigned to.
@@ -5406,10 +5487,8 @@ public:
 
     // One named method per endpoint, e.g. create_bucket(account_id, options)
     // and create_bucket(account_id, options, token): its `ids` IDs as
-    // parameters id0, id1, ..., handed with its spec to the shared code.
-#define WEBHOOKSIO_ID_PARAM(z, i, E) const std::tuple_element_t<i, api::E::params>& id##i,
-#define WEBHOOKSIO_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
-#define WEBHOOKSIO_ID_VIEWS(ids) std::array<std::string_view, ids>{BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_VIEW, _)}
+    // parameters id0, id1, ..., handed with its spec to the shared code
+    // (detail/named_calls.hpp).
 #define WEBHOOKSIO_NAMED_CALL(E, ids)                                                                        \
     static_assert(std::tuple_size_v<api::E::params> == ids,                                                  \
                   "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
@@ -5425,9 +5504,6 @@ public:
     WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
 
 #undef WEBHOOKSIO_NAMED_CALL
-#undef WEBHOOKSIO_ID_VIEWS
-#undef WEBHOOKSIO_ID_VIEW
-#undef WEBHOOKSIO_ID_PARAM
 
     Transport& transport() noexcept { return state_->transport; }
 

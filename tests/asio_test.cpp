@@ -6,6 +6,7 @@
 
 #include <exception>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/asio.hpp>
@@ -50,6 +51,17 @@ webhooksio::client_options options_for(const std::string& base_url) {
 }
 
 http_request get(std::string target) { return {webhooksio::http_method::get, std::move(target), {}, {}}; }
+
+// What a GET of `target` gets through a fresh transport with `options`: the
+// error, and the body.
+std::pair<error_code, std::string> send_once(const webhooksio::client_options& options, const std::string& target) {
+    net::io_context io;
+    webhooksio::beast_transport transport(io.get_executor(), options);
+    std::pair<error_code, std::string> out;
+    transport.async_send(get(target), [&](error_code ec, http_response r) { out = {ec, std::move(r.body)}; });
+    io.run();
+    return out;
+}
 http_request post(std::string target) { return {webhooksio::http_method::post, std::move(target), {}, "{}"}; }
 
 }  // namespace
@@ -227,59 +239,31 @@ BOOST_AUTO_TEST_CASE(destroying_the_transport_cancels_what_is_in_flight) {
 BOOST_AUTO_TEST_CASE(a_self_signed_certificate_is_accepted_only_with_its_ca) {
     test_support::tls_certificate certificate;
     asio_server server(echo, &certificate);
-    net::io_context io;
     auto options = options_for(server.base_url());
-    error_code untrusted;
-    {
-        webhooksio::beast_transport transport(io.get_executor(), options);
-        transport.async_send(get("/x"), [&](error_code ec, http_response) { untrusted = ec; });
-        io.run();
-    }
-    BOOST_TEST((untrusted.category() == net::error::get_ssl_category()), untrusted.message());
+    const auto untrusted = send_once(options, "/x");
+    BOOST_TEST((untrusted.first.category() == net::error::get_ssl_category()), untrusted.first.message());
 
     options.ca_bundle_pem = certificate.pem();
-    std::string body;
-    {
-        io.restart();
-        webhooksio::beast_transport transport(io.get_executor(), options);
-        transport.async_send(get("/x"), [&](error_code ec, http_response r) {
-            BOOST_TEST(!ec, ec.message());
-            body = r.body;
-        });
-        io.run();
-    }
-    BOOST_TEST(body == "GET /x");
+    const auto trusted = send_once(options, "/x");
+    BOOST_TEST(!trusted.first, trusted.first.message());
+    BOOST_TEST(trusted.second == "GET /x");
 
     // The certificate names 127.0.0.1 only: another name for the same host fails.
     options.base_url = "https://localhost:" + std::to_string(server.port());
-    error_code wrong_name;
-    {
-        io.restart();
-        webhooksio::beast_transport transport(io.get_executor(), options);
-        transport.async_send(get("/x"), [&](error_code ec, http_response) { wrong_name = ec; });
-        io.run();
-    }
-    BOOST_TEST((wrong_name.category() == net::error::get_ssl_category()), wrong_name.message());
+    const auto wrong_name = send_once(options, "/x");
+    BOOST_TEST((wrong_name.first.category() == net::error::get_ssl_category()), wrong_name.first.message());
 }
 
 BOOST_AUTO_TEST_CASE(https_through_a_proxy_credentials_on_connect_only) {
     test_support::tls_certificate certificate;
     asio_server api(echo, &certificate);
     asio_server proxy(echo);
-    net::io_context io;
     auto options = options_for(api.base_url());
     options.ca_bundle_pem = certificate.pem();
     options.proxy = {.host = "127.0.0.1", .port = proxy.port(), .username = "user", .password = ""};
-    std::string body;
-    {
-        webhooksio::beast_transport transport(io.get_executor(), options);
-        transport.async_send(get("/through"), [&](error_code ec, http_response r) {
-            BOOST_TEST(!ec, ec.message());
-            body = r.body;
-        });
-        io.run();
-    }
-    BOOST_TEST(body == "GET /through");
+    const auto answer = send_once(options, "/through");
+    BOOST_TEST(!answer.first, answer.first.message());
+    BOOST_TEST(answer.second == "GET /through");
     const auto connects = proxy.requests();
     BOOST_TEST_REQUIRE(connects.size() == 1u);
     BOOST_TEST(connects[0].method() == boost::beast::http::verb::connect);
@@ -290,17 +274,11 @@ BOOST_AUTO_TEST_CASE(https_through_a_proxy_credentials_on_connect_only) {
 
 BOOST_AUTO_TEST_CASE(plain_http_through_a_proxy_uses_the_absolute_form) {
     asio_server proxy(echo);
-    net::io_context io;
     auto options = options_for("http://api.example:8080");
     options.proxy = {.host = "127.0.0.1", .port = proxy.port(), .username = "u", .password = "p"};
-    std::string body;
-    webhooksio::beast_transport transport(io.get_executor(), options);
-    transport.async_send(get("/v1/x"), [&](error_code ec, http_response r) {
-        BOOST_TEST(!ec, ec.message());
-        body = r.body;
-    });
-    io.run();
-    BOOST_TEST(body == "GET http://api.example:8080/v1/x");
+    const auto answer = send_once(options, "/v1/x");
+    BOOST_TEST(!answer.first, answer.first.message());
+    BOOST_TEST(answer.second == "GET http://api.example:8080/v1/x");
     BOOST_TEST(proxy.requests().at(0)[boost::beast::http::field::proxy_authorization] == "Basic dTpw");
 }
 

@@ -79,10 +79,6 @@ public:
         return std::string(tls_ ? "https" : "http") + "://127.0.0.1:" + std::to_string(port());
     }
 
-    void set_reply(handler reply) {
-        std::lock_guard lock(mutex_);
-        reply_ = std::move(reply);
-    }
     std::vector<request> requests() const {
         std::lock_guard lock(mutex_);
         return requests_;
