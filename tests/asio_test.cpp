@@ -285,17 +285,25 @@ BOOST_AUTO_TEST_CASE(plain_http_through_a_proxy_uses_the_absolute_form) {
 BOOST_AUTO_TEST_CASE(responses_are_bounded) {
     asio_server server([](const test_support::request& r) {
         if (r.target() == "/header") return answer{response(200, "{}", "X-Big: " + std::string(2000, 'h') + "\r\n")};
+        if (r.target() == "/fields") {
+            std::string fields;
+            for (int i = 0; i < 20; ++i) fields += "X-" + std::to_string(i) + ": v\r\n";
+            return answer{response(200, "{}", fields)};
+        }
         return answer{response(200, std::string(2000, 'b'))};
     });
     net::io_context io;
     auto options = options_for(server.base_url());
     options.max_response_body = 1024;
     options.max_response_header_bytes = 1024;
+    options.max_response_header_fields = 10;
     webhooksio::beast_transport transport(io.get_executor(), options);
-    error_code body, header;
+    error_code body, header, fields;
     transport.async_send(get("/body"), [&](error_code ec, http_response) { body = ec; });
     transport.async_send(get("/header"), [&](error_code ec, http_response) { header = ec; });
+    transport.async_send(get("/fields"), [&](error_code ec, http_response) { fields = ec; });
     io.run();
+    BOOST_TEST((fields == webhooksio::errc::response_too_large), fields.message());
     BOOST_TEST((body == webhooksio::errc::response_too_large), body.message());
     BOOST_TEST((header == webhooksio::errc::response_too_large), header.message());
 }

@@ -33,13 +33,8 @@ struct client_options {
     // writes) of one exchange.
     std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
     std::chrono::milliseconds read_timeout = std::chrono::seconds(30);
-<<<<<<< HEAD
-    // A whole call: connection, every attempt and every wait between them
-    // (the default covers the default retries); 0 for no bound.
-=======
     // A whole call: connecting, every attempt and every wait between
     // attempts (the default covers the default retries); zero: no bound.
->>>>>>> main
     std::chrono::milliseconds total_timeout = std::chrono::seconds(120);
 
     // TLS: certificates are verified unless this is turned off explicitly.
@@ -69,13 +64,11 @@ struct client_options {
     std::size_t max_response_header_fields = 100;
     std::size_t max_response_header_bytes = std::size_t(64) << 10;
 
-    // The asynchronous transport (asio/beast_transport.hpp): at most this
-    // many connections open at once (more calls wait in line), idle ones
-    // closed after idle_timeout, and a response header (status line and
-    // fields) refused past this many bytes, which also bounds their count.
+    // The asynchronous client's connections (asio/beast_transport.hpp): at
+    // most this many open at once (more calls wait in line), idle ones
+    // closed after idle_timeout.
     std::size_t max_connections = 16;
     std::chrono::milliseconds idle_timeout = std::chrono::seconds(30);
-    std::size_t max_response_header_bytes = std::size_t(64) << 10;
 
     // Callbacks around each attempt, for logging and metrics.
     call_hooks hooks{};

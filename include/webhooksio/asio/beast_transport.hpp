@@ -12,7 +12,7 @@
 //   - Per attempt: connect_timeout bounds the connection (resolve, connect,
 //     proxy, TLS handshake), read_timeout every read and write.
 //   - Responses are bounded: the body by max_response_body, the header by
-//     max_response_header_bytes.
+//     max_response_header_bytes and max_response_header_fields.
 //   - A send cancelled through its token's cancellation slot (terminal or
 //     partial) completes at once with operation_aborted; its connection is
 //     closed, never reused half-read.

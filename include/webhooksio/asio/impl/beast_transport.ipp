@@ -157,7 +157,7 @@ private:
     proxy_options proxy_;
     std::string proxy_credentials_;
     std::chrono::milliseconds connect_timeout_, read_timeout_, idle_timeout_;
-    std::size_t max_body_, max_header_;
+    std::size_t max_body_, max_header_, max_fields_;
     bool verify_tls_;
     std::optional<net::ssl::context> tls_;
 
@@ -199,6 +199,7 @@ inline connection_pool::connection_pool(net::any_io_executor executor, const cli
       idle_timeout_(options.idle_timeout),
       max_body_(options.max_response_body),
       max_header_(options.max_response_header_bytes),
+      max_fields_(options.max_response_header_fields),
       verify_tls_(options.verify_tls),
       free_slots_(std::max<std::size_t>(1, options.max_connections)) {
     const bool default_port = url_.port == (url_.scheme == "https" ? 443 : 80);
@@ -432,10 +433,19 @@ net::awaitable<send_outcome> connection_pool::exchange(Stream& stream, connectio
     if (out.method() == http::verb::head) parser.skip(true);
     // read_timeout bounds each read, as in the sync transport; the client's
     // total_timeout bounds them all.
+    bool fields_counted = false;
     while (!parser.is_done()) {
         c.tcp.expires_after(read_timeout_);
         auto [read, m] = co_await http::async_read_some(stream, c.buffer, parser, as_result);
         if (read) co_return send_outcome{exchange_error(read), {}};
+        // The header's size is bounded while it is read; its fields are
+        // counted once it is whole.
+        if (!fields_counted && parser.is_header_done()) {
+            fields_counted = true;
+            const auto& fields = parser.get();
+            if (std::size_t(std::distance(fields.begin(), fields.end())) > max_fields_)
+                co_return send_outcome{make_error_code(errc::response_too_large), {}};
+        }
     }
     c.tcp.expires_never();
 

@@ -48,7 +48,8 @@ inline error send_error(const error_code& ec, const std::string& server) {
         case transport_failure::tls: return error::transport(ec, step, "TLS with " + server + " failed: " + ec.message());
         case transport_failure::too_large:
             return error::transport(ec, step, "the response from " + server +
-                                                  " is larger than max_response_body or max_response_header_bytes; "
+                                                  " is larger than max_response_body, max_response_header_fields or "
+                                                  "max_response_header_bytes; "
                                                   "reading stopped");
         case transport_failure::write:
             return error::transport(ec, step, "sending the request to " + server + " failed: " + ec.message());
@@ -101,7 +102,8 @@ WEBHOOKSIO_DECL void async_client_state::shutdown() {
 // Every attempt of a call, with the waits between them, as retry.hpp rules;
 // each step bound to the call's signal.
 inline net::awaitable<result<http_response>> attempts(async_client_state& client, call_control& control,
-                                                      const call_spec& call, const http_request& request) {
+                                                      const call_spec& call, const http_request& request,
+                                                      std::chrono::steady_clock::time_point deadline) {
     const retry_policy& retries = client.core.retries();
     auto stoppable = net::bind_cancellation_slot(control.signal.slot(), as_result);
     const auto stopped = [&] { return result<http_response>(send_error(net::error::operation_aborted, client.server)); };
@@ -121,7 +123,8 @@ inline net::awaitable<result<http_response>> attempts(async_client_state& client
         const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
         result<http_response> outcome = ec ? result<http_response>(send_error(ec, client.server))
                                            : result<http_response>(std::move(sent));
-        const auto wait = retries.after_attempt(call, attempt, outcome, elapsed, client.core.context().api_key);
+        const auto wait =
+            retries.after_attempt(call, attempt, outcome, elapsed, client.core.context().api_key, deadline);
         if (!wait) co_return outcome;
         if (control.stopped()) co_return stopped();
         net::steady_timer backoff(client.on_strand, *wait);
@@ -156,14 +159,16 @@ inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state>
         }
     } cleanup{*client, registered, cancellation.slot(), *control};
     if (client->closed) control->stop(false);
+    auto deadline = std::chrono::steady_clock::time_point::max();
     if (client->total_timeout.count() > 0) {
-        control->deadline.expires_after(client->total_timeout);
+        deadline = std::chrono::steady_clock::now() + client->total_timeout;
+        control->deadline.expires_at(deadline);
         control->deadline.async_wait([control](error_code ec) {
             if (!ec) control->stop(true);
         });
     }
 
-    result<http_response> sent = co_await attempts(*client, *control, call, *request);
+    result<http_response> sent = co_await attempts(*client, *control, call, *request, deadline);
     if (control->timed_out)
         sent = error::transport(errc::timed_out, transport_failure::timeout,
                                 "no answer from " + client->server + " within total_timeout (" +
