@@ -2960,13 +2960,8 @@ struct client_options {
     // writes) of one exchange.
     std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
     std::chrono::milliseconds read_timeout = std::chrono::seconds(30);
-<<<<<<< HEAD
-    // A whole call: connection, every attempt and every wait between them
-    // (the default covers the default retries); 0 for no bound.
-=======
     // A whole call: connecting, every attempt and every wait between
     // attempts (the default covers the default retries); zero: no bound.
->>>>>>> main
     std::chrono::milliseconds total_timeout = std::chrono::seconds(120);
 
     // TLS: certificates are verified unless this is turned off explicitly.
@@ -2996,13 +2991,11 @@ struct client_options {
     std::size_t max_response_header_fields = 100;
     std::size_t max_response_header_bytes = std::size_t(64) << 10;
 
-    // The asynchronous transport (asio/beast_transport.hpp): at most this
-    // many connections open at once (more calls wait in line), idle ones
-    // closed after idle_timeout, and a response header (status line and
-    // fields) refused past this many bytes, which also bounds their count.
+    // The asynchronous client's connections (asio/beast_transport.hpp): at
+    // most this many open at once (more calls wait in line), idle ones
+    // closed after idle_timeout.
     std::size_t max_connections = 16;
     std::chrono::milliseconds idle_timeout = std::chrono::seconds(30);
-    std::size_t max_response_header_bytes = std::size_t(64) << 10;
 
     // Callbacks around each attempt, for logging and metrics.
     call_hooks hooks{};
@@ -4019,23 +4012,20 @@ public:
     // One attempt, for a loop of any kind (this one's run(), or a timer-driven
     // asynchronous one): before_attempt() tells the hooks it starts;
     // after_attempt() tells them how it ended and gives the wait before the
-    // next attempt, or nullopt when `outcome` is final. `elapsed` is only
-    // read when times_attempts().
+    // next attempt, or nullopt when `outcome` is final (also when the wait
+    // would end past `deadline`). `elapsed` is only read when times_attempts().
     WEBHOOKSIO_DECL void before_attempt(const call_spec& call, int attempt) const;
     WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> after_attempt(const call_spec& call, int attempt,
                                                                           const result<http_response>& outcome,
                                                                           std::chrono::nanoseconds elapsed,
-                                                                          std::string_view api_key) const;
+                                                                          std::string_view api_key,
+                                                                          std::chrono::steady_clock::time_point deadline) const;
     bool times_attempts() const noexcept { return static_cast<bool>(hooks_.after_response); }
 
     // Sends `request` through `transport` until it succeeds, fails for good
-<<<<<<< HEAD
-    // or the retries run out, sleeping between attempts.
-    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, const http_request& request,
-=======
-    // or the retries run out; tells the hooks about each attempt.
+    // or the retries run out, sleeping between attempts; total_timeout from
+    // now is its deadline.
     WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request request,
->>>>>>> main
                                               std::string_view api_key, transport_ref transport) const;
 
 private:
@@ -4136,16 +4126,17 @@ WEBHOOKSIO_DECL std::chrono::milliseconds retry_policy::backoff(int retry, const
     return std::chrono::milliseconds(half_to_all(random));
 }
 
-<<<<<<< HEAD
 WEBHOOKSIO_DECL void retry_policy::before_attempt(const call_spec& call, int attempt) const {
     if (hooks_.before_request) hooks_.before_request({call.endpoint, call.method, call.route, attempt});
 }
 
 WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_attempt(
     const call_spec& call, int attempt, const result<http_response>& outcome, std::chrono::nanoseconds elapsed,
-    std::string_view api_key) const {
-    const bool again = attempt <= max_retries_ && retryable(call.method, outcome);
-    const auto wait = again ? std::optional(backoff(attempt, outcome)) : std::nullopt;
+    std::string_view api_key, std::chrono::steady_clock::time_point deadline) const {
+    auto wait = attempt <= max_retries_ && retryable(call.method, outcome) ? std::optional(backoff(attempt, outcome))
+                                                                           : std::nullopt;
+    // A wait that would end past the call's deadline is not made.
+    if (wait && std::chrono::steady_clock::now() + *wait >= deadline) wait.reset();
     if (hooks_.after_response) {
         const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
         hooks_.after_response({{call.endpoint, call.method, call.route, attempt}, outcome ? outcome->status : 0,
@@ -4155,10 +4146,7 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_att
     return wait;
 }
 
-WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, const http_request& request,
-=======
 WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request request,
->>>>>>> main
                                                         std::string_view api_key, transport_ref transport) const {
     if (total_timeout_.count() > 0) request.deadline = std::chrono::steady_clock::now() + total_timeout_;
     for (int attempt = 1;; ++attempt) {
@@ -4168,23 +4156,8 @@ WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, h
         const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
         result<http_response> outcome = transport.send(request);
         const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
-<<<<<<< HEAD
-        const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key);
+        const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key, request.deadline);
         if (!wait) return outcome;
-=======
-
-        auto wait = attempt <= max_retries_ && retryable(call.method, outcome)
-                        ? std::optional(backoff(attempt, outcome))
-                        : std::nullopt;
-        if (wait && std::chrono::steady_clock::now() + *wait >= request.deadline) wait.reset();
-        const bool again = wait.has_value();
-        if (hooks_.after_response) {
-            const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
-            hooks_.after_response({info, outcome ? outcome->status : 0, outcome.error().code(),
-                                   outcome.error().diagnostics().failure, message, elapsed, wait});
-        }
-        if (!again) return outcome;
->>>>>>> main
         if (sleep_) sleep_(*wait);
         else std::this_thread::sleep_for(*wait);
     }

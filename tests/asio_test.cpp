@@ -462,6 +462,26 @@ BOOST_AUTO_TEST_CASE(a_hanging_call_is_cancelled_by_its_slot_or_a_timer) {
     BOOST_TEST(server.wait_closed(2));  // both connections closed, never reused half-read
 }
 
+BOOST_AUTO_TEST_CASE(a_call_waiting_to_retry_is_cancelled_by_its_slot) {
+    asio_server server([](const test_support::request&) { return answer{response(503, "{}")}; });
+    net::io_context io;
+    net::cancellation_signal cancel;
+    auto options = options_for(server.base_url());
+    options.max_retries = 1;
+    options.retry_initial_delay = options.retry_max_delay = std::chrono::seconds(30);
+    // The first attempt is over and the backoff about to start: cancel now.
+    options.hooks.after_response = [&](const webhooksio::attempt_outcome&) {
+        net::post(io, [&] { cancel.emit(net::cancellation_type::terminal); });
+    };
+    webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", options);
+    error_code code;
+    api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {},
+                         net::bind_cancellation_slot(cancel.slot(), [&](error_code ec, boost::json::value) { code = ec; }));
+    io.run();
+    BOOST_TEST((code == net::error::operation_aborted), code.message());
+    BOOST_TEST(server.requests().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(total_timeout_bounds_a_call_against_a_trickling_server) {
     // One byte every 20 ms: each read is well within read_timeout, the whole
     // answer would take seconds.

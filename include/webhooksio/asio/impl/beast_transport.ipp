@@ -18,6 +18,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -49,6 +50,11 @@ using pool_strand = net::strand<net::any_io_executor>;
 // Every step of a send awaits its result as (error_code, value...): failures
 // are values here, not exceptions.
 inline constexpr auto as_result = net::as_tuple(net::use_awaitable);
+
+// The pool's own steps: no cancellation slot from the coroutine they run in
+// (asio_client awaits a send in its own coroutine), since send_op::cancel()
+// stops them itself.
+inline auto pool_step() { return net::bind_cancellation_slot(net::cancellation_slot(), as_result); }
 
 // One keep-alive connection: TCP, and TLS over it for https.
 struct connection {
@@ -287,7 +293,7 @@ inline net::awaitable<error_code> connection_pool::wait_in_line(const std::share
     // The slot comes from give_back_slot(), which cancels this endless wait.
     op->in_line.emplace(on_strand_, net::steady_timer::time_point::max());
     line_.push_back(op);
-    co_await op->in_line->async_wait(as_result);
+    co_await op->in_line->async_wait(pool_step());
     op->in_line.reset();
     co_return op->granted ? error_code{} : error_code(net::error::operation_aborted);
 }
@@ -371,14 +377,14 @@ inline net::awaitable<error_code> connection_pool::connect(connection& c, send_o
     tcp::resolver resolver(on_strand_);
     op.resolver = &resolver;
     auto [resolved, endpoints] = co_await resolver.async_resolve(
-        proxied ? proxy_.host : url_.host, std::to_string(proxied ? proxy_.port : url_.port), as_result);
+        proxied ? proxy_.host : url_.host, std::to_string(proxied ? proxy_.port : url_.port), pool_step());
     op.resolver = nullptr;
     if (op.cancelled) co_return net::error::operation_aborted;
     if (resolved) co_return resolved;
 
     op.conn = &c;
     c.tcp.expires_after(connect_timeout_);
-    auto [connected, endpoint] = co_await c.tcp.async_connect(endpoints, as_result);
+    auto [connected, endpoint] = co_await c.tcp.async_connect(endpoints, pool_step());
     if (connected) co_return connect_error(connected);
     error_code ignored;
     c.tcp.socket().set_option(tcp::no_delay(true), ignored);
@@ -393,7 +399,7 @@ inline net::awaitable<error_code> connection_pool::connect(connection& c, send_o
         c.tls.emplace(c.tcp, *tls_);
         if (!is_ip_address(url_.host)) SSL_set_tlsext_host_name(c.tls->native_handle(), url_.host.c_str());
         if (verify_tls_) c.tls->set_verify_callback(net::ssl::host_name_verification(url_.host));
-        auto [handshake] = co_await c.tls->async_handshake(net::ssl::stream_base::client, as_result);
+        auto [handshake] = co_await c.tls->async_handshake(net::ssl::stream_base::client, pool_step());
         if (handshake) co_return connect_error(handshake);
     }
     c.tcp.expires_never();
@@ -407,11 +413,11 @@ inline net::awaitable<error_code> connection_pool::tunnel(connection& c) {
     http::request<http::empty_body> request{http::verb::connect, target, 11};
     request.set(http::field::host, target);
     if (!proxy_credentials_.empty()) request.set(http::field::proxy_authorization, proxy_credentials_);
-    auto [written, n] = co_await http::async_write(c.tcp, request, as_result);
+    auto [written, n] = co_await http::async_write(c.tcp, request, pool_step());
     if (written) co_return connect_error(written);
     http::response_parser<http::empty_body> answer;
     answer.skip(true);  // a CONNECT's answer has no body: the tunnel follows
-    auto [read, m] = co_await http::async_read(c.tcp, c.buffer, answer, as_result);
+    auto [read, m] = co_await http::async_read(c.tcp, c.buffer, answer, pool_step());
     if (read) co_return connect_error(read);
     if (answer.get().result_int() / 100 != 2 || c.buffer.size() != 0)
         co_return make_error_code(errc::connection_failed);  // the proxy would not open the tunnel
@@ -424,7 +430,7 @@ net::awaitable<send_outcome> connection_pool::exchange(Stream& stream, connectio
                                                        bool& keep_alive) {
     // The write is not timed: a small request goes into the socket's buffer
     // at once, and total_timeout bounds the call (one timer less per call).
-    auto [written, n] = co_await http::async_write(stream, out, as_result);
+    auto [written, n] = co_await http::async_write(stream, out, pool_step());
     if (written) co_return send_outcome{exchange_error(written), {}};
 
     http::response_parser<http::string_body> parser;
@@ -436,7 +442,7 @@ net::awaitable<send_outcome> connection_pool::exchange(Stream& stream, connectio
     bool fields_counted = false;
     while (!parser.is_done()) {
         c.tcp.expires_after(read_timeout_);
-        auto [read, m] = co_await http::async_read_some(stream, c.buffer, parser, as_result);
+        auto [read, m] = co_await http::async_read_some(stream, c.buffer, parser, pool_step());
         if (read) co_return send_outcome{exchange_error(read), {}};
         // The header's size is bounded while it is read; its fields are
         // counted once it is whole.
