@@ -9,11 +9,11 @@
 #include <utility>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/this_coro.hpp>
 
 #include "../../detail/request.hpp"
 
@@ -133,31 +133,22 @@ inline net::awaitable<result<http_response>> attempts(async_client_state& client
     }
 }
 
-inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state> client, const call_spec& call,
+inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state> client,
+                                             std::shared_ptr<call_control> control, const call_spec& call,
                                              result<http_request> request) {
     if (!request) co_return call_outcome{std::move(request).error(), {}};
-    // Cancellation of any type reaches the call, and never as an exception.
-    co_await net::this_coro::throw_if_cancelled(false);
-    co_await net::this_coro::reset_cancellation_state(net::enable_total_cancellation());
 
-    auto control = std::make_shared<call_control>(client->on_strand);
     const auto registered = client->calls.insert(client->calls.end(), control.get());
-    // The token's cancellation (any type) stops the call as the rest does.
-    auto cancellation = co_await net::this_coro::cancellation_state;
-    if (cancellation.slot().is_connected())
-        cancellation.slot().assign([c = control.get()](net::cancellation_type) { c->stop(false); });
     struct at_exit {
         async_client_state& client;
         std::list<call_control*>::iterator registered;
-        net::cancellation_slot slot;
         call_control& control;
         ~at_exit() {
-            if (slot.is_connected()) slot.clear();
             client.calls.erase(registered);
             control.finished = true;
             control.deadline.cancel();
         }
-    } cleanup{*client, registered, cancellation.slot(), *control};
+    } cleanup{*client, registered, *control};
     if (client->closed) control->stop(false);
     auto deadline = std::chrono::steady_clock::time_point::max();
     if (client->total_timeout.count() > 0) {
@@ -169,11 +160,13 @@ inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state>
     }
 
     result<http_response> sent = co_await attempts(*client, *control, call, *request, deadline);
-    if (control->timed_out)
+    // A call stopped under way fails for that reason, not for what the
+    // stopped step saw.
+    if (!sent && control->timed_out)
         sent = error::transport(errc::timed_out, transport_failure::timeout,
                                 "no answer from " + client->server + " within total_timeout (" +
                                     std::to_string(client->total_timeout.count()) + " ms)");
-    else if (control->aborted)
+    else if (!sent && control->aborted)
         sent = send_error(net::error::operation_aborted, client->server);
 
     result<response> answer = decode_response(client->core.context(), call, std::move(sent));
@@ -186,18 +179,24 @@ inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state>
 template <class Signature, class Pick>
 void spawn_call(std::shared_ptr<async_client_state> client, const call_spec& call, result<http_request> request,
                 diagnostics* diag, net::any_completion_handler<Signature> handler, Pick pick) {
+    auto control = std::make_shared<call_control>(client->on_strand);
+    // The token's cancellation, of any type and from any thread, goes
+    // through the strand.
     auto slot = net::get_associated_cancellation_slot(handler);
+    if (slot.is_connected())
+        slot.assign([control, strand = client->on_strand](net::cancellation_type) {
+            net::post(strand, [control] { control->stop(false); });
+        });
     auto executor = net::get_associated_executor(handler, client->strand.get_inner_executor());
     auto strand = client->on_strand;
-    net::co_spawn(
-        strand, run_call(std::move(client), call, std::move(request)),
-        net::bind_cancellation_slot(
-            slot, net::bind_executor(executor, [handler = std::move(handler), diag, pick](
+    net::co_spawn(strand, run_call(std::move(client), std::move(control), call, std::move(request)),
+                  net::bind_executor(executor, [handler = std::move(handler), slot, diag, pick](
                                                    std::exception_ptr failure, call_outcome outcome) mutable {
-                if (failure) outcome.failure = send_error(error_of(failure), {});
-                if (diag && outcome.failure) *diag = outcome.failure.diagnostics();
-                std::move(handler)(outcome.failure.code(), pick(std::move(outcome.answer)));
-            })));
+                      if (slot.is_connected()) slot.clear();
+                      if (failure) outcome.failure = send_error(error_of(failure), {});
+                      if (diag && outcome.failure) *diag = outcome.failure.diagnostics();
+                      std::move(handler)(outcome.failure.code(), pick(std::move(outcome.answer)));
+                  }));
 }
 
 WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
