@@ -692,6 +692,10 @@ BOOST_AUTO_TEST_CASE(a_dropping_recipe_stops_delivery_and_says_so_in_the_log) {
     BOOST_REQUIRE(outgoing.size() == 1u);
     BOOST_TEST(str(outgoing[0].at("recipe"), "outcome") == "drop");
     BOOST_TEST(str(outgoing[0].at("recipe"), "recipe_id") == drop_false);
+    const json::value report = p.owner.api->get_overview_report(
+        p.owner.id(), {.start_date = "2000-01-01", .end_date = "2999-12-31", .precision = "day"});
+    BOOST_TEST(report.at("totals").at("dropped").as_int64() == 1);
+    BOOST_TEST(report.at("totals").at("pending").as_int64() == 0);
 
     // At the input: no outgoing message at all; the incoming one says why.
     p.owner.api->update_destination(p.owner.id(), p.target, {.name = "d", .endpoint_url = receiver.base_url(), .recipe_id = ""});
@@ -708,6 +712,28 @@ BOOST_AUTO_TEST_CASE(a_dropping_recipe_stops_delivery_and_says_so_in_the_log) {
     BOOST_REQUIRE(server.wait_for_deliveries());
     BOOST_REQUIRE(receiver.requests().size() == 1u);
     BOOST_TEST(body_of(receiver.last()) == json::parse(R"({"type": "order.created"})"));
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_input_recipe_fails_its_incoming_message_and_sends_nothing) {
+    emulator server{fast()};
+    loopback_server receiver;
+    account owner(server, "input-throws@example.com");
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-"}, owner);
+    p.owner.api->update_input(p.owner.id(), p.input,
+                              {.name = "in", .recipe_id = published(owner, R"(function wh(){ console.log("got", data.type);
+                                                                           throw new TypeError("no total"); })")});
+    const json::value accepted = p.send("order.created");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    BOOST_TEST(accepted.at("outgoing_message_ids").as_array().empty());
+    BOOST_TEST(receiver.requests().empty());
+    const json::value incoming =
+        p.owner.api->get_incoming_message(p.owner.id(), wh::incoming_message_id{str(accepted, "incoming_message_id")});
+    BOOST_TEST(str(incoming, "status") == "failed");
+    BOOST_TEST(str(incoming, "error") == "the recipe threw TypeError: no total");
+    const json::value entry = log_entries(p, "incoming").back().at("recipe");
+    BOOST_TEST(str(entry, "error") == "the recipe threw TypeError: no total");
+    BOOST_TEST(str(entry, "console") == "got order.created\n");
 }
 
 // The destination fails its first attempt, and meanwhile a new version of the

@@ -294,7 +294,8 @@ json::array service::log_of(const call& c, const std::string& account, std::stri
 // Counts of the recorded messages, in total and (period_length > 0) per
 // period: the first period_length characters of their ISO times.
 json::object service::report(const call& c, const std::string& account, std::size_t period_length) {
-    json::object totals{{"incoming", 0}, {"outgoing", 0}, {"success", 0}, {"failed", 0}, {"pending", 0}, {"attempts", 0}};
+    json::object totals{{"incoming", 0}, {"outgoing", 0}, {"success", 0}, {"failed", 0}, {"dropped", 0},
+                        {"pending", 0}, {"attempts", 0}};
     std::map<std::string, json::object> periods;
     auto count = [&](json::object& into, std::string_view key) { into[key] = into[key].to_number<long long>() + 1; };
     auto selected = [&](const record& r) {
@@ -317,7 +318,7 @@ json::object service::report(const call& c, const std::string& account, std::siz
         if (!selected(*r)) continue;
         count(totals, "outgoing");
         const std::string status = text(r->fields, "status");
-        count(totals, status == "success" ? "success" : status == "failed" ? "failed" : "pending");
+        count(totals, status == "success" || status == "failed" || status == "dropped" ? std::string_view(status) : "pending");
         totals["attempts"] = totals["attempts"].to_number<long long>() + number(r->fields, "attempt_count", 0);
         if (period_length) {
             auto& p = periods[text(r->fields, "created_at").substr(0, period_length)];
