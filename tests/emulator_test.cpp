@@ -487,8 +487,9 @@ struct pipeline {
         destination.endpoint_url = receiver.base_url() + "/hook";
         target = wh::destination_id{str(owner.api->create_destination(acc, input, destination), "id")};
     }
-    json::value send(std::string type) {
-        return owner.api->send_input_request(wh::input_name{"in"}, input, {.extra = {{"type", std::move(type)}}});
+    json::value send(std::string type, wh::http_headers headers = {}) {
+        return owner.api->send_input_request(wh::input_name{"in"}, input,
+                                             {.headers = std::move(headers), .extra = {{"type", std::move(type)}}});
     }
     account owner;
     wh::input_id input{"-"};
@@ -655,18 +656,18 @@ BOOST_AUTO_TEST_CASE(an_input_recipe_and_a_destination_recipe_transform_live_tra
     const std::string to_order = published(owner, R"(function wh(){
         result.data = {order: data.type, by: "input"}; result.headers = {"X-Input": "yes"}; exit(result); })");
     const std::string wrap = published(owner, R"(function wh(){
-        result.data = {wrapped: data, event: event_type, client: headers["user-agent"].split("/")[0]};
+        result.data = {wrapped: data, event: event_type, tag: headers["x-tag"]};
         result.headers = {"X-Recipe": "destination"}; exit(result); })");
     pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = wrap}, owner);
     p.owner.api->update_input(p.owner.id(), p.input, {.name = "in", .recipe_id = to_order});
 
-    p.send("order.created");
+    p.send("order.created", {{"X-Tag", "t1"}});
     BOOST_REQUIRE(server.wait_for_deliveries());
 
     BOOST_REQUIRE(receiver.requests().size() == 1u);
     const auto request = receiver.last();
     BOOST_TEST(body_of(request) ==
-               json::parse(R"({"wrapped": {"order": "order.created", "by": "input"}, "event": "order.created", "client": "webhooksio-cpp"})"));
+               json::parse(R"({"wrapped": {"order": "order.created", "by": "input"}, "event": "order.created", "tag": "t1"})"));
     BOOST_TEST(header(request, "Content-Type") == "application/json");
     BOOST_TEST(header(request, "X-Input") == "yes");
     BOOST_TEST(header(request, "X-Recipe") == "destination");
