@@ -165,7 +165,7 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
     // The destination's recipe, when it runs on this attempt, and what it runs on.
     std::optional<recipe_to_run> recipe;
     std::string event;
-    header_list incoming_headers;
+    header_list recipe_headers;
     {
         std::lock_guard lock(mutex_);
         record* m = store_.find(id);
@@ -194,12 +194,12 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
                        {prefix + "-Incoming-Message-Id", text(in->fields, "id")},
                        {prefix + "-Attempt", std::to_string(number_of_attempt)}};
         if (!event.empty()) out.headers.emplace_back(prefix + "-Event", event);
-        const json::object* incoming_headers_kept = in->fields.at("headers").if_object();
+        const json::object* incoming_headers = in->fields.at("headers").if_object();
         for (std::string_view rest = text(*d, "headers_to_include"); !rest.empty();) {
             auto comma = rest.find(',');
             const std::string name(rest.substr(0, comma));
-            if (incoming_headers_kept)
-                for (const auto& [key, value] : *incoming_headers_kept)
+            if (incoming_headers)
+                for (const auto& [key, value] : *incoming_headers)
                     if (same_ignoring_case(key, name))
                         out.headers.emplace_back(key, std::string(value.as_string()));
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
@@ -213,13 +213,13 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
             apply_output(kept->as_object(), out);
             recipe.reset();
         }
-        if (incoming_headers_kept) incoming_headers = header_list_of(*incoming_headers_kept);
+        if (incoming_headers) recipe_headers = header_list_of(*incoming_headers);
     }
 
     // The recipe runs without the lock: the rest of the emulator goes on meanwhile.
     std::optional<recipe_outcome> ran;
     if (recipe) {
-        ran = run(*recipe, out.body, event, std::move(incoming_headers));
+        ran = run(*recipe, out.body, event, std::move(recipe_headers));
         if (ran->outcome == recipe_outcome::kind::deliver) apply_output(recipe_output(*ran), out);
     }
     const bool stopped = ran && ran->outcome != recipe_outcome::kind::deliver;
