@@ -1054,3 +1054,270 @@ BOOST_AUTO_TEST_CASE(a_corrupt_data_file_is_an_error_not_an_empty_state) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+// webhooksio::model: each struct read from the emulator's real answer, and
+// the tolerant conversion of described structs.
+
+// Boost.Test prints the operands of a failed check: optionals too.
+namespace boost::test_tools::tt_detail {
+template <class T>
+struct print_log_value<std::optional<T>> {
+    void operator()(std::ostream& out, const std::optional<T>& value) {
+        if (value) print_log_value<T>()(out, *value);
+        else out << "(none)";
+    }
+};
+}  // namespace boost::test_tools::tt_detail
+
+// A user's own described struct, opted in to the tolerant conversion.
+namespace shop {
+struct order {
+    std::string id;
+    int total = 0;
+    std::optional<std::string> note;
+    std::vector<std::string> tags;
+};
+BOOST_DESCRIBE_STRUCT(order, (), (id, total, note, tags))
+using webhooksio::tolerant::tag_invoke;
+}  // namespace shop
+
+// The same struct without the opt-in: Boost.JSON's own strict conversion.
+namespace strict {
+struct order {
+    std::string id;
+    int total = 0;
+};
+BOOST_DESCRIBE_STRUCT(order, (), (id, total))
+}  // namespace strict
+
+BOOST_AUTO_TEST_SUITE(models)
+
+BOOST_AUTO_TEST_CASE(missing_fields_keep_their_defaults_and_unknown_fields_are_ignored) {
+    // Boost.JSON 1.81 alone wants every member and nothing else.
+    BOOST_TEST(json::try_value_to<strict::order>(json::parse(R"({"id":"O1"})")).has_error());
+    BOOST_TEST(json::try_value_to<strict::order>(json::parse(R"({"id":"O1","total":3,"new":1})")).has_error());
+
+    const auto o = json::value_to<shop::order>(json::parse(R"({"id":"O1","currency":"EUR","tags":"a,b"})"));
+    BOOST_TEST(o.id == "O1");
+    BOOST_TEST(o.total == 0);
+    BOOST_TEST(!o.note);
+    BOOST_TEST(o.tags == (std::vector<std::string>{"a", "b"}));
+    BOOST_TEST(json::value_to<shop::order>(json::parse(R"({"note":null,"tags":[]})")).id.empty());
+    BOOST_TEST(json::value_to<shop::order>(json::parse(R"({"note":"gift"})")).note == "gift");
+    // The way back: empty optionals are left out, lists are the API's text.
+    BOOST_TEST(json::value_from(o) == json::parse(R"({"id":"O1","total":0,"tags":"a,b"})"));
+
+    // A model: an answer with fields of the future and without most of today's.
+    const auto b = json::value_to<wh::model::bucket>(json::parse(
+        R"({"id":"BU1","name":"orders","colour":"blue","stats":{"n":1},"inputs":[{"id":"IN1","later":[]}]})"));
+    BOOST_TEST(b.id == wh::bucket_id{"BU1"});
+    BOOST_TEST(b.name == "orders");
+    BOOST_TEST(!b.account_id);
+    BOOST_TEST(!b.key);
+    BOOST_TEST(b.created_at.empty());
+    BOOST_REQUIRE(b.inputs);
+    BOOST_TEST(b.inputs->at(0).id == wh::input_id{"IN1"});
+    BOOST_TEST(b.inputs->at(0).event_filters.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_field_of_the_wrong_type_is_an_error_not_a_default) {
+    BOOST_TEST(json::try_value_to<shop::order>(json::parse(R"({"total":"three"})")).error() ==
+               json::error::not_number);
+    BOOST_TEST(json::try_value_to<wh::model::bucket>(json::parse(R"({"id":7})")).error() == json::error::not_string);
+    BOOST_TEST(json::try_value_to<wh::model::bucket>(json::parse(R"(["BU1"])")).error() == json::error::not_object);
+    BOOST_CHECK_THROW(json::value_to<wh::model::incoming_message>(json::parse(R"({"outgoing_message_ids":[1]})")),
+                      boost::system::system_error);
+}
+
+namespace model = wh::model;
+
+// An input with a destination at `receiver`, and one webhook through it,
+// delivered at the second attempt.
+struct delivered_once {
+    emulator server{fast()};
+    std::atomic<int> arrivals{0};
+    loopback_server receiver{[this](const httplib::Request&, httplib::Response& response) {
+        response.status = ++arrivals == 1 ? 500 : 200;
+        response.set_content("thanks", "text/plain");
+    }};
+    delivery::pipeline p{server, receiver, {.name = "d", .endpoint_url = "-", .retry_count = 3, .retry_interval = 1},
+                         "models@example.com"};
+    json::value accepted = p.send("order.created");
+    bool delivered = server.wait_for_deliveries();
+    wh::account_id acc = p.owner.id();
+    wh::incoming_message_id incoming{str(accepted, "incoming_message_id")};
+    wh::outgoing_message_id outgoing{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
+};
+
+BOOST_AUTO_TEST_CASE(a_session_and_an_account) {
+    emulator server;
+    account owner(server, "session@example.com");
+    const auto session = json::value_to<model::session>(owner.session);
+    BOOST_TEST(session.account_id == owner.id());
+    BOOST_TEST(session.api_token.size() >= 12u);
+    BOOST_TEST(session.account.id == owner.id());
+    BOOST_TEST(session.user.id == session.user_id);
+    BOOST_TEST(session.user.email_address == "session@example.com");
+
+    const auto a = json::value_to<model::account>(owner.api->get_account(owner.id()));
+    BOOST_TEST(a.id == owner.id());
+    BOOST_TEST(a.name == "Ada Lovelace");
+    BOOST_TEST(a.plan_id == wh::plan_id{"free"});
+    BOOST_TEST(!a.parent_account_id);
+    BOOST_TEST(!a.created_at.empty());
+    const auto sub = json::value_to<model::account>(
+        owner.api->create_sub_account(owner.id(), {.name = "shop", .account_key = "ext-7"}));
+    BOOST_TEST(sub.name == "shop");
+    BOOST_TEST(sub.account_key == "ext-7");
+    BOOST_TEST(sub.parent_account_id == owner.id());
+    BOOST_TEST(sub.id != owner.id());
+}
+
+BOOST_AUTO_TEST_CASE(a_user) {
+    emulator server;
+    account owner(server, "owner@example.com");
+    const auto u = json::value_to<model::user>(owner.api->create_user(
+        owner.id(), {.first_name = "Grace", .last_name = "Hopper", .email_address = "grace@example.com",
+                     .password = "pw-2", .timezone = "Europe/London", .permission_level = "admin", .notify = false}));
+    BOOST_REQUIRE(u.id);
+    BOOST_TEST(u.account_id == owner.id());
+    BOOST_TEST(u.first_name == "Grace");
+    BOOST_TEST(u.last_name == "Hopper");
+    BOOST_TEST(u.email_address == "grace@example.com");
+    BOOST_TEST(u.timezone == "Europe/London");
+    BOOST_TEST(u.permission_level == "admin");
+    BOOST_TEST(!u.verified);
+    BOOST_TEST(json::value_to<model::user>(owner.api->get_user(owner.id(), *u.id)).email_address == u.email_address);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_bucket_expanded_with_its_input_and_destination, delivered_once) {
+    const auto made = json::value_to<model::bucket>(p.owner.api->create_bucket(acc, {.name = "orders", .key = "k-1"}));
+    BOOST_REQUIRE(made.id);
+    BOOST_TEST(made.account_id == acc);
+    BOOST_TEST(made.name == "orders");
+    BOOST_TEST(made.key == "k-1");
+    BOOST_TEST(!made.inputs);  // not expanded
+
+    const auto first = json::value_to<std::vector<model::bucket>>(p.owner.api->get_buckets(acc, {.expand = true}));
+    BOOST_REQUIRE(first.size() == 2u);
+    BOOST_REQUIRE(first[0].inputs);
+    BOOST_REQUIRE(first[0].inputs->size() == 1u);
+    BOOST_TEST(first[0].inputs->front().id == p.input);
+    BOOST_REQUIRE(first[0].inputs->front().destinations);
+    BOOST_TEST(first[0].inputs->front().destinations->at(0).id == p.target);
+}
+
+BOOST_AUTO_TEST_CASE(an_input) {
+    emulator server;
+    account owner(server, "input@example.com");
+    const auto bucket = json::value_to<model::bucket>(owner.api->create_bucket(owner.id(), {.name = "b"}));
+    const auto in = json::value_to<model::input>(owner.api->create_input(
+        owner.id(), {.bucket_id = bucket.id->str(), .name = "orders", .event_location = "header",
+                     .event_path = "X-Event", .event_filters = std::vector<std::string>{"a.b", "c"},
+                     .response_code = 202, .type = "static"}));
+    BOOST_REQUIRE(in.id);
+    BOOST_TEST(in.bucket_id == bucket.id);
+    BOOST_TEST(in.name == "orders");
+    BOOST_TEST(in.url == server.base_url() + "/v1/orders/" + in.id->str());
+    BOOST_TEST(in.event_location == "header");
+    BOOST_TEST(in.event_path == "X-Event");
+    BOOST_TEST(in.event_filters == (std::vector<std::string>{"a.b", "c"}));
+    BOOST_TEST(in.response_code == 202);
+    BOOST_TEST(in.type == "static");
+    BOOST_TEST(!in.response_content);
+    BOOST_TEST(!in.destinations);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_destination, delivered_once) {
+    const auto d = json::value_to<model::destination>(p.owner.api->create_destination(
+        acc, p.input,
+        {.name = "crm", .endpoint_url = "http://127.0.0.1:9/crm", .message_method = "PUT", .retry_count = 4,
+         .retry_interval = 30, .verify_ssl = false, .headers_to_include = std::vector<std::string>{"X-A", "X-B"},
+         .header_prefix = "Shop", .rate_limit = 10}));
+    BOOST_REQUIRE(d.id);
+    BOOST_TEST(d.input_id == p.input);
+    BOOST_TEST(d.name == "crm");
+    BOOST_TEST(d.endpoint_url == "http://127.0.0.1:9/crm");
+    BOOST_TEST(d.message_method == "PUT");
+    BOOST_TEST(d.retry_count == 4);
+    BOOST_TEST(d.retry_interval == 30);
+    BOOST_TEST(d.verify_ssl == false);
+    BOOST_TEST(d.headers_to_include == (std::vector<std::string>{"X-A", "X-B"}));
+    BOOST_TEST(d.header_prefix == "Shop");
+    BOOST_TEST(d.rate_limit == 10);
+    BOOST_TEST(d.event_filters.empty());
+    BOOST_TEST(!d.status);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_incoming_message_with_its_outgoing_messages, delivered_once) {
+    BOOST_REQUIRE(delivered);
+    const auto m = json::value_to<model::incoming_message>(
+        p.owner.api->get_incoming_message(acc, incoming, {.include_outgoing_messages = true}));
+    BOOST_TEST(m.id == incoming);
+    BOOST_TEST(m.account_id == acc);
+    BOOST_TEST(m.input_id == p.input);
+    BOOST_TEST(m.bucket_id.has_value());
+    BOOST_TEST(m.method == "POST");
+    BOOST_TEST(m.body == R"({"type":"order.created"})");
+    BOOST_TEST(m.event == "order.created");
+    BOOST_TEST(m.headers.contains("Content-Type"));
+    BOOST_TEST(!m.headers.contains("Authorization"));
+    BOOST_TEST(m.outgoing_message_ids == std::vector<wh::outgoing_message_id>{outgoing});
+    BOOST_REQUIRE(m.outgoing_messages);
+    BOOST_REQUIRE(m.outgoing_messages->size() == 1u);
+    BOOST_TEST(m.outgoing_messages->front().id == outgoing);
+    BOOST_TEST(!json::value_to<model::incoming_message>(p.owner.api->get_incoming_message(acc, incoming)).outgoing_messages);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_outgoing_message_with_its_attempts, delivered_once) {
+    BOOST_REQUIRE(delivered);
+    const auto m = json::value_to<model::outgoing_message>(p.owner.api->get_outgoing_message(acc, outgoing));
+    BOOST_TEST(m.id == outgoing);
+    BOOST_TEST(m.account_id == acc);
+    BOOST_TEST(m.incoming_message_id == incoming);
+    BOOST_TEST(m.destination_id == p.target);
+    BOOST_TEST(m.endpoint_url == receiver.base_url() + "/hook");
+    BOOST_TEST(m.event == "order.created");
+    BOOST_TEST(m.status == "success");
+    BOOST_TEST(m.attempt_count == 2);
+    BOOST_REQUIRE(m.attempts.size() == 2u);
+    BOOST_TEST(m.attempts[0].http_status == 500);
+    BOOST_TEST(m.attempts[1].http_status == 200);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_attempt, delivered_once) {
+    BOOST_REQUIRE(delivered);
+    const auto m = json::value_to<model::outgoing_message>(p.owner.api->get_outgoing_message(acc, outgoing));
+    BOOST_REQUIRE(m.attempts.size() == 2u);
+    BOOST_REQUIRE(m.attempts[1].id);
+    const auto a = json::value_to<model::attempt>(p.owner.api->get_outgoing_message_attempt(acc, *m.attempts[1].id));
+    BOOST_TEST(a.id == m.attempts[1].id);
+    BOOST_TEST(a.outgoing_message_id == outgoing);
+    BOOST_TEST(a.number == 2);
+    BOOST_TEST(a.http_status == 200);
+    BOOST_TEST(a.response_body == "thanks");
+    BOOST_TEST(a.error.empty());
+    BOOST_TEST(!a.started_at.empty());
+    BOOST_TEST(a.duration_ms >= 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(log_entries, delivered_once) {
+    BOOST_REQUIRE(delivered);
+    const auto log = json::value_to<std::vector<model::log_entry>>(p.owner.api->get_request_log(acc));
+    BOOST_REQUIRE(log.size() == 3u);  // the webhook in, and two attempts out
+    BOOST_TEST(log[0].direction == "incoming");
+    BOOST_TEST(log[0].method == "POST");
+    BOOST_TEST(log[0].input_id == p.input);
+    BOOST_TEST(log[0].incoming_message_id == incoming);
+    BOOST_TEST(!log[0].attempt);
+    BOOST_TEST(log[2].direction == "outgoing");
+    BOOST_TEST(log[2].http_status == 200);
+    BOOST_TEST(log[2].attempt == 2);
+    BOOST_TEST(log[2].destination_id == p.target);
+    BOOST_TEST(log[2].outgoing_message_id == outgoing);
+    BOOST_TEST(log[2].url == receiver.base_url() + "/hook");
+    BOOST_TEST(!log[2].id.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
