@@ -24,14 +24,10 @@ set(assumed
     "[[maybe_unused]] webhooksio::client& api, [[maybe_unused]] webhooksio::client_options& options, \
 [[maybe_unused]] const std::string& key, [[maybe_unused]] webhooksio::emulator& local")
 
-# One list element per line. `;` separates list elements, `\;` escapes one
-# and brackets group them, so all four are stood in for until the end.
-file(READ "${README}" text)
-string(REPLACE "\\" "@BACKSLASH@" text "${text}")
-string(REPLACE ";" "@SEMICOLON@" text "${text}")
-string(REPLACE "[" "@LBRACKET@" text "${text}")
-string(REPLACE "]" "@RBRACKET@" text "${text}")
-string(REPLACE "\n" ";" lines "${text}")
+# Line by line, without making the text a CMake list: C++ is full of the
+# `;`, `\` and brackets that a list would take for its own syntax.
+file(READ "${README}" rest)
+string(APPEND rest "\n")
 
 set(includes "")
 set(snippets "")
@@ -40,7 +36,11 @@ set(number 0)
 set(in_block FALSE)
 set(marker "")
 set(previous "")
-foreach(line IN LISTS lines)
+while(NOT rest STREQUAL "")
+    string(FIND "${rest}" "\n" end)
+    string(SUBSTRING "${rest}" 0 ${end} line)
+    math(EXPR end "${end} + 1")
+    string(SUBSTRING "${rest}" ${end} -1 rest)
     math(EXPR number "${number} + 1")
     if(NOT in_block)
         if(line MATCHES "^```cpp[ \t]*$")
@@ -79,7 +79,7 @@ foreach(line IN LISTS lines)
         # The inner block lets a snippet declare a name it otherwise assumes.
         string(APPEND snippets "void readme_line_${first}(${assumed})\n{ {\n${where}${body}} }\n\n")
     endif()
-endforeach()
+endwhile()
 if(in_block)
     message(FATAL_ERROR "${README}:${first}: a ```cpp block without its closing ```")
 endif()
@@ -114,10 +114,6 @@ namespace readme_snippets {
 
 ${snippets}} // namespace readme_snippets
 ")
-string(REPLACE "@SEMICOLON@" ";" source "${source}")
-string(REPLACE "@LBRACKET@" "[" source "${source}")
-string(REPLACE "@RBRACKET@" "]" source "${source}")
-string(REPLACE "@BACKSLASH@" "\\" source "${source}")
 
 # Rewritten only when it changes, so that an edit elsewhere in README.md
 # rebuilds nothing.
