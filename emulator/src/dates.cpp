@@ -37,7 +37,7 @@ std::size_t precision_of(unit u) {
 }
 
 std::string iso(sys_seconds t, std::size_t length) {
-    const std::time_t seconds = system_clock::to_time_t(t);
+    const std::time_t seconds = static_cast<std::time_t>(t.time_since_epoch().count());  // not through system_clock: its nanoseconds end in 2262
     std::tm utc{};
     gmtime_r(&seconds, &utc);
     char text[32];
