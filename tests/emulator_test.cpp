@@ -18,6 +18,12 @@
 #include <webhooksio/emulator.hpp>
 #include <webhooksio/webhooksio.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "support/loopback_server.hpp"
 
 namespace json = boost::json;
@@ -1318,6 +1324,256 @@ BOOST_FIXTURE_TEST_CASE(log_entries, delivered_once) {
     BOOST_TEST(log[2].outgoing_message_id == outgoing);
     BOOST_TEST(log[2].url == receiver.base_url() + "/hook");
     BOOST_TEST(!log[2].id.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+// Compatibility with existing clients and the API docs' curl examples: raw
+// HTTP on a socket of the test's own, exactly as curl sends it.
+BOOST_AUTO_TEST_SUITE(compatibility)
+
+namespace {
+
+// One connection to the emulator; its reads give up after 10 s (a guard
+// against a hang, not a timing).
+class raw_connection {
+public:
+    explicit raw_connection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        int yes = 1;
+        ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+        timeval guard{10, 0};
+        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &guard, sizeof guard);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        BOOST_REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    }
+    ~raw_connection() { ::close(fd_); }
+    raw_connection(const raw_connection&) = delete;
+    raw_connection& operator=(const raw_connection&) = delete;
+
+    void send(std::string_view text) { BOOST_REQUIRE(::send(fd_, text.data(), text.size(), MSG_NOSIGNAL) == ssize_t(text.size())); }
+
+    // One whole answer: its head and the Content-Length bytes after it ("" when the connection ended first).
+    std::string answer(bool head = false) {
+        std::string in;
+        char buffer[4096];
+        for (;;) {
+            if (auto head_end = in.find("\r\n\r\n"); head_end != std::string::npos) {
+                const auto at = in.find("Content-Length: ");
+                const std::size_t length = at == std::string::npos || head ? 0 : std::stoul(in.substr(at + 16));
+                if (in.size() >= head_end + 4 + length) return in;
+            }
+            const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+            if (n <= 0) return {};
+            in.append(buffer, static_cast<std::size_t>(n));
+        }
+    }
+
+private:
+    int fd_;
+};
+
+// One request on a connection of its own.
+std::string round_trip(const emulator& server, std::string_view request) {
+    raw_connection c(server.port());
+    c.send(request);
+    return c.answer(request.starts_with("HEAD "));
+}
+
+int status_in(const std::string& answer) { return answer.size() > 12 ? std::stoi(answer.substr(9, 3)) : 0; }
+bool has_line(const std::string& answer, std::string_view line) {
+    return answer.find(std::string("\r\n") + std::string(line) + "\r\n") != std::string::npos;
+}
+std::string body_of(const std::string& answer) { return answer.substr(answer.find("\r\n\r\n") + 4); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_docs_curl_examples_work_as_raw_http) {
+    emulator server(fast());
+    account a(server, "curl@example.com");
+    const std::string key = str(a.session, "api_token");
+    const std::string accounts = "/v1/accounts/" + a.id().str();
+
+    // curl -H "Authorization: Bearer KEY" .../buckets, and the same with ?_token=KEY
+    auto bearer = round_trip(server, "GET " + accounts + "/buckets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+    BOOST_TEST(status_in(bearer) == 200);
+    auto token = round_trip(server, "GET " + accounts + "/buckets?_token=" + key + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(token) == 200);
+    // the scheme in any case (RFC 9110)
+    BOOST_TEST(status_in(round_trip(server, "GET " + accounts + " HTTP/1.1\r\nHost: x\r\nAuthorization: bearer " + key + "\r\n\r\n")) == 200);
+
+    // curl -X POST url: no body, no Content-Length, answered at once (the guard is 10 s; a stall was 5 s then 400)
+    auto bodiless = round_trip(server, "POST " + accounts + "/buckets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+    BOOST_TEST(status_in(bodiless) == 400);  // served: the handler names the missing option
+    BOOST_TEST(body_of(bodiless).find("missing required option(s): name") != std::string::npos);
+
+    // CORS preflight, and the origin on a plain answer
+    auto preflight = round_trip(server, "OPTIONS " + accounts + "/buckets HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n"
+                                      "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: authorization, content-type\r\n\r\n");
+    BOOST_TEST(status_in(preflight) / 100 == 2);
+    BOOST_TEST(has_line(preflight, "Access-Control-Allow-Origin: *"));
+    BOOST_TEST(preflight.find("Access-Control-Allow-Methods: GET, HEAD, POST") != std::string::npos);
+    BOOST_TEST(has_line(preflight, "Access-Control-Allow-Headers: Authorization, Content-Type"));
+    BOOST_TEST(has_line(round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n\r\n"),
+                        "Access-Control-Allow-Origin: *"));
+    BOOST_TEST(has_line(round_trip(server, "GET /v1/nothing HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n\r\n"),
+                        "Access-Control-Allow-Origin: *"));  // errors too
+
+    // repeated slashes, absolute form
+    BOOST_TEST(status_in(round_trip(server, "GET //v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    BOOST_TEST(status_in(round_trip(server, "GET ///v1//health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    BOOST_TEST(status_in(round_trip(server, "GET http://localhost/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+
+    // a known route with another method: 405 and Allow
+    auto wrong = round_trip(server, "DELETE /v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(wrong) == 405);
+    BOOST_TEST(has_line(wrong, "Allow: GET, HEAD, OPTIONS"));
+    BOOST_TEST(status_in(round_trip(server, "GET /v1/no/such/route/here HTTP/1.1\r\nHost: x\r\n\r\n")) == 404);
+}
+
+BOOST_AUTO_TEST_CASE(allowed_origins_are_configurable) {
+    emulator server({.allowed_origins = {"https://app.example"}});
+    auto allowed = round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n\r\n");
+    BOOST_TEST(has_line(allowed, "Access-Control-Allow-Origin: https://app.example"));
+    auto other = round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\nOrigin: https://evil.example\r\n\r\n");
+    BOOST_TEST(status_in(other) == 200);
+    BOOST_TEST(other.find("Access-Control-Allow-Origin") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_encoded_slash_stays_in_its_segment) {
+    emulator server(fast());
+    account a(server, "slash@example.com");
+    const std::string key = str(a.session, "api_token");
+    const std::string bucket = str(a.api->create_bucket(a.id(), {.name = "keep"}), "id");
+    auto answer = round_trip(server, "DELETE /v1/accounts/" + a.id().str() + "%2Fbuckets%2F" + bucket +
+                                       " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+    BOOST_TEST(status_in(answer) / 100 == 4);
+    BOOST_TEST(str(a.api->get_bucket(a.id(), wh::bucket_id{bucket}), "id") == bucket);  // throws if it were gone
+}
+
+BOOST_AUTO_TEST_CASE(the_gateway_takes_post_and_head_and_the_input_s_own_name) {
+    emulator server(fast());
+    account a(server, "gateway@example.com");
+    const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "orders"}), "id");
+    BOOST_TEST(status_in(round_trip(server, "POST /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 200);
+    BOOST_TEST(status_in(round_trip(server, "HEAD /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    auto get = round_trip(server, "GET /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(get) == 405);
+    BOOST_TEST(has_line(get, "Allow: HEAD, POST, OPTIONS"));
+    BOOST_TEST(status_in(round_trip(server, "POST /v1/other/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 404);
+}
+
+BOOST_AUTO_TEST_CASE(documented_list_filters_and_stats) {
+    emulator server(fast());
+    account a(server, "filters@example.com");
+    const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+    const wh::input_id orders{str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "orders",
+                                                               .event_filters = std::vector<std::string>{"order.paid"}}), "id")};
+    a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "users", .event_filters = std::vector<std::string>{"user.new"}});
+    BOOST_TEST(a.api->get_inputs(a.id(), bucket, {.key = "orders"}).as_array().size() == 1u);
+    BOOST_TEST(a.api->get_inputs(a.id(), bucket, {.event_filter = "user.new"}).as_array().size() == 1u);
+    BOOST_TEST(a.api->get_inputs(a.id(), bucket).as_array().size() == 2u);
+    a.api->create_destination(a.id(), orders, {.name = "one", .endpoint_url = "http://127.0.0.1:9/a"});
+    a.api->create_destination(a.id(), orders, {.name = "two", .endpoint_url = "http://127.0.0.1:9/b"});
+    auto two = a.api->get_destinations(a.id(), orders, {.destination_key = "two"}).as_array();
+    BOOST_REQUIRE(two.size() == 1u);
+    BOOST_TEST(str(two[0], "name") == "two");
+    BOOST_TEST(a.api->get_bucket(a.id(), bucket, {.include_stats = true}).as_object().contains("stats"));
+    BOOST_TEST(!a.api->get_bucket(a.id(), bucket).as_object().contains("stats"));
+}
+
+BOOST_AUTO_TEST_CASE(report_and_log_dates_in_the_docs_formats) {
+    emulator server(fast());
+    account a(server, "dates@example.com");
+    const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "in"}), "id");
+    BOOST_REQUIRE(status_in(round_trip(server, "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 200);
+    const std::string log = "GET /v1/accounts/" + a.id().str() + "/log?_token=" + str(a.session, "api_token");
+    auto entries = [&](std::string query) {
+        auto answer = round_trip(server, log + '&' + query + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        BOOST_REQUIRE(status_in(answer) == 200);
+        return json::parse(body_of(answer)).as_array().size();
+    };
+    BOOST_TEST(entries("start_date=today") == 1u);
+    BOOST_TEST(entries("start_date=yesterday") == 1u);
+    BOOST_TEST(entries("start_date=2%20days%20ago&end_date=now") == 1u);
+    BOOST_TEST(entries("start_date=last%20week") == 1u);
+    BOOST_TEST(entries("end_date=yesterday") == 0u);
+    BOOST_TEST(entries("start_date=tomorrow") == 0u);
+    BOOST_TEST(entries("start_date=2000-01-01&end_date=2000-01-02T00:00:00Z") == 0u);
+    auto bad = round_trip(server, log + "&start_date=someday HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(bad) == 400);
+    BOOST_TEST(body_of(bad).find("start_date") != std::string::npos);
+}
+
+// 40 connections hold a request's head open; the health check is answered
+// while they all still are (each then completes its own request).
+BOOST_AUTO_TEST_CASE(slow_clients_do_not_starve_others) {
+    emulator server({.read_timeout = std::chrono::seconds(60)});  // the slow ones outlive the test
+    std::vector<std::unique_ptr<raw_connection>> slow;
+    for (int i = 0; i < 40; ++i) {
+        slow.push_back(std::make_unique<raw_connection>(server.port()));
+        slow.back()->send("GET /v1/health HTTP/1.1\r\nHost: x\r\n");  // the head is not over
+    }
+    BOOST_TEST(status_in(round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    for (auto& connection : slow) {
+        connection->send("\r\n");
+        BOOST_TEST(status_in(connection->answer()) == 200);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_second_emulator_on_a_busy_port_refuses) {
+    emulator first;
+    BOOST_CHECK_THROW(emulator({.port = first.port()}), std::runtime_error);
+    BOOST_TEST(status_in(round_trip(first, "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+}
+
+// A delivery under way when the emulator stops is neither failed nor
+// dropped: the next start with the same data file sends it again.
+BOOST_AUTO_TEST_CASE(a_delivery_interrupted_by_a_stop_resumes_at_the_next_start) {
+    const auto data = std::filesystem::temp_directory_path() / ("emulator-resume-" + std::to_string(::getpid()) + ".json");
+    std::filesystem::remove(data);
+    std::atomic<int> emulator_port{0};
+    std::atomic<bool> refuse{true};
+    // The first attempt fails only once the emulator has stopped serving,
+    // i.e. once its stop has begun; later ones succeed.
+    loopback_server destination([&](const httplib::Request&, httplib::Response& response) {
+        if (refuse.exchange(false)) {
+            for (int i = 0; i < 10'000; ++i) {  // bounded: a guard, not a timing
+                httplib::Client probe("127.0.0.1", emulator_port);
+                probe.set_connection_timeout(std::chrono::seconds(1));
+                if (!probe.Get("/v1/health")) break;
+                std::this_thread::yield();
+            }
+            response.status = 500;
+            return;
+        }
+        response.set_content("{}", "application/json");
+    });
+    std::string message;
+    {
+        auto first = std::make_unique<emulator>(wh::emulator_options{.data_file = data, .retry_interval_unit = 1ms});
+        emulator_port = first->port();
+        account a(*first, "resume@example.com");
+        const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+        const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "in"}), "id");
+        a.api->create_destination(a.id(), wh::input_id{input},
+                                  {.name = "d", .endpoint_url = destination.base_url() + "/hook", .retry_count = 0});
+        auto sent = round_trip(*first, "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+        BOOST_REQUIRE(status_in(sent) == 200);
+        message = std::string(json::parse(body_of(sent)).at("outgoing_message_ids").at(0).as_string());
+        for (int i = 0; i < 10'000 && destination.requests().empty(); ++i) std::this_thread::yield();
+        BOOST_REQUIRE(!destination.requests().empty());
+        first.reset();  // the attempt under way fails during the stop
+    }
+    emulator second({.data_file = data, .retry_interval_unit = 1ms});
+    BOOST_TEST(second.wait_for_deliveries());
+    BOOST_TEST(destination.requests().size() == 2u);
+    std::filesystem::remove(data);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
