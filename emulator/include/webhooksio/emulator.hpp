@@ -12,6 +12,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -27,6 +28,10 @@ struct emulator_options {
     // is a second; tests make it a millisecond).
     std::chrono::milliseconds retry_interval_unit{1000};
     std::chrono::milliseconds delivery_timeout{10000};  // per attempt
+    // The limits of one run of a recipe (test_recipe, an input's, a
+    // destination's): past them the run fails and its message with it.
+    std::chrono::milliseconds recipe_time{100};
+    std::size_t recipe_memory = 16 << 20;  // bytes
     unsigned delivery_threads = 2;
     // The origins whose browser pages may call the API (CORS): "*" for any,
     // else exact origins ("https://app.example.com"). Empty: none.
