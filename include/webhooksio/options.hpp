@@ -48,8 +48,9 @@ public:
                       "set every required<...> member of its options struct");
     }
 
-    template <class U>
-        requires std::is_constructible_v<T, U&&>
+    // Implicit conversions only: an ID option takes an ID, not a string.
+    template <class U = T>
+        requires std::is_convertible_v<U&&, T>
     required(U&& value) : value_(std::forward<U>(value)) {
         static_assert(detail::flag_from<T, U>,
                       "webhooksio: a flag option takes true or false; a string or a pointer here "
@@ -70,8 +71,8 @@ public:
     optional() = default;
     optional(std::nullopt_t) noexcept {}
 
-    template <class U>
-        requires std::is_constructible_v<std::optional<T>, U&&>
+    template <class U = T>
+        requires std::is_convertible_v<U&&, std::optional<T>>
     optional(U&& value) : std::optional<T>(std::forward<U>(value)) {
         static_assert(detail::flag_from<T, U>,
                       "webhooksio: a flag option takes true or false; a string or a pointer here "
@@ -87,6 +88,15 @@ using extra_options = boost::json::object;
 // std::string, bool, int, std::vector<std::string> (a comma list),
 // boost::json::value, or an ID type of ids.hpp (sent as its text).
 enum class option_kind : unsigned char { text, flag, number, list, json, id };
+
+// One member of an endpoint's options struct, as reflection.hpp shows it
+// and the request pipeline encodes it.
+struct option_info {
+    std::string_view name;         // as the API spells it, e.g. "event_filters"
+    std::string_view description;  // what the API docs say of it ("" when nothing)
+    option_kind kind;              // its C++ type
+    bool required;                 // a required<T> member
+};
 
 namespace detail {
 
@@ -232,6 +242,18 @@ auto values_of(const Options& options) {
 // The JSON object a body carries: the extras, then the typed members, which
 // win over extras of the same name.
 WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options);
+
+// The members of E's options struct; their descriptions are E::option_docs,
+// made in the same order by WEBHOOKSIO_ENDPOINT.
+template <class E, template <class...> class List, class... D>
+constexpr std::array<option_info, sizeof...(D)> option_infos(List<D...>) {
+    std::size_t i = 0;
+    return {option_info{D::name, E::option_docs[i++].description, field_of<D>::kind, field_of<D>::is_required}...};
+}
+
+template <class E>
+inline constexpr auto option_infos_of =
+    option_infos<E>(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
 
 template <template <class...> class List, class... D>
 constexpr auto required_names(List<D...>) {

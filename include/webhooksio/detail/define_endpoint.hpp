@@ -53,6 +53,11 @@ namespace webhooksio::api {
 template <class Client, class E>
 struct named_call;
 
+// A completion token of that client (tokens.hpp), checked only once the
+// client is complete.
+template <class Token, class Client>
+concept token_of = Client::template accepts_token<Token>;
+
 // Each area's endpoints, in the order of its header: every endpoint's macro
 // call fills the next slot, counted with __COUNTER__ from the area's start,
 // so that the list needs no entry of its own. The count is relative to the
@@ -107,7 +112,7 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
 
 #define WEBHOOKSIO_DETAIL_MEMBER(i, kind, type, name, description) WEBHOOKSIO_DETAIL_MEMBER_##kind(type, name)
 #define WEBHOOKSIO_DETAIL_MEMBER_required(type, name) ::webhooksio::required<type> name;
-#define WEBHOOKSIO_DETAIL_MEMBER_optional(type, name) std::optional<type> name{};
+#define WEBHOOKSIO_DETAIL_MEMBER_optional(type, name) ::webhooksio::optional<type> name{};
 #define WEBHOOKSIO_DETAIL_DOC(i, kind, type, name, description) \
     ::webhooksio::option_doc{std::string_view(#name, sizeof(#name) - 1), std::string_view(description, sizeof(description) - 1)},
 #define WEBHOOKSIO_DETAIL_NAME(i, kind, type, name, description) BOOST_PP_COMMA_IF(BOOST_PP_DEC(i)) name
@@ -126,8 +131,7 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
             return static_cast<Client&>(*this).template run<::webhooksio::api::E>(WEBHOOKSIO_DETAIL_ID_VIEWS(n), \
                                                                                    options);                  \
         }                                                                                                      \
-        template <class Token>                                                                                 \
-            requires Client::template accepts_token<Token>                                                     \
+        template <::webhooksio::api::token_of<Client> Token>                                                   \
         auto E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) const ::webhooksio::api::E::options& options, \
                Token&& token) {                                                                                \
             return static_cast<Client&>(*this).template run<::webhooksio::api::E>(                            \

@@ -9,7 +9,7 @@ namespace webhooksio::detail {
 
 WEBHOOKSIO_DECL result<call_spec> spec_for(const reflection::endpoint_info& endpoint, std::size_t ids) {
     const call_spec spec{endpoint.name, endpoint.method, endpoint.route, endpoint.ids, endpoint.literal_runs,
-                         endpoint.required};
+                         endpoint.required, endpoint.options};
     if (ids != endpoint.ids.size())
         return call_usage_error(spec, "takes " + std::to_string(endpoint.ids.size()) + " ID(s), not " +
                                           std::to_string(ids));
@@ -34,12 +34,14 @@ inline std::optional<int> parse_option(std::type_identity<int>, std::string_view
     return value;
 }
 
+// "a,b": the API's comma-delimited list, whose items can't be empty.
 inline std::optional<std::vector<std::string>> parse_option(std::type_identity<std::vector<std::string>>,
                                                             std::string_view text) {
     std::vector<std::string> items;
     for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
         items.emplace_back(text.substr(0, comma));
     items.emplace_back(text);
+    if (std::ranges::any_of(items, &std::string::empty)) return std::nullopt;
     return items;
 }
 
@@ -59,7 +61,7 @@ WEBHOOKSIO_DECL std::vector<std::string_view> missing_options(const endpoint_inf
     // The client's own check, one entry at a time.
     std::vector<std::string_view> missing;
     for (const std::string_view& entry : endpoint.required) {
-        const detail::call_spec one{endpoint.name, endpoint.method, endpoint.route, {}, {}, {&entry, 1}};
+        const detail::call_spec one{endpoint.name, endpoint.method, endpoint.route, {}, {}, {&entry, 1}, {}};
         if (!detail::missing_options(one, options).empty()) missing.push_back(entry);
     }
     return missing;
