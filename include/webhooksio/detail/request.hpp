@@ -19,7 +19,7 @@
 #include "../response.hpp"
 #include "../result.hpp"
 #include "../transport.hpp"
-#include "../url.hpp"
+#include "url.hpp"
 #include "../version.hpp"
 #include "base_url.hpp"
 
