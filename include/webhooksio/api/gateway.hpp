@@ -13,10 +13,10 @@ WEBHOOKSIO_ENDPOINT(gateway, get_gateway_auth_option, docs("getGatewayAuthOption
 WEBHOOKSIO_ENDPOINT(gateway, get_gateway_auth_options, docs("getGatewayAuthOptions"), get, "/v1/gateway/authentication/:type", (auth_type),
     "Gateway Auth Options")
 
-WEBHOOKSIO_ENDPOINT(gateway, send_input_request, docs("sendInputRequest"), post, "/v1/:input_name/:input_id", (input_name, input_id),
+WEBHOOKSIO_WEBHOOK_ENDPOINT(gateway, send_input_request, docs("sendInputRequest"), post, "/v1/:input_name/:input_id", (input_name, input_id),
     "Request Gateway")
 
-WEBHOOKSIO_ENDPOINT(gateway, send_dynamic_input_request, docs("sendDynamicInputRequest"), post, "/:input_id/:target_url", (input_id, target_url),
+WEBHOOKSIO_WEBHOOK_ENDPOINT(gateway, send_dynamic_input_request, docs("sendDynamicInputRequest"), post, "/:input_id/:target_url", (input_id, target_url),
     "Request Gateway (Dynamic)")
 
 WEBHOOKSIO_ENDPOINT(gateway, check_input_gateway, docs("checkInputGateway"), head, "/v1/:input_name/:input_id", (input_name, input_id),

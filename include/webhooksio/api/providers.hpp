@@ -78,7 +78,7 @@ WEBHOOKSIO_ENDPOINT(providers, delete_consumer_destination, seed("deleteConsumer
 WEBHOOKSIO_ENDPOINT(providers, get_consumer_buckets, seed("getConsumerBuckets"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/buckets", (account_id, application_id, consumer_id),
     "Returns all the buckets for the consumer of a given application.")
 
-WEBHOOKSIO_ENDPOINT(providers, send_consumer_webhook_request, seed("sendConsumerWebhookRequest"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", (account_id, application_id, consumer_id, bucket_key),
+WEBHOOKSIO_WEBHOOK_ENDPOINT(providers, send_consumer_webhook_request, seed("sendConsumerWebhookRequest"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", (account_id, application_id, consumer_id, bucket_key),
     "Sends a webhook to a particular consumer of an application for the given bucket_key.")
 
 // Note: The seed names the required option event_name, the API docs event_type, and the docs' route adds /:bucket_key; the seed's route (bucket_key as an option) wins; accept both option names.

@@ -139,13 +139,19 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
         }                                                                                                      \
     };
 
-#define WEBHOOKSIO_ENDPOINT(area, E, source, method, route, ids, summary_, ...)                                  \
+#define WEBHOOKSIO_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(, __VA_ARGS__)
+// The same for a gateway call, whose options also carry the webhook itself
+// (WEBHOOKSIO_WEBHOOK_MEMBERS, options.hpp).
+#define WEBHOOKSIO_WEBHOOK_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(WEBHOOKSIO_WEBHOOK_MEMBERS, __VA_ARGS__)
+
+#define WEBHOOKSIO_DETAIL_ENDPOINT(webhook, area, E, source, method, route, ids, summary_, ...)                   \
     struct E : ::webhooksio::endpoint<WEBHOOKSIO_DETAIL_SOURCE_##source, ::webhooksio::http_method::method,     \
                                       route WEBHOOKSIO_DETAIL_LEADING_COMMA ids> {                              \
         static constexpr std::string_view name{#E, sizeof(#E) - 1};                                            \
         static constexpr std::string_view summary{summary_, sizeof(summary_) - 1};                             \
         struct options {                                                                                       \
             WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_MEMBER, __VA_ARGS__)                               \
+            webhook                                                                                            \
             ::webhooksio::extra_options extra{}; /* any further option, sent as given */                      \
         };                                                                                                     \
         static constexpr std::array<::webhooksio::option_doc, WEBHOOKSIO_DETAIL_OPTION_COUNT(__VA_ARGS__)>      \
