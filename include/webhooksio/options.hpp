@@ -18,6 +18,7 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include "config.hpp"
+#include "detail/comma_list.hpp"
 #include "endpoint.hpp"
 #include "http.hpp"
 #include "ids.hpp"

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace webhooksio {
 
@@ -27,7 +28,18 @@ struct emulator_options {
     std::chrono::milliseconds retry_interval_unit{1000};
     std::chrono::milliseconds delivery_timeout{10000};  // per attempt
     unsigned delivery_threads = 2;
-    unsigned server_threads = 32;      // kept-alive connections hold one each
+    // The origins whose browser pages may call the API (CORS): "*" for any,
+    // else exact origins ("https://app.example.com"). Empty: none.
+    std::vector<std::string> allowed_origins{"*"};
+    // Slow clients: each connection is served on a thread of its own, up to
+    // max_connections at once (beyond that they wait), so that a few slow or
+    // idle ones cannot starve the others. A read or write that makes no
+    // progress for its timeout ends the connection; a kept-alive connection
+    // idle for keep_alive_timeout is closed.
+    unsigned max_connections = 256;
+    std::chrono::seconds read_timeout{5};
+    std::chrono::seconds write_timeout{5};
+    std::chrono::seconds keep_alive_timeout{5};
 };
 
 class emulator {

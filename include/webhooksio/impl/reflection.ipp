@@ -37,10 +37,7 @@ inline std::optional<int> parse_option(std::type_identity<int>, std::string_view
 // "a,b": the API's comma-delimited list, whose items can't be empty.
 inline std::optional<std::vector<std::string>> parse_option(std::type_identity<std::vector<std::string>>,
                                                             std::string_view text) {
-    std::vector<std::string> items;
-    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
-        items.emplace_back(text.substr(0, comma));
-    items.emplace_back(text);
+    std::vector<std::string> items = split_comma_list(text);
     if (std::ranges::any_of(items, &std::string::empty)) return std::nullopt;
     return items;
 }
