@@ -942,7 +942,7 @@ BOOST_AUTO_TEST_CASE(an_input) {
     account owner(server, "input@example.com");
     const auto bucket = json::value_to<model::bucket>(owner.api->create_bucket(owner.id(), {.name = "b"}));
     const auto in = json::value_to<model::input>(owner.api->create_input(
-        owner.id(), {.bucket_id = bucket.id->str(), .name = "orders", .event_location = "header",
+        owner.id(), {.bucket_id = wh::bucket_id{bucket.id->str()}, .name = "orders", .event_location = "header",
                      .event_path = "X-Event", .event_filters = std::vector<std::string>{"a.b", "c"},
                      .response_code = 202, .type = "static"}));
     BOOST_REQUIRE(in.id);
@@ -1181,7 +1181,7 @@ BOOST_AUTO_TEST_CASE(the_gateway_takes_post_and_head_and_the_input_s_own_name) {
     emulator server(fast());
     account a(server, "gateway@example.com");
     const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
-    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "orders"}), "id");
+    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "orders"}), "id");
     BOOST_TEST(status_in(round_trip(server, "POST /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 200);
     BOOST_TEST(status_in(round_trip(server, "HEAD /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
     auto get = round_trip(server, "GET /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -1194,9 +1194,9 @@ BOOST_AUTO_TEST_CASE(documented_list_filters_and_stats) {
     emulator server(fast());
     account a(server, "filters@example.com");
     const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
-    const wh::input_id orders{str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "orders",
+    const wh::input_id orders{str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "orders",
                                                                .event_filters = std::vector<std::string>{"order.paid"}}), "id")};
-    a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "users", .event_filters = std::vector<std::string>{"user.new"}});
+    a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "users", .event_filters = std::vector<std::string>{"user.new"}});
     BOOST_TEST(a.api->get_inputs(a.id(), bucket, {.key = "orders"}).as_array().size() == 1u);
     BOOST_TEST(a.api->get_inputs(a.id(), bucket, {.event_filter = "user.new"}).as_array().size() == 1u);
     BOOST_TEST(a.api->get_inputs(a.id(), bucket).as_array().size() == 2u);
@@ -1213,7 +1213,7 @@ BOOST_AUTO_TEST_CASE(report_and_log_dates_in_the_docs_formats) {
     emulator server(fast());
     account a(server, "dates@example.com");
     const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
-    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "in"}), "id");
+    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "in"}), "id");
     BOOST_REQUIRE(status_in(round_trip(server, "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 200);
     const std::string log = "GET /v1/accounts/" + a.id().str() + "/log?_token=" + str(a.session, "api_token");
     auto entries = [&](std::string query) {
@@ -1283,7 +1283,7 @@ BOOST_AUTO_TEST_CASE(a_delivery_interrupted_by_a_stop_resumes_at_the_next_start)
         emulator_port = first->port();
         account a(*first, "resume@example.com");
         const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
-        const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "in"}), "id");
+        const std::string input = str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "in"}), "id");
         a.api->create_destination(a.id(), wh::input_id{input},
                                   {.name = "d", .endpoint_url = destination.base_url() + "/hook", .retry_count = 0});
         auto sent = round_trip(*first, "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
