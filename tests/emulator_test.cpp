@@ -18,6 +18,12 @@
 #include <webhooksio/emulator.hpp>
 #include <webhooksio/webhooksio.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "support/loopback_server.hpp"
 
 namespace json = boost::json;
@@ -48,7 +54,7 @@ std::string str(const json::value& v, std::string_view key) { return std::string
 
 wh::api::register_account::options registration(std::string email) {
     return {.first_name = "Ada", .last_name = "Lovelace", .email_address = std::move(email), .password = "pw-1",
-            .plan_id = "free", .invite_code = "invite", .password_confirm = "pw-1"};
+            .plan_id = webhooksio::plan_id{"free"}, .invite_code = "invite", .password_confirm = "pw-1"};
 }
 
 // A registered account and a client holding its API key.
@@ -56,11 +62,11 @@ struct account {
     account(const emulator& server, std::string email) {
         wh::client anonymous{"none", {.base_url = server.base_url()}};
         session = anonymous.register_account(registration(std::move(email)));
-        api = std::make_unique<wh::client>(str(session, "api_token"), wh::client_options{.base_url = server.base_url()});
+        api = std::make_shared<wh::client>(str(session, "api_token"), wh::client_options{.base_url = server.base_url()});
     }
     wh::account_id id() const { return wh::account_id{str(session, "account_id")}; }
     json::value session;
-    std::unique_ptr<wh::client> api;
+    std::shared_ptr<wh::client> api;  // shared: a pipeline may be built on an account
 };
 
 // The HTTP status a failed call carried.
@@ -166,7 +172,7 @@ BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk
     expect<update_bucket>(200, {acc, bucket}, {.name = "All orders"});
     BOOST_TEST(str(expect<get_bucket>(200, {acc, bucket}), "name") == "All orders");
     BOOST_TEST(expect<get_buckets>(200, {acc}).as_array().size() == 1u);
-    const input_id input{str(expect<create_input>(201, {acc}, {.bucket_id = bucket.str(), .name = "shop"}), "id")};
+    const input_id input{str(expect<create_input>(201, {acc}, {.bucket_id = webhooksio::bucket_id{bucket.str()}, .name = "shop"}), "id")};
     expect<update_input>(200, {acc, input}, {.name = "shop", .response_code = 202});
     BOOST_TEST(expect<get_input>(200, {acc, input}).at("response_code").as_int64() == 202);
     BOOST_TEST(expect<get_inputs>(200, {acc, bucket}).as_array().size() == 1u);
@@ -204,7 +210,10 @@ BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk
     expect<publish_recipe>(200, {acc, recipe});
     BOOST_TEST(str(expect<get_recipe>(200, {acc, recipe}), "recipe") == "return msg.x;");
     BOOST_TEST(expect<get_recipes>(200, {acc}).as_array().size() == 1u);
-    BOOST_TEST(expect_error<test_recipe>({acc}, {.type = "outgoing", .recipe = "return msg;"}) == 501);
+    // Not a recipe (no wh(), no exit()): the test works and says why the recipe failed.
+    const json::value tested = expect<test_recipe>(200, {acc}, {.type = "outgoing", .recipe = "return msg;"});
+    BOOST_TEST(str(tested, "outcome") == "failed");
+    BOOST_TEST(!str(tested, "error").empty());
     expect<delete_recipe>(200, {acc, recipe});
     BOOST_TEST(error_of<get_recipe>({acc, recipe}) == 404);
 
@@ -233,24 +242,24 @@ BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk
     BOOST_TEST(expect<get_application_versions>(200, {acc, app}).as_array().size() == 1u);
 
     const consumer_id customer{"customer-42"};
-    expect<create_consumer>(201, {acc, app}, {.consumer_id = customer.str(), .bucket_key = "main", .name = "Customer"});
+    expect<create_consumer>(201, {acc, app}, {.consumer_id = webhooksio::consumer_id{customer.str()}, .bucket_key = webhooksio::bucket_key{"main"}, .name = "Customer"});
     expect<update_consumer>(200, {acc, app, customer}, {.name = "Customer 42"});
     BOOST_TEST(str(expect<get_consumer>(200, {acc, app, customer}), "name") == "Customer 42");
     BOOST_TEST(expect<get_consumers>(200, {acc, app}).as_array().size() == 1u);
     BOOST_TEST(expect<get_consumer_buckets>(200, {acc, app, customer}).as_array().size() == 1u);
     const destination_id hook{str(expect<create_consumer_destination>(
                                       201, {acc, app, customer},
-                                      {.application_version_id = v1.str(), .name = "theirs", .bucket_key = "main",
+                                      {.application_version_id = webhooksio::application_version_id{v1.str()}, .name = "theirs", .bucket_key = webhooksio::bucket_key{"main"},
                                        .endpoint_url = "http://127.0.0.1:1/", .event_filters = std::vector<std::string>{"paid"}}),
                                   "id")};
     expect<update_consumer_destination>(200, {acc, app, customer, hook},
-                                        {.application_version_id = v1.str(), .name = "theirs",
+                                        {.application_version_id = webhooksio::application_version_id{v1.str()}, .name = "theirs",
                                          .endpoint_url = receiver.base_url() + "/consumer"});
-    BOOST_TEST(str(expect<get_consumer_destinations>(200, {acc, app, customer}, {.bucket_key = "main"}).at(0), "endpoint_url") ==
+    BOOST_TEST(str(expect<get_consumer_destinations>(200, {acc, app, customer}, {.bucket_key = webhooksio::bucket_key{"main"}}).at(0), "endpoint_url") ==
                receiver.base_url() + "/consumer");
-    BOOST_TEST(expect<get_consumer_subscription>(200, {acc, app, customer}, {.bucket_key = "main", .event_name = "paid"})
+    BOOST_TEST(expect<get_consumer_subscription>(200, {acc, app, customer}, {.bucket_key = webhooksio::bucket_key{"main"}, .event_name = "paid"})
                    .at("subscribed").as_bool());
-    BOOST_TEST(!client->get_consumer_subscription(acc, app, customer, {.bucket_key = "main", .event_name = "refunded"})
+    BOOST_TEST(!client->get_consumer_subscription(acc, app, customer, {.bucket_key = webhooksio::bucket_key{"main"}, .event_name = "refunded"})
                     .at("subscribed").as_bool());
     expect<send_consumer_webhook_request>(200, {acc, app, customer, bucket_key{"main"}},
                                           {.extra = {{"event_type", "paid"}, {"amount", 5}}});
@@ -260,7 +269,7 @@ BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk
     BOOST_TEST(!str(expect<create_client_token>(201, {acc, app, customer}), "token").empty());
     BOOST_TEST(!str(expect<get_embedded_view_html>(200, {acc, app, customer}), "html").empty());
     expect<delete_consumer_destination>(200, {acc, app, customer, hook});
-    BOOST_TEST(client->get_consumer_destinations(acc, app, customer, {.bucket_key = "main"}).as_array().empty());
+    BOOST_TEST(client->get_consumer_destinations(acc, app, customer, {.bucket_key = webhooksio::bucket_key{"main"}}).as_array().empty());
     expect<delete_consumer>(200, {acc, app, customer});
     BOOST_TEST(error_of<get_consumer>({acc, app, customer}) == 404);
     expect<delete_application_version>(200, {acc, app, v1});
@@ -274,7 +283,7 @@ BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk
     expect<delete_input>(200, {acc, input});
     BOOST_TEST(error_of<get_input>({acc, input}) == 404);
     BOOST_TEST(error_of<get_incoming_message>({acc, incoming}) == 404);
-    const input_id second{str(client->create_input(acc, {.bucket_id = bucket.str(), .name = "second"}), "id")};
+    const input_id second{str(client->create_input(acc, {.bucket_id = webhooksio::bucket_id{bucket.str()}, .name = "second"}), "id")};
     expect<delete_bucket>(200, {acc, bucket});
     BOOST_TEST(error_of<get_input>({acc, second}) == 404);
     BOOST_TEST(client->get_buckets(acc).as_array().empty());
@@ -319,25 +328,25 @@ BOOST_FIXTURE_TEST_CASE(the_20_other_calls_answer_and_change_the_state, seed_wal
     BOOST_REQUIRE(accounts.as_array().size() == 2u);
     BOOST_TEST(str(accounts.at(0), "id") == acc.str());
     BOOST_TEST(str(client->call<list_accounts>({}, {.account_key = "branch-1"}).at(0), "name") == "Branch");
-    const std::string html = str(expect<get_account_embedded_view_html>(200, {acc}, {.bucket_key = "a\"b"}), "html");
+    const std::string html = str(expect<get_account_embedded_view_html>(200, {acc}, {.bucket_key = webhooksio::bucket_key{"a\"b"}}), "html");
     BOOST_TEST(html.find(acc.str()) != std::string::npos);
     BOOST_TEST(html.find("a&quot;b") != std::string::npos);
 
     // Subscriptions: one per account, on a plan the emulator has.
     BOOST_TEST(error_of<get_subscription>({acc}) == 404);
-    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = owner.str(), .plan_id = "gold"}) == 404);
-    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = owner.str(), .plan_id = "startup"}) == 400);  // paid, no token
-    expect<create_subscription>(201, {acc}, {.user_id = owner.str(), .plan_id = "free"});
-    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = owner.str(), .plan_id = "free"}) == 409);
+    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = webhooksio::user_id{owner.str()}, .plan_id = webhooksio::plan_id{"gold"}}) == 404);
+    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = webhooksio::user_id{owner.str()}, .plan_id = webhooksio::plan_id{"startup"}}) == 400);  // paid, no token
+    expect<create_subscription>(201, {acc}, {.user_id = webhooksio::user_id{owner.str()}, .plan_id = webhooksio::plan_id{"free"}});
+    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = webhooksio::user_id{owner.str()}, .plan_id = webhooksio::plan_id{"free"}}) == 409);
     BOOST_TEST(str(expect<get_subscription>(200, {acc}).at("plan"), "id") == "free");
-    expect<update_subscription>(200, {acc}, {.plan_id = "startup", .payment_token = "tok_visa"});
+    expect<update_subscription>(200, {acc}, {.plan_id = webhooksio::plan_id{"startup"}, .payment_token = "tok_visa"});
     const json::value upgraded = client->call<get_subscription>({acc});
     BOOST_TEST(str(upgraded.at("plan"), "id") == "startup");
     BOOST_TEST(!upgraded.as_object().contains("payment_token"));  // a secret, never kept
     BOOST_TEST(str(client->get_account(acc), "plan_id") == "startup");
     expect<cancel_subscription>(200, {acc});
     BOOST_TEST(str(client->call<get_subscription>({acc}), "status") == "cancelled");
-    BOOST_TEST(error_of<update_subscription>({acc}, {.plan_id = "free"}) == 409);
+    BOOST_TEST(error_of<update_subscription>({acc}, {.plan_id = webhooksio::plan_id{"free"}}) == 409);
 
     // Invoices: a fixed list per account.
     const json::value invoices = expect<get_invoices>(200, {acc});
@@ -356,7 +365,7 @@ BOOST_FIXTURE_TEST_CASE(the_20_other_calls_answer_and_change_the_state, seed_wal
 
     // A delivered message: its attempt is addressable, and a resend delivers it again.
     const wh::bucket_id bucket{str(client->create_bucket(acc, {.name = "b"}), "id")};
-    const input_id input{str(client->create_input(acc, {.bucket_id = bucket.str(), .name = "in"}), "id")};
+    const input_id input{str(client->create_input(acc, {.bucket_id = webhooksio::bucket_id{bucket.str()}, .name = "in"}), "id")};
     client->create_destination(acc, input, {.name = "d", .endpoint_url = receiver.base_url() + "/hook"});
     const json::value accepted = client->send_input_request(wh::input_name{"in"}, input, {.extra = {{"n", 1}}});
     const wh::outgoing_message_id outgoing{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
@@ -380,7 +389,7 @@ BOOST_FIXTURE_TEST_CASE(the_20_other_calls_answer_and_change_the_state, seed_wal
 
     // retry_request: a failed message, named by its ID, is tried once more.
     const wh::bucket_id other{str(client->create_bucket(acc, {.name = "c"}), "id")};
-    const input_id flaky{str(client->create_input(acc, {.bucket_id = other.str(), .name = "flaky"}), "id")};
+    const input_id flaky{str(client->create_input(acc, {.bucket_id = webhooksio::bucket_id{other.str()}, .name = "flaky"}), "id")};
     const destination_id nowhere{str(client->create_destination(acc, flaky, {.name = "d", .endpoint_url = "http://127.0.0.1:1/",
                                                                               .retry_count = 0}),
                                      "id")};
@@ -416,10 +425,10 @@ BOOST_FIXTURE_TEST_CASE(the_20_other_calls_answer_and_change_the_state, seed_wal
                                                            .active = true}),
                                             "id")};
     const consumer_id customer{"customer-7"};
-    client->create_consumer(acc, app, {.consumer_id = customer.str(), .bucket_key = "main", .name = "Customer"});
+    client->create_consumer(acc, app, {.consumer_id = webhooksio::consumer_id{customer.str()}, .bucket_key = webhooksio::bucket_key{"main"}, .name = "Customer"});
     const destination_id hook{str(client->create_consumer_destination(acc, app, customer,
-                                                                      {.application_version_id = v1.str(), .name = "theirs",
-                                                                       .bucket_key = "main",
+                                                                      {.application_version_id = webhooksio::application_version_id{v1.str()}, .name = "theirs",
+                                                                       .bucket_key = webhooksio::bucket_key{"main"},
                                                                        .endpoint_url = receiver.base_url() + "/consumer"}),
                                   "id")};
     const json::value destination =
@@ -473,17 +482,20 @@ BOOST_AUTO_TEST_SUITE(delivery)
 struct pipeline {
     pipeline(const emulator& server, const loopback_server& receiver, wh::api::create_destination::options destination,
              std::string email)
-        : owner(server, std::move(email)) {
+        : pipeline(receiver, std::move(destination), account(server, std::move(email))) {}
+    pipeline(const loopback_server& receiver, wh::api::create_destination::options destination, account existing)
+        : owner(std::move(existing)) {
         const auto acc = owner.id();
         const std::string bucket = str(owner.api->create_bucket(acc, {.name = "b"}), "id");
-        input = wh::input_id{str(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in", .event_location = "payload",
+        input = wh::input_id{str(owner.api->create_input(acc, {.bucket_id = wh::bucket_id{bucket}, .name = "in", .event_location = "payload",
                                                                .event_path = "msg.type"}),
                                  "id")};
         destination.endpoint_url = receiver.base_url() + "/hook";
         target = wh::destination_id{str(owner.api->create_destination(acc, input, destination), "id")};
     }
-    json::value send(std::string type) {
-        return owner.api->send_input_request(wh::input_name{"in"}, input, {.extra = {{"type", std::move(type)}}});
+    json::value send(std::string type, wh::http_headers headers = {}) {
+        return owner.api->send_input_request(wh::input_name{"in"}, input,
+                                             {.headers = std::move(headers), .extra = {{"type", std::move(type)}}});
     }
     account owner;
     wh::input_id input{"-"};
@@ -573,10 +585,281 @@ BOOST_AUTO_TEST_CASE(the_input_answers_with_its_configured_response) {
     account owner(server, "answer@example.com");
     const std::string bucket = str(owner.api->create_bucket(owner.id(), {.name = "b"}), "id");
     const json::value input = owner.api->create_input(
-        owner.id(), {.bucket_id = bucket, .name = "in", .response_code = 202, .response_content_type = "application/json",
+        owner.id(), {.bucket_id = wh::bucket_id{bucket}, .name = "in", .response_code = 202, .response_content_type = "application/json",
                      .response_content = R"({"thanks":true})"});
     const json::value answer = owner.api->send_input_request(wh::input_name{"in"}, wh::input_id{str(input, "id")});
     BOOST_TEST(answer.at("thanks").as_bool());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(recipes)
+
+using delivery::pipeline;
+
+// The docs' example.
+constexpr std::string_view docs_recipe =
+    R"(function wh(){ result.data = {"name": data.name, "client_id": 8000}; exit(result); })";
+
+// A recipe, created and published: its ID.
+std::string published(const account& owner, std::string code, bool on_each_attempt = false) {
+    const std::string id = str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination", .recipe_draft = code,
+                                                                     .run_on_each_attempt = on_each_attempt}),
+                               "id");
+    owner.api->publish_recipe(owner.id(), wh::recipe_id{id});
+    return id;
+}
+
+json::value body_of(const test_support::captured_request& request) { return json::parse(request.body); }
+
+std::string header(const test_support::captured_request& request, const std::string& name) {
+    const auto found = request.headers.find(name);
+    return found == request.headers.end() ? std::string("(none)") : found->second;
+}
+
+json::value outgoing_message(const pipeline& p, const json::value& accepted, std::size_t i = 0) {
+    const wh::outgoing_message_id id{std::string(accepted.at("outgoing_message_ids").at(i).as_string())};
+    return p.owner.api->get_outgoing_message(p.owner.id(), id);
+}
+
+// The log entries of one direction ("incoming" or "outgoing").
+std::vector<json::value> log_entries(const pipeline& p, std::string_view direction) {
+    std::vector<json::value> entries;
+    const json::value log = p.owner.api->get_request_log(p.owner.id());
+    for (const auto& entry : log.as_array())
+        if (entry.at("direction").as_string() == direction) entries.push_back(entry);
+    return entries;
+}
+
+BOOST_AUTO_TEST_CASE(test_recipe_runs_the_docs_example_and_stores_nothing) {
+    emulator server{fast()};
+    account owner(server, "docs@example.com");
+    const json::value answer = owner.api->test_recipe(
+        owner.id(), {.sample_code = R"({"name": "Ada", "plan": "pro"})", .type = "input",
+                     .recipe = std::string(docs_recipe), .event_type = "invoice.paid"});
+    BOOST_TEST(str(answer, "outcome") == "deliver");
+    BOOST_TEST(answer.at("result").at("data") == json::parse(R"({"name": "Ada", "client_id": 8000})"));
+    BOOST_TEST(json::parse(str(answer.at("output"), "body")) == json::parse(R"({"name": "Ada", "client_id": 8000})"));
+    BOOST_TEST(!answer.as_object().contains("error"));
+
+    // A failing recipe: the test itself works, with the error and the console output.
+    const json::value failed = owner.api->test_recipe(
+        owner.id(), {.sample_code = "{}", .type = "input",
+                     .recipe = R"(function wh(){ console.log("type", event_type); throw new Error("no invoice"); })",
+                     .event_type = "invoice.paid"});
+    BOOST_TEST(str(failed, "outcome") == "failed");
+    BOOST_TEST(str(failed, "error").find("no invoice") != std::string::npos, str(failed, "error"));
+    BOOST_TEST(str(failed, "console") == "type invoice.paid\n");
+    BOOST_TEST(failed.at("result").is_null());
+    BOOST_TEST(owner.api->get_recipes(owner.id()).as_array().empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_input_recipe_and_a_destination_recipe_transform_live_traffic) {
+    emulator server{fast()};
+    loopback_server receiver;
+    account owner(server, "live@example.com");
+    const std::string to_order = published(owner, R"(function wh(){
+        result.data = {order: data.type, by: "input"}; result.headers = {"X-Input": "yes"}; exit(result); })");
+    const std::string wrap = published(owner, R"(function wh(){
+        result.data = {wrapped: data, event: event_type, tag: headers["x-tag"]};
+        result.headers = {"X-Recipe": "destination"}; exit(result); })");
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = wrap}, owner);
+    p.owner.api->update_input(p.owner.id(), p.input, {.name = "in", .recipe_id = to_order});
+
+    p.send("order.created", {{"X-Tag", "t1"}});
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    BOOST_REQUIRE(receiver.requests().size() == 1u);
+    const auto request = receiver.last();
+    BOOST_TEST(body_of(request) ==
+               json::parse(R"({"wrapped": {"order": "order.created", "by": "input"}, "event": "order.created", "tag": "t1"})"));
+    BOOST_TEST(header(request, "Content-Type") == "application/json");
+    BOOST_TEST(header(request, "X-Input") == "yes");
+    BOOST_TEST(header(request, "X-Recipe") == "destination");
+    BOOST_TEST(header(request, "Webhooks-Attempt") == "1");  // the emulator's own headers stay
+}
+
+BOOST_AUTO_TEST_CASE(a_dropping_recipe_stops_delivery_and_says_so_in_the_log) {
+    emulator server{fast()};
+    loopback_server receiver;
+    account owner(server, "drop@example.com");
+    const std::string drop_false = published(owner, "function wh(){ exit(false); }");
+    const std::string drop_null = published(owner, "function wh(){ if (data.type === 'test') exit(null); exit(result); }");
+
+    // At the destination: the outgoing message is dropped, never attempted.
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = drop_false}, owner);
+    const json::value accepted = p.send("order.created");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.requests().empty());
+    const json::value message = outgoing_message(p, accepted);
+    BOOST_TEST(str(message, "status") == "dropped");
+    BOOST_TEST(message.at("attempts").as_array().empty());
+    const auto outgoing = log_entries(p, "outgoing");
+    BOOST_REQUIRE(outgoing.size() == 1u);
+    BOOST_TEST(str(outgoing[0].at("recipe"), "outcome") == "drop");
+    BOOST_TEST(str(outgoing[0].at("recipe"), "recipe_id") == drop_false);
+    const json::value report = p.owner.api->get_overview_report(
+        p.owner.id(), {.start_date = "2000-01-01", .end_date = "2999-12-31", .precision = "day"});
+    BOOST_TEST(report.at("totals").at("dropped").as_int64() == 1);
+    BOOST_TEST(report.at("totals").at("pending").as_int64() == 0);
+
+    // At the input: no outgoing message at all; the incoming one says why.
+    p.owner.api->update_destination(p.owner.id(), p.target, {.name = "d", .endpoint_url = receiver.base_url(), .recipe_id = ""});
+    p.owner.api->update_input(p.owner.id(), p.input, {.name = "in", .recipe_id = drop_null});
+    const json::value test_event = p.send("test");
+    BOOST_TEST(test_event.at("outgoing_message_ids").as_array().empty());
+    const json::value incoming = p.owner.api->get_incoming_message(
+        p.owner.id(), wh::incoming_message_id{str(test_event, "incoming_message_id")});
+    BOOST_TEST(str(incoming, "status") == "dropped");
+    BOOST_TEST(str(log_entries(p, "incoming").back().at("recipe"), "outcome") == "drop");
+
+    // The same input recipe lets another event through, to the destination now without a recipe.
+    BOOST_TEST(p.send("order.created").at("outgoing_message_ids").as_array().size() == 1u);
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_REQUIRE(receiver.requests().size() == 1u);
+    BOOST_TEST(body_of(receiver.last()) == json::parse(R"({"type": "order.created"})"));
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_input_recipe_fails_its_incoming_message_and_sends_nothing) {
+    emulator server{fast()};
+    loopback_server receiver;
+    account owner(server, "input-throws@example.com");
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-"}, owner);
+    p.owner.api->update_input(p.owner.id(), p.input,
+                              {.name = "in", .recipe_id = published(owner, R"(function wh(){ console.log("got", data.type);
+                                                                           throw new TypeError("no total"); })")});
+    const json::value accepted = p.send("order.created");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    BOOST_TEST(accepted.at("outgoing_message_ids").as_array().empty());
+    BOOST_TEST(receiver.requests().empty());
+    const json::value incoming =
+        p.owner.api->get_incoming_message(p.owner.id(), wh::incoming_message_id{str(accepted, "incoming_message_id")});
+    BOOST_TEST(str(incoming, "status") == "failed");
+    BOOST_TEST(str(incoming, "error") == "the recipe threw TypeError: no total");
+    const json::value entry = log_entries(p, "incoming").back().at("recipe");
+    BOOST_TEST(str(entry, "error") == "the recipe threw TypeError: no total");
+    BOOST_TEST(str(entry, "console") == "got order.created\n");
+}
+
+// The destination fails its first attempt, and meanwhile a new version of the
+// recipe is published: a recipe run on each attempt sends the new version's
+// output on the retry, one run once sends its first output again.
+BOOST_AUTO_TEST_CASE(run_on_each_attempt_runs_again_on_a_retry_else_the_output_is_kept) {
+    for (const bool on_each_attempt : {false, true}) {
+        BOOST_TEST_CONTEXT("run_on_each_attempt " << on_each_attempt) {
+            emulator server{fast()};
+            account owner(server, "each@example.com");
+            const auto version = [](int n) {
+                return "function wh(){ result.data = {version: " + std::to_string(n) + "}; exit(result); }";
+            };
+            const wh::recipe_id recipe{published(owner, version(1), on_each_attempt)};
+            std::atomic<int> arrivals{0};
+            loopback_server receiver([&](const httplib::Request&, httplib::Response& response) {
+                if (++arrivals > 1) return loopback_server::json_ok({}, response);
+                owner.api->update_recipe(owner.id(), recipe, {.name = "r", .type = "destination", .recipe_draft = version(2)});
+                owner.api->publish_recipe(owner.id(), recipe);
+                response.status = 500;
+            });
+            pipeline p(receiver,
+                       {.name = "d", .endpoint_url = "-", .retry_count = 1, .retry_interval = 1, .recipe_id = recipe.str()},
+                       owner);
+            const json::value accepted = p.send("x");
+            BOOST_REQUIRE(server.wait_for_deliveries());
+
+            const auto requests = receiver.requests();
+            BOOST_REQUIRE(requests.size() == 2u);
+            BOOST_TEST(body_of(requests[0]) == json::parse(R"({"version": 1})"));
+            BOOST_TEST(body_of(requests[1]) == json::parse(on_each_attempt ? R"({"version": 2})" : R"({"version": 1})"));
+            BOOST_TEST(str(outgoing_message(p, accepted), "status") == "success");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(hostile_recipes_fail_their_message_and_another_account_is_served) {
+    // Limits of the test's own: a memory limit that the allocating recipe
+    // reaches long before the time limit, however loaded the machine.
+    wh::emulator_options options = fast();
+    options.recipe_time = 1s;
+    options.recipe_memory = 4 << 20;
+    emulator server{options};
+    loopback_server hostile_receiver;
+    account hostile(server, "hostile@example.com");
+    struct hostile_recipe {
+        const char* code;
+        const char* reason;  // in the error on the message and its attempt
+    };
+    const std::vector<hostile_recipe> recipes{
+        {"function wh(){ while (true) {} }", "ran out of time (limit 1000 ms)"},
+        // Doubling a string reaches the memory limit in a few steps, long before the time limit.
+        {"function wh(){ var all = [], s = 'x'; while (true) all.push(s = s + s); }",
+         "ran out of memory (limit 4194304 bytes)"},
+        {R"(function wh(){ console.log("about to throw"); throw new Error("boom"); })", "threw Error: boom"},
+        {"function wh(){ result.data = 1; }", "without calling exit"},
+        {R"(function wh(){ result.headers = {"X-A": "1\r\nX-Injected: 1"}; exit(result); })", "control character"}};
+    pipeline p(hostile_receiver, {.name = "d0", .endpoint_url = "-", .recipe_id = published(hostile, recipes[0].code)},
+               hostile);
+    for (std::size_t i = 1; i < recipes.size(); ++i)
+        hostile.api->create_destination(hostile.id(), p.input,
+                                        {.name = "d" + std::to_string(i), .endpoint_url = hostile_receiver.base_url(),
+                                         .recipe_id = published(hostile, recipes[i].code)});
+    loopback_server receiver;
+    pipeline other(server, receiver, {.name = "d", .endpoint_url = "-"}, "other@example.com");
+
+    const json::value accepted = p.send("x");
+    other.send("y");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    BOOST_TEST(receiver.requests().size() == 1u);  // the other account's delivery arrived
+    BOOST_TEST(hostile_receiver.requests().empty());
+    const auto log = log_entries(p, "outgoing");
+    BOOST_REQUIRE(log.size() == recipes.size());
+    BOOST_REQUIRE(accepted.at("outgoing_message_ids").as_array().size() == recipes.size());
+    for (std::size_t i = 0; i < recipes.size(); ++i) {
+        BOOST_TEST_CONTEXT(recipes[i].code) {
+            const json::value message = outgoing_message(p, accepted, i);
+            BOOST_TEST(str(message, "status") == "failed");
+            BOOST_TEST(str(message, "error").find(recipes[i].reason) != std::string::npos, str(message, "error"));
+            const auto& attempts = message.at("attempts").as_array();
+            BOOST_REQUIRE(attempts.size() == 1u);  // no retry: the recipe decided
+            BOOST_TEST(str(attempts[0], "error") == str(message, "error"));
+            BOOST_TEST(attempts[0].at("http_status").as_int64() == 0);
+        }
+    }
+    // The console output of the run that threw is in its log entry.
+    const auto threw = std::ranges::find_if(log, [](const json::value& e) {
+        return str(e.at("recipe"), "outcome") == "failed" && str(e.at("recipe"), "error").find("boom") != std::string::npos;
+    });
+    BOOST_REQUIRE(threw != log.end());
+    BOOST_TEST(str(threw->at("recipe"), "console") == "about to throw\n");
+}
+
+BOOST_AUTO_TEST_CASE(only_the_published_version_runs) {
+    emulator server{fast()};
+    loopback_server receiver;
+    account owner(server, "publish@example.com");
+    const std::string first = "function wh(){ result.data = 'first'; exit(result); }";
+    const std::string second = "function wh(){ result.data = 'second'; exit(result); }";
+    const wh::recipe_id recipe{str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination", .recipe_draft = first}), "id")};
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = recipe.str()}, owner);
+
+    // Never published: nothing runs, the webhook goes as it came.
+    p.send("a");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.last().body == R"({"type":"a"})");
+
+    owner.api->publish_recipe(owner.id(), recipe);
+    owner.api->update_recipe(owner.id(), recipe, {.name = "r", .type = "destination", .recipe_draft = second});
+    p.send("b");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.last().body == "first");
+
+    owner.api->publish_recipe(owner.id(), recipe);
+    p.send("c");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.last().body == "second");
+    BOOST_TEST(receiver.requests().size() == 3u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -936,7 +1219,7 @@ BOOST_AUTO_TEST_CASE(an_input) {
     account owner(server, "input@example.com");
     const auto bucket = json::value_to<model::bucket>(owner.api->create_bucket(owner.id(), {.name = "b"}));
     const auto in = json::value_to<model::input>(owner.api->create_input(
-        owner.id(), {.bucket_id = bucket.id->str(), .name = "orders", .event_location = "header",
+        owner.id(), {.bucket_id = wh::bucket_id{bucket.id->str()}, .name = "orders", .event_location = "header",
                      .event_path = "X-Event", .event_filters = std::vector<std::string>{"a.b", "c"},
                      .response_code = 202, .type = "static"}));
     BOOST_REQUIRE(in.id);
@@ -1041,6 +1324,256 @@ BOOST_FIXTURE_TEST_CASE(log_entries, delivered_once) {
     BOOST_TEST(log[2].outgoing_message_id == outgoing);
     BOOST_TEST(log[2].url == receiver.base_url() + "/hook");
     BOOST_TEST(!log[2].id.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+// Compatibility with existing clients and the API docs' curl examples: raw
+// HTTP on a socket of the test's own, exactly as curl sends it.
+BOOST_AUTO_TEST_SUITE(compatibility)
+
+namespace {
+
+// One connection to the emulator; its reads give up after 10 s (a guard
+// against a hang, not a timing).
+class raw_connection {
+public:
+    explicit raw_connection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        int yes = 1;
+        ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+        timeval guard{10, 0};
+        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &guard, sizeof guard);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        BOOST_REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    }
+    ~raw_connection() { ::close(fd_); }
+    raw_connection(const raw_connection&) = delete;
+    raw_connection& operator=(const raw_connection&) = delete;
+
+    void send(std::string_view text) { BOOST_REQUIRE(::send(fd_, text.data(), text.size(), MSG_NOSIGNAL) == ssize_t(text.size())); }
+
+    // One whole answer: its head and the Content-Length bytes after it ("" when the connection ended first).
+    std::string answer(bool head = false) {
+        std::string in;
+        char buffer[4096];
+        for (;;) {
+            if (auto head_end = in.find("\r\n\r\n"); head_end != std::string::npos) {
+                const auto at = in.find("Content-Length: ");
+                const std::size_t length = at == std::string::npos || head ? 0 : std::stoul(in.substr(at + 16));
+                if (in.size() >= head_end + 4 + length) return in;
+            }
+            const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+            if (n <= 0) return {};
+            in.append(buffer, static_cast<std::size_t>(n));
+        }
+    }
+
+private:
+    int fd_;
+};
+
+// One request on a connection of its own.
+std::string round_trip(const emulator& server, std::string_view request) {
+    raw_connection c(server.port());
+    c.send(request);
+    return c.answer(request.starts_with("HEAD "));
+}
+
+int status_in(const std::string& answer) { return answer.size() > 12 ? std::stoi(answer.substr(9, 3)) : 0; }
+bool has_line(const std::string& answer, std::string_view line) {
+    return answer.find(std::string("\r\n") + std::string(line) + "\r\n") != std::string::npos;
+}
+std::string body_of(const std::string& answer) { return answer.substr(answer.find("\r\n\r\n") + 4); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_docs_curl_examples_work_as_raw_http) {
+    emulator server(fast());
+    account a(server, "curl@example.com");
+    const std::string key = str(a.session, "api_token");
+    const std::string accounts = "/v1/accounts/" + a.id().str();
+
+    // curl -H "Authorization: Bearer KEY" .../buckets, and the same with ?_token=KEY
+    auto bearer = round_trip(server, "GET " + accounts + "/buckets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+    BOOST_TEST(status_in(bearer) == 200);
+    auto token = round_trip(server, "GET " + accounts + "/buckets?_token=" + key + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(token) == 200);
+    // the scheme in any case (RFC 9110)
+    BOOST_TEST(status_in(round_trip(server, "GET " + accounts + " HTTP/1.1\r\nHost: x\r\nAuthorization: bearer " + key + "\r\n\r\n")) == 200);
+
+    // curl -X POST url: no body, no Content-Length, answered at once (the guard is 10 s; a stall was 5 s then 400)
+    auto bodiless = round_trip(server, "POST " + accounts + "/buckets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+    BOOST_TEST(status_in(bodiless) == 400);  // served: the handler names the missing option
+    BOOST_TEST(body_of(bodiless).find("missing required option(s): name") != std::string::npos);
+
+    // CORS preflight, and the origin on a plain answer
+    auto preflight = round_trip(server, "OPTIONS " + accounts + "/buckets HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n"
+                                      "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: authorization, content-type\r\n\r\n");
+    BOOST_TEST(status_in(preflight) / 100 == 2);
+    BOOST_TEST(has_line(preflight, "Access-Control-Allow-Origin: *"));
+    BOOST_TEST(preflight.find("Access-Control-Allow-Methods: GET, HEAD, POST") != std::string::npos);
+    BOOST_TEST(has_line(preflight, "Access-Control-Allow-Headers: Authorization, Content-Type"));
+    BOOST_TEST(has_line(round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n\r\n"),
+                        "Access-Control-Allow-Origin: *"));
+    BOOST_TEST(has_line(round_trip(server, "GET /v1/nothing HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n\r\n"),
+                        "Access-Control-Allow-Origin: *"));  // errors too
+
+    // repeated slashes, absolute form
+    BOOST_TEST(status_in(round_trip(server, "GET //v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    BOOST_TEST(status_in(round_trip(server, "GET ///v1//health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    BOOST_TEST(status_in(round_trip(server, "GET http://localhost/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+
+    // a known route with another method: 405 and Allow
+    auto wrong = round_trip(server, "DELETE /v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(wrong) == 405);
+    BOOST_TEST(has_line(wrong, "Allow: GET, HEAD, OPTIONS"));
+    BOOST_TEST(status_in(round_trip(server, "GET /v1/no/such/route/here HTTP/1.1\r\nHost: x\r\n\r\n")) == 404);
+}
+
+BOOST_AUTO_TEST_CASE(allowed_origins_are_configurable) {
+    emulator server({.allowed_origins = {"https://app.example"}});
+    auto allowed = round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n\r\n");
+    BOOST_TEST(has_line(allowed, "Access-Control-Allow-Origin: https://app.example"));
+    auto other = round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\nOrigin: https://evil.example\r\n\r\n");
+    BOOST_TEST(status_in(other) == 200);
+    BOOST_TEST(other.find("Access-Control-Allow-Origin") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_encoded_slash_stays_in_its_segment) {
+    emulator server(fast());
+    account a(server, "slash@example.com");
+    const std::string key = str(a.session, "api_token");
+    const std::string bucket = str(a.api->create_bucket(a.id(), {.name = "keep"}), "id");
+    auto answer = round_trip(server, "DELETE /v1/accounts/" + a.id().str() + "%2Fbuckets%2F" + bucket +
+                                       " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+    BOOST_TEST(status_in(answer) / 100 == 4);
+    BOOST_TEST(str(a.api->get_bucket(a.id(), wh::bucket_id{bucket}), "id") == bucket);  // throws if it were gone
+}
+
+BOOST_AUTO_TEST_CASE(the_gateway_takes_post_and_head_and_the_input_s_own_name) {
+    emulator server(fast());
+    account a(server, "gateway@example.com");
+    const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "orders"}), "id");
+    BOOST_TEST(status_in(round_trip(server, "POST /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 200);
+    BOOST_TEST(status_in(round_trip(server, "HEAD /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    auto get = round_trip(server, "GET /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(get) == 405);
+    BOOST_TEST(has_line(get, "Allow: HEAD, POST, OPTIONS"));
+    BOOST_TEST(status_in(round_trip(server, "POST /v1/other/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 404);
+}
+
+BOOST_AUTO_TEST_CASE(documented_list_filters_and_stats) {
+    emulator server(fast());
+    account a(server, "filters@example.com");
+    const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+    const wh::input_id orders{str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "orders",
+                                                               .event_filters = std::vector<std::string>{"order.paid"}}), "id")};
+    a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "users", .event_filters = std::vector<std::string>{"user.new"}});
+    BOOST_TEST(a.api->get_inputs(a.id(), bucket, {.key = "orders"}).as_array().size() == 1u);
+    BOOST_TEST(a.api->get_inputs(a.id(), bucket, {.event_filter = "user.new"}).as_array().size() == 1u);
+    BOOST_TEST(a.api->get_inputs(a.id(), bucket).as_array().size() == 2u);
+    a.api->create_destination(a.id(), orders, {.name = "one", .endpoint_url = "http://127.0.0.1:9/a"});
+    a.api->create_destination(a.id(), orders, {.name = "two", .endpoint_url = "http://127.0.0.1:9/b"});
+    auto two = a.api->get_destinations(a.id(), orders, {.destination_key = "two"}).as_array();
+    BOOST_REQUIRE(two.size() == 1u);
+    BOOST_TEST(str(two[0], "name") == "two");
+    BOOST_TEST(a.api->get_bucket(a.id(), bucket, {.include_stats = true}).as_object().contains("stats"));
+    BOOST_TEST(!a.api->get_bucket(a.id(), bucket).as_object().contains("stats"));
+}
+
+BOOST_AUTO_TEST_CASE(report_and_log_dates_in_the_docs_formats) {
+    emulator server(fast());
+    account a(server, "dates@example.com");
+    const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "in"}), "id");
+    BOOST_REQUIRE(status_in(round_trip(server, "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 200);
+    const std::string log = "GET /v1/accounts/" + a.id().str() + "/log?_token=" + str(a.session, "api_token");
+    auto entries = [&](std::string query) {
+        auto answer = round_trip(server, log + '&' + query + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        BOOST_REQUIRE(status_in(answer) == 200);
+        return json::parse(body_of(answer)).as_array().size();
+    };
+    BOOST_TEST(entries("start_date=today") == 1u);
+    BOOST_TEST(entries("start_date=yesterday") == 1u);
+    BOOST_TEST(entries("start_date=2%20days%20ago&end_date=now") == 1u);
+    BOOST_TEST(entries("start_date=last%20week") == 1u);
+    BOOST_TEST(entries("end_date=yesterday") == 0u);
+    BOOST_TEST(entries("start_date=tomorrow") == 0u);
+    BOOST_TEST(entries("start_date=2000-01-01&end_date=2000-01-02T00:00:00Z") == 0u);
+    auto bad = round_trip(server, log + "&start_date=someday HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(bad) == 400);
+    BOOST_TEST(body_of(bad).find("start_date") != std::string::npos);
+}
+
+// 40 connections hold a request's head open; the health check is answered
+// while they all still are (each then completes its own request).
+BOOST_AUTO_TEST_CASE(slow_clients_do_not_starve_others) {
+    emulator server({.read_timeout = std::chrono::seconds(60)});  // the slow ones outlive the test
+    std::vector<std::unique_ptr<raw_connection>> slow;
+    for (int i = 0; i < 40; ++i) {
+        slow.push_back(std::make_unique<raw_connection>(server.port()));
+        slow.back()->send("GET /v1/health HTTP/1.1\r\nHost: x\r\n");  // the head is not over
+    }
+    BOOST_TEST(status_in(round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    for (auto& connection : slow) {
+        connection->send("\r\n");
+        BOOST_TEST(status_in(connection->answer()) == 200);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_second_emulator_on_a_busy_port_refuses) {
+    emulator first;
+    BOOST_CHECK_THROW(emulator({.port = first.port()}), std::runtime_error);
+    BOOST_TEST(status_in(round_trip(first, "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+}
+
+// A delivery under way when the emulator stops is neither failed nor
+// dropped: the next start with the same data file sends it again.
+BOOST_AUTO_TEST_CASE(a_delivery_interrupted_by_a_stop_resumes_at_the_next_start) {
+    const auto data = std::filesystem::temp_directory_path() / ("emulator-resume-" + std::to_string(::getpid()) + ".json");
+    std::filesystem::remove(data);
+    std::atomic<int> emulator_port{0};
+    std::atomic<bool> refuse{true};
+    // The first attempt fails only once the emulator has stopped serving,
+    // i.e. once its stop has begun; later ones succeed.
+    loopback_server destination([&](const httplib::Request&, httplib::Response& response) {
+        if (refuse.exchange(false)) {
+            for (int i = 0; i < 10'000; ++i) {  // bounded: a guard, not a timing
+                httplib::Client probe("127.0.0.1", emulator_port);
+                probe.set_connection_timeout(std::chrono::seconds(1));
+                if (!probe.Get("/v1/health")) break;
+                std::this_thread::yield();
+            }
+            response.status = 500;
+            return;
+        }
+        response.set_content("{}", "application/json");
+    });
+    std::string message;
+    {
+        auto first = std::make_unique<emulator>(wh::emulator_options{.data_file = data, .retry_interval_unit = 1ms});
+        emulator_port = first->port();
+        account a(*first, "resume@example.com");
+        const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+        const std::string input = str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "in"}), "id");
+        a.api->create_destination(a.id(), wh::input_id{input},
+                                  {.name = "d", .endpoint_url = destination.base_url() + "/hook", .retry_count = 0});
+        auto sent = round_trip(*first, "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+        BOOST_REQUIRE(status_in(sent) == 200);
+        message = std::string(json::parse(body_of(sent)).at("outgoing_message_ids").at(0).as_string());
+        for (int i = 0; i < 10'000 && destination.requests().empty(); ++i) std::this_thread::yield();
+        BOOST_REQUIRE(!destination.requests().empty());
+        first.reset();  // the attempt under way fails during the stop
+    }
+    emulator second({.data_file = data, .retry_interval_unit = 1ms});
+    BOOST_TEST(second.wait_for_deliveries());
+    BOOST_TEST(destination.requests().size() == 2u);
+    std::filesystem::remove(data);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

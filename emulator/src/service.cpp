@@ -2,7 +2,9 @@
 // fan-out to destinations, one delivery attempt, logs and reports.
 #include "service.hpp"
 
+#include "dates.hpp"
 #include "handlers.hpp"
+#include "recipe_stage.hpp"
 
 namespace webhooksio::emulation {
 
@@ -50,11 +52,25 @@ std::string event_of(const json::object& input, const httplib::Request& request)
     return at.is_string() ? std::string(at.get_string()) : at.is_null() ? std::string() : json::serialize(at);
 }
 
+// start_date and end_date as bounds for ISO times ("" when not given); a 400
+// naming the option that holds no date.
+std::pair<std::string, std::string> date_window(const json::object& options) {
+    auto bound = [&](std::string_view key, bool start) {
+        const std::string given = text(options, key);
+        if (given.empty()) return std::string();
+        const std::optional<date_span> date = parse_date(given, std::chrono::system_clock::now());
+        if (!date)
+            throw api_error{400, std::string(key) + " is not a date (e.g. 2026-11-27, 2026-11-27T10:15:00Z, yesterday, 3 days ago, last week)",
+                            {{"field", key}}};
+        return start ? date->first : date->last;
+    };
+    return {bound("start_date", true), bound("end_date", false)};
+}
+
 }  // namespace
 
 reply service::receive(call& c, std::string_view target) {
-    record* input = store_.find(c.id(kinds::input.placeholder));
-    if (!input || input->kind != kinds::input.name) throw not_found(kinds::input);
+    record* input = &gateway_input(c);
     const httplib::Request& request = *c.request;
     const std::string event = event_of(input->fields, request);
     json::object headers;
@@ -75,17 +91,18 @@ reply service::receive(call& c, std::string_view target) {
                                      {"content_type", request.get_header_value("Content-Type")},
                                      {"event", event}});
     std::vector<std::string> sent;
-    if (passes(input->fields, "event_filters", event))
+    json::object entry{{"direction", "incoming"},
+                       {"method", request.method},
+                       {"url", request.path},
+                       {"bucket_id", text(input->fields, "bucket_id")},
+                       {"input_id", input_id},
+                       {"incoming_message_id", message.fields.at("id")}};
+    if (passes(input->fields, "event_filters", event) && input_recipe(*input, message, entry))
         sent = target.empty() ? fan_out(message, store_.children(input_id, kinds::destination.name), event)
                               : send_to(message, target, event);
     const int status = static_cast<int>(number(input->fields, "response_code", 200));
-    log(input->account, {{"direction", "incoming"},
-                         {"method", request.method},
-                         {"url", request.path},
-                         {"http_status", status},
-                         {"bucket_id", text(input->fields, "bucket_id")},
-                         {"input_id", input_id},
-                         {"incoming_message_id", message.fields.at("id")}});
+    entry["http_status"] = status;
+    log(input->account, std::move(entry));
     reply answer{status, json::object{{"incoming_message_id", message.fields.at("id")},
                                       {"outgoing_message_ids", json::value_from(sent)}}};
     if (input->fields.contains("response_content")) {
@@ -93,6 +110,27 @@ reply service::receive(call& c, std::string_view target) {
         answer.raw.emplace(text(input->fields, "response_content"), type.empty() ? "text/plain" : type);
     }
     return answer;
+}
+
+// The input's recipe, once per incoming message before the fan-out; false
+// when the message goes no further (dropped, or the recipe failed). It runs
+// under the service's lock, bounded by the recipe limits.
+bool service::input_recipe(const record& input, record& message, json::object& log_entry) {
+    const std::optional<recipe_to_run> recipe = recipe_for(input.fields, input.account);
+    if (!recipe) return true;
+    const recipe_outcome out = run(*recipe, text(message.fields, "body"), text(message.fields, "event"),
+                                   header_list_of(message.fields.at("headers").as_object()));
+    json::object note = recipe_note(recipe->id, out);
+    log_entry["recipe"] = note;
+    message.fields["recipe"] = std::move(note);
+    switch (out.outcome) {
+        case recipe_outcome::kind::deliver: message.fields["recipe_output"] = recipe_output(out); return true;
+        case recipe_outcome::kind::drop: message.fields["status"] = "dropped"; return false;
+        case recipe_outcome::kind::failed: break;
+    }
+    message.fields["status"] = "failed";
+    message.fields["error"] = out.error;
+    return false;
 }
 
 // One outgoing message per destination whose filters let the event through.
@@ -139,6 +177,10 @@ std::vector<std::string> service::queue(record& incoming, std::vector<std::pair<
 std::optional<std::chrono::milliseconds> service::attempt(const std::string& id) {
     outbound_request out;
     int number_of_attempt = 0;
+    // The destination's recipe, when it runs on this attempt, and what it runs on.
+    std::optional<recipe_to_run> recipe;
+    std::string event;
+    header_list recipe_headers;
     {
         std::lock_guard lock(mutex_);
         record* m = store_.find(id);
@@ -162,10 +204,11 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
         out.verify_tls = !d->contains("verify_ssl") || flag(*d, "verify_ssl");
         std::string prefix = text(*d, "header_prefix");
         if (prefix.empty()) prefix = "Webhooks";
+        event = text(m->fields, "event");
         out.headers = {{prefix + "-Message-Id", id},
                        {prefix + "-Incoming-Message-Id", text(in->fields, "id")},
                        {prefix + "-Attempt", std::to_string(number_of_attempt)}};
-        if (std::string event = text(m->fields, "event"); !event.empty()) out.headers.emplace_back(prefix + "-Event", event);
+        if (!event.empty()) out.headers.emplace_back(prefix + "-Event", event);
         const json::object* incoming_headers = in->fields.at("headers").if_object();
         for (std::string_view rest = text(*d, "headers_to_include"); !rest.empty();) {
             auto comma = rest.find(',');
@@ -176,30 +219,43 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
                         out.headers.emplace_back(key, std::string(value.as_string()));
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
         }
+        // What the input's recipe made of the message, then the destination's
+        // recipe: run again on this attempt, or its kept output reused.
+        if (const json::value* output = in->fields.if_contains("recipe_output")) apply_output(output->as_object(), out);
+        recipe = recipe_for(*d, m->account);
+        const json::value* kept = m->fields.if_contains("recipe_output");
+        if (recipe && !recipe->on_each_attempt && kept) {
+            apply_output(kept->as_object(), out);
+            recipe.reset();
+        }
+        if (incoming_headers) recipe_headers = header_list_of(*incoming_headers);
     }
 
-    const outbound_result result = send_outbound(out, options_.delivery_timeout);
+    // The recipe runs without the lock: the rest of the emulator goes on meanwhile.
+    std::optional<recipe_outcome> ran;
+    if (recipe) {
+        ran = run(*recipe, out.body, event, std::move(recipe_headers));
+        if (ran->outcome == recipe_outcome::kind::deliver) apply_output(recipe_output(*ran), out);
+    }
+    const bool stopped = ran && ran->outcome != recipe_outcome::kind::deliver;
+    outbound_result result;
+    if (stopped)
+        result.error = ran->error;
+    else
+        result = send_outbound(out, options_.delivery_timeout);
 
     std::lock_guard lock(mutex_);
     record* m = store_.find(id);
     if (!m) return std::nullopt;
-    const json::object* d = settings_of(*m);
     const bool delivered = result.status >= 200 && result.status < 300;
+    if (!delivered && stopping_) return std::nullopt;  // resumed at the next start
+    const json::object* d = settings_of(*m);
     const long long retries = d ? number(*d, "retry_count", 3) : 0;
     const long long interval = d ? number(*d, "retry_interval", 60) : 0;
     const bool exponential = d && text(*d, "retry_policy_id") == "RP00000000000000000000000000000002";
-    const bool again = !delivered && number_of_attempt <= retries && d;
+    // A recipe that dropped the message or failed ends it: no retry.
+    const bool again = !delivered && !stopped && number_of_attempt <= retries && d;
     const std::string now = now_iso8601();
-    m->fields.at("attempts").as_array().push_back(json::object{{"id", store_.new_id("AT")},
-                                                               {"number", number_of_attempt},
-                                                               {"started_at", now},
-                                                               {"http_status", result.status},
-                                                               {"response_body", result.body},
-                                                               {"error", result.error},
-                                                               {"duration_ms", result.duration_ms}});
-    m->fields["attempt_count"] = number_of_attempt;
-    m->fields["status"] = delivered ? "success" : again ? "retrying" : "failed";
-    m->fields["updated_at"] = now;
     json::object entry{{"direction", "outgoing"},
                        {"method", out.method},
                        {"url", out.url},
@@ -208,6 +264,26 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
                        {"incoming_message_id", m->fields.at("incoming_message_id")},
                        {"outgoing_message_id", id},
                        {"attempt", number_of_attempt}};
+    if (ran) {
+        json::object note = recipe_note(recipe->id, *ran);
+        entry["recipe"] = note;
+        m->fields["recipe"] = std::move(note);
+        if (!recipe->on_each_attempt && !stopped) m->fields["recipe_output"] = recipe_output(*ran);
+    }
+    const bool dropped = ran && ran->outcome == recipe_outcome::kind::drop;
+    if (!dropped) {  // a dropped message was never attempted
+        m->fields.at("attempts").as_array().push_back(json::object{{"id", store_.new_id("AT")},
+                                                                   {"number", number_of_attempt},
+                                                                   {"started_at", now},
+                                                                   {"http_status", result.status},
+                                                                   {"response_body", result.body},
+                                                                   {"error", result.error},
+                                                                   {"duration_ms", result.duration_ms}});
+        m->fields["attempt_count"] = number_of_attempt;
+    }
+    m->fields["status"] = dropped ? "dropped" : delivered ? "success" : again ? "retrying" : "failed";
+    if (stopped && !dropped) m->fields["error"] = result.error;
+    m->fields["updated_at"] = now;
     if (const record* in = store_.find(m->parent))
         for (std::string_view key : {"bucket_id", "input_id", "consumer_id", "application_id"})
             if (in->fields.contains(key)) entry[key] = in->fields.at(key);
@@ -220,9 +296,10 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
 
 json::array service::log_of(const call& c, const std::string& account, std::string_view consumer) {
     json::array out;
+    const auto [start, end] = date_window(c.options);
     for (record* r : store_.children(account, kinds::log_entry.name)) {
         if (!consumer.empty() && text(r->fields, "consumer_id") != consumer) continue;
-        if (!within(text(r->fields, "created_at"), text(c.options, "start_date"), text(c.options, "end_date"))) continue;
+        if (!within(text(r->fields, "created_at"), start, end)) continue;
         bool match = true;
         for (std::string_view key : {"input_id", "bucket_id", "destination_id", "http_status"})
             if (c.options.contains(key) && text(c.options, key) != text(r->fields, key)) match = false;
@@ -234,14 +311,20 @@ json::array service::log_of(const call& c, const std::string& account, std::stri
 // Counts of the recorded messages, in total and (period_length > 0) per
 // period: the first period_length characters of their ISO times.
 json::object service::report(const call& c, const std::string& account, std::size_t period_length) {
-    json::object totals{{"incoming", 0}, {"outgoing", 0}, {"success", 0}, {"failed", 0}, {"pending", 0}, {"attempts", 0}};
+    json::object totals{{"incoming", 0}, {"outgoing", 0}, {"success", 0}, {"failed", 0}, {"dropped", 0},
+                        {"pending", 0}, {"attempts", 0}};
     std::map<std::string, json::object> periods;
     auto count = [&](json::object& into, std::string_view key) { into[key] = into[key].to_number<long long>() + 1; };
+    const auto [start, end] = date_window(c.options);
     auto selected = [&](const record& r) {
-        if (!within(text(r.fields, "created_at"), text(c.options, "start_date"), text(c.options, "end_date"))) return false;
-        for (std::string_view key : {"bucket_id", "input_id", "destination_id"})
-            if (c.options.contains(key) && r.fields.contains(key) && text(c.options, key) != text(r.fields, key))
+        if (!within(text(r.fields, "created_at"), start, end)) return false;
+        // An outgoing message is in the bucket and input of its incoming one.
+        const record* incoming = r.kind == kinds::outgoing.name ? store_.find(r.parent) : nullptr;
+        for (std::string_view key : {"bucket_id", "input_id", "destination_id"}) {
+            const json::object& fields = r.fields.contains(key) || !incoming ? r.fields : incoming->fields;
+            if (c.options.contains(key) && fields.contains(key) && text(c.options, key) != text(fields, key))
                 return false;
+        }
         return true;
     };
     for (record* r : store_.owned(account, kinds::incoming.name)) {
@@ -257,7 +340,7 @@ json::object service::report(const call& c, const std::string& account, std::siz
         if (!selected(*r)) continue;
         count(totals, "outgoing");
         const std::string status = text(r->fields, "status");
-        count(totals, status == "success" ? "success" : status == "failed" ? "failed" : "pending");
+        count(totals, status == "success" || status == "failed" || status == "dropped" ? std::string_view(status) : "pending");
         totals["attempts"] = totals["attempts"].to_number<long long>() + number(r->fields, "attempt_count", 0);
         if (period_length) {
             auto& p = periods[text(r->fields, "created_at").substr(0, period_length)];

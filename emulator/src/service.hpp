@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <chrono>
 #include <filesystem>
@@ -26,6 +27,7 @@
 #include <webhooksio/api.hpp>
 
 #include "outbound.hpp"
+#include "recipes/recipe_engine.hpp"
 #include "store.hpp"
 
 namespace webhooksio::emulation {
@@ -173,6 +175,7 @@ struct service_options {
     std::filesystem::path data_file;                  // empty: state in memory only
     std::chrono::milliseconds retry_interval_unit{1000};  // what one unit of retry_interval lasts
     std::chrono::milliseconds delivery_timeout{10000};
+    emulation::recipe_limits recipe_limits{};
 };
 
 class service {
@@ -194,6 +197,11 @@ public:
     void commit() {
         if (!options_.data_file.empty()) store_.save(options_.data_file);
     }
+
+    // From now on an attempt that fails is taken for one the stop
+    // interrupted: it isn't recorded, and its message stays pending or
+    // retrying, for resume_pending() at the next start.
+    void stop_deliveries() { stopping_ = true; }
 
     // Queues again what a restart left undelivered.
     void resume_pending() {
@@ -317,6 +325,11 @@ private:
         for (record* r : store_.children(text(parent.fields, "id"), k.name)) out.push_back(r->fields);
         return out;
     }
+    // A list filter naming a resource by its key: its `key` or, without one, its name. No filter passes all.
+    static bool has_key(const record& r, const json::object& options, std::string_view filter) {
+        const std::string wanted = text(options, filter);
+        return wanted.empty() || wanted == text(r.fields, r.fields.contains("key") ? "key" : "name");
+    }
     json::value updated(record& r, const json::object& options) {
         for (const auto& [key, value] : kept(options)) r.fields[key] = value;
         r.fields["updated_at"] = now_iso8601();
@@ -366,9 +379,20 @@ private:
                 {"user", user.fields}};
     }
 
+    // The input a gateway route names: by its ID, and by its name too where
+    // the route has one (/v1/:input_name/:input_id).
+    record& gateway_input(const call& c) {
+        record* in = store_.find(c.id(kinds::input.placeholder));
+        if (!in || in->kind != kinds::input.name) throw not_found(kinds::input);
+        const bool named = std::ranges::any_of(c.ids, [](const auto& id) { return id.first == "input_name"; });
+        if (named && text(in->fields, "name") != c.id("input_name")) throw not_found(kinds::input);
+        return *in;
+    }
+
     // The gateway: records the incoming message and its outgoing ones, to the
     // input's destinations or (the dynamic route) to `target` alone.
     reply receive(call& c, std::string_view target = {});
+    bool input_recipe(const record& input, record& message, json::object& log_entry);
     std::vector<std::string> fan_out(record& incoming, const std::vector<record*>& destinations, std::string_view event);
     std::vector<std::string> send_to(record& incoming, std::string_view target, std::string_view event);
     std::vector<std::string> queue(record& incoming, std::vector<std::pair<json::value, std::string>> targets,
@@ -390,6 +414,17 @@ private:
         schedule_(text(message.fields, "id"), {});
         return true;
     }
+    // Recipes (service.cpp): the published code of the recipe an input or a
+    // destination names, a run of it, and what a run leaves on the records.
+    struct recipe_to_run {
+        std::string id{};
+        std::string code{};
+        bool on_each_attempt = false;
+        std::string missing{};  // why it cannot run: the recipe is gone
+    };
+    std::optional<recipe_to_run> recipe_for(const json::object& owner, const std::string& account);
+    recipe_outcome run(const recipe_to_run& recipe, std::string_view payload, std::string_view event,
+                       header_list headers) const;
     void log(const std::string& account, json::object fields) {
         store_.insert(std::string(kinds::log_entry.name), kinds::log_entry.prefix, account, account, std::move(fields));
     }
@@ -401,6 +436,7 @@ private:
     store store_;
     schedule_fn schedule_;
     std::string base_url_;
+    std::atomic<bool> stopping_{false};
 };
 
 }  // namespace webhooksio::emulation

@@ -19,7 +19,7 @@
 #include "api.hpp"
 #include "client_options.hpp"
 #include "detail/client_core.hpp"
-#include "detail/named_calls.hpp"
+#include "detail/endpoint_ids.hpp"
 #include "detail/request.hpp"
 #include "detail/worker_pool.hpp"
 #include "error.hpp"
@@ -35,9 +35,11 @@
 namespace webhooksio {
 
 // A client of the API over a transport (see transport.hpp). Movable, not
-// copyable; a moved-from client may only be destroyed or assigned to.
+// copyable; a moved-from client may only be destroyed or assigned to. Its
+// named methods, one per endpoint (create_bucket(account_id, options) and
+// create_bucket(account_id, options, token)), come from its bases.
 template <transport Transport>
-class basic_client {
+class basic_client : public detail::named_calls<basic_client<Transport>> {
 public:
     // A client with the transport built from the options. Throws usage_error
     // for a bad key or base URL.
@@ -97,29 +99,15 @@ public:
         return state_->core.call_or_throw(*spec, views, free_form(options), state_->sender());
     }
 
-    // One named method per endpoint, e.g. create_bucket(account_id, options)
-    // and create_bucket(account_id, options, token): its `ids` IDs as
-    // parameters id0, id1, ..., handed with its spec to the shared code
-    // (detail/named_calls.hpp).
-#define WEBHOOKSIO_NAMED_CALL(E, ids)                                                                        \
-    static_assert(std::tuple_size_v<api::E::params> == ids,                                                  \
-                  "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
-    WEBHOOKSIO_NOINLINE boost::json::value E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E)                  \
-                                             const api::E::options& options = {}) {                          \
-        return run<api::E>(WEBHOOKSIO_ID_VIEWS(ids), options);                                               \
-    }                                                                                                        \
-    template <completion_token Token>                                                                        \
-    auto E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options, Token&& token) {     \
-        return run<api::E>(WEBHOOKSIO_ID_VIEWS(ids), options, std::forward<Token>(token));                   \
-    }
-
-    WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
-
-#undef WEBHOOKSIO_NAMED_CALL
-
     Transport& transport() noexcept { return state_->transport; }
 
 private:
+    template <class, class>
+    friend struct api::named_call;
+
+    template <class Token>
+    static constexpr bool accepts_token = completion_token<Token>;
+
     using spec = detail::call_spec;
     using id_list = std::span<const std::string_view>;
     using option_values = detail::option_values;

@@ -12,9 +12,11 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace webhooksio {
 
@@ -26,8 +28,23 @@ struct emulator_options {
     // is a second; tests make it a millisecond).
     std::chrono::milliseconds retry_interval_unit{1000};
     std::chrono::milliseconds delivery_timeout{10000};  // per attempt
+    // The limits of one run of a recipe (test_recipe, an input's, a
+    // destination's): past them the run fails and its message with it.
+    std::chrono::milliseconds recipe_time{100};
+    std::size_t recipe_memory = 16 << 20;  // bytes
     unsigned delivery_threads = 2;
-    unsigned server_threads = 32;      // kept-alive connections hold one each
+    // The origins whose browser pages may call the API (CORS): "*" for any,
+    // else exact origins ("https://app.example.com"). Empty: none.
+    std::vector<std::string> allowed_origins{"*"};
+    // Slow clients: each connection is served on a thread of its own, up to
+    // max_connections at once (beyond that they wait), so that a few slow or
+    // idle ones cannot starve the others. A read or write that makes no
+    // progress for its timeout ends the connection; a kept-alive connection
+    // idle for keep_alive_timeout is closed.
+    unsigned max_connections = 256;
+    std::chrono::seconds read_timeout{5};
+    std::chrono::seconds write_timeout{5};
+    std::chrono::seconds keep_alive_timeout{5};
 };
 
 class emulator {

@@ -48,7 +48,7 @@
 #include "../client_options.hpp"
 #include "../config.hpp"
 #include "../detail/client_core.hpp"
-#include "../detail/named_calls.hpp"
+#include "../detail/endpoint_ids.hpp"
 #include "../error.hpp"
 #include "../options.hpp"
 #include "../response.hpp"
@@ -160,8 +160,22 @@ WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, cons
 
 }  // namespace detail
 
+namespace detail {
+
+// The asynchronous named methods of every endpoint for a client: one base per
+// endpoint, made by its WEBHOOKSIO_ENDPOINT (detail/define_endpoint.hpp).
+template <class Client, class Endpoints = api::endpoints>
+struct async_named_calls;
+template <class Client, class... E>
+struct async_named_calls<Client, boost::mp11::mp_list<E...>> : api::async_named_call<Client, E>... {};
+
+}  // namespace detail
+
 template <async_transport Transport>
-class basic_asio_client {
+class basic_asio_client : public detail::async_named_calls<basic_asio_client<Transport>> {
+    template <class, class>
+    friend struct api::async_named_call;
+
 public:
     using executor_type = boost::asio::any_io_executor;
 
@@ -217,25 +231,8 @@ public:
                         std::forward<Token>(token));
     }
 
-    // One named method per endpoint, e.g. async_create_bucket(account_id,
-    // options, token), with and without diagnostics.
-#define WEBHOOKSIO_ASYNC_NAMED_CALL(E, ids)                                                                  \
-    template <class Token>                                                                                   \
-    auto async_##E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options,            \
-                   Token&& token) {                                                                          \
-        return initiate(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options),       \
-                        nullptr, std::forward<Token>(token));                                                \
-    }                                                                                                        \
-    template <class Token>                                                                                   \
-    auto async_##E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options,            \
-                   diagnostics& diag, Token&& token) {                                                       \
-        return initiate(detail::spec_of<api::E>, WEBHOOKSIO_ID_VIEWS(ids), detail::values_of(options), &diag, \
-                        std::forward<Token>(token));                                                         \
-    }
-
-    WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_ASYNC_NAMED_CALL)
-
-#undef WEBHOOKSIO_ASYNC_NAMED_CALL
+    // The named methods, one per endpoint (async_create_bucket(account_id,
+    // options, token), with and without diagnostics), come from the bases.
 
 private:
     struct state : detail::async_client_state {
@@ -252,6 +249,13 @@ private:
     };
 
     static detail::option_values free_form(const boost::json::object& options) { return {{}, &options}; }
+
+    // What a named method hands over: its endpoint, IDs and typed options.
+    template <class E, class Token>
+    auto initiate_named(std::span<const std::string_view> ids, const typename E::options& options,
+                        diagnostics* diag, Token&& token) {
+        return initiate(detail::spec_of<E>, ids, detail::values_of(options), diag, std::forward<Token>(token));
+    }
 
     void cancel_all() {
         if (state_) boost::asio::post(state_->strand, [s = state_] { s->shutdown(); });
