@@ -50,6 +50,7 @@ constexpr std::string_view hint_of(option_kind kind) {
         case option_kind::number: return "NUMBER";
         case option_kind::list: return "A,B,...";
         case option_kind::json: return "JSON";
+        case option_kind::id: return "ID";
     }
     return "VALUE";
 }

@@ -101,7 +101,7 @@ int main() {
         if (!remote) {
             const json::value session = anonymous.register_account(
                 {.first_name = "Ada", .last_name = "Lovelace", .email_address = "ada@example.com",
-                 .password = "correct horse", .plan_id = "free", .invite_code = "quickstart",
+                 .password = "correct horse", .plan_id = webhooksio::plan_id{"free"}, .invite_code = "quickstart",
                  .password_confirm = "correct horse"});
             api_key = text(session, "api_token");  // the account's API key: never printed
             account = account_id{text(session, "account_id")};
@@ -113,7 +113,7 @@ int main() {
         step("create_bucket", "bucket " + text(bucket, "id"));
 
         const json::value input = api.create_input(
-            account, {.bucket_id = text(bucket, "id"), .name = "orders", .event_location = "payload",
+            account, {.bucket_id = webhooksio::bucket_id{text(bucket, "id")}, .name = "orders", .event_location = "payload",
                       .event_path = "msg.event"});
         const input_id input_id{text(input, "id")};
         step("create_input", "input " + input_id.str() + ", webhooks go to " + text(input, "url"));

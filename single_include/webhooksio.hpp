@@ -8,7 +8,12 @@
 
 // ---- webhooksio/api.hpp
 // The whole endpoint table: every call of the Webhooks.io API as a type in
-// namespace webhooksio::api, one header per area of the API.
+// namespace webhooksio::api, one header per area of the API. Each endpoint
+// is one WEBHOOKSIO_ENDPOINT in its area's header (detail/define_endpoint.hpp);
+// everything else (this list, the client's named methods, reflection, the
+// emulator's routes) is made from it.
+
+#include <type_traits>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
@@ -16,24 +21,47 @@
 // ---- api/accounts.hpp
 // The Accounts endpoints of the Webhooks.io API: one descriptor type per call.
 
-// ---- webhooksio/endpoint.hpp
-// What an endpoint is: a type that carries its method, its route template and
-// the ID types that fill the route's placeholders, all known at compile time.
+// ---- detail/define_endpoint.hpp
+// The one macro that adds an endpoint to the table. One call per endpoint
+// declares everything the library knows of it: its descriptor type in
+// webhooksio::api, its options struct (members, Boost.Describe list and
+// help texts, all from one list), the client's named method and its place in
+// its area's list (api::areas::<area>, from which api::endpoints is made).
+//
+//     WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post,
+//         "/v1/accounts/:account_id/buckets", (account_id),
+//         "Adds a bucket to an account",
+//         (required, std::string, name, "Name for the bucket.")
+//         (optional, std::string, key, "The key for the bucket."))
+//
+// The arguments: the area (between WEBHOOKSIO_AREA_BEGIN/END of the same
+// name), the C++ name, seed("name") for one of the Node.js client's calls or
+// docs("name") for a route only the API docs name, the HTTP method, the route,
+// the ID types of its :placeholders in order (`()` for none), the summary,
+// then one (required|optional, C++ type, name, description) per option. An
+// option whose value is an ID takes the ID type (webhooksio::bucket_id).
 
 #include <array>
 #include <cstddef>
-#include <string_view>
-#include <tuple>
-
-// ---- webhooksio/http.hpp
-// The HTTP vocabulary shared by the client, its transports and its errors:
-// methods, headers, a request as sent and a response as received.
-
-#include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
+
+#include <boost/describe/class.hpp>
+#include <boost/json/value.hpp>
+#include <boost/mp11/list.hpp>
+#include <boost/preprocessor/arithmetic/dec.hpp>
+#include <boost/preprocessor/control/if.hpp>
+#include <boost/preprocessor/punctuation/comma_if.hpp>
+#include <boost/preprocessor/repetition/repeat.hpp>
+#include <boost/preprocessor/seq/for_each_i.hpp>
+#include <boost/preprocessor/seq/size.hpp>
+#include <boost/preprocessor/seq/variadic_seq_to_seq.hpp>
+#include <boost/preprocessor/tuple/rem.hpp>
+#include <boost/preprocessor/variadic/size.hpp>
 
 // ---- webhooksio/config.hpp
 // How the library is compiled. Header-only by default: every file that
@@ -67,6 +95,25 @@
 #endif
 
 #endif
+// ---- webhooksio/endpoint.hpp
+// What an endpoint is: a type that carries its method, its route template and
+// the ID types that fill the route's placeholders, all known at compile time.
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+
+// ---- webhooksio/http.hpp
+// The HTTP vocabulary shared by the client, its transports and its errors:
+// methods, headers, a request as sent and a response as received.
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 
 namespace webhooksio {
 
@@ -148,31 +195,11 @@ namespace detail {
 template <std::size_t N>
 struct fixed_string {
     char chars[N]{};
-    // A plain loop: std::copy_n costs the compiler more to evaluate.
     constexpr fixed_string(const char (&s)[N]) {
         for (std::size_t i = 0; i < N; ++i) chars[i] = s[i];
     }
     constexpr std::string_view view() const { return {chars, N - 1}; }
 };
-
-// The name of the i-th `:placeholder` of a route ("" when there is none).
-constexpr std::string_view placeholder_at(std::string_view route, std::size_t i) {
-    std::size_t seen = 0;
-    for (std::size_t pos = 0; pos < route.size(); ++pos) {
-        if (route[pos] != ':') continue;
-        std::size_t end = route.find('/', pos);
-        if (end == std::string_view::npos) end = route.size();
-        if (seen++ == i) return route.substr(pos + 1, end - pos - 1);
-        pos = end;
-    }
-    return {};
-}
-
-constexpr std::size_t placeholder_count(std::string_view route) {
-    std::size_t n = 0;
-    while (!placeholder_at(route, n).empty()) ++n;
-    return n;
-}
 
 // A route split at its placeholders, for routes with at most N of them: the
 // literal runs around the placeholders ({"/v1/accounts/", "/buckets"} for
@@ -184,8 +211,10 @@ struct route_parts {
     std::size_t count = 0;
 };
 
-// One pass over the characters, without string_view::find (slow to evaluate
-// at compile time): the compiler runs this for every endpoint of the table.
+// The one scanner of routes: the endpoint table checks its IDs with it, the
+// request pipeline expands routes from its literal runs, the emulator routes
+// by them. One pass over the characters, without string_view::find (see
+// tests/benchmarks/compile_time: the compiler runs this for every endpoint).
 template <std::size_t N>
 constexpr route_parts<N> split_route(std::string_view route) {
     route_parts<N> parts;
@@ -216,20 +245,21 @@ constexpr bool route_matches(std::string_view route) {
 }  // namespace detail
 
 namespace api {
-// The table's strings are sv literals: their length comes with them, where a
-// plain literal would make the compiler count the characters of every name,
-// summary and option description at compile time.
-using namespace std::string_view_literals;
+// Groups of options of which a call needs at least one ("a|b"), beside its
+// required<T> members; empty for most endpoints.
+template <class E>
+inline constexpr std::array<std::string_view, 0> required_any_of{};
 }  // namespace api
 
-// The base of every endpoint descriptor in namespace webhooksio::api. The
-// derived struct adds its C++ `name`, its `summary` and its `options` struct.
-template <detail::fixed_string SeedName, http_method Method, detail::fixed_string Route, class... Ids>
+// The base of every endpoint descriptor in namespace webhooksio::api (made
+// by WEBHOOKSIO_ENDPOINT, detail/define_endpoint.hpp). The derived struct
+// adds its C++ `name`, its `summary`, its `options` struct and their docs.
+template <detail::fixed_string SeedName, bool InSeed, http_method Method, detail::fixed_string Route, class... Ids>
 struct endpoint {
     static constexpr std::string_view seed_name = SeedName.view();
+    static constexpr bool in_seed = InSeed;  // one of the Node.js client's calls
     static constexpr http_method method = Method;
     static constexpr std::string_view route = Route.view();
-    static constexpr bool in_seed = true;
     using params = std::tuple<Ids...>;
 
     static_assert(detail::route_matches<Ids...>(Route.view()),
@@ -391,7 +421,15 @@ namespace webhooksio {
 namespace detail {
 template <class>
 inline constexpr bool always_false = false;
-}
+
+// Whether a flag option (T = bool) may be set from a U: only from a bool (or
+// an optional of one), never from a string or a pointer, which would
+// quietly become true.
+template <class T, class U>
+inline constexpr bool flag_from = !std::is_same_v<T, bool> || std::is_same_v<std::remove_cvref_t<U>, bool> ||
+                                  std::is_base_of_v<std::optional<bool>, std::remove_cvref_t<U>> ||
+                                  std::is_same_v<std::remove_cvref_t<U>, std::nullopt_t>;
+}  // namespace detail
 
 // An option that must be given. It has no usable default, so leaving it out of
 // a designated initializer stops the build with the message below.
@@ -405,10 +443,11 @@ public:
                       "set every required<...> member of its options struct");
     }
 
-    template <class U>
-        requires std::is_constructible_v<T, U&&>
+    // Implicit conversions only: an ID option takes an ID, not a string.
+    template <class U = T>
+        requires std::is_convertible_v<U&&, T>
     required(U&& value) : value_(std::forward<U>(value)) {
-        static_assert(!std::is_same_v<T, bool> || std::is_same_v<std::remove_cvref_t<U>, bool>,
+        static_assert(detail::flag_from<T, U>,
                       "webhooksio: a flag option takes true or false; a string or a pointer here "
                       "would quietly become true");
     }
@@ -417,6 +456,23 @@ public:
 
 private:
     T value_;
+};
+
+// An option that may be left out: a std::optional<T> that, for a flag,
+// takes only a bool, as required<bool> does.
+template <class T>
+class optional : public std::optional<T> {
+public:
+    optional() = default;
+    optional(std::nullopt_t) noexcept {}
+
+    template <class U = T>
+        requires std::is_convertible_v<U&&, std::optional<T>>
+    optional(U&& value) : std::optional<T>(std::forward<U>(value)) {
+        static_assert(detail::flag_from<T, U>,
+                      "webhooksio: a flag option takes true or false; a string or a pointer here "
+                      "would quietly become true");
+    }
 };
 
 // Options the typed struct doesn't name; every options struct has a member
@@ -435,9 +491,18 @@ using extra_options = boost::json::object;
     ::webhooksio::http_headers headers{};        /* further request headers */
 
 // The C++ type of an option, as the table and its reflection name it:
-// std::string, bool, int, std::vector<std::string> (a comma list) or
-// boost::json::value.
-enum class option_kind : unsigned char { text, flag, number, list, json };
+// std::string, bool, int, std::vector<std::string> (a comma list),
+// boost::json::value, or an ID type of ids.hpp (sent as its text).
+enum class option_kind : unsigned char { text, flag, number, list, json, id };
+
+// One member of an endpoint's options struct, as reflection.hpp shows it
+// and the request pipeline encodes it.
+struct option_info {
+    std::string_view name;         // as the API spells it, e.g. "event_filters"
+    std::string_view description;  // what the API docs say of it ("" when nothing)
+    option_kind kind;              // its C++ type
+    bool required;                 // a required<T> member
+};
 
 namespace detail {
 
@@ -452,6 +517,9 @@ template <> struct field_type<bool> { static constexpr field_kind kind = field_k
 template <> struct field_type<int> { static constexpr field_kind kind = field_kind::number; };
 template <> struct field_type<std::vector<std::string>> { static constexpr field_kind kind = field_kind::list; };
 template <> struct field_type<boost::json::value> { static constexpr field_kind kind = field_kind::json; };
+template <class T>
+    requires std::derived_from<T, basic_id<T>>
+struct field_type<T> { static constexpr field_kind kind = field_kind::id; };
 
 // A member is T, required<T> or std::optional<T>. `address` is what the
 // field table keeps of it: its T, or the optional itself, which the shared
@@ -474,6 +542,28 @@ struct field_traits<std::optional<T>> : field_type<T> {
     static constexpr bool is_optional = true;
     static const void* address(const std::optional<T>& m) { return &m; }
 };
+template <class T>
+struct field_traits<optional<T>> : field_traits<std::optional<T>> {};
+// An ID is kept as its text: the member's, or null when an optional one is
+// unset.
+template <class T>
+    requires std::derived_from<T, basic_id<T>>
+struct field_traits<T> : field_type<T> {
+    static constexpr bool is_required = false;
+    static constexpr bool is_optional = false;
+    static const void* address(const T& m) { return &m.str(); }
+};
+template <class T>
+    requires std::derived_from<T, basic_id<T>>
+struct field_traits<required<T>> : field_traits<T> {
+    static constexpr bool is_required = true;
+    static const void* address(const required<T>& m) { return &m.get().str(); }
+};
+template <class T>
+    requires std::derived_from<T, basic_id<T>>
+struct field_traits<optional<T>> : field_traits<T> {
+    static const void* address(const std::optional<T>& m) { return m ? &m->str() : nullptr; }
+};
 
 template <class MemberPointer>
 struct member_type;
@@ -487,7 +577,7 @@ using field_of = field_traits<typename member_type<std::remove_cv_t<decltype(D::
 struct field {
     std::string_view name;
     field_kind kind;
-    const void* member;     // its T, or its std::optional<T> when `optional`
+    const void* member;     // its T (the text of an ID; null when unset), or its std::optional<T> when `optional`
     bool optional = false;
 };
 
@@ -500,7 +590,8 @@ decltype(auto) with_type(field_kind kind, F&& fn) {
         case field_kind::number: return fn(std::type_identity<int>{});
         case field_kind::list: return fn(std::type_identity<std::vector<std::string>>{});
         case field_kind::json: return fn(std::type_identity<boost::json::value>{});
-        case field_kind::text: break;
+        case field_kind::text:
+        case field_kind::id: break;
     }
     return fn(std::type_identity<std::string>{});
 }
@@ -577,6 +668,18 @@ auto values_of(const Options& options) {
 // win over extras of the same name.
 WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options);
 
+// The members of E's options struct; their descriptions are E::option_docs,
+// made in the same order by WEBHOOKSIO_ENDPOINT.
+template <class E, template <class...> class List, class... D>
+constexpr std::array<option_info, sizeof...(D)> option_infos(List<D...>) {
+    std::size_t i = 0;
+    return {option_info{D::name, E::option_docs[i++].description, field_of<D>::kind, field_of<D>::is_required}...};
+}
+
+template <class E>
+inline constexpr auto option_infos_of =
+    option_infos<E>(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
+
 template <template <class...> class List, class... D>
 constexpr auto required_names(List<D...>) {
     std::array<std::string_view, (std::size_t{field_of<D>::is_required} + ... + 0)> names{};
@@ -591,14 +694,11 @@ template <class E>
 constexpr auto required_options() {
     constexpr auto typed =
         required_names(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
-    if constexpr (requires { E::required_any_of; }) {
-        std::array<std::string_view, typed.size() + E::required_any_of.size()> names{};
-        std::copy(typed.begin(), typed.end(), names.begin());
-        std::copy(E::required_any_of.begin(), E::required_any_of.end(), names.begin() + typed.size());
-        return names;
-    } else {
-        return typed;
-    }
+    constexpr const auto& any_of = api::required_any_of<E>;
+    std::array<std::string_view, typed.size() + any_of.size()> names{};
+    std::copy(typed.begin(), typed.end(), names.begin());
+    std::copy(any_of.begin(), any_of.end(), names.begin() + typed.size());
+    return names;
 }
 
 }  // namespace detail
@@ -640,1931 +740,839 @@ WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
 
 namespace webhooksio::api {
 
-// Creates a new account. This is the same call that is used when a user registers from webhooks.io.
-struct register_account : endpoint<"registerAccount", http_method::post, "/v1/register"> {
-    static constexpr std::string_view name = "register_account"sv;
-    static constexpr std::string_view summary = "Creates a new account. This is the same call that is used when a user registers from webhooks.io."sv;
-    static constexpr std::array<option_doc, 15> option_docs{{
-        {"name"sv, "Account/Company name"sv},
-        {"first_name"sv, "First name of the primary user on the account."sv},
-        {"last_name"sv, "Last name of the primary user on the account."sv},
-        {"email_address"sv, "The primary email address for the user on the account."sv},
-        {"password"sv, "The password for the user on the account"sv},
-        {"plan_id"sv, "The plan id selected for the account. Use /plans resource for a list of all plans."sv},
-        {"card_number"sv, "The credit card number to be used for billing."sv},
-        {"card_month"sv, "The expiration month for the credit card."sv},
-        {"card_year"sv, "The expiration year for the credit card."sv},
-        {"card_cvc"sv, "The CVC on the credit card."sv},
-        {"coupon"sv, "A coupon code to be used."sv},
-        {"referrer"sv, "The location the user came from."sv},
-        {"email_verification_callback_url"sv, "The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL."sv},
-        {"invite_code"sv, "The invite code used to create account."sv},
-        {"password_confirm"sv, "The confirmation entry for the password."sv},
-    }};
-    struct options {
-        std::optional<std::string> name{};
-        required<std::string> first_name;
-        required<std::string> last_name;
-        required<std::string> email_address;
-        required<std::string> password;
-        required<std::string> plan_id;
-        std::optional<std::string> card_number{};
-        std::optional<std::string> card_month{};
-        std::optional<std::string> card_year{};
-        std::optional<std::string> card_cvc{};
-        std::optional<std::string> coupon{};
-        std::optional<std::string> referrer{};
-        std::optional<std::string> email_verification_callback_url{};
-        required<std::string> invite_code;
-        required<std::string> password_confirm;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(register_account::options, (), (name, first_name, last_name, email_address, password, plan_id, card_number, card_month, card_year, card_cvc, coupon, referrer, email_verification_callback_url, invite_code, password_confirm))
+// The client's named method of endpoint E, e.g. create_bucket(account_id,
+// options[, token]): basic_client<T> derives from named_call<basic_client<T>,
+// E> for every E of the table. Each endpoint's macro call specializes it.
+template <class Client, class E>
+struct named_call;
 
-// Creates a sub account.
-struct create_sub_account : endpoint<"createSubAccount", http_method::post, "/v1/accounts/:account_id/subaccounts", account_id> {
-    static constexpr std::string_view name = "create_sub_account"sv;
-    static constexpr std::string_view summary = "Creates a sub account."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"name"sv, "First name of the primary user on the account."sv},
-        {"account_key"sv, "Identifier from another system."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        std::optional<std::string> account_key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_sub_account::options, (), (name, account_key))
+// A completion token of that client (tokens.hpp), checked only once the
+// client is complete.
+template <class Token, class Client>
+concept token_of = Client::template accepts_token<Token>;
 
-// Lists all sub accounts user an account.
-struct get_sub_accounts : endpoint<"getSubAccounts", http_method::get, "/v1/accounts/:account_id/subaccounts", account_id> {
-    static constexpr std::string_view name = "get_sub_accounts"sv;
-    static constexpr std::string_view summary = "Lists all sub accounts user an account."sv;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"account_key"sv, "Identifier from another system."sv},
-    }};
-    struct options {
-        std::optional<std::string> account_key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_sub_accounts::options, (), (account_key))
+// Each area's endpoints, in the order of its header: every endpoint's macro
+// call fills the next slot, counted with __COUNTER__ from the area's start,
+// so that the list needs no entry of its own. The count is relative to the
+// area's start, the same in every file that includes the header.
+template <class Area>
+inline constexpr int area_start = 0;
 
-// Returns the details of a specfic account.
-struct get_account : endpoint<"getAccount", http_method::get, "/v1/accounts/:account_id", account_id> {
-    static constexpr std::string_view name = "get_account"sv;
-    static constexpr std::string_view summary = "Returns the details of a specfic account."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_account::options, (), ())
+template <class Area, std::size_t I>
+struct area_slot;
 
-// Updates the details on an account.
-struct update_account : endpoint<"updateAccount", http_method::put, "/v1/accounts/:account_id", account_id> {
-    static constexpr std::string_view name = "update_account"sv;
-    static constexpr std::string_view summary = "Updates the details on an account."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"name"sv, "Friendly name for the account."sv},
-        {"account_key"sv, "Identifier from another system."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        std::optional<std::string> account_key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_account::options, (), (name, account_key))
+template <class Area, std::size_t... I>
+boost::mp11::mp_list<typename area_slot<Area, I>::type...> area_list_of(std::index_sequence<I...>);
 
-// Deletes an account or sub account.
-struct delete_account : endpoint<"deleteAccount", http_method::delete_, "/v1/accounts/:account_id", account_id> {
-    static constexpr std::string_view name = "delete_account"sv;
-    static constexpr std::string_view summary = "Deletes an account or sub account."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_account::options, (), ())
-
-// List Accounts
-struct list_accounts : endpoint<"listAccounts", http_method::get, "/v1/accounts"> {
-    static constexpr std::string_view name = "list_accounts"sv;
-    static constexpr std::string_view summary = "List Accounts"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"account_key"sv, "Identifier from another system."sv},
-    }};
-    struct options {
-        std::optional<std::string> account_key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(list_accounts::options, (), (account_key))
-
-// Get My Embedded View HTML
-struct get_account_embedded_view_html : endpoint<"getAccountEmbeddedViewHtml", http_method::post, "/v1/accounts/:account_id/embedded-view-html", account_id> {
-    static constexpr std::string_view name = "get_account_embedded_view_html"sv;
-    static constexpr std::string_view summary = "Get My Embedded View HTML"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 9> option_docs{{
-        {"bucket_key"sv, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."sv},
-        {"paths"sv, "The permitted paths."sv},
-        {"css_url"sv, "URL to a css file that will be applied to the application styles."sv},
-        {"default_tab"sv, "The default tab to show."sv},
-        {"show_introduction"sv, "If the introduction should be displayed."sv},
-        {"introduction_url"sv, "The URL to the actual introduction."sv},
-        {"element_id"sv, "The element id for the manager to populate."sv},
-        {"api_url"sv, "The API URL to use."sv},
-        {"embedded_url"sv, "The embedded javascript file to use."sv},
-    }};
-    struct options {
-        std::optional<std::string> bucket_key{};
-        std::optional<std::vector<std::string>> paths{};
-        std::optional<std::string> css_url{};
-        std::optional<std::string> default_tab{};
-        std::optional<bool> show_introduction{};
-        std::optional<std::string> introduction_url{};
-        std::optional<std::string> element_id{};
-        std::optional<std::string> api_url{};
-        std::optional<std::string> embedded_url{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_account_embedded_view_html::options, (), (bucket_key, paths, css_url, default_tab, show_introduction, introduction_url, element_id, api_url, embedded_url))
+template <class Area, int N>
+using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
 
 }  // namespace webhooksio::api
 
-// The Accounts calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_ACCOUNTS(X) \
-    X(register_account, 0) \
-    X(create_sub_account, 1) \
-    X(get_sub_accounts, 1) \
-    X(get_account, 1) \
-    X(update_account, 1) \
-    X(delete_account, 1) \
-    X(list_accounts, 0) \
-    X(get_account_embedded_view_html, 1)
+#define WEBHOOKSIO_AREA_BEGIN(area)                                   \
+    namespace area_tags {                                             \
+    struct area;                                                      \
+    }                                                                 \
+    template <>                                                       \
+    inline constexpr int area_start<area_tags::area> = __COUNTER__;
+
+#define WEBHOOKSIO_AREA_END(area)                                                               \
+    namespace areas {                                                                           \
+    using area = area_list<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1>;    \
+    }
+
+// ---- The pieces of WEBHOOKSIO_ENDPOINT.
+
+#define WEBHOOKSIO_DETAIL_SOURCE_seed(name) name, true
+#define WEBHOOKSIO_DETAIL_SOURCE_docs(name) name, false
+
+// `(a, b)` -> `, a, b`; `()` -> nothing.
+#define WEBHOOKSIO_DETAIL_LEADING_COMMA(...) __VA_OPT__(, ) __VA_ARGS__
+// The number of elements of `(a, b)`: 2; of `()`: 0.
+#define WEBHOOKSIO_DETAIL_COUNT(...) BOOST_PP_DEC(BOOST_PP_VARIADIC_SIZE(~ __VA_OPT__(, ) __VA_ARGS__))
+
+// Calls m(i, kind, type, name, description) for the i-th option (from 1) of
+// the options list, which may be empty: a dummy first element makes it a
+// sequence, and is skipped.
+#define WEBHOOKSIO_DETAIL_EACH_OPTION(m, ...) \
+    BOOST_PP_SEQ_FOR_EACH_I(WEBHOOKSIO_DETAIL_OPTION, m, BOOST_PP_VARIADIC_SEQ_TO_SEQ((~) __VA_ARGS__))
+#define WEBHOOKSIO_DETAIL_OPTION(r, m, i, option) \
+    WEBHOOKSIO_DETAIL_APPLY(BOOST_PP_IF(i, m, WEBHOOKSIO_DETAIL_SKIP), (i, BOOST_PP_TUPLE_REM() option))
+#define WEBHOOKSIO_DETAIL_APPLY(m, args) m args
+#define WEBHOOKSIO_DETAIL_SKIP(...)
+#define WEBHOOKSIO_DETAIL_OPTION_COUNT(...) \
+    BOOST_PP_DEC(BOOST_PP_SEQ_SIZE(BOOST_PP_VARIADIC_SEQ_TO_SEQ((~) __VA_ARGS__)))
+
+#define WEBHOOKSIO_DETAIL_MEMBER(i, kind, type, name, description) WEBHOOKSIO_DETAIL_MEMBER_##kind(type, name)
+#define WEBHOOKSIO_DETAIL_MEMBER_required(type, name) ::webhooksio::required<type> name;
+#define WEBHOOKSIO_DETAIL_MEMBER_optional(type, name) ::webhooksio::optional<type> name{};
+#define WEBHOOKSIO_DETAIL_DOC(i, kind, type, name, description) \
+    ::webhooksio::option_doc{std::string_view(#name, sizeof(#name) - 1), std::string_view(description, sizeof(description) - 1)},
+#define WEBHOOKSIO_DETAIL_NAME(i, kind, type, name, description) BOOST_PP_COMMA_IF(BOOST_PP_DEC(i)) name
+
+#define WEBHOOKSIO_DETAIL_ID_PARAM(z, i, E) const std::tuple_element_t<i, ::webhooksio::api::E::params>& id##i,
+#define WEBHOOKSIO_DETAIL_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
+#define WEBHOOKSIO_DETAIL_ID_VIEWS(n) std::array<std::string_view, n>{BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_VIEW, _)}
+
+// The named method, with and without a completion token, handing its IDs
+// and options to the client's shared code.
+#define WEBHOOKSIO_DETAIL_NAMED_CALL(E, n)                                                                     \
+    template <class Client>                                                                                    \
+    struct named_call<Client, ::webhooksio::api::E> {                                                          \
+        WEBHOOKSIO_NOINLINE boost::json::value E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E)             \
+                                                     const ::webhooksio::api::E::options& options = {}) {      \
+            return static_cast<Client&>(*this).template run<::webhooksio::api::E>(WEBHOOKSIO_DETAIL_ID_VIEWS(n), \
+                                                                                   options);                  \
+        }                                                                                                      \
+        template <::webhooksio::api::token_of<Client> Token>                                                   \
+        auto E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) const ::webhooksio::api::E::options& options, \
+               Token&& token) {                                                                                \
+            return static_cast<Client&>(*this).template run<::webhooksio::api::E>(                            \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, std::forward<Token>(token));                           \
+        }                                                                                                      \
+    };
+
+#define WEBHOOKSIO_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(, __VA_ARGS__)
+// The same for a gateway call, whose options also carry the webhook itself
+// (WEBHOOKSIO_WEBHOOK_MEMBERS, options.hpp).
+#define WEBHOOKSIO_WEBHOOK_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(WEBHOOKSIO_WEBHOOK_MEMBERS, __VA_ARGS__)
+
+#define WEBHOOKSIO_DETAIL_ENDPOINT(webhook, area, E, source, method, route, ids, summary_, ...)                   \
+    struct E : ::webhooksio::endpoint<WEBHOOKSIO_DETAIL_SOURCE_##source, ::webhooksio::http_method::method,     \
+                                      route WEBHOOKSIO_DETAIL_LEADING_COMMA ids> {                              \
+        static constexpr std::string_view name{#E, sizeof(#E) - 1};                                            \
+        static constexpr std::string_view summary{summary_, sizeof(summary_) - 1};                             \
+        struct options {                                                                                       \
+            WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_MEMBER, __VA_ARGS__)                               \
+            webhook                                                                                            \
+            ::webhooksio::extra_options extra{}; /* any further option, sent as given */                      \
+        };                                                                                                     \
+        static constexpr std::array<::webhooksio::option_doc, WEBHOOKSIO_DETAIL_OPTION_COUNT(__VA_ARGS__)>      \
+            option_docs{{WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_DOC, __VA_ARGS__)}};                   \
+    };                                                                                                         \
+    BOOST_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_NAME, __VA_ARGS__)))  \
+    template <>                                                                                                \
+    struct area_slot<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1> {                        \
+        using type = E;                                                                                        \
+    };                                                                                                         \
+    WEBHOOKSIO_DETAIL_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)
+
+namespace webhooksio::api {
+
+WEBHOOKSIO_AREA_BEGIN(accounts)
+
+WEBHOOKSIO_ENDPOINT(accounts, register_account, seed("registerAccount"), post, "/v1/register", (),
+    "Creates a new account. This is the same call that is used when a user registers from webhooks.io.",
+    (optional, std::string, name, "Account/Company name")
+    (required, std::string, first_name, "First name of the primary user on the account.")
+    (required, std::string, last_name, "Last name of the primary user on the account.")
+    (required, std::string, email_address, "The primary email address for the user on the account.")
+    (required, std::string, password, "The password for the user on the account")
+    (required, webhooksio::plan_id, plan_id, "The plan id selected for the account. Use /plans resource for a list of all plans.")
+    (optional, std::string, card_number, "The credit card number to be used for billing.")
+    (optional, std::string, card_month, "The expiration month for the credit card.")
+    (optional, std::string, card_year, "The expiration year for the credit card.")
+    (optional, std::string, card_cvc, "The CVC on the credit card.")
+    (optional, std::string, coupon, "A coupon code to be used.")
+    (optional, std::string, referrer, "The location the user came from.")
+    (optional, std::string, email_verification_callback_url, "The URL for where the user should be directed to upon verification of the email address. A query param of ?status=[success,failure] will be appended to this URL.")
+    (required, std::string, invite_code, "The invite code used to create account.")
+    (required, std::string, password_confirm, "The confirmation entry for the password."))
+
+WEBHOOKSIO_ENDPOINT(accounts, create_sub_account, seed("createSubAccount"), post, "/v1/accounts/:account_id/subaccounts", (account_id),
+    "Creates a sub account.",
+    (required, std::string, name, "First name of the primary user on the account.")
+    (optional, std::string, account_key, "Identifier from another system."))
+
+WEBHOOKSIO_ENDPOINT(accounts, get_sub_accounts, seed("getSubAccounts"), get, "/v1/accounts/:account_id/subaccounts", (account_id),
+    "Lists all sub accounts user an account.",
+    (optional, std::string, account_key, "Identifier from another system."))
+
+WEBHOOKSIO_ENDPOINT(accounts, get_account, seed("getAccount"), get, "/v1/accounts/:account_id", (account_id),
+    "Returns the details of a specfic account.")
+
+WEBHOOKSIO_ENDPOINT(accounts, update_account, seed("updateAccount"), put, "/v1/accounts/:account_id", (account_id),
+    "Updates the details on an account.",
+    (required, std::string, name, "Friendly name for the account.")
+    (optional, std::string, account_key, "Identifier from another system."))
+
+WEBHOOKSIO_ENDPOINT(accounts, delete_account, seed("deleteAccount"), delete_, "/v1/accounts/:account_id", (account_id),
+    "Deletes an account or sub account.")
+
+WEBHOOKSIO_ENDPOINT(accounts, list_accounts, docs("listAccounts"), get, "/v1/accounts", (),
+    "List Accounts",
+    (optional, std::string, account_key, "Identifier from another system."))
+
+WEBHOOKSIO_ENDPOINT(accounts, get_account_embedded_view_html, docs("getAccountEmbeddedViewHtml"), post, "/v1/accounts/:account_id/embedded-view-html", (account_id),
+    "Get My Embedded View HTML",
+    (optional, webhooksio::bucket_key, bucket_key, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.")
+    (optional, std::vector<std::string>, paths, "The permitted paths.")
+    (optional, std::string, css_url, "URL to a css file that will be applied to the application styles.")
+    (optional, std::string, default_tab, "The default tab to show.")
+    (optional, bool, show_introduction, "If the introduction should be displayed.")
+    (optional, std::string, introduction_url, "The URL to the actual introduction.")
+    (optional, std::string, element_id, "The element id for the manager to populate.")
+    (optional, std::string, api_url, "The API URL to use.")
+    (optional, std::string, embedded_url, "The embedded javascript file to use."))
+
+WEBHOOKSIO_AREA_END(accounts)
+
+}  // namespace webhooksio::api
 // ---- api/applications.hpp
 // The Applications endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Adds an application to an account
-struct create_application : endpoint<"createApplication", http_method::post, "/v1/accounts/:account_id/applications", account_id> {
-    static constexpr std::string_view name = "create_application"sv;
-    static constexpr std::string_view summary = "Adds an application to an account"sv;
-    static constexpr std::array<option_doc, 8> option_docs{{
-        {"name"sv, "Name for the bucket."sv},
-        {"categories"sv, "The categories the application belongs to."sv},
-        {"overview"sv, "A short description of the application - 255 characters or less."sv},
-        {"description"sv, "A full description of the application."sv},
-        {"homepage_url"sv, "The url of the application homepage."sv},
-        {"api_url"sv, "The url to the API documention for the application."sv},
-        {"logo_url"sv, "The url to the logo."sv},
-        {"active"sv, "If the application should be active (viewable) or not."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        required<std::vector<std::string>> categories;
-        required<std::string> overview;
-        required<std::string> description;
-        required<std::string> homepage_url;
-        required<std::string> api_url;
-        required<std::string> logo_url;
-        required<bool> active;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_application::options, (), (name, categories, overview, description, homepage_url, api_url, logo_url, active))
+WEBHOOKSIO_AREA_BEGIN(applications)
 
-// Updates an Application.
-struct update_application : endpoint<"updateApplication", http_method::put, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
-    static constexpr std::string_view name = "update_application"sv;
-    static constexpr std::string_view summary = "Updates an Application."sv;
-    static constexpr std::array<option_doc, 8> option_docs{{
-        {"name"sv, "Name for the bucket."sv},
-        {"categories"sv, "The categories the application belongs to."sv},
-        {"overview"sv, "A short description of the application - 255 characters or less."sv},
-        {"description"sv, "A full description of the application."sv},
-        {"homepage_url"sv, "The url of the application homepage."sv},
-        {"api_url"sv, "The url to the API documention for the application."sv},
-        {"logo_url"sv, "The url to the logo."sv},
-        {"active"sv, "If the application should be active (viewable) or not."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        required<std::vector<std::string>> categories;
-        required<std::string> overview;
-        required<std::string> description;
-        required<std::string> homepage_url;
-        required<std::string> api_url;
-        required<std::string> logo_url;
-        required<bool> active;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_application::options, (), (name, categories, overview, description, homepage_url, api_url, logo_url, active))
+WEBHOOKSIO_ENDPOINT(applications, create_application, seed("createApplication"), post, "/v1/accounts/:account_id/applications", (account_id),
+    "Adds an application to an account",
+    (required, std::string, name, "Name for the bucket.")
+    (required, std::vector<std::string>, categories, "The categories the application belongs to.")
+    (required, std::string, overview, "A short description of the application - 255 characters or less.")
+    (required, std::string, description, "A full description of the application.")
+    (required, std::string, homepage_url, "The url of the application homepage.")
+    (required, std::string, api_url, "The url to the API documention for the application.")
+    (required, std::string, logo_url, "The url to the logo.")
+    (required, bool, active, "If the application should be active (viewable) or not."))
 
-// Returns the details for a specfic application.
-struct get_application : endpoint<"getApplication", http_method::get, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
-    static constexpr std::string_view name = "get_application"sv;
-    static constexpr std::string_view summary = "Returns the details for a specfic application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_application::options, (), ())
+WEBHOOKSIO_ENDPOINT(applications, update_application, seed("updateApplication"), put, "/v1/accounts/:account_id/applications/:application_id", (account_id, application_id),
+    "Updates an Application.",
+    (required, std::string, name, "Name for the bucket.")
+    (required, std::vector<std::string>, categories, "The categories the application belongs to.")
+    (required, std::string, overview, "A short description of the application - 255 characters or less.")
+    (required, std::string, description, "A full description of the application.")
+    (required, std::string, homepage_url, "The url of the application homepage.")
+    (required, std::string, api_url, "The url to the API documention for the application.")
+    (required, std::string, logo_url, "The url to the logo.")
+    (required, bool, active, "If the application should be active (viewable) or not."))
 
-// Returns a collection of applications for an account.
-struct get_applications : endpoint<"getApplications", http_method::get, "/v1/accounts/:account_id/applications", account_id> {
-    static constexpr std::string_view name = "get_applications"sv;
-    static constexpr std::string_view summary = "Returns a collection of applications for an account."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_applications::options, (), ())
+WEBHOOKSIO_ENDPOINT(applications, get_application, seed("getApplication"), get, "/v1/accounts/:account_id/applications/:application_id", (account_id, application_id),
+    "Returns the details for a specfic application.")
 
-// Deletes an application.
-struct delete_application : endpoint<"deleteApplication", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id", account_id, application_id> {
-    static constexpr std::string_view name = "delete_application"sv;
-    static constexpr std::string_view summary = "Deletes an application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_application::options, (), ())
+WEBHOOKSIO_ENDPOINT(applications, get_applications, seed("getApplications"), get, "/v1/accounts/:account_id/applications", (account_id),
+    "Returns a collection of applications for an account.")
 
-// Adds a version to an application.
-struct create_application_version : endpoint<"createApplicationVersion", http_method::post, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
-    static constexpr std::string_view name = "create_application_version"sv;
-    static constexpr std::string_view summary = "Adds a version to an application."sv;
-    static constexpr std::array<option_doc, 5> option_docs{{
-        {"key"sv, "The key/id for this version."sv},
-        {"release_date"sv, "The date this version was released."sv},
-        {"version_json"sv, "The complete JSON definition for the version."sv},
-        {"examples_json"sv, "The complete JSON definition for the version examples/recipes"sv},
-        {"active"sv, "If the version should be active (viewable) or not."sv},
-    }};
-    struct options {
-        required<std::string> key;
-        required<std::string> release_date;
-        required<boost::json::value> version_json;
-        required<boost::json::value> examples_json;
-        required<bool> active;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_application_version::options, (), (key, release_date, version_json, examples_json, active))
+WEBHOOKSIO_ENDPOINT(applications, delete_application, seed("deleteApplication"), delete_, "/v1/accounts/:account_id/applications/:application_id", (account_id, application_id),
+    "Deletes an application.")
 
-// Updates an application version.
-struct update_application_version : endpoint<"updateApplicationVersion", http_method::put, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
-    static constexpr std::string_view name = "update_application_version"sv;
-    static constexpr std::string_view summary = "Updates an application version."sv;
-    static constexpr std::array<option_doc, 5> option_docs{{
-        {"key"sv, "The key/id for this version."sv},
-        {"release_date"sv, "The date this version was released."sv},
-        {"version_json"sv, "The complete JSON definition for the version."sv},
-        {"examples_json"sv, "The complete JSON definition for the version examples/recipies"sv},
-        {"active"sv, "If the version should be active (viewable) or not."sv},
-    }};
-    struct options {
-        required<std::string> key;
-        required<std::string> release_date;
-        required<boost::json::value> version_json;
-        required<boost::json::value> examples_json;
-        required<bool> active;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_application_version::options, (), (key, release_date, version_json, examples_json, active))
+WEBHOOKSIO_ENDPOINT(applications, create_application_version, seed("createApplicationVersion"), post, "/v1/accounts/:account_id/applications/:application_id/versions", (account_id, application_id),
+    "Adds a version to an application.",
+    (required, std::string, key, "The key/id for this version.")
+    (required, std::string, release_date, "The date this version was released.")
+    (required, boost::json::value, version_json, "The complete JSON definition for the version.")
+    (required, boost::json::value, examples_json, "The complete JSON definition for the version examples/recipes")
+    (required, bool, active, "If the version should be active (viewable) or not."))
 
-// Returns the details for a specfic application version.
-struct get_application_version : endpoint<"getApplicationVersion", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
-    static constexpr std::string_view name = "get_application_version"sv;
-    static constexpr std::string_view summary = "Returns the details for a specfic application version."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_application_version::options, (), ())
+WEBHOOKSIO_ENDPOINT(applications, update_application_version, seed("updateApplicationVersion"), put, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", (account_id, application_id, application_version_id),
+    "Updates an application version.",
+    (required, std::string, key, "The key/id for this version.")
+    (required, std::string, release_date, "The date this version was released.")
+    (required, boost::json::value, version_json, "The complete JSON definition for the version.")
+    (required, boost::json::value, examples_json, "The complete JSON definition for the version examples/recipies")
+    (required, bool, active, "If the version should be active (viewable) or not."))
 
-// Returns a collection of versions for an application.
-struct get_application_versions : endpoint<"getApplicationVersions", http_method::get, "/v1/accounts/:account_id/applications/:application_id/versions", account_id, application_id> {
-    static constexpr std::string_view name = "get_application_versions"sv;
-    static constexpr std::string_view summary = "Returns a collection of versions for an application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_application_versions::options, (), ())
+WEBHOOKSIO_ENDPOINT(applications, get_application_version, seed("getApplicationVersion"), get, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", (account_id, application_id, application_version_id),
+    "Returns the details for a specfic application version.")
 
-// Deletes a version for an application.
-struct delete_application_version : endpoint<"deleteApplicationVersion", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", account_id, application_id, application_version_id> {
-    static constexpr std::string_view name = "delete_application_version"sv;
-    static constexpr std::string_view summary = "Deletes a version for an application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_application_version::options, (), ())
+WEBHOOKSIO_ENDPOINT(applications, get_application_versions, seed("getApplicationVersions"), get, "/v1/accounts/:account_id/applications/:application_id/versions", (account_id, application_id),
+    "Returns a collection of versions for an application.")
+
+WEBHOOKSIO_ENDPOINT(applications, delete_application_version, seed("deleteApplicationVersion"), delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", (account_id, application_id, application_version_id),
+    "Deletes a version for an application.")
+
+WEBHOOKSIO_AREA_END(applications)
 
 }  // namespace webhooksio::api
-
-// The Applications calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_APPLICATIONS(X) \
-    X(create_application, 1) \
-    X(update_application, 2) \
-    X(get_application, 2) \
-    X(get_applications, 1) \
-    X(delete_application, 2) \
-    X(create_application_version, 2) \
-    X(update_application_version, 3) \
-    X(get_application_version, 3) \
-    X(get_application_versions, 2) \
-    X(delete_application_version, 3)
 // ---- api/billing.hpp
 // The Billing endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Create Subscription
-struct create_subscription : endpoint<"createSubscription", http_method::post, "/v1/accounts/:account_id/subscriptions", account_id> {
-    static constexpr std::string_view name = "create_subscription"sv;
-    static constexpr std::string_view summary = "Create Subscription"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 4> option_docs{{
-        {"user_id"sv, "The user that is logged into the system."sv},
-        {"plan_id"sv, "The ID of the plan that the subscription is to be started for."sv},
-        {"payment_token"sv, "The temporary stripe payment token used for the payment of the subscription. This is required if the value of the plan being added is greater than $0."sv},
-        {"coupon_code"sv, "A coupon code to apply to this subscription."sv},
-    }};
-    struct options {
-        required<std::string> user_id;
-        required<std::string> plan_id;
-        std::optional<std::string> payment_token{};
-        std::optional<std::string> coupon_code{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_subscription::options, (), (user_id, plan_id, payment_token, coupon_code))
+WEBHOOKSIO_AREA_BEGIN(billing)
 
-// Update Subscription
-struct update_subscription : endpoint<"updateSubscription", http_method::put, "/v1/accounts/:account_id/subscriptions", account_id> {
-    static constexpr std::string_view name = "update_subscription"sv;
-    static constexpr std::string_view summary = "Update Subscription"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 5> option_docs{{
-        {"user_id"sv, "The user that is logged into the system. This should be passed to change the billing contact on the account."sv},
-        {"plan_id"sv, "The ID of the plan that the subscription should be change to."sv},
-        {"payment_token"sv, "The temporary stripe payment token used for the payment of the subscription. This only needs to be passed when changing the credit card info."sv},
-        {"coupon_code"sv, "A coupon code to apply to this subscription."sv},
-        {"end_of_term"sv, "If the change should take effect at the end of the term, or now. Defaults to now - false."sv},
-    }};
-    struct options {
-        std::optional<std::string> user_id{};
-        std::optional<std::string> plan_id{};
-        std::optional<std::string> payment_token{};
-        std::optional<std::string> coupon_code{};
-        std::optional<bool> end_of_term{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_subscription::options, (), (user_id, plan_id, payment_token, coupon_code, end_of_term))
+WEBHOOKSIO_ENDPOINT(billing, create_subscription, docs("createSubscription"), post, "/v1/accounts/:account_id/subscriptions", (account_id),
+    "Create Subscription",
+    (required, webhooksio::user_id, user_id, "The user that is logged into the system.")
+    (required, webhooksio::plan_id, plan_id, "The ID of the plan that the subscription is to be started for.")
+    (optional, std::string, payment_token, "The temporary stripe payment token used for the payment of the subscription. This is required if the value of the plan being added is greater than $0.")
+    (optional, std::string, coupon_code, "A coupon code to apply to this subscription."))
 
-// Get Subscription Details
-struct get_subscription : endpoint<"getSubscription", http_method::get, "/v1/accounts/:account_id/subscriptions", account_id> {
-    static constexpr std::string_view name = "get_subscription"sv;
-    static constexpr std::string_view summary = "Get Subscription Details"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_subscription::options, (), ())
+WEBHOOKSIO_ENDPOINT(billing, update_subscription, docs("updateSubscription"), put, "/v1/accounts/:account_id/subscriptions", (account_id),
+    "Update Subscription",
+    (optional, webhooksio::user_id, user_id, "The user that is logged into the system. This should be passed to change the billing contact on the account.")
+    (optional, webhooksio::plan_id, plan_id, "The ID of the plan that the subscription should be change to.")
+    (optional, std::string, payment_token, "The temporary stripe payment token used for the payment of the subscription. This only needs to be passed when changing the credit card info.")
+    (optional, std::string, coupon_code, "A coupon code to apply to this subscription.")
+    (optional, bool, end_of_term, "If the change should take effect at the end of the term, or now. Defaults to now - false."))
 
-// List Invoices
-struct get_invoices : endpoint<"getInvoices", http_method::get, "/v1/accounts/:account_id/invoices", account_id> {
-    static constexpr std::string_view name = "get_invoices"sv;
-    static constexpr std::string_view summary = "List Invoices"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_invoices::options, (), ())
+WEBHOOKSIO_ENDPOINT(billing, get_subscription, docs("getSubscription"), get, "/v1/accounts/:account_id/subscriptions", (account_id),
+    "Get Subscription Details")
 
-// Get Invoice
-struct get_invoice : endpoint<"getInvoice", http_method::get, "/v1/accounts/:account_id/invoices/:invoice_id", account_id, invoice_id> {
-    static constexpr std::string_view name = "get_invoice"sv;
-    static constexpr std::string_view summary = "Get Invoice"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_invoice::options, (), ())
+WEBHOOKSIO_ENDPOINT(billing, get_invoices, docs("getInvoices"), get, "/v1/accounts/:account_id/invoices", (account_id),
+    "List Invoices")
 
-// Cancel Subscription
-struct cancel_subscription : endpoint<"cancelSubscription", http_method::delete_, "/v1/accounts/:account_id/subscriptions", account_id> {
-    static constexpr std::string_view name = "cancel_subscription"sv;
-    static constexpr std::string_view summary = "Cancel Subscription"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"end_of_term"sv, "If the change should take effect at the end of the term, or now. Defaults to now - false."sv},
-    }};
-    struct options {
-        std::optional<bool> end_of_term{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(cancel_subscription::options, (), (end_of_term))
+WEBHOOKSIO_ENDPOINT(billing, get_invoice, docs("getInvoice"), get, "/v1/accounts/:account_id/invoices/:invoice_id", (account_id, invoice_id),
+    "Get Invoice")
+
+WEBHOOKSIO_ENDPOINT(billing, cancel_subscription, docs("cancelSubscription"), delete_, "/v1/accounts/:account_id/subscriptions", (account_id),
+    "Cancel Subscription",
+    (optional, bool, end_of_term, "If the change should take effect at the end of the term, or now. Defaults to now - false."))
+
+WEBHOOKSIO_AREA_END(billing)
 
 }  // namespace webhooksio::api
-
-// The Billing calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_BILLING(X) \
-    X(create_subscription, 1) \
-    X(update_subscription, 1) \
-    X(get_subscription, 1) \
-    X(get_invoices, 1) \
-    X(get_invoice, 2) \
-    X(cancel_subscription, 1)
 // ---- api/buckets.hpp
 // The Buckets endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Adds a bucket to an account
-struct create_bucket : endpoint<"createBucket", http_method::post, "/v1/accounts/:account_id/buckets", account_id> {
-    static constexpr std::string_view name = "create_bucket"sv;
-    static constexpr std::string_view summary = "Adds a bucket to an account"sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"name"sv, "Name for the bucket."sv},
-        {"key"sv, "The key for the bucket."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        std::optional<std::string> key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_bucket::options, (), (name, key))
+WEBHOOKSIO_AREA_BEGIN(buckets)
 
-// Updates a bucket.
-struct update_bucket : endpoint<"updateBucket", http_method::put, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
-    static constexpr std::string_view name = "update_bucket"sv;
-    static constexpr std::string_view summary = "Updates a bucket."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"name"sv, "Name for the bucket."sv},
-        {"key"sv, "The key for the bucket."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        std::optional<std::string> key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_bucket::options, (), (name, key))
+WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post, "/v1/accounts/:account_id/buckets", (account_id),
+    "Adds a bucket to an account",
+    (required, std::string, name, "Name for the bucket.")
+    (optional, std::string, key, "The key for the bucket."))
 
-// Returns the details for a specfic bucket.
-struct get_bucket : endpoint<"getBucket", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
-    static constexpr std::string_view name = "get_bucket"sv;
-    static constexpr std::string_view summary = "Returns the details for a specfic bucket."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"expand"sv, "If the results should be expanded to include the inputs and destinations"sv},
-        {"include_stats"sv, "Include the traffic summary."sv},
-    }};
-    struct options {
-        std::optional<bool> expand{};
-        std::optional<bool> include_stats{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_bucket::options, (), (expand, include_stats))
+WEBHOOKSIO_ENDPOINT(buckets, update_bucket, seed("updateBucket"), put, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
+    "Updates a bucket.",
+    (required, std::string, name, "Name for the bucket.")
+    (optional, std::string, key, "The key for the bucket."))
 
-// Returns a collection of buckets for an account.
-struct get_buckets : endpoint<"getBuckets", http_method::get, "/v1/accounts/:account_id/buckets", account_id> {
-    static constexpr std::string_view name = "get_buckets"sv;
-    static constexpr std::string_view summary = "Returns a collection of buckets for an account."sv;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"expand"sv, "If the results should be expanded to include the inputs and destinations"sv},
-    }};
-    struct options {
-        std::optional<bool> expand{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_buckets::options, (), (expand))
+WEBHOOKSIO_ENDPOINT(buckets, get_bucket, seed("getBucket"), get, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
+    "Returns the details for a specfic bucket.",
+    (optional, bool, expand, "If the results should be expanded to include the inputs and destinations")
+    (optional, bool, include_stats, "Include the traffic summary."))
 
-// Deletes a bucket.
-struct delete_bucket : endpoint<"deleteBucket", http_method::delete_, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
-    static constexpr std::string_view name = "delete_bucket"sv;
-    static constexpr std::string_view summary = "Deletes a bucket."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_bucket::options, (), ())
+WEBHOOKSIO_ENDPOINT(buckets, get_buckets, seed("getBuckets"), get, "/v1/accounts/:account_id/buckets", (account_id),
+    "Returns a collection of buckets for an account.",
+    (optional, bool, expand, "If the results should be expanded to include the inputs and destinations"))
+
+WEBHOOKSIO_ENDPOINT(buckets, delete_bucket, seed("deleteBucket"), delete_, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
+    "Deletes a bucket.")
+
+WEBHOOKSIO_AREA_END(buckets)
 
 }  // namespace webhooksio::api
-
-// The Buckets calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_BUCKETS(X) \
-    X(create_bucket, 1) \
-    X(update_bucket, 2) \
-    X(get_bucket, 2) \
-    X(get_buckets, 1) \
-    X(delete_bucket, 2)
 // ---- api/certificates.hpp
 // The SSL Certificates endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Import SSL Certificate
-struct import_certificate : endpoint<"importCertificate", http_method::put, "/v1/accounts/:account_id/certificates", account_id> {
-    static constexpr std::string_view name = "import_certificate"sv;
-    static constexpr std::string_view summary = "Import SSL Certificate"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"domain"sv, "The domain for the certificate that you wish to import"sv},
-        {"port"sv, "The port to use. (defaults to 443)"sv},
-    }};
-    struct options {
-        required<std::string> domain;
-        required<int> port;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(import_certificate::options, (), (domain, port))
+WEBHOOKSIO_AREA_BEGIN(certificates)
 
-// Get SSL Certificate
-struct get_certificate : endpoint<"getCertificate", http_method::get, "/v1/accounts/:account_id/certificates/:certificate_id", account_id, certificate_id> {
-    static constexpr std::string_view name = "get_certificate"sv;
-    static constexpr std::string_view summary = "Get SSL Certificate"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_certificate::options, (), ())
+WEBHOOKSIO_ENDPOINT(certificates, import_certificate, docs("importCertificate"), put, "/v1/accounts/:account_id/certificates", (account_id),
+    "Import SSL Certificate",
+    (required, std::string, domain, "The domain for the certificate that you wish to import")
+    (required, int, port, "The port to use. (defaults to 443)"))
 
-// List SSL Certificates
-struct get_certificates : endpoint<"getCertificates", http_method::get, "/v1/accounts/:account_id/certificates", account_id> {
-    static constexpr std::string_view name = "get_certificates"sv;
-    static constexpr std::string_view summary = "List SSL Certificates"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_certificates::options, (), ())
+WEBHOOKSIO_ENDPOINT(certificates, get_certificate, docs("getCertificate"), get, "/v1/accounts/:account_id/certificates/:certificate_id", (account_id, certificate_id),
+    "Get SSL Certificate")
 
-// Delete SSL Certificate
-struct delete_certificate : endpoint<"deleteCertificate", http_method::delete_, "/v1/accounts/:account_id/certificates/:certificate_id", account_id, certificate_id> {
-    static constexpr std::string_view name = "delete_certificate"sv;
-    static constexpr std::string_view summary = "Delete SSL Certificate"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_certificate::options, (), ())
+WEBHOOKSIO_ENDPOINT(certificates, get_certificates, docs("getCertificates"), get, "/v1/accounts/:account_id/certificates", (account_id),
+    "List SSL Certificates")
+
+WEBHOOKSIO_ENDPOINT(certificates, delete_certificate, docs("deleteCertificate"), delete_, "/v1/accounts/:account_id/certificates/:certificate_id", (account_id, certificate_id),
+    "Delete SSL Certificate")
+
+WEBHOOKSIO_AREA_END(certificates)
 
 }  // namespace webhooksio::api
-
-// The SSL Certificates calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_CERTIFICATES(X) \
-    X(import_certificate, 1) \
-    X(get_certificate, 2) \
-    X(get_certificates, 1) \
-    X(delete_certificate, 2)
 // ---- api/destinations.hpp
 // The Destinations endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Adds an destination for an input.
-struct create_destination : endpoint<"createDestination", http_method::post, "/v1/accounts/:account_id/inputs/:input_id/destinations", account_id, input_id> {
-    static constexpr std::string_view name = "create_destination"sv;
-    static constexpr std::string_view summary = "Adds an destination for an input."sv;
-    static constexpr std::array<option_doc, 16> option_docs{{
-        {"name"sv, "Name for the input."sv},
-        {"endpoint_url"sv, "The URL the messages should be sent to."sv},
-        {"delivery_order"sv, "How the deliveries should operate. Valid options are random or fifo. The default is random"sv},
-        {"status"sv, "The status of the bucket, defaults to active."sv},
-        {"message_method"sv, "The HTTP method the message will be sent with. If null the method will pass through."sv},
-        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
-        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
-        {"retry_policy_id"sv, "The retry algorithm that will be used for failed attempts."sv},
-        {"retry_count"sv, "The number of times the hook will be retried."sv},
-        {"retry_interval"sv, "The interval for which the retries will be set."sv},
-        {"verify_ssl"sv, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."sv},
-        {"headers_to_include"sv, "A comma delimited list of custom headers to include."sv},
-        {"header_prefix"sv, "The prefix of the custom headers that will be included. The default is Webhooks"sv},
-        {"alert_on_failure"sv, "A comma delimited list of email addresses to alert when a webhook enters the failed status."sv},
-        {"recipe_id"sv, "If a recipe should be applied to messages coming through this destination it can be specified."sv},
-        {"rate_limit"sv, "The max rate for webhooks to be relayed. This will default to your plan max."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order{};
-        std::optional<std::string> status{};
-        std::optional<std::string> message_method{};
-        std::optional<std::vector<std::string>> event_filters{};
-        std::optional<std::string> authentication_type{};
-        std::optional<std::string> retry_policy_id{};
-        std::optional<int> retry_count{};
-        std::optional<int> retry_interval{};
-        std::optional<bool> verify_ssl{};
-        std::optional<std::vector<std::string>> headers_to_include{};
-        std::optional<std::string> header_prefix{};
-        std::optional<std::vector<std::string>> alert_on_failure{};
-        std::optional<std::string> recipe_id{};
-        std::optional<int> rate_limit{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_destination::options, (), (name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
+WEBHOOKSIO_AREA_BEGIN(destinations)
 
-// Updates the details of an destination.
-struct update_destination : endpoint<"updateDestination", http_method::put, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
-    static constexpr std::string_view name = "update_destination"sv;
-    static constexpr std::string_view summary = "Updates the details of an destination."sv;
-    static constexpr std::array<option_doc, 16> option_docs{{
-        {"name"sv, "Name for the input."sv},
-        {"endpoint_url"sv, "The URL the messages should be sent to."sv},
-        {"delivery_order"sv, "How the deliveries should operate. Valid options are random or fifo. The default is random"sv},
-        {"status"sv, "The status of the bucket, defaults to active."sv},
-        {"message_method"sv, "The HTTP method the message will be sent with. If null the method will pass through."sv},
-        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
-        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
-        {"retry_policy_id"sv, "The retry algorithm that will be used for failed attempts."sv},
-        {"retry_count"sv, "The number of times the hook will be retried."sv},
-        {"retry_interval"sv, "The interval for which the retries will be set."sv},
-        {"verify_ssl"sv, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."sv},
-        {"headers_to_include"sv, "A comma delimited list of custom headers to include."sv},
-        {"header_prefix"sv, "The prefix of the custom headers that will be included. The default is Webhooks"sv},
-        {"alert_on_failure"sv, "A comma delimited list of email addresses to alert when a webhook enters the failed status."sv},
-        {"recipe_id"sv, "If a recipe should be applied to messages coming through this destination it can be specified."sv},
-        {"rate_limit"sv, "The max rate for webhooks to be relayed. This will default to your plan max."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order{};
-        std::optional<std::string> status{};
-        std::optional<std::string> message_method{};
-        std::optional<std::vector<std::string>> event_filters{};
-        std::optional<std::string> authentication_type{};
-        std::optional<std::string> retry_policy_id{};
-        std::optional<int> retry_count{};
-        std::optional<int> retry_interval{};
-        std::optional<bool> verify_ssl{};
-        std::optional<std::vector<std::string>> headers_to_include{};
-        std::optional<std::string> header_prefix{};
-        std::optional<std::vector<std::string>> alert_on_failure{};
-        std::optional<std::string> recipe_id{};
-        std::optional<int> rate_limit{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_destination::options, (), (name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
+WEBHOOKSIO_ENDPOINT(destinations, create_destination, seed("createDestination"), post, "/v1/accounts/:account_id/inputs/:input_id/destinations", (account_id, input_id),
+    "Adds an destination for an input.",
+    (required, std::string, name, "Name for the input.")
+    (required, std::string, endpoint_url, "The URL the messages should be sent to.")
+    (optional, std::string, delivery_order, "How the deliveries should operate. Valid options are random or fifo. The default is random")
+    (optional, std::string, status, "The status of the bucket, defaults to active.")
+    (optional, std::string, message_method, "The HTTP method the message will be sent with. If null the method will pass through.")
+    (optional, std::vector<std::string>, event_filters, "The events that this input should be triggerd for. This can be a comma delimited list of events.")
+    (optional, std::string, authentication_type, "The type of authentication to apply to incoming requests.")
+    (optional, std::string, retry_policy_id, "The retry algorithm that will be used for failed attempts.")
+    (optional, int, retry_count, "The number of times the hook will be retried.")
+    (optional, int, retry_interval, "The interval for which the retries will be set.")
+    (optional, bool, verify_ssl, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.")
+    (optional, std::vector<std::string>, headers_to_include, "A comma delimited list of custom headers to include.")
+    (optional, std::string, header_prefix, "The prefix of the custom headers that will be included. The default is Webhooks")
+    (optional, std::vector<std::string>, alert_on_failure, "A comma delimited list of email addresses to alert when a webhook enters the failed status.")
+    (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this destination it can be specified.")
+    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max."))
 
-// Returns the details for a specfic destination.
-struct get_destination : endpoint<"getDestination", http_method::get, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
-    static constexpr std::string_view name = "get_destination"sv;
-    static constexpr std::string_view summary = "Returns the details for a specfic destination."sv;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"include_certificate_data"sv, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"sv},
-    }};
-    struct options {
-        std::optional<bool> include_certificate_data{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_destination::options, (), (include_certificate_data))
+WEBHOOKSIO_ENDPOINT(destinations, update_destination, seed("updateDestination"), put, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
+    "Updates the details of an destination.",
+    (required, std::string, name, "Name for the input.")
+    (required, std::string, endpoint_url, "The URL the messages should be sent to.")
+    (optional, std::string, delivery_order, "How the deliveries should operate. Valid options are random or fifo. The default is random")
+    (optional, std::string, status, "The status of the bucket, defaults to active.")
+    (optional, std::string, message_method, "The HTTP method the message will be sent with. If null the method will pass through.")
+    (optional, std::vector<std::string>, event_filters, "The events that this input should be triggerd for. This can be a comma delimited list of events.")
+    (optional, std::string, authentication_type, "The type of authentication to apply to incoming requests.")
+    (optional, std::string, retry_policy_id, "The retry algorithm that will be used for failed attempts.")
+    (optional, int, retry_count, "The number of times the hook will be retried.")
+    (optional, int, retry_interval, "The interval for which the retries will be set.")
+    (optional, bool, verify_ssl, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.")
+    (optional, std::vector<std::string>, headers_to_include, "A comma delimited list of custom headers to include.")
+    (optional, std::string, header_prefix, "The prefix of the custom headers that will be included. The default is Webhooks")
+    (optional, std::vector<std::string>, alert_on_failure, "A comma delimited list of email addresses to alert when a webhook enters the failed status.")
+    (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this destination it can be specified.")
+    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max."))
 
-// Returns a collection of destinations.
-struct get_destinations : endpoint<"getDestinations", http_method::get, "/v1/accounts/:account_id/inputs/:input_id/destinations", account_id, input_id> {
-    static constexpr std::string_view name = "get_destinations"sv;
-    static constexpr std::string_view summary = "Returns a collection of destinations."sv;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"destination_key"sv, "Name for the bucket."sv},
-    }};
-    struct options {
-        std::optional<std::string> destination_key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_destinations::options, (), (destination_key))
+WEBHOOKSIO_ENDPOINT(destinations, get_destination, seed("getDestination"), get, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
+    "Returns the details for a specfic destination.",
+    (optional, bool, include_certificate_data, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"))
 
-// Deletes an destination.
-struct delete_destination : endpoint<"deleteDestination", http_method::delete_, "/v1/accounts/:account_id/destinations/:destination_id", account_id, destination_id> {
-    static constexpr std::string_view name = "delete_destination"sv;
-    static constexpr std::string_view summary = "Deletes an destination."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_destination::options, (), ())
+WEBHOOKSIO_ENDPOINT(destinations, get_destinations, seed("getDestinations"), get, "/v1/accounts/:account_id/inputs/:input_id/destinations", (account_id, input_id),
+    "Returns a collection of destinations.",
+    (optional, std::string, destination_key, "Name for the bucket."))
+
+WEBHOOKSIO_ENDPOINT(destinations, delete_destination, seed("deleteDestination"), delete_, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
+    "Deletes an destination.")
+
+WEBHOOKSIO_AREA_END(destinations)
 
 }  // namespace webhooksio::api
-
-// The Destinations calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_DESTINATIONS(X) \
-    X(create_destination, 2) \
-    X(update_destination, 2) \
-    X(get_destination, 2) \
-    X(get_destinations, 2) \
-    X(delete_destination, 2)
 // ---- api/gateway.hpp
 // The Gateway endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Gateway Auth Details
-struct get_gateway_auth_option : endpoint<"getGatewayAuthOption", http_method::get, "/v1/gateway/authentication/:type/:option", auth_type, auth_option> {
-    static constexpr std::string_view name = "get_gateway_auth_option"sv;
-    static constexpr std::string_view summary = "Gateway Auth Details"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_gateway_auth_option::options, (), ())
+WEBHOOKSIO_AREA_BEGIN(gateway)
 
-// Gateway Auth Options
-struct get_gateway_auth_options : endpoint<"getGatewayAuthOptions", http_method::get, "/v1/gateway/authentication/:type", auth_type> {
-    static constexpr std::string_view name = "get_gateway_auth_options"sv;
-    static constexpr std::string_view summary = "Gateway Auth Options"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_gateway_auth_options::options, (), ())
+WEBHOOKSIO_ENDPOINT(gateway, get_gateway_auth_option, docs("getGatewayAuthOption"), get, "/v1/gateway/authentication/:type/:option", (auth_type, auth_option),
+    "Gateway Auth Details")
 
-// Request Gateway
-struct send_input_request : endpoint<"sendInputRequest", http_method::post, "/v1/:input_name/:input_id", input_name, input_id> {
-    static constexpr std::string_view name = "send_input_request"sv;
-    static constexpr std::string_view summary = "Request Gateway"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        WEBHOOKSIO_WEBHOOK_MEMBERS
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(send_input_request::options, (), ())
+WEBHOOKSIO_ENDPOINT(gateway, get_gateway_auth_options, docs("getGatewayAuthOptions"), get, "/v1/gateway/authentication/:type", (auth_type),
+    "Gateway Auth Options")
 
-// Request Gateway (Dynamic)
-struct send_dynamic_input_request : endpoint<"sendDynamicInputRequest", http_method::post, "/:input_id/:target_url", input_id, target_url> {
-    static constexpr std::string_view name = "send_dynamic_input_request"sv;
-    static constexpr std::string_view summary = "Request Gateway (Dynamic)"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        WEBHOOKSIO_WEBHOOK_MEMBERS
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(send_dynamic_input_request::options, (), ())
+WEBHOOKSIO_WEBHOOK_ENDPOINT(gateway, send_input_request, docs("sendInputRequest"), post, "/v1/:input_name/:input_id", (input_name, input_id),
+    "Request Gateway")
 
-// Request Gateway
-struct check_input_gateway : endpoint<"checkInputGateway", http_method::head, "/v1/:input_name/:input_id", input_name, input_id> {
-    static constexpr std::string_view name = "check_input_gateway"sv;
-    static constexpr std::string_view summary = "Request Gateway"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(check_input_gateway::options, (), ())
+WEBHOOKSIO_WEBHOOK_ENDPOINT(gateway, send_dynamic_input_request, docs("sendDynamicInputRequest"), post, "/:input_id/:target_url", (input_id, target_url),
+    "Request Gateway (Dynamic)")
 
-// Resend Request
-struct resend_messages : endpoint<"resendMessages", http_method::post, "/v1/accounts/:account_id/resend", account_id> {
-    static constexpr std::string_view name = "resend_messages"sv;
-    static constexpr std::string_view summary = "Resend Request"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"outgoing_message_ids"sv, "An array of all the outgoing message ids that should be resent."sv},
-    }};
-    struct options {
-        required<boost::json::value> outgoing_message_ids;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(resend_messages::options, (), (outgoing_message_ids))
+WEBHOOKSIO_ENDPOINT(gateway, check_input_gateway, docs("checkInputGateway"), head, "/v1/:input_name/:input_id", (input_name, input_id),
+    "Request Gateway")
 
-// Retry Request
-struct retry_request : endpoint<"retryRequest", http_method::post, "/v1/retry"> {
-    static constexpr std::string_view name = "retry_request"sv;
-    static constexpr std::string_view summary = "Retry Request"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(retry_request::options, (), ())
+WEBHOOKSIO_ENDPOINT(gateway, resend_messages, docs("resendMessages"), post, "/v1/accounts/:account_id/resend", (account_id),
+    "Resend Request",
+    (required, boost::json::value, outgoing_message_ids, "An array of all the outgoing message ids that should be resent."))
+
+WEBHOOKSIO_ENDPOINT(gateway, retry_request, docs("retryRequest"), post, "/v1/retry", (),
+    "Retry Request")
+
+WEBHOOKSIO_AREA_END(gateway)
 
 }  // namespace webhooksio::api
-
-// The Gateway calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_GATEWAY(X) \
-    X(get_gateway_auth_option, 2) \
-    X(get_gateway_auth_options, 1) \
-    X(send_input_request, 2) \
-    X(send_dynamic_input_request, 2) \
-    X(check_input_gateway, 2) \
-    X(resend_messages, 1) \
-    X(retry_request, 0)
 // ---- api/inputs.hpp
 // The Inputs endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Adds an input to an account
-struct create_input : endpoint<"createInput", http_method::post, "/v1/accounts/:account_id/inputs", account_id> {
-    static constexpr std::string_view name = "create_input"sv;
-    static constexpr std::string_view summary = "Adds an input to an account"sv;
-    static constexpr std::array<option_doc, 14> option_docs{{
-        {"bucket_id"sv, "The bucket the input belongs to"sv},
-        {"name"sv, "Name for the input."sv},
-        {"status"sv, "The status of the bucket, defaults to active."sv},
-        {"event_location"sv, "The location of the event, header, payload, query param, etc"sv},
-        {"event_path"sv, "The path to the value that specifies what type of event is coming in. This starts with the value msg."sv},
-        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
-        {"delivery_mode"sv, "The mode the request should be made in. Valid options include sync and async."sv},
-        {"response_code"sv, "HTTP Response code to provide upon hook receipt - defaults to 200"sv},
-        {"response_content_type"sv, "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable."sv},
-        {"authentication_failures"sv, "How to handle authentication failures."sv},
-        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
-        {"response_content"sv, "Any content that should be provided upon hook receipt."sv},
-        {"recipe_id"sv, "If a recipe should be applied to messages coming through this input it can be specified."sv},
-        {"type"sv, "The type of input that is being created. Valid values include dynamic or static. Default is static."sv},
-    }};
-    struct options {
-        required<std::string> bucket_id;
-        required<std::string> name;
-        std::optional<std::string> status{};
-        std::optional<std::string> event_location{};
-        std::optional<std::string> event_path{};
-        std::optional<std::vector<std::string>> event_filters{};
-        std::optional<std::string> delivery_mode{};
-        std::optional<int> response_code{};
-        std::optional<std::string> response_content_type{};
-        std::optional<std::string> authentication_failures{};
-        std::optional<std::string> authentication_type{};
-        std::optional<std::string> response_content{};
-        std::optional<std::string> recipe_id{};
-        std::optional<std::string> type{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_input::options, (), (bucket_id, name, status, event_location, event_path, event_filters, delivery_mode, response_code, response_content_type, authentication_failures, authentication_type, response_content, recipe_id, type))
+WEBHOOKSIO_AREA_BEGIN(inputs)
 
-// Updates the details for an input.
-struct update_input : endpoint<"updateInput", http_method::put, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
-    static constexpr std::string_view name = "update_input"sv;
-    static constexpr std::string_view summary = "Updates the details for an input."sv;
-    static constexpr std::array<option_doc, 12> option_docs{{
-        {"name"sv, "Name for the input."sv},
-        {"status"sv, "The status of the bucket, defaults to active."sv},
-        {"event_location"sv, "The location of the event, header, payload, query param, etc"sv},
-        {"event_path"sv, "The path to the value that specifies what type of event is coming in. This starts with the value msg."sv},
-        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
-        {"delivery_mode"sv, "The mode the request should be made in. Valid options include sync and async."sv},
-        {"response_code"sv, "HTTP Response code to provide upon hook receipt - defaults to 200"sv},
-        {"response_content_type"sv, "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable."sv},
-        {"authentication_failures"sv, "How to handle authentication failures."sv},
-        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
-        {"response_content"sv, "Any content that should be provided upon hook receipt."sv},
-        {"recipe_id"sv, "If a recipe should be applied to messages coming through this input it can be specified."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        std::optional<std::string> status{};
-        std::optional<std::string> event_location{};
-        std::optional<std::string> event_path{};
-        std::optional<std::vector<std::string>> event_filters{};
-        std::optional<std::string> delivery_mode{};
-        std::optional<int> response_code{};
-        std::optional<std::string> response_content_type{};
-        std::optional<std::string> authentication_failures{};
-        std::optional<std::string> authentication_type{};
-        std::optional<std::string> response_content{};
-        std::optional<std::string> recipe_id{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_input::options, (), (name, status, event_location, event_path, event_filters, delivery_mode, response_code, response_content_type, authentication_failures, authentication_type, response_content, recipe_id))
+WEBHOOKSIO_ENDPOINT(inputs, create_input, seed("createInput"), post, "/v1/accounts/:account_id/inputs", (account_id),
+    "Adds an input to an account",
+    (required, webhooksio::bucket_id, bucket_id, "The bucket the input belongs to")
+    (required, std::string, name, "Name for the input.")
+    (optional, std::string, status, "The status of the bucket, defaults to active.")
+    (optional, std::string, event_location, "The location of the event, header, payload, query param, etc")
+    (optional, std::string, event_path, "The path to the value that specifies what type of event is coming in. This starts with the value msg.")
+    (optional, std::vector<std::string>, event_filters, "The events that this input should be triggerd for. This can be a comma delimited list of events.")
+    (optional, std::string, delivery_mode, "The mode the request should be made in. Valid options include sync and async.")
+    (optional, int, response_code, "HTTP Response code to provide upon hook receipt - defaults to 200")
+    (optional, std::string, response_content_type, "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable.")
+    (optional, std::string, authentication_failures, "How to handle authentication failures.")
+    (optional, std::string, authentication_type, "The type of authentication to apply to incoming requests.")
+    (optional, std::string, response_content, "Any content that should be provided upon hook receipt.")
+    (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this input it can be specified.")
+    (optional, std::string, type, "The type of input that is being created. Valid values include dynamic or static. Default is static."))
 
-// Returns the details for a specfic input.
-struct get_input : endpoint<"getInput", http_method::get, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
-    static constexpr std::string_view name = "get_input"sv;
-    static constexpr std::string_view summary = "Returns the details for a specfic input."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_input::options, (), ())
+WEBHOOKSIO_ENDPOINT(inputs, update_input, seed("updateInput"), put, "/v1/accounts/:account_id/inputs/:input_id", (account_id, input_id),
+    "Updates the details for an input.",
+    (required, std::string, name, "Name for the input.")
+    (optional, std::string, status, "The status of the bucket, defaults to active.")
+    (optional, std::string, event_location, "The location of the event, header, payload, query param, etc")
+    (optional, std::string, event_path, "The path to the value that specifies what type of event is coming in. This starts with the value msg.")
+    (optional, std::vector<std::string>, event_filters, "The events that this input should be triggerd for. This can be a comma delimited list of events.")
+    (optional, std::string, delivery_mode, "The mode the request should be made in. Valid options include sync and async.")
+    (optional, int, response_code, "HTTP Response code to provide upon hook receipt - defaults to 200")
+    (optional, std::string, response_content_type, "The content type that should be returned upon hook receipt, this should mirror the data in the response_content variable.")
+    (optional, std::string, authentication_failures, "How to handle authentication failures.")
+    (optional, std::string, authentication_type, "The type of authentication to apply to incoming requests.")
+    (optional, std::string, response_content, "Any content that should be provided upon hook receipt.")
+    (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this input it can be specified."))
 
-// Returns a collection of inputs for an account.
-struct get_inputs : endpoint<"getInputs", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id/inputs", account_id, bucket_id> {
-    static constexpr std::string_view name = "get_inputs"sv;
-    static constexpr std::string_view summary = "Returns a collection of inputs for an account."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"key"sv, "Name for the bucket."sv},
-        {"event_filter"sv, "The event that should be filtered on."sv},
-    }};
-    struct options {
-        std::optional<std::string> key{};
-        std::optional<std::string> event_filter{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_inputs::options, (), (key, event_filter))
+WEBHOOKSIO_ENDPOINT(inputs, get_input, seed("getInput"), get, "/v1/accounts/:account_id/inputs/:input_id", (account_id, input_id),
+    "Returns the details for a specfic input.")
 
-// Deletes an input.
-struct delete_input : endpoint<"deleteInput", http_method::delete_, "/v1/accounts/:account_id/inputs/:input_id", account_id, input_id> {
-    static constexpr std::string_view name = "delete_input"sv;
-    static constexpr std::string_view summary = "Deletes an input."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_input::options, (), ())
+WEBHOOKSIO_ENDPOINT(inputs, get_inputs, seed("getInputs"), get, "/v1/accounts/:account_id/buckets/:bucket_id/inputs", (account_id, bucket_id),
+    "Returns a collection of inputs for an account.",
+    (optional, std::string, key, "Name for the bucket.")
+    (optional, std::string, event_filter, "The event that should be filtered on."))
+
+WEBHOOKSIO_ENDPOINT(inputs, delete_input, seed("deleteInput"), delete_, "/v1/accounts/:account_id/inputs/:input_id", (account_id, input_id),
+    "Deletes an input.")
+
+WEBHOOKSIO_AREA_END(inputs)
 
 }  // namespace webhooksio::api
-
-// The Inputs calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_INPUTS(X) \
-    X(create_input, 1) \
-    X(update_input, 2) \
-    X(get_input, 2) \
-    X(get_inputs, 2) \
-    X(delete_input, 2)
 // ---- api/messages.hpp
 // The Messages endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Returns the details regarding an incoming message.
-struct get_incoming_message : endpoint<"getIncomingMessage", http_method::get, "/v1/accounts/:account_id/incoming/:incoming_message_id", account_id, incoming_message_id> {
-    static constexpr std::string_view name = "get_incoming_message"sv;
-    static constexpr std::string_view summary = "Returns the details regarding an incoming message."sv;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"include_outgoing_messages"sv, "If the outgoing messages should be included as well."sv},
-    }};
-    struct options {
-        std::optional<bool> include_outgoing_messages{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_incoming_message::options, (), (include_outgoing_messages))
+WEBHOOKSIO_AREA_BEGIN(messages)
 
-// Returns the details regarding an outgoing message, including all attempts
-struct get_outgoing_message : endpoint<"getOutgoingMessage", http_method::get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id", account_id, outgoing_message_id> {
-    static constexpr std::string_view name = "get_outgoing_message"sv;
-    static constexpr std::string_view summary = "Returns the details regarding an outgoing message, including all attempts"sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_outgoing_message::options, (), ())
+WEBHOOKSIO_ENDPOINT(messages, get_incoming_message, seed("getIncomingMessage"), get, "/v1/accounts/:account_id/incoming/:incoming_message_id", (account_id, incoming_message_id),
+    "Returns the details regarding an incoming message.",
+    (optional, bool, include_outgoing_messages, "If the outgoing messages should be included as well."))
 
-// Returns the basic information regarding the status of the outgoing request.
-struct get_outgoing_message_status : endpoint<"getOutgoingMessageStatus", http_method::get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id/status", account_id, outgoing_message_id> {
-    static constexpr std::string_view name = "get_outgoing_message_status"sv;
-    static constexpr std::string_view summary = "Returns the basic information regarding the status of the outgoing request."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_outgoing_message_status::options, (), ())
+WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message, seed("getOutgoingMessage"), get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id", (account_id, outgoing_message_id),
+    "Returns the details regarding an outgoing message, including all attempts")
 
-// Get Outgoing Message Attempt
-struct get_outgoing_message_attempt : endpoint<"getOutgoingMessageAttempt", http_method::get, "/v1/accounts/:account_id/attempts/:attempt_id", account_id, attempt_id> {
-    static constexpr std::string_view name = "get_outgoing_message_attempt"sv;
-    static constexpr std::string_view summary = "Get Outgoing Message Attempt"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_outgoing_message_attempt::options, (), ())
+WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_status, seed("getOutgoingMessageStatus"), get, "/v1/accounts/:account_id/outgoing/:outgoing_message_id/status", (account_id, outgoing_message_id),
+    "Returns the basic information regarding the status of the outgoing request.")
+
+WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_attempt, docs("getOutgoingMessageAttempt"), get, "/v1/accounts/:account_id/attempts/:attempt_id", (account_id, attempt_id),
+    "Get Outgoing Message Attempt")
+
+WEBHOOKSIO_AREA_END(messages)
 
 }  // namespace webhooksio::api
-
-// The Messages calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_MESSAGES(X) \
-    X(get_incoming_message, 2) \
-    X(get_outgoing_message, 2) \
-    X(get_outgoing_message_status, 2) \
-    X(get_outgoing_message_attempt, 2)
 // ---- api/providers.hpp
 // The Providers endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Creates a consumer for an application
-struct create_consumer : endpoint<"createConsumer", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
-    static constexpr std::string_view name = "create_consumer"sv;
-    static constexpr std::string_view summary = "Creates a consumer for an application"sv;
-    static constexpr std::array<option_doc, 3> option_docs{{
-        {"consumer_id"sv, "The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application."sv},
-        {"bucket_key"sv, "The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default."sv},
-        {"name"sv, "The name of the consumer. This could be the account name within the provider application for example."sv},
-    }};
-    struct options {
-        required<std::string> consumer_id;
-        required<std::string> bucket_key;
-        required<std::string> name;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_consumer::options, (), (consumer_id, bucket_key, name))
+WEBHOOKSIO_AREA_BEGIN(providers)
 
-// Returns a list of all the consumers for a particular application.
-struct get_consumers : endpoint<"getConsumers", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
-    static constexpr std::string_view name = "get_consumers"sv;
-    static constexpr std::string_view summary = "Returns a list of all the consumers for a particular application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumers::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, create_consumer, seed("createConsumer"), post, "/v1/accounts/:account_id/applications/:application_id/consumers", (account_id, application_id),
+    "Creates a consumer for an application",
+    (required, webhooksio::consumer_id, consumer_id, "The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application.")
+    (required, webhooksio::bucket_key, bucket_key, "The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default.")
+    (required, std::string, name, "The name of the consumer. This could be the account name within the provider application for example."))
 
-// Updates the details for a particular consumer.
-struct update_consumer : endpoint<"updateConsumer", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "update_consumer"sv;
-    static constexpr std::string_view summary = "Updates the details for a particular consumer."sv;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"name"sv, "The name of the consumer. This could be the account name within the provider application for example."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_consumer::options, (), (name))
+WEBHOOKSIO_ENDPOINT(providers, get_consumers, seed("getConsumers"), get, "/v1/accounts/:account_id/applications/:application_id/consumers", (account_id, application_id),
+    "Returns a list of all the consumers for a particular application.")
 
-// Get the details for a particular consumer.
-struct get_consumer : endpoint<"getConsumer", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer"sv;
-    static constexpr std::string_view summary = "Get the details for a particular consumer."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, update_consumer, seed("updateConsumer"), put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", (account_id, application_id, consumer_id),
+    "Updates the details for a particular consumer.",
+    (required, std::string, name, "The name of the consumer. This could be the account name within the provider application for example."))
 
-// Removes a consumer from a particular application.
-struct delete_consumer : endpoint<"deleteConsumer", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "delete_consumer"sv;
-    static constexpr std::string_view summary = "Removes a consumer from a particular application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_consumer::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, get_consumer, seed("getConsumer"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", (account_id, application_id, consumer_id),
+    "Get the details for a particular consumer.")
 
-// Returns all the destinations for the consumer of a given application.
-struct get_consumer_destinations : endpoint<"getConsumerDestinations", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_destinations"sv;
-    static constexpr std::string_view summary = "Returns all the destinations for the consumer of a given application."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"bucket_key"sv, ""sv},
-        {"destination_key"sv, "Name for the bucket."sv},
-    }};
-    struct options {
-        required<std::string> bucket_key;
-        std::optional<std::string> destination_key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer_destinations::options, (), (bucket_key, destination_key))
+WEBHOOKSIO_ENDPOINT(providers, delete_consumer, seed("deleteConsumer"), delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", (account_id, application_id, consumer_id),
+    "Removes a consumer from a particular application.")
 
-// Adds an destination for the consumer of a given application.
-struct create_consumer_destination : endpoint<"createConsumerDestination", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "create_consumer_destination"sv;
-    static constexpr std::string_view summary = "Adds an destination for the consumer of a given application."sv;
-    static constexpr std::array<option_doc, 18> option_docs{{
-        {"application_version_id"sv, ""sv},
-        {"name"sv, "Name for the destination."sv},
-        {"bucket_key"sv, ""sv},
-        {"endpoint_url"sv, "The URL the messages should be sent to."sv},
-        {"delivery_order"sv, "How the deliveries should operate. Valid options are random or fifo. The default is random"sv},
-        {"status"sv, "The status of the bucket, defaults to active."sv},
-        {"message_method"sv, "The HTTP method the message will be sent with. If null the method will pass through."sv},
-        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
-        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
-        {"retry_policy_id"sv, "The retry algorithm that will be used for failed attempts."sv},
-        {"retry_count"sv, "The number of times the hook will be retried."sv},
-        {"retry_interval"sv, "The interval for which the retries will be set."sv},
-        {"verify_ssl"sv, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."sv},
-        {"headers_to_include"sv, "A comma delimited list of custom headers to include."sv},
-        {"header_prefix"sv, "The prefix of the custom headers that will be included. The default is Webhooks"sv},
-        {"alert_on_failure"sv, "A comma delimited list of email addresses to alert when a webhook enters the failed status."sv},
-        {"recipe_id"sv, "If a recipe should be applied to messages coming through this destination it can be specified."sv},
-        {"rate_limit"sv, "The max rate for webhooks to be relayed. This will default to your plan max."sv},
-    }};
-    struct options {
-        required<std::string> application_version_id;
-        required<std::string> name;
-        required<std::string> bucket_key;
-        required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order{};
-        std::optional<std::string> status{};
-        std::optional<std::string> message_method{};
-        std::optional<std::vector<std::string>> event_filters{};
-        std::optional<std::string> authentication_type{};
-        std::optional<std::string> retry_policy_id{};
-        std::optional<int> retry_count{};
-        std::optional<int> retry_interval{};
-        std::optional<bool> verify_ssl{};
-        std::optional<std::vector<std::string>> headers_to_include{};
-        std::optional<std::string> header_prefix{};
-        std::optional<std::vector<std::string>> alert_on_failure{};
-        std::optional<std::string> recipe_id{};
-        std::optional<int> rate_limit{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_consumer_destination::options, (), (application_version_id, name, bucket_key, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
+WEBHOOKSIO_ENDPOINT(providers, get_consumer_destinations, seed("getConsumerDestinations"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", (account_id, application_id, consumer_id),
+    "Returns all the destinations for the consumer of a given application.",
+    (required, webhooksio::bucket_key, bucket_key, "")
+    (optional, std::string, destination_key, "Name for the bucket."))
 
-// Updates an destination for the consumer of a given application.
-struct update_consumer_destination : endpoint<"updateConsumerDestination", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
-    static constexpr std::string_view name = "update_consumer_destination"sv;
-    static constexpr std::string_view summary = "Updates an destination for the consumer of a given application."sv;
-    static constexpr std::array<option_doc, 17> option_docs{{
-        {"application_version_id"sv, ""sv},
-        {"name"sv, "Name for the input."sv},
-        {"endpoint_url"sv, "The URL the messages should be sent to."sv},
-        {"delivery_order"sv, "How the deliveries should operate. Valid options are random or fifo. The default is random"sv},
-        {"status"sv, "The status of the bucket, defaults to active."sv},
-        {"message_method"sv, "The HTTP method the message will be sent with. If null the method will pass through."sv},
-        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
-        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
-        {"retry_policy_id"sv, "The retry algorithm that will be used for failed attempts."sv},
-        {"retry_count"sv, "The number of times the hook will be retried."sv},
-        {"retry_interval"sv, "The interval for which the retries will be set."sv},
-        {"verify_ssl"sv, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."sv},
-        {"headers_to_include"sv, "A comma delimited list of custom headers to include."sv},
-        {"header_prefix"sv, "The prefix of the custom headers that will be included. The default is Webhooks"sv},
-        {"alert_on_failure"sv, "A comma delimited list of email addresses to alert when a webhook enters the failed status."sv},
-        {"recipe_id"sv, "If a recipe should be applied to messages coming through this destination it can be specified."sv},
-        {"rate_limit"sv, "The max rate for webhooks to be relayed. This will default to your plan max."sv},
-    }};
-    struct options {
-        required<std::string> application_version_id;
-        required<std::string> name;
-        required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order{};
-        std::optional<std::string> status{};
-        std::optional<std::string> message_method{};
-        std::optional<std::vector<std::string>> event_filters{};
-        std::optional<std::string> authentication_type{};
-        std::optional<std::string> retry_policy_id{};
-        std::optional<int> retry_count{};
-        std::optional<int> retry_interval{};
-        std::optional<bool> verify_ssl{};
-        std::optional<std::vector<std::string>> headers_to_include{};
-        std::optional<std::string> header_prefix{};
-        std::optional<std::vector<std::string>> alert_on_failure{};
-        std::optional<std::string> recipe_id{};
-        std::optional<int> rate_limit{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_consumer_destination::options, (), (application_version_id, name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
+WEBHOOKSIO_ENDPOINT(providers, create_consumer_destination, seed("createConsumerDestination"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", (account_id, application_id, consumer_id),
+    "Adds an destination for the consumer of a given application.",
+    (required, webhooksio::application_version_id, application_version_id, "")
+    (required, std::string, name, "Name for the destination.")
+    (required, webhooksio::bucket_key, bucket_key, "")
+    (required, std::string, endpoint_url, "The URL the messages should be sent to.")
+    (optional, std::string, delivery_order, "How the deliveries should operate. Valid options are random or fifo. The default is random")
+    (optional, std::string, status, "The status of the bucket, defaults to active.")
+    (optional, std::string, message_method, "The HTTP method the message will be sent with. If null the method will pass through.")
+    (optional, std::vector<std::string>, event_filters, "The events that this input should be triggerd for. This can be a comma delimited list of events.")
+    (optional, std::string, authentication_type, "The type of authentication to apply to incoming requests.")
+    (optional, std::string, retry_policy_id, "The retry algorithm that will be used for failed attempts.")
+    (optional, int, retry_count, "The number of times the hook will be retried.")
+    (optional, int, retry_interval, "The interval for which the retries will be set.")
+    (optional, bool, verify_ssl, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.")
+    (optional, std::vector<std::string>, headers_to_include, "A comma delimited list of custom headers to include.")
+    (optional, std::string, header_prefix, "The prefix of the custom headers that will be included. The default is Webhooks")
+    (optional, std::vector<std::string>, alert_on_failure, "A comma delimited list of email addresses to alert when a webhook enters the failed status.")
+    (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this destination it can be specified.")
+    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max."))
 
-// Deletes an destination for the consumer of a given application.
-struct delete_consumer_destination : endpoint<"deleteConsumerDestination", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
-    static constexpr std::string_view name = "delete_consumer_destination"sv;
-    static constexpr std::string_view summary = "Deletes an destination for the consumer of a given application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_consumer_destination::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, update_consumer_destination, seed("updateConsumerDestination"), put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", (account_id, application_id, consumer_id, destination_id),
+    "Updates an destination for the consumer of a given application.",
+    (required, webhooksio::application_version_id, application_version_id, "")
+    (required, std::string, name, "Name for the input.")
+    (required, std::string, endpoint_url, "The URL the messages should be sent to.")
+    (optional, std::string, delivery_order, "How the deliveries should operate. Valid options are random or fifo. The default is random")
+    (optional, std::string, status, "The status of the bucket, defaults to active.")
+    (optional, std::string, message_method, "The HTTP method the message will be sent with. If null the method will pass through.")
+    (optional, std::vector<std::string>, event_filters, "The events that this input should be triggerd for. This can be a comma delimited list of events.")
+    (optional, std::string, authentication_type, "The type of authentication to apply to incoming requests.")
+    (optional, std::string, retry_policy_id, "The retry algorithm that will be used for failed attempts.")
+    (optional, int, retry_count, "The number of times the hook will be retried.")
+    (optional, int, retry_interval, "The interval for which the retries will be set.")
+    (optional, bool, verify_ssl, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.")
+    (optional, std::vector<std::string>, headers_to_include, "A comma delimited list of custom headers to include.")
+    (optional, std::string, header_prefix, "The prefix of the custom headers that will be included. The default is Webhooks")
+    (optional, std::vector<std::string>, alert_on_failure, "A comma delimited list of email addresses to alert when a webhook enters the failed status.")
+    (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this destination it can be specified.")
+    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max."))
 
-// Returns all the buckets for the consumer of a given application.
-struct get_consumer_buckets : endpoint<"getConsumerBuckets", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/buckets", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_buckets"sv;
-    static constexpr std::string_view summary = "Returns all the buckets for the consumer of a given application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer_buckets::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, delete_consumer_destination, seed("deleteConsumerDestination"), delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", (account_id, application_id, consumer_id, destination_id),
+    "Deletes an destination for the consumer of a given application.")
 
-// Sends a webhook to a particular consumer of an application for the given bucket_key.
-struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", account_id, application_id, consumer_id, bucket_key> {
-    static constexpr std::string_view name = "send_consumer_webhook_request"sv;
-    static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        WEBHOOKSIO_WEBHOOK_MEMBERS
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(send_consumer_webhook_request::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, get_consumer_buckets, seed("getConsumerBuckets"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/buckets", (account_id, application_id, consumer_id),
+    "Returns all the buckets for the consumer of a given application.")
 
-// Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.
+WEBHOOKSIO_WEBHOOK_ENDPOINT(providers, send_consumer_webhook_request, seed("sendConsumerWebhookRequest"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", (account_id, application_id, consumer_id, bucket_key),
+    "Sends a webhook to a particular consumer of an application for the given bucket_key.")
+
 // Note: The seed names the required option event_name, the API docs event_type, and the docs' route adds /:bucket_key; the seed's route (bucket_key as an option) wins; accept both option names.
-struct get_consumer_subscription : endpoint<"getConsumerSubscription", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/check", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_subscription"sv;
-    static constexpr std::string_view summary = "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned."sv;
-    // The seed calls it event_name, the API docs event_type: either one will do.
-    static constexpr std::array<std::string_view, 1> required_any_of{"event_name|event_type"};
-    static constexpr std::array<option_doc, 4> option_docs{{
-        {"bucket_key"sv, ""sv},
-        {"event_name"sv, ""sv},
-        {"include_destination_detail"sv, "If the details of each subscribed destination should be returned."sv},
-        {"event_type"sv, "The name of the event to check."sv},
-    }};
-    struct options {
-        required<std::string> bucket_key;
-        std::optional<std::string> event_name{};
-        std::optional<bool> include_destination_detail{};
-        std::optional<std::string> event_type{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer_subscription::options, (), (bucket_key, event_name, include_destination_detail, event_type))
+WEBHOOKSIO_ENDPOINT(providers, get_consumer_subscription, seed("getConsumerSubscription"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/check", (account_id, application_id, consumer_id),
+    "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.",
+    (required, webhooksio::bucket_key, bucket_key, "")
+    (optional, std::string, event_name, "")
+    (optional, bool, include_destination_detail, "If the details of each subscribed destination should be returned.")
+    (optional, std::string, event_type, "The name of the event to check."))
+// The seed calls it event_name, the API docs event_type: either one will do.
+template <>
+inline constexpr std::array<std::string_view, 1> required_any_of<get_consumer_subscription>{"event_name|event_type"};
 
-// Returns a log of all messages for a given consumer.
-struct get_consumer_request_log : endpoint<"getConsumerRequestLog", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/log", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_request_log"sv;
-    static constexpr std::string_view summary = "Returns a log of all messages for a given consumer."sv;
-    static constexpr std::array<option_doc, 4> option_docs{{
-        {"start_date"sv, "The start date for the data. This can be an exact UTC date or a text based time period."sv},
-        {"end_date"sv, "The end date for the data. This can be an exact UTC date or a text based time period."sv},
-        {"destination_id"sv, ""sv},
-        {"http_status"sv, ""sv},
-    }};
-    struct options {
-        std::optional<std::string> start_date{};
-        std::optional<std::string> end_date{};
-        std::optional<std::string> destination_id{};
-        std::optional<int> http_status{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer_request_log::options, (), (start_date, end_date, destination_id, http_status))
+WEBHOOKSIO_ENDPOINT(providers, get_consumer_request_log, seed("getConsumerRequestLog"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/log", (account_id, application_id, consumer_id),
+    "Returns a log of all messages for a given consumer.",
+    (optional, std::string, start_date, "The start date for the data. This can be an exact UTC date or a text based time period.")
+    (optional, std::string, end_date, "The end date for the data. This can be an exact UTC date or a text based time period.")
+    (optional, webhooksio::destination_id, destination_id, "")
+    (optional, int, http_status, ""))
 
-// Generates a client token to be used with the embedded views.
-struct create_client_token : endpoint<"createClientToken", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/client-token", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "create_client_token"sv;
-    static constexpr std::string_view summary = "Generates a client token to be used with the embedded views."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"bucket_key"sv, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."sv},
-        {"paths"sv, "The permitted paths."sv},
-    }};
-    struct options {
-        std::optional<std::string> bucket_key{};
-        std::optional<std::vector<std::string>> paths{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_client_token::options, (), (bucket_key, paths))
+WEBHOOKSIO_ENDPOINT(providers, create_client_token, seed("createClientToken"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/client-token", (account_id, application_id, consumer_id),
+    "Generates a client token to be used with the embedded views.",
+    (optional, webhooksio::bucket_key, bucket_key, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.")
+    (optional, std::vector<std::string>, paths, "The permitted paths."))
 
-// Returns the HTML for the embedded view.
-struct get_embedded_view_html : endpoint<"getEmbeddedViewHtml", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/embedded-view-html", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_embedded_view_html"sv;
-    static constexpr std::string_view summary = "Returns the HTML for the embedded view."sv;
-    static constexpr std::array<option_doc, 9> option_docs{{
-        {"bucket_key"sv, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."sv},
-        {"paths"sv, "The permitted paths."sv},
-        {"css_url"sv, "URL to a css file that will be applied to the application styles."sv},
-        {"default_tab"sv, "The default tab to show."sv},
-        {"show_introduction"sv, "If the introduction should be displayed."sv},
-        {"introduction_url"sv, "The URL to the actual introduction."sv},
-        {"element_id"sv, "The element id for the manager to populate."sv},
-        {"api_url"sv, "The API URL to use."sv},
-        {"embedded_url"sv, "The embedded javascript file to use."sv},
-    }};
-    struct options {
-        std::optional<std::string> bucket_key{};
-        std::optional<std::vector<std::string>> paths{};
-        std::optional<std::string> css_url{};
-        std::optional<std::string> default_tab{};
-        std::optional<bool> show_introduction{};
-        std::optional<std::string> introduction_url{};
-        std::optional<std::string> element_id{};
-        std::optional<std::string> api_url{};
-        std::optional<std::string> embedded_url{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_embedded_view_html::options, (), (bucket_key, paths, css_url, default_tab, show_introduction, introduction_url, element_id, api_url, embedded_url))
+WEBHOOKSIO_ENDPOINT(providers, get_embedded_view_html, seed("getEmbeddedViewHtml"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/embedded-view-html", (account_id, application_id, consumer_id),
+    "Returns the HTML for the embedded view.",
+    (optional, webhooksio::bucket_key, bucket_key, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.")
+    (optional, std::vector<std::string>, paths, "The permitted paths.")
+    (optional, std::string, css_url, "URL to a css file that will be applied to the application styles.")
+    (optional, std::string, default_tab, "The default tab to show.")
+    (optional, bool, show_introduction, "If the introduction should be displayed.")
+    (optional, std::string, introduction_url, "The URL to the actual introduction.")
+    (optional, std::string, element_id, "The element id for the manager to populate.")
+    (optional, std::string, api_url, "The API URL to use.")
+    (optional, std::string, embedded_url, "The embedded javascript file to use."))
 
-// Get Consumer Destination
-struct get_consumer_destination : endpoint<"getConsumerDestination", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
-    static constexpr std::string_view name = "get_consumer_destination"sv;
-    static constexpr std::string_view summary = "Get Consumer Destination"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"include_certificate_data"sv, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"sv},
-    }};
-    struct options {
-        std::optional<bool> include_certificate_data{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer_destination::options, (), (include_certificate_data))
+WEBHOOKSIO_ENDPOINT(providers, get_consumer_destination, docs("getConsumerDestination"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", (account_id, application_id, consumer_id, destination_id),
+    "Get Consumer Destination",
+    (optional, bool, include_certificate_data, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"))
 
-// Send webhook to consumer (Dynamic)
-struct send_dynamic_consumer_webhook_request : endpoint<"sendDynamicConsumerWebhookRequest", http_method::post, "/:application_id/:consumer_id/:bucket_key/:target_url", application_id, consumer_id, bucket_key, target_url> {
-    static constexpr std::string_view name = "send_dynamic_consumer_webhook_request"sv;
-    static constexpr std::string_view summary = "Send webhook to consumer (Dynamic)"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(send_dynamic_consumer_webhook_request::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, send_dynamic_consumer_webhook_request, docs("sendDynamicConsumerWebhookRequest"), post, "/:application_id/:consumer_id/:bucket_key/:target_url", (application_id, consumer_id, bucket_key, target_url),
+    "Send webhook to consumer (Dynamic)")
+
+WEBHOOKSIO_AREA_END(providers)
 
 }  // namespace webhooksio::api
-
-// The Providers calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_PROVIDERS(X) \
-    X(create_consumer, 2) \
-    X(get_consumers, 2) \
-    X(update_consumer, 3) \
-    X(get_consumer, 3) \
-    X(delete_consumer, 3) \
-    X(get_consumer_destinations, 3) \
-    X(create_consumer_destination, 3) \
-    X(update_consumer_destination, 4) \
-    X(delete_consumer_destination, 4) \
-    X(get_consumer_buckets, 3) \
-    X(send_consumer_webhook_request, 4) \
-    X(get_consumer_subscription, 3) \
-    X(get_consumer_request_log, 3) \
-    X(create_client_token, 3) \
-    X(get_embedded_view_html, 3) \
-    X(get_consumer_destination, 4) \
-    X(send_dynamic_consumer_webhook_request, 4)
 // ---- api/recipes.hpp
 // The Recipes endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Adds a Recipe to an account
-struct create_recipe : endpoint<"createRecipe", http_method::post, "/v1/accounts/:account_id/recipes", account_id> {
-    static constexpr std::string_view name = "create_recipe"sv;
-    static constexpr std::string_view summary = "Adds a Recipe to an account"sv;
-    static constexpr std::array<option_doc, 6> option_docs{{
-        {"name"sv, "Name for the recipe."sv},
-        {"sample_code"sv, "Sample code used to pass to the recipe during editing to test script."sv},
-        {"type"sv, "The type of recipe, either input or destination."sv},
-        {"notes"sv, "Any notes required to help understand the recipe."sv},
-        {"recipe_draft"sv, "During development, this is the recipe that is saved."sv},
-        {"run_on_each_attempt"sv, "If the recipe should be run each time it is attempted."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        std::optional<std::string> sample_code{};
-        required<std::string> type;
-        std::optional<std::string> notes{};
-        required<std::string> recipe_draft;
-        std::optional<bool> run_on_each_attempt{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_recipe::options, (), (name, sample_code, type, notes, recipe_draft, run_on_each_attempt))
+WEBHOOKSIO_AREA_BEGIN(recipes)
 
-// Updates a Recipe.
-struct update_recipe : endpoint<"updateRecipe", http_method::put, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
-    static constexpr std::string_view name = "update_recipe"sv;
-    static constexpr std::string_view summary = "Updates a Recipe."sv;
-    static constexpr std::array<option_doc, 6> option_docs{{
-        {"name"sv, "Name for the recipe."sv},
-        {"sample_code"sv, "Sample code used to pass to the recipe during editing to test script."sv},
-        {"type"sv, ""sv},
-        {"notes"sv, "Any notes required to help understand the recipe."sv},
-        {"recipe_draft"sv, "During development, this is the recipe that is saved."sv},
-        {"run_on_each_attempt"sv, "If the recipe should be run each time it is attempted."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        std::optional<std::string> sample_code{};
-        required<std::string> type;
-        std::optional<std::string> notes{};
-        required<std::string> recipe_draft;
-        std::optional<bool> run_on_each_attempt{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_recipe::options, (), (name, sample_code, type, notes, recipe_draft, run_on_each_attempt))
+WEBHOOKSIO_ENDPOINT(recipes, create_recipe, seed("createRecipe"), post, "/v1/accounts/:account_id/recipes", (account_id),
+    "Adds a Recipe to an account",
+    (required, std::string, name, "Name for the recipe.")
+    (optional, std::string, sample_code, "Sample code used to pass to the recipe during editing to test script.")
+    (required, std::string, type, "The type of recipe, either input or destination.")
+    (optional, std::string, notes, "Any notes required to help understand the recipe.")
+    (required, std::string, recipe_draft, "During development, this is the recipe that is saved.")
+    (optional, bool, run_on_each_attempt, "If the recipe should be run each time it is attempted."))
 
-// Publishes the draft recipe so it can be used as the production recipe.
-struct publish_recipe : endpoint<"publishRecipe", http_method::post, "/v1/accounts/:account_id/recipes/:recipe_id/publish", account_id, recipe_id> {
-    static constexpr std::string_view name = "publish_recipe"sv;
-    static constexpr std::string_view summary = "Publishes the draft recipe so it can be used as the production recipe."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(publish_recipe::options, (), ())
+WEBHOOKSIO_ENDPOINT(recipes, update_recipe, seed("updateRecipe"), put, "/v1/accounts/:account_id/recipes/:recipe_id", (account_id, recipe_id),
+    "Updates a Recipe.",
+    (required, std::string, name, "Name for the recipe.")
+    (optional, std::string, sample_code, "Sample code used to pass to the recipe during editing to test script.")
+    (required, std::string, type, "")
+    (optional, std::string, notes, "Any notes required to help understand the recipe.")
+    (required, std::string, recipe_draft, "During development, this is the recipe that is saved.")
+    (optional, bool, run_on_each_attempt, "If the recipe should be run each time it is attempted."))
 
-// Returns the details for a specfic recipe.
-struct get_recipe : endpoint<"getRecipe", http_method::get, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
-    static constexpr std::string_view name = "get_recipe"sv;
-    static constexpr std::string_view summary = "Returns the details for a specfic recipe."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_recipe::options, (), ())
+WEBHOOKSIO_ENDPOINT(recipes, publish_recipe, seed("publishRecipe"), post, "/v1/accounts/:account_id/recipes/:recipe_id/publish", (account_id, recipe_id),
+    "Publishes the draft recipe so it can be used as the production recipe.")
 
-// Returns a collection of recipes for an account.
-struct get_recipes : endpoint<"getRecipes", http_method::get, "/v1/accounts/:account_id/recipes", account_id> {
-    static constexpr std::string_view name = "get_recipes"sv;
-    static constexpr std::string_view summary = "Returns a collection of recipes for an account."sv;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"type"sv, "The type of recipe, either input or destination."sv},
-    }};
-    struct options {
-        std::optional<std::string> type{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_recipes::options, (), (type))
+WEBHOOKSIO_ENDPOINT(recipes, get_recipe, seed("getRecipe"), get, "/v1/accounts/:account_id/recipes/:recipe_id", (account_id, recipe_id),
+    "Returns the details for a specfic recipe.")
 
-// Deletes a Recipe.
-struct delete_recipe : endpoint<"deleteRecipe", http_method::delete_, "/v1/accounts/:account_id/recipes/:recipe_id", account_id, recipe_id> {
-    static constexpr std::string_view name = "delete_recipe"sv;
-    static constexpr std::string_view summary = "Deletes a Recipe."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_recipe::options, (), ())
+WEBHOOKSIO_ENDPOINT(recipes, get_recipes, seed("getRecipes"), get, "/v1/accounts/:account_id/recipes", (account_id),
+    "Returns a collection of recipes for an account.",
+    (optional, std::string, type, "The type of recipe, either input or destination."))
 
-// Provides the ability to test a recipe to ensure the output is correct. The recipe MUST be wrapped in 'function wh(){}' and return exit([data]) as shown in the sample below.
-struct test_recipe : endpoint<"testRecipe", http_method::put, "/v1/accounts/:account_id/recipes/test", account_id> {
-    static constexpr std::string_view name = "test_recipe"sv;
-    static constexpr std::string_view summary = "Provides the ability to test a recipe to ensure the output is correct. The recipe MUST be wrapped in 'function wh(){}' and return exit([data]) as shown in the sample below."sv;
-    static constexpr std::array<option_doc, 4> option_docs{{
-        {"sample_code"sv, "Sample code to be used during the testing of this recipe."sv},
-        {"type"sv, "The type of recipe, either input or destination."sv},
-        {"recipe"sv, "The recipe to be tested."sv},
-        {"event_type"sv, "The event type."sv},
-    }};
-    struct options {
-        std::optional<std::string> sample_code{};
-        required<std::string> type;
-        required<std::string> recipe;
-        std::optional<std::string> event_type{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(test_recipe::options, (), (sample_code, type, recipe, event_type))
+WEBHOOKSIO_ENDPOINT(recipes, delete_recipe, seed("deleteRecipe"), delete_, "/v1/accounts/:account_id/recipes/:recipe_id", (account_id, recipe_id),
+    "Deletes a Recipe.")
+
+WEBHOOKSIO_ENDPOINT(recipes, test_recipe, seed("testRecipe"), put, "/v1/accounts/:account_id/recipes/test", (account_id),
+    "Provides the ability to test a recipe to ensure the output is correct. The recipe MUST be wrapped in 'function wh(){}' and return exit([data]) as shown in the sample below.",
+    (optional, std::string, sample_code, "Sample code to be used during the testing of this recipe.")
+    (required, std::string, type, "The type of recipe, either input or destination.")
+    (required, std::string, recipe, "The recipe to be tested.")
+    (optional, std::string, event_type, "The event type."))
+
+WEBHOOKSIO_AREA_END(recipes)
 
 }  // namespace webhooksio::api
-
-// The Recipes calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_RECIPES(X) \
-    X(create_recipe, 1) \
-    X(update_recipe, 2) \
-    X(publish_recipe, 2) \
-    X(get_recipe, 2) \
-    X(get_recipes, 1) \
-    X(delete_recipe, 2) \
-    X(test_recipe, 1)
 // ---- api/reporting.hpp
 // The Reporting endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Returns a general overview.
-struct get_overview_report : endpoint<"getOverviewReport", http_method::get, "/v1/accounts/:account_id/stats/overview", account_id> {
-    static constexpr std::string_view name = "get_overview_report"sv;
-    static constexpr std::string_view summary = "Returns a general overview."sv;
-    static constexpr std::array<option_doc, 8> option_docs{{
-        {"start_date"sv, "The start date for the data."sv},
-        {"end_date"sv, "The end date for the data."sv},
-        {"precision"sv, "The end date for the data."sv},
-        {"application_id"sv, "The application id the data should be filtered with."sv},
-        {"bucket_id"sv, "The end date for the data."sv},
-        {"destination_id"sv, "The end date for the data."sv},
-        {"input_id"sv, "The end date for the data."sv},
-        {"include_sub_accounts"sv, "If sub account data should be included."sv},
-    }};
-    struct options {
-        required<std::string> start_date;
-        required<std::string> end_date;
-        required<std::string> precision;
-        std::optional<std::string> application_id{};
-        std::optional<std::string> bucket_id{};
-        std::optional<std::string> destination_id{};
-        std::optional<std::string> input_id{};
-        std::optional<bool> include_sub_accounts{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_overview_report::options, (), (start_date, end_date, precision, application_id, bucket_id, destination_id, input_id, include_sub_accounts))
+WEBHOOKSIO_AREA_BEGIN(reporting)
 
-// Returns a general summary report.
-struct get_summary_report : endpoint<"getSummaryReport", http_method::get, "/v1/accounts/:account_id/stats/summary", account_id> {
-    static constexpr std::string_view name = "get_summary_report"sv;
-    static constexpr std::string_view summary = "Returns a general summary report."sv;
-    static constexpr std::array<option_doc, 5> option_docs{{
-        {"start_date"sv, "The start date for the data."sv},
-        {"end_date"sv, "The end date for the data."sv},
-        {"bucket_id"sv, "The end date for the data."sv},
-        {"destination_id"sv, "The end date for the data."sv},
-        {"input_id"sv, "The end date for the data."sv},
-    }};
-    struct options {
-        std::optional<std::string> start_date{};
-        std::optional<std::string> end_date{};
-        std::optional<std::string> bucket_id{};
-        std::optional<std::string> destination_id{};
-        std::optional<std::string> input_id{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_summary_report::options, (), (start_date, end_date, bucket_id, destination_id, input_id))
+WEBHOOKSIO_ENDPOINT(reporting, get_overview_report, seed("getOverviewReport"), get, "/v1/accounts/:account_id/stats/overview", (account_id),
+    "Returns a general overview.",
+    (required, std::string, start_date, "The start date for the data.")
+    (required, std::string, end_date, "The end date for the data.")
+    (required, std::string, precision, "The end date for the data.")
+    (optional, webhooksio::application_id, application_id, "The application id the data should be filtered with.")
+    (optional, webhooksio::bucket_id, bucket_id, "The end date for the data.")
+    (optional, webhooksio::destination_id, destination_id, "The end date for the data.")
+    (optional, webhooksio::input_id, input_id, "The end date for the data.")
+    (optional, bool, include_sub_accounts, "If sub account data should be included."))
 
-// Returns a log of all messages.
-struct get_request_log : endpoint<"getRequestLog", http_method::get, "/v1/accounts/:account_id/log", account_id> {
-    static constexpr std::string_view name = "get_request_log"sv;
-    static constexpr std::string_view summary = "Returns a log of all messages."sv;
-    static constexpr std::array<option_doc, 5> option_docs{{
-        {"start_date"sv, "The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"sv},
-        {"end_date"sv, "The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats"sv},
-        {"input_id"sv, ""sv},
-        {"bucket_id"sv, ""sv},
-        {"http_status"sv, ""sv},
-    }};
-    struct options {
-        std::optional<std::string> start_date{};
-        std::optional<std::string> end_date{};
-        std::optional<std::string> input_id{};
-        std::optional<std::string> bucket_id{};
-        std::optional<int> http_status{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_request_log::options, (), (start_date, end_date, input_id, bucket_id, http_status))
+WEBHOOKSIO_ENDPOINT(reporting, get_summary_report, seed("getSummaryReport"), get, "/v1/accounts/:account_id/stats/summary", (account_id),
+    "Returns a general summary report.",
+    (optional, std::string, start_date, "The start date for the data.")
+    (optional, std::string, end_date, "The end date for the data.")
+    (optional, webhooksio::bucket_id, bucket_id, "The end date for the data.")
+    (optional, webhooksio::destination_id, destination_id, "The end date for the data.")
+    (optional, webhooksio::input_id, input_id, "The end date for the data."))
+
+WEBHOOKSIO_ENDPOINT(reporting, get_request_log, seed("getRequestLog"), get, "/v1/accounts/:account_id/log", (account_id),
+    "Returns a log of all messages.",
+    (optional, std::string, start_date, "The start date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats")
+    (optional, std::string, end_date, "The end date for the data. This can be an exact UTC date or a texted based time period. Valid text time periods can be found at: http://sugarjs.com/date_formats#text_formats")
+    (optional, webhooksio::input_id, input_id, "")
+    (optional, webhooksio::bucket_id, bucket_id, "")
+    (optional, int, http_status, ""))
+
+WEBHOOKSIO_AREA_END(reporting)
 
 }  // namespace webhooksio::api
-
-// The Reporting calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_REPORTING(X) \
-    X(get_overview_report, 1) \
-    X(get_summary_report, 1) \
-    X(get_request_log, 1)
 // ---- api/users.hpp
 // The Users endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// Authenticates the users login credentials
-struct login : endpoint<"login", http_method::put, "/v1/authenticate"> {
-    static constexpr std::string_view name = "login"sv;
-    static constexpr std::string_view summary = "Authenticates the users login credentials"sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"email_address"sv, "The user's email address."sv},
-        {"password"sv, "The password supplied for login."sv},
-    }};
-    struct options {
-        required<std::string> email_address;
-        required<std::string> password;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(login::options, (), (email_address, password))
+WEBHOOKSIO_AREA_BEGIN(users)
 
-// Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful.
-struct change_password : endpoint<"changePassword", http_method::put, "/v1/accounts/:account_id/users/:user_id/change_password", account_id, user_id> {
-    static constexpr std::string_view name = "change_password"sv;
-    static constexpr std::string_view summary = "Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful."sv;
-    static constexpr std::array<option_doc, 4> option_docs{{
-        {"new_password"sv, "The new password for the account."sv},
-        {"new_confirm_password"sv, "A confirmation of the new password for their account."sv},
-        {"change_key"sv, "The code that was supplied in the password change email to allow them to change their email."sv},
-        {"existing_password"sv, "The current password on the user account."sv},
-    }};
-    struct options {
-        required<std::string> new_password;
-        required<std::string> new_confirm_password;
-        std::optional<std::string> change_key{};
-        std::optional<std::string> existing_password{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(change_password::options, (), (new_password, new_confirm_password, change_key, existing_password))
+WEBHOOKSIO_ENDPOINT(users, login, seed("login"), put, "/v1/authenticate", (),
+    "Authenticates the users login credentials",
+    (required, std::string, email_address, "The user's email address.")
+    (required, std::string, password, "The password supplied for login."))
 
-// Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user.
-struct get_api_token : endpoint<"getAPIToken", http_method::get, "/v1/accounts/:account_id/users/:user_id/api-token", account_id, user_id> {
-    static constexpr std::string_view name = "get_api_token"sv;
-    static constexpr std::string_view summary = "Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_api_token::options, (), ())
+WEBHOOKSIO_ENDPOINT(users, change_password, seed("changePassword"), put, "/v1/accounts/:account_id/users/:user_id/change_password", (account_id, user_id),
+    "Allows a user to change their password. Either the existing password or change key must be passed...and must match in order for this call to be successful.",
+    (required, std::string, new_password, "The new password for the account.")
+    (required, std::string, new_confirm_password, "A confirmation of the new password for their account.")
+    (optional, std::string, change_key, "The code that was supplied in the password change email to allow them to change their email.")
+    (optional, std::string, existing_password, "The current password on the user account."))
 
-// Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form.
-struct reset_password : endpoint<"resetPassword", http_method::post, "/v1/reset_password"> {
-    static constexpr std::string_view name = "reset_password"sv;
-    static constexpr std::string_view summary = "Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form."sv;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"email_address"sv, "The primary email address for the user on the account."sv},
-    }};
-    struct options {
-        required<std::string> email_address;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(reset_password::options, (), (email_address))
+WEBHOOKSIO_ENDPOINT(users, get_api_token, seed("getAPIToken"), get, "/v1/accounts/:account_id/users/:user_id/api-token", (account_id, user_id),
+    "Provides a user a way to lookup their own API token. This is used when using ST or client-bearer-token authentication so the user can get a longer lasting API token. This operation can only be carried out for the currently authenticated user.")
 
-// Looks up the meta data for the password change key.
-struct lookup_password_change_key : endpoint<"lookupPasswordChangeKey", http_method::get, "/v1/password_change_key/:password_change_key", password_change_key> {
-    static constexpr std::string_view name = "lookup_password_change_key"sv;
-    static constexpr std::string_view summary = "Looks up the meta data for the password change key."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(lookup_password_change_key::options, (), ())
+WEBHOOKSIO_ENDPOINT(users, reset_password, seed("resetPassword"), post, "/v1/reset_password", (),
+    "Allows the user to request their password to be emailed to them. Really this provides them a link to the change password form.",
+    (required, std::string, email_address, "The primary email address for the user on the account."))
 
-// Adds a user to an account.
-struct create_user : endpoint<"createUser", http_method::post, "/v1/accounts/:account_id/users", account_id> {
-    static constexpr std::string_view name = "create_user"sv;
-    static constexpr std::string_view summary = "Adds a user to an account."sv;
-    static constexpr std::array<option_doc, 7> option_docs{{
-        {"first_name"sv, "First name of the primary user on the account."sv},
-        {"last_name"sv, "Last name of the primary user on the account."sv},
-        {"email_address"sv, "The primary email address for the user on the account."sv},
-        {"password"sv, "The password for the user on the account"sv},
-        {"timezone"sv, "The timezone the user is located in. Default is Etc/GTM"sv},
-        {"permission_level"sv, "The permission level for the user account."sv},
-        {"notify"sv, "If the user should be notified that an account has been created for them."sv},
-    }};
-    struct options {
-        required<std::string> first_name;
-        required<std::string> last_name;
-        required<std::string> email_address;
-        required<std::string> password;
-        required<std::string> timezone;
-        required<std::string> permission_level;
-        required<bool> notify;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_user::options, (), (first_name, last_name, email_address, password, timezone, permission_level, notify))
+WEBHOOKSIO_ENDPOINT(users, lookup_password_change_key, seed("lookupPasswordChangeKey"), get, "/v1/password_change_key/:password_change_key", (password_change_key),
+    "Looks up the meta data for the password change key.")
 
-// Updates a users account information.
-struct update_user : endpoint<"updateUser", http_method::put, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
-    static constexpr std::string_view name = "update_user"sv;
-    static constexpr std::string_view summary = "Updates a users account information."sv;
-    static constexpr std::array<option_doc, 6> option_docs{{
-        {"first_name"sv, "First name of the primary user on the account."sv},
-        {"last_name"sv, "Last name of the primary user on the account."sv},
-        {"email_address"sv, "The primary email address for the user on the account."sv},
-        {"password"sv, "The password for the user on the account"sv},
-        {"timezone"sv, "The timezone the user is located in. Default is Etc/GMT"sv},
-        {"permission_level"sv, "The permission level for the user account."sv},
-    }};
-    struct options {
-        required<std::string> first_name;
-        required<std::string> last_name;
-        required<std::string> email_address;
-        std::optional<std::string> password{};
-        required<std::string> timezone;
-        std::optional<std::string> permission_level{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_user::options, (), (first_name, last_name, email_address, password, timezone, permission_level))
+WEBHOOKSIO_ENDPOINT(users, create_user, seed("createUser"), post, "/v1/accounts/:account_id/users", (account_id),
+    "Adds a user to an account.",
+    (required, std::string, first_name, "First name of the primary user on the account.")
+    (required, std::string, last_name, "Last name of the primary user on the account.")
+    (required, std::string, email_address, "The primary email address for the user on the account.")
+    (required, std::string, password, "The password for the user on the account")
+    (required, std::string, timezone, "The timezone the user is located in. Default is Etc/GTM")
+    (required, std::string, permission_level, "The permission level for the user account.")
+    (required, bool, notify, "If the user should be notified that an account has been created for them."))
 
-// Returns the details for a specfic user.
-struct get_user : endpoint<"getUser", http_method::get, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
-    static constexpr std::string_view name = "get_user"sv;
-    static constexpr std::string_view summary = "Returns the details for a specfic user."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_user::options, (), ())
+WEBHOOKSIO_ENDPOINT(users, update_user, seed("updateUser"), put, "/v1/accounts/:account_id/users/:user_id", (account_id, user_id),
+    "Updates a users account information.",
+    (required, std::string, first_name, "First name of the primary user on the account.")
+    (required, std::string, last_name, "Last name of the primary user on the account.")
+    (required, std::string, email_address, "The primary email address for the user on the account.")
+    (optional, std::string, password, "The password for the user on the account")
+    (required, std::string, timezone, "The timezone the user is located in. Default is Etc/GMT")
+    (optional, std::string, permission_level, "The permission level for the user account."))
 
-// Returns a collection of users.
+WEBHOOKSIO_ENDPOINT(users, get_user, seed("getUser"), get, "/v1/accounts/:account_id/users/:user_id", (account_id, user_id),
+    "Returns the details for a specfic user.")
+
 // Note: The seed's signature lists (account_id, user_id, options), but the route has only :account_id; the route wins.
-struct get_users : endpoint<"getUsers", http_method::get, "/v1/accounts/:account_id/users", account_id> {
-    static constexpr std::string_view name = "get_users"sv;
-    static constexpr std::string_view summary = "Returns a collection of users."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_users::options, (), ())
+WEBHOOKSIO_ENDPOINT(users, get_users, seed("getUsers"), get, "/v1/accounts/:account_id/users", (account_id),
+    "Returns a collection of users.")
 
-// Deletes a user.
-struct delete_user : endpoint<"deleteUser", http_method::delete_, "/v1/accounts/:account_id/users/:user_id", account_id, user_id> {
-    static constexpr std::string_view name = "delete_user"sv;
-    static constexpr std::string_view summary = "Deletes a user."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_user::options, (), ())
+WEBHOOKSIO_ENDPOINT(users, delete_user, seed("deleteUser"), delete_, "/v1/accounts/:account_id/users/:user_id", (account_id, user_id),
+    "Deletes a user.")
 
-// Handles validating the email address once the user has clicked the validation link in an email.
-struct verify_email_address : endpoint<"verifyEmailAddress", http_method::get, "/v1/verify/:email_verification_key", email_verification_key> {
-    static constexpr std::string_view name = "verify_email_address"sv;
-    static constexpr std::string_view summary = "Handles validating the email address once the user has clicked the validation link in an email."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(verify_email_address::options, (), ())
+WEBHOOKSIO_ENDPOINT(users, verify_email_address, seed("verifyEmailAddress"), get, "/v1/verify/:email_verification_key", (email_verification_key),
+    "Handles validating the email address once the user has clicked the validation link in an email.")
 
-// Resends a verification email for a user.
-struct resend_verification_email : endpoint<"resendVerificationEmail", http_method::get, "/v1/accounts/:account_id/users/:user_id/resend_verification", account_id, user_id> {
-    static constexpr std::string_view name = "resend_verification_email"sv;
-    static constexpr std::string_view summary = "Resends a verification email for a user."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(resend_verification_email::options, (), ())
+WEBHOOKSIO_ENDPOINT(users, resend_verification_email, seed("resendVerificationEmail"), get, "/v1/accounts/:account_id/users/:user_id/resend_verification", (account_id, user_id),
+    "Resends a verification email for a user.")
+
+WEBHOOKSIO_AREA_END(users)
 
 }  // namespace webhooksio::api
-
-// The Users calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_USERS(X) \
-    X(login, 0) \
-    X(change_password, 2) \
-    X(get_api_token, 2) \
-    X(reset_password, 0) \
-    X(lookup_password_change_key, 1) \
-    X(create_user, 1) \
-    X(update_user, 2) \
-    X(get_user, 2) \
-    X(get_users, 1) \
-    X(delete_user, 2) \
-    X(verify_email_address, 1) \
-    X(resend_verification_email, 2)
 // ---- api/utils.hpp
 // The Utils endpoints of the Webhooks.io API: one descriptor type per call.
 
 
 namespace webhooksio::api {
 
-// System health check
-struct health_check : endpoint<"healthCheck", http_method::get, "/v1/health"> {
-    static constexpr std::string_view name = "health_check"sv;
-    static constexpr std::string_view summary = "System health check"sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(health_check::options, (), ())
+WEBHOOKSIO_AREA_BEGIN(utils)
 
-// Returns all the possible public plans.
-struct get_plans : endpoint<"getPlans", http_method::get, "/v1/plans"> {
-    static constexpr std::string_view name = "get_plans"sv;
-    static constexpr std::string_view summary = "Returns all the possible public plans."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_plans::options, (), ())
+WEBHOOKSIO_ENDPOINT(utils, health_check, seed("healthCheck"), get, "/v1/health", (),
+    "System health check")
 
-// Returns the details of a specific plan.
-struct get_plan : endpoint<"getPlan", http_method::get, "/v1/plans/:plan_id", plan_id> {
-    static constexpr std::string_view name = "get_plan"sv;
-    static constexpr std::string_view summary = "Returns the details of a specific plan."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_plan::options, (), ())
+WEBHOOKSIO_ENDPOINT(utils, get_plans, seed("getPlans"), get, "/v1/plans", (),
+    "Returns all the possible public plans.")
 
-// Returns all valid timezones.
-struct get_timezones : endpoint<"getTimezones", http_method::get, "/v1/util/timezones"> {
-    static constexpr std::string_view name = "get_timezones"sv;
-    static constexpr std::string_view summary = "Returns all valid timezones."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_timezones::options, (), ())
+WEBHOOKSIO_ENDPOINT(utils, get_plan, seed("getPlan"), get, "/v1/plans/:plan_id", (plan_id),
+    "Returns the details of a specific plan.")
 
-// Returns the possible retry policies along with the system default policy.
-struct get_retry_policies : endpoint<"getRetryPolicies", http_method::get, "/v1/retry_policies"> {
-    static constexpr std::string_view name = "get_retry_policies"sv;
-    static constexpr std::string_view summary = "Returns the possible retry policies along with the system default policy."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_retry_policies::options, (), ())
+WEBHOOKSIO_ENDPOINT(utils, get_timezones, seed("getTimezones"), get, "/v1/util/timezones", (),
+    "Returns all valid timezones.")
 
-// Returns the details of a specific retry policy.
-struct get_retry_policy : endpoint<"getRetryPolicy", http_method::get, "/v1/retry_policies/:policy_id", policy_id> {
-    static constexpr std::string_view name = "get_retry_policy"sv;
-    static constexpr std::string_view summary = "Returns the details of a specific retry policy."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_retry_policy::options, (), ())
+WEBHOOKSIO_ENDPOINT(utils, get_retry_policies, seed("getRetryPolicies"), get, "/v1/retry_policies", (),
+    "Returns the possible retry policies along with the system default policy.")
+
+WEBHOOKSIO_ENDPOINT(utils, get_retry_policy, seed("getRetryPolicy"), get, "/v1/retry_policies/:policy_id", (policy_id),
+    "Returns the details of a specific retry policy.")
+
+WEBHOOKSIO_AREA_END(utils)
 
 }  // namespace webhooksio::api
 
-// The Utils calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_UTILS(X) \
-    X(health_check, 0) \
-    X(get_plans, 0) \
-    X(get_plan, 1) \
-    X(get_timezones, 0) \
-    X(get_retry_policies, 0) \
-    X(get_retry_policy, 1)
-
-// X(name, number of IDs) for every endpoint: the client's named methods and
-// the list below are made from it.
-#define WEBHOOKSIO_API_ENDPOINTS(X)                                                                            \
-    WEBHOOKSIO_API_ACCOUNTS(X) WEBHOOKSIO_API_APPLICATIONS(X) WEBHOOKSIO_API_BUCKETS(X) WEBHOOKSIO_API_INPUTS(X) \
-    WEBHOOKSIO_API_DESTINATIONS(X) WEBHOOKSIO_API_RECIPES(X) WEBHOOKSIO_API_PROVIDERS(X)                       \
-    WEBHOOKSIO_API_REPORTING(X) WEBHOOKSIO_API_MESSAGES(X) WEBHOOKSIO_API_USERS(X) WEBHOOKSIO_API_UTILS(X)     \
-    WEBHOOKSIO_API_BILLING(X) WEBHOOKSIO_API_GATEWAY(X) WEBHOOKSIO_API_CERTIFICATES(X)
-
 namespace webhooksio::api {
 
-#define WEBHOOKSIO_LIST_ENTRY(name, ids) , name
-// Every endpoint type, for code that walks the table (tests, tools, servers).
-using endpoints = boost::mp11::mp_pop_front<boost::mp11::mp_list<void WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_LIST_ENTRY)>>;
-#undef WEBHOOKSIO_LIST_ENTRY
+// Every endpoint type, area by area, for code that walks the table (tests,
+// tools, servers).
+using endpoints = boost::mp11::mp_append<areas::accounts, areas::applications, areas::buckets, areas::inputs,
+                                         areas::destinations, areas::recipes, areas::providers, areas::reporting,
+                                         areas::messages, areas::users, areas::utils, areas::billing,
+                                         areas::gateway, areas::certificates>;
 
 // Calls `f` with a default-constructed tag of every endpoint: f(std::type_identity<E>{}).
 template <class F>
@@ -2573,6 +1581,17 @@ void for_each_endpoint(F&& f) {
 }
 
 }  // namespace webhooksio::api
+
+namespace webhooksio::detail {
+
+// The named methods of every endpoint for a client: one base per endpoint,
+// made by its WEBHOOKSIO_ENDPOINT.
+template <class Client, class Endpoints = api::endpoints>
+struct named_calls;
+template <class Client, class... E>
+struct named_calls<Client, boost::mp11::mp_list<E...>> : api::named_call<Client, E>... {};
+
+}  // namespace webhooksio::detail
 // ---- webhooksio/client.hpp
 // The client: basic_client<Transport> turns endpoint types into calls, and
 // `client` is the one over cpp-httplib.
@@ -2590,8 +1609,6 @@ void for_each_endpoint(F&& f) {
 #include <vector>
 
 #include <boost/json.hpp>
-#include <boost/preprocessor/punctuation/comma_if.hpp>
-#include <boost/preprocessor/repetition/repeat.hpp>
 
 // ---- webhooksio/client_options.hpp
 // Everything a client can be told at construction.
@@ -3117,10 +2134,18 @@ private:
 };
 
 }  // namespace webhooksio
+// ---- detail/retry.hpp
+// The retry loop of retry.hpp's policy: internal, shared by every endpoint.
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
 // ---- webhooksio/retry.hpp
-// Retries: which failed attempts are tried again, how long to wait before,
-// and the loop around a transport that does it. Ordinary functions: every
-// endpoint shares them.
+// Retries: which failed attempts are tried again and how long to wait
+// before (the loop that applies it is internal: detail/retry.hpp).
 //
 //   - A connection that could not be made (nothing was sent) is retried for
 //     every method.
@@ -3134,25 +2159,13 @@ private:
 //     a wait that would end after it is not made (the call fails with the
 //     last attempt's error).
 
-#include <chrono>
-#include <functional>
-#include <optional>
-#include <string>
-#include <string_view>
 
-// ---- detail/request.hpp
-// The request pipeline every endpoint shares: check and encode a call into an
-// HTTP request, and decode the response into JSON or a typed error. Ordinary
-// functions: an endpoint only hands them a small call_spec.
+namespace webhooksio {
 
-#include <array>
-#include <span>
-#include <string>
-#include <string_view>
-#include <tuple>
+// Whether the server may see a request twice without harm.
+constexpr bool is_idempotent(http_method m) noexcept { return m != http_method::post; }
 
-#include <boost/json.hpp>
-
+}  // namespace webhooksio
 // ---- webhooksio/transport.hpp
 // The transport concept: how the client's requests reach the network. The
 // default is cpp-httplib (httplib_transport.hpp); a test or an application
@@ -3199,7 +2212,20 @@ private:
 
 }  // namespace webhooksio
 
-// ---- webhooksio/url.hpp
+// ---- detail/request.hpp
+// The request pipeline every endpoint shares: check and encode a call into an
+// HTTP request, and decode the response into JSON or a typed error. Ordinary
+// functions: an endpoint only hands them a small call_spec.
+
+#include <array>
+#include <span>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+#include <boost/json.hpp>
+
+// ---- detail/url.hpp
 // Percent-encoding, route expansion and query strings (RFC 3986). Ordinary
 // functions, compiled once, shared by every endpoint.
 
@@ -3273,7 +2299,7 @@ private:
 
 #if WEBHOOKSIO_DEFINITIONS
 // ---- impl/url.ipp
-// Definitions for url.hpp.
+// Definitions for detail/url.hpp.
 
 namespace webhooksio::detail {
 
@@ -3445,6 +2471,7 @@ struct call_spec {
     std::span<const std::string_view> placeholders;
     std::span<const std::string_view> literal_runs;  // the route around its placeholders
     std::span<const std::string_view> required;      // "a" or "a|b" (one of)
+    std::span<const option_info> options;            // the typed options, for the kinds of free-form ones
 };
 
 template <class Params>
@@ -3463,7 +2490,7 @@ inline constexpr auto required_options_of = required_options<E>();
 // The spec of endpoint E, a constant the pipeline gets by reference.
 template <class E>
 inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of<typename E::params>::value,
-                                   literal_runs_of<E>, required_options_of<E>};
+                                   literal_runs_of<E>, required_options_of<E>, option_infos_of<E>};
 
 // What a client computes once and every call reuses.
 struct request_context {
@@ -3794,6 +2821,48 @@ WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::
     return missing_options(call, option_values{{}, &options});
 }
 
+// Lists: the API takes a list option as one comma-delimited string, in a
+// body as in a query, whether it comes as a typed std::vector<std::string>
+// or as a free-form array. An item that is empty or holds a comma can't be
+// told apart from its neighbours in that text: such a call is refused.
+inline bool is_list_option(const call_spec& call, std::string_view name) {
+    return std::ranges::any_of(call.options,
+                               [&](const option_info& o) { return o.kind == option_kind::list && o.name == name; });
+}
+
+inline bool list_item_ok(std::string_view item) { return !item.empty() && item.find(',') == std::string_view::npos; }
+
+// The name of the first list option that can't be sent as a comma list; "" when none.
+inline std::string_view bad_list_option(const call_spec& call, const option_values& options) {
+    for (const field& f : options.typed) {
+        if (f.kind != field_kind::list) continue;
+        if (const auto* items = value_as<std::vector<std::string>>(f); items && !std::ranges::all_of(*items, list_item_ok))
+            return f.name;
+    }
+    if (!options.extra) return {};
+    for (const auto& entry : *options.extra) {
+        const auto* items = entry.value().if_array();
+        if (!items || !is_list_option(call, entry.key())) continue;
+        for (const auto& item : *items)
+            if (!item.is_string() || !list_item_ok(item.get_string())) return entry.key();
+    }
+    return {};
+}
+
+// The body's free-form arrays of list options as the typed ones are sent.
+inline void join_lists(boost::json::object& body, const call_spec& call) {
+    for (auto& entry : body) {
+        const auto* items = entry.value().if_array();
+        if (!items || !is_list_option(call, entry.key())) continue;
+        std::string joined;
+        for (const auto& item : *items) {
+            if (!joined.empty()) joined += ',';
+            joined += item.get_string();
+        }
+        entry.value() = std::move(joined);
+    }
+}
+
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
     for (const field& f : options.typed)
         visit(f, [&](const auto& value) { append_query_text(query.plain_key(f.name), value); });
@@ -3855,7 +2924,7 @@ inline std::string webhook_problem(const option_values& options) {
 
 // The body of a call that sends one: the webhook of a gateway call, or the
 // options as a JSON object.
-inline void put_body(http_request& request, const option_values& options) {
+inline void put_body(http_request& request, const call_spec& call, const option_values& options) {
     const webhook_parts& w = options.webhook;
     if (w.payload && w.payload->has_value()) {
         request.body = boost::json::serialize(**w.payload);
@@ -3864,7 +2933,9 @@ inline void put_body(http_request& request, const option_values& options) {
         request.body = **w.raw_body;
         request.headers.emplace_back("Content-Type", w.content_type->empty() ? "text/plain" : *w.content_type);
     } else {
-        request.body = boost::json::serialize(to_object(options));
+        boost::json::object body = to_object(options);
+        join_lists(body, call);
+        request.body = boost::json::serialize(body);
         request.headers.emplace_back("Content-Type", "application/json");
     }
     if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
@@ -3886,6 +2957,10 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     if (std::string name = first_option_not_utf8(options); !name.empty())
         return call_usage_error(call, "option " + redacted(name, context.api_key) +
                                           " holds text that is not valid UTF-8");
+    if (std::string_view name = bad_list_option(call, options); !name.empty())
+        return call_usage_error(call, "option " + redacted(std::string(name), context.api_key) +
+                                          " is a comma-delimited list: its items must be non-empty strings "
+                                          "without a comma");
     if (context.token_in_query && options.extra && options.extra->contains("_token"))
         return call_usage_error(call, "option _token is refused: with token_in_query, _token carries the API key");
     if (std::string problem = webhook_problem(options); !problem.empty())
@@ -3899,7 +2974,7 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
     if (options_in_query(call.method)) append_query(query, options);
-    else put_body(request, options);
+    else put_body(request, call, options);
     if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
     return request;
 }
@@ -3976,12 +3051,8 @@ WEBHOOKSIO_DECL result<response> decode_response(const request_context& context,
 }  // namespace webhooksio::detail
 #endif
 
-namespace webhooksio {
+namespace webhooksio::detail {
 
-// Whether the server may see a request twice without harm.
-constexpr bool is_idempotent(http_method m) noexcept { return m != http_method::post; }
-
-namespace detail {
 
 // "120" (seconds) or an IMF-fixdate such as "Fri, 27 Nov 2026 12:00:00 GMT",
 // as a wait from `now`; nullopt when it is neither.
@@ -4011,12 +3082,11 @@ private:
     call_hooks hooks_;
 };
 
-}  // namespace detail
-}  // namespace webhooksio
+}  // namespace webhooksio::detail
 
 #if WEBHOOKSIO_DEFINITIONS
 // ---- impl/retry.ipp
-// Definitions for retry.hpp.
+// Definitions for detail/retry.hpp.
 
 #include <algorithm>
 #include <charconv>
@@ -5073,15 +4143,8 @@ WEBHOOKSIO_DECL void httplib_transport::pool::release(detail::pooled_connection 
 
 namespace webhooksio::reflection {
 
+using webhooksio::option_info;
 using webhooksio::option_kind;
-
-// One member of an endpoint's options struct.
-struct option_info {
-    std::string_view name;         // as the API spells it, e.g. "event_filters"
-    std::string_view description;  // what the API docs say of it ("" when nothing)
-    option_kind kind;              // its C++ type
-    bool required;                 // a required<T> member
-};
 
 // One endpoint of the table.
 struct endpoint_info {
@@ -5104,23 +4167,6 @@ struct endpoint_info {
 }  // namespace webhooksio::reflection
 
 namespace webhooksio::detail {
-
-template <class E>
-constexpr std::string_view description_of(std::string_view option) {
-    for (const option_doc& doc : E::option_docs)
-        if (doc.name == option) return doc.description;
-    return {};
-}
-
-template <class E, template <class...> class List, class... D>
-constexpr std::array<reflection::option_info, sizeof...(D)> option_infos(List<D...>) {
-    return {reflection::option_info{D::name, description_of<E>(D::name), field_of<D>::kind,
-                                    field_of<D>::is_required}...};
-}
-
-template <class E>
-inline constexpr auto option_infos_of =
-    option_infos<E>(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
 
 template <class E>
 inline constexpr reflection::endpoint_info endpoint_info_of{
@@ -5187,7 +4233,7 @@ namespace webhooksio::detail {
 
 WEBHOOKSIO_DECL result<call_spec> spec_for(const reflection::endpoint_info& endpoint, std::size_t ids) {
     const call_spec spec{endpoint.name, endpoint.method, endpoint.route, endpoint.ids, endpoint.literal_runs,
-                         endpoint.required};
+                         endpoint.required, endpoint.options};
     if (ids != endpoint.ids.size())
         return call_usage_error(spec, "takes " + std::to_string(endpoint.ids.size()) + " ID(s), not " +
                                           std::to_string(ids));
@@ -5212,9 +4258,12 @@ inline std::optional<int> parse_option(std::type_identity<int>, std::string_view
     return value;
 }
 
+// "a,b": the API's comma-delimited list, whose items can't be empty.
 inline std::optional<std::vector<std::string>> parse_option(std::type_identity<std::vector<std::string>>,
                                                             std::string_view text) {
-    return split_comma_list(text);
+    std::vector<std::string> items = split_comma_list(text);
+    if (std::ranges::any_of(items, &std::string::empty)) return std::nullopt;
+    return items;
 }
 
 inline std::optional<boost::json::value> parse_option(std::type_identity<boost::json::value>, std::string_view text) {
@@ -5233,7 +4282,7 @@ WEBHOOKSIO_DECL std::vector<std::string_view> missing_options(const endpoint_inf
     // The client's own check, one entry at a time.
     std::vector<std::string_view> missing;
     for (const std::string_view& entry : endpoint.required) {
-        const detail::call_spec one{endpoint.name, endpoint.method, endpoint.route, {}, {}, {&entry, 1}};
+        const detail::call_spec one{endpoint.name, endpoint.method, endpoint.route, {}, {}, {&entry, 1}, {}};
         if (!detail::missing_options(one, options).empty()) missing.push_back(entry);
     }
     return missing;
@@ -5342,9 +4391,11 @@ concept endpoint_type = requires {
 }  // namespace detail
 
 // A client of the API over a transport (see transport.hpp). Movable, not
-// copyable; a moved-from client may only be destroyed or assigned to.
+// copyable; a moved-from client may only be destroyed or assigned to. Its
+// named methods, one per endpoint (create_bucket(account_id, options) and
+// create_bucket(account_id, options, token)), come from its bases.
 template <transport Transport>
-class basic_client {
+class basic_client : public detail::named_calls<basic_client<Transport>> {
 public:
     // A client with the transport built from the options. Throws usage_error
     // for a bad key or base URL.
@@ -5404,34 +4455,15 @@ public:
         return state_->core.call_or_throw(*spec, views, free_form(options), state_->sender());
     }
 
-    // One named method per endpoint, e.g. create_bucket(account_id, options)
-    // and create_bucket(account_id, options, token): its `ids` IDs as
-    // parameters id0, id1, ..., handed with its spec to the shared code.
-#define WEBHOOKSIO_ID_PARAM(z, i, E) const std::tuple_element_t<i, api::E::params>& id##i,
-#define WEBHOOKSIO_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
-#define WEBHOOKSIO_ID_VIEWS(ids) std::array<std::string_view, ids>{BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_VIEW, _)}
-#define WEBHOOKSIO_NAMED_CALL(E, ids)                                                                        \
-    static_assert(std::tuple_size_v<api::E::params> == ids,                                                  \
-                  "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
-    WEBHOOKSIO_NOINLINE boost::json::value E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E)                  \
-                                             const api::E::options& options = {}) {                          \
-        return run<api::E>(WEBHOOKSIO_ID_VIEWS(ids), options);                                               \
-    }                                                                                                        \
-    template <completion_token Token>                                                                        \
-    auto E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options, Token&& token) {     \
-        return run<api::E>(WEBHOOKSIO_ID_VIEWS(ids), options, std::forward<Token>(token));                   \
-    }
-
-    WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
-
-#undef WEBHOOKSIO_NAMED_CALL
-#undef WEBHOOKSIO_ID_VIEWS
-#undef WEBHOOKSIO_ID_VIEW
-#undef WEBHOOKSIO_ID_PARAM
-
     Transport& transport() noexcept { return state_->transport; }
 
 private:
+    template <class, class>
+    friend struct api::named_call;
+
+    template <class Token>
+    static constexpr bool accepts_token = completion_token<Token>;
+
     using spec = detail::call_spec;
     using id_list = std::span<const std::string_view>;
     using option_values = detail::option_values;

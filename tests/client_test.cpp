@@ -113,10 +113,10 @@ BOOST_AUTO_TEST_CASE(either_name_of_the_subscription_event_will_do) {
     auto api = client_for(server);
     const wh::application_id app{"AP1"};
     api.get_consumer_subscription(account_id{"AC1"}, app, wh::consumer_id{"C1"},
-                                  {.bucket_key = "default", .event_type = "invoice.create"});
+                                  {.bucket_key = webhooksio::bucket_key{"default"}, .event_type = "invoice.create"});
     BOOST_TEST(server.requests().size() == 1u);
     auto missing = api.get_consumer_subscription(account_id{"AC1"}, app, wh::consumer_id{"C1"},
-                                                 {.bucket_key = "default"}, wh::nothrow);
+                                                 {.bucket_key = webhooksio::bucket_key{"default"}}, wh::nothrow);
     BOOST_TEST(missing.error() == wh::errc::usage);
     BOOST_TEST(missing.error().what().find("event_name|event_type") != std::string::npos);
     BOOST_TEST(server.requests().size() == 1u);

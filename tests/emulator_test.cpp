@@ -54,7 +54,7 @@ std::string str(const json::value& v, std::string_view key) { return std::string
 
 wh::api::register_account::options registration(std::string email) {
     return {.first_name = "Ada", .last_name = "Lovelace", .email_address = std::move(email), .password = "pw-1",
-            .plan_id = "free", .invite_code = "invite", .password_confirm = "pw-1"};
+            .plan_id = webhooksio::plan_id{"free"}, .invite_code = "invite", .password_confirm = "pw-1"};
 }
 
 // A registered account and a client holding its API key.
@@ -172,7 +172,7 @@ BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk
     expect<update_bucket>(200, {acc, bucket}, {.name = "All orders"});
     BOOST_TEST(str(expect<get_bucket>(200, {acc, bucket}), "name") == "All orders");
     BOOST_TEST(expect<get_buckets>(200, {acc}).as_array().size() == 1u);
-    const input_id input{str(expect<create_input>(201, {acc}, {.bucket_id = bucket.str(), .name = "shop"}), "id")};
+    const input_id input{str(expect<create_input>(201, {acc}, {.bucket_id = webhooksio::bucket_id{bucket.str()}, .name = "shop"}), "id")};
     expect<update_input>(200, {acc, input}, {.name = "shop", .response_code = 202});
     BOOST_TEST(expect<get_input>(200, {acc, input}).at("response_code").as_int64() == 202);
     BOOST_TEST(expect<get_inputs>(200, {acc, bucket}).as_array().size() == 1u);
@@ -242,24 +242,24 @@ BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk
     BOOST_TEST(expect<get_application_versions>(200, {acc, app}).as_array().size() == 1u);
 
     const consumer_id customer{"customer-42"};
-    expect<create_consumer>(201, {acc, app}, {.consumer_id = customer.str(), .bucket_key = "main", .name = "Customer"});
+    expect<create_consumer>(201, {acc, app}, {.consumer_id = webhooksio::consumer_id{customer.str()}, .bucket_key = webhooksio::bucket_key{"main"}, .name = "Customer"});
     expect<update_consumer>(200, {acc, app, customer}, {.name = "Customer 42"});
     BOOST_TEST(str(expect<get_consumer>(200, {acc, app, customer}), "name") == "Customer 42");
     BOOST_TEST(expect<get_consumers>(200, {acc, app}).as_array().size() == 1u);
     BOOST_TEST(expect<get_consumer_buckets>(200, {acc, app, customer}).as_array().size() == 1u);
     const destination_id hook{str(expect<create_consumer_destination>(
                                       201, {acc, app, customer},
-                                      {.application_version_id = v1.str(), .name = "theirs", .bucket_key = "main",
+                                      {.application_version_id = webhooksio::application_version_id{v1.str()}, .name = "theirs", .bucket_key = webhooksio::bucket_key{"main"},
                                        .endpoint_url = "http://127.0.0.1:1/", .event_filters = std::vector<std::string>{"paid"}}),
                                   "id")};
     expect<update_consumer_destination>(200, {acc, app, customer, hook},
-                                        {.application_version_id = v1.str(), .name = "theirs",
+                                        {.application_version_id = webhooksio::application_version_id{v1.str()}, .name = "theirs",
                                          .endpoint_url = receiver.base_url() + "/consumer"});
-    BOOST_TEST(str(expect<get_consumer_destinations>(200, {acc, app, customer}, {.bucket_key = "main"}).at(0), "endpoint_url") ==
+    BOOST_TEST(str(expect<get_consumer_destinations>(200, {acc, app, customer}, {.bucket_key = webhooksio::bucket_key{"main"}}).at(0), "endpoint_url") ==
                receiver.base_url() + "/consumer");
-    BOOST_TEST(expect<get_consumer_subscription>(200, {acc, app, customer}, {.bucket_key = "main", .event_name = "paid"})
+    BOOST_TEST(expect<get_consumer_subscription>(200, {acc, app, customer}, {.bucket_key = webhooksio::bucket_key{"main"}, .event_name = "paid"})
                    .at("subscribed").as_bool());
-    BOOST_TEST(!client->get_consumer_subscription(acc, app, customer, {.bucket_key = "main", .event_name = "refunded"})
+    BOOST_TEST(!client->get_consumer_subscription(acc, app, customer, {.bucket_key = webhooksio::bucket_key{"main"}, .event_name = "refunded"})
                     .at("subscribed").as_bool());
     expect<send_consumer_webhook_request>(200, {acc, app, customer, bucket_key{"main"}},
                                           {.extra = {{"event_type", "paid"}, {"amount", 5}}});
@@ -269,7 +269,7 @@ BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk
     BOOST_TEST(!str(expect<create_client_token>(201, {acc, app, customer}), "token").empty());
     BOOST_TEST(!str(expect<get_embedded_view_html>(200, {acc, app, customer}), "html").empty());
     expect<delete_consumer_destination>(200, {acc, app, customer, hook});
-    BOOST_TEST(client->get_consumer_destinations(acc, app, customer, {.bucket_key = "main"}).as_array().empty());
+    BOOST_TEST(client->get_consumer_destinations(acc, app, customer, {.bucket_key = webhooksio::bucket_key{"main"}}).as_array().empty());
     expect<delete_consumer>(200, {acc, app, customer});
     BOOST_TEST(error_of<get_consumer>({acc, app, customer}) == 404);
     expect<delete_application_version>(200, {acc, app, v1});
@@ -283,7 +283,7 @@ BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk
     expect<delete_input>(200, {acc, input});
     BOOST_TEST(error_of<get_input>({acc, input}) == 404);
     BOOST_TEST(error_of<get_incoming_message>({acc, incoming}) == 404);
-    const input_id second{str(client->create_input(acc, {.bucket_id = bucket.str(), .name = "second"}), "id")};
+    const input_id second{str(client->create_input(acc, {.bucket_id = webhooksio::bucket_id{bucket.str()}, .name = "second"}), "id")};
     expect<delete_bucket>(200, {acc, bucket});
     BOOST_TEST(error_of<get_input>({acc, second}) == 404);
     BOOST_TEST(client->get_buckets(acc).as_array().empty());
@@ -328,25 +328,25 @@ BOOST_FIXTURE_TEST_CASE(the_20_other_calls_answer_and_change_the_state, seed_wal
     BOOST_REQUIRE(accounts.as_array().size() == 2u);
     BOOST_TEST(str(accounts.at(0), "id") == acc.str());
     BOOST_TEST(str(client->call<list_accounts>({}, {.account_key = "branch-1"}).at(0), "name") == "Branch");
-    const std::string html = str(expect<get_account_embedded_view_html>(200, {acc}, {.bucket_key = "a\"b"}), "html");
+    const std::string html = str(expect<get_account_embedded_view_html>(200, {acc}, {.bucket_key = webhooksio::bucket_key{"a\"b"}}), "html");
     BOOST_TEST(html.find(acc.str()) != std::string::npos);
     BOOST_TEST(html.find("a&quot;b") != std::string::npos);
 
     // Subscriptions: one per account, on a plan the emulator has.
     BOOST_TEST(error_of<get_subscription>({acc}) == 404);
-    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = owner.str(), .plan_id = "gold"}) == 404);
-    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = owner.str(), .plan_id = "startup"}) == 400);  // paid, no token
-    expect<create_subscription>(201, {acc}, {.user_id = owner.str(), .plan_id = "free"});
-    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = owner.str(), .plan_id = "free"}) == 409);
+    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = webhooksio::user_id{owner.str()}, .plan_id = webhooksio::plan_id{"gold"}}) == 404);
+    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = webhooksio::user_id{owner.str()}, .plan_id = webhooksio::plan_id{"startup"}}) == 400);  // paid, no token
+    expect<create_subscription>(201, {acc}, {.user_id = webhooksio::user_id{owner.str()}, .plan_id = webhooksio::plan_id{"free"}});
+    BOOST_TEST(error_of<create_subscription>({acc}, {.user_id = webhooksio::user_id{owner.str()}, .plan_id = webhooksio::plan_id{"free"}}) == 409);
     BOOST_TEST(str(expect<get_subscription>(200, {acc}).at("plan"), "id") == "free");
-    expect<update_subscription>(200, {acc}, {.plan_id = "startup", .payment_token = "tok_visa"});
+    expect<update_subscription>(200, {acc}, {.plan_id = webhooksio::plan_id{"startup"}, .payment_token = "tok_visa"});
     const json::value upgraded = client->call<get_subscription>({acc});
     BOOST_TEST(str(upgraded.at("plan"), "id") == "startup");
     BOOST_TEST(!upgraded.as_object().contains("payment_token"));  // a secret, never kept
     BOOST_TEST(str(client->get_account(acc), "plan_id") == "startup");
     expect<cancel_subscription>(200, {acc});
     BOOST_TEST(str(client->call<get_subscription>({acc}), "status") == "cancelled");
-    BOOST_TEST(error_of<update_subscription>({acc}, {.plan_id = "free"}) == 409);
+    BOOST_TEST(error_of<update_subscription>({acc}, {.plan_id = webhooksio::plan_id{"free"}}) == 409);
 
     // Invoices: a fixed list per account.
     const json::value invoices = expect<get_invoices>(200, {acc});
@@ -365,7 +365,7 @@ BOOST_FIXTURE_TEST_CASE(the_20_other_calls_answer_and_change_the_state, seed_wal
 
     // A delivered message: its attempt is addressable, and a resend delivers it again.
     const wh::bucket_id bucket{str(client->create_bucket(acc, {.name = "b"}), "id")};
-    const input_id input{str(client->create_input(acc, {.bucket_id = bucket.str(), .name = "in"}), "id")};
+    const input_id input{str(client->create_input(acc, {.bucket_id = webhooksio::bucket_id{bucket.str()}, .name = "in"}), "id")};
     client->create_destination(acc, input, {.name = "d", .endpoint_url = receiver.base_url() + "/hook"});
     const json::value accepted = client->send_input_request(wh::input_name{"in"}, input, {.extra = {{"n", 1}}});
     const wh::outgoing_message_id outgoing{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
@@ -389,7 +389,7 @@ BOOST_FIXTURE_TEST_CASE(the_20_other_calls_answer_and_change_the_state, seed_wal
 
     // retry_request: a failed message, named by its ID, is tried once more.
     const wh::bucket_id other{str(client->create_bucket(acc, {.name = "c"}), "id")};
-    const input_id flaky{str(client->create_input(acc, {.bucket_id = other.str(), .name = "flaky"}), "id")};
+    const input_id flaky{str(client->create_input(acc, {.bucket_id = webhooksio::bucket_id{other.str()}, .name = "flaky"}), "id")};
     const destination_id nowhere{str(client->create_destination(acc, flaky, {.name = "d", .endpoint_url = "http://127.0.0.1:1/",
                                                                               .retry_count = 0}),
                                      "id")};
@@ -425,10 +425,10 @@ BOOST_FIXTURE_TEST_CASE(the_20_other_calls_answer_and_change_the_state, seed_wal
                                                            .active = true}),
                                             "id")};
     const consumer_id customer{"customer-7"};
-    client->create_consumer(acc, app, {.consumer_id = customer.str(), .bucket_key = "main", .name = "Customer"});
+    client->create_consumer(acc, app, {.consumer_id = webhooksio::consumer_id{customer.str()}, .bucket_key = webhooksio::bucket_key{"main"}, .name = "Customer"});
     const destination_id hook{str(client->create_consumer_destination(acc, app, customer,
-                                                                      {.application_version_id = v1.str(), .name = "theirs",
-                                                                       .bucket_key = "main",
+                                                                      {.application_version_id = webhooksio::application_version_id{v1.str()}, .name = "theirs",
+                                                                       .bucket_key = webhooksio::bucket_key{"main"},
                                                                        .endpoint_url = receiver.base_url() + "/consumer"}),
                                   "id")};
     const json::value destination =
@@ -487,7 +487,7 @@ struct pipeline {
         : owner(std::move(existing)) {
         const auto acc = owner.id();
         const std::string bucket = str(owner.api->create_bucket(acc, {.name = "b"}), "id");
-        input = wh::input_id{str(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in", .event_location = "payload",
+        input = wh::input_id{str(owner.api->create_input(acc, {.bucket_id = wh::bucket_id{bucket}, .name = "in", .event_location = "payload",
                                                                .event_path = "msg.type"}),
                                  "id")};
         destination.endpoint_url = receiver.base_url() + "/hook";
@@ -585,7 +585,7 @@ BOOST_AUTO_TEST_CASE(the_input_answers_with_its_configured_response) {
     account owner(server, "answer@example.com");
     const std::string bucket = str(owner.api->create_bucket(owner.id(), {.name = "b"}), "id");
     const json::value input = owner.api->create_input(
-        owner.id(), {.bucket_id = bucket, .name = "in", .response_code = 202, .response_content_type = "application/json",
+        owner.id(), {.bucket_id = wh::bucket_id{bucket}, .name = "in", .response_code = 202, .response_content_type = "application/json",
                      .response_content = R"({"thanks":true})"});
     const json::value answer = owner.api->send_input_request(wh::input_name{"in"}, wh::input_id{str(input, "id")});
     BOOST_TEST(answer.at("thanks").as_bool());
@@ -603,11 +603,12 @@ constexpr std::string_view docs_recipe =
     R"(function wh(){ result.data = {"name": data.name, "client_id": 8000}; exit(result); })";
 
 // A recipe, created and published: its ID.
-std::string published(const account& owner, std::string code, bool on_each_attempt = false) {
-    const std::string id = str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination", .recipe_draft = code,
-                                                                     .run_on_each_attempt = on_each_attempt}),
-                               "id");
-    owner.api->publish_recipe(owner.id(), wh::recipe_id{id});
+wh::recipe_id published(const account& owner, std::string code, bool on_each_attempt = false) {
+    const wh::recipe_id id{str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination",
+                                                                      .recipe_draft = code,
+                                                                      .run_on_each_attempt = on_each_attempt}),
+                               "id")};
+    owner.api->publish_recipe(owner.id(), id);
     return id;
 }
 
@@ -659,9 +660,9 @@ BOOST_AUTO_TEST_CASE(an_input_recipe_and_a_destination_recipe_transform_live_tra
     emulator server{fast()};
     loopback_server receiver;
     account owner(server, "live@example.com");
-    const std::string to_order = published(owner, R"(function wh(){
+    const wh::recipe_id to_order = published(owner, R"(function wh(){
         result.data = {order: data.type, by: "input"}; result.headers = {"X-Input": "yes"}; exit(result); })");
-    const std::string wrap = published(owner, R"(function wh(){
+    const wh::recipe_id wrap = published(owner, R"(function wh(){
         result.data = {wrapped: data, event: event_type, tag: headers["x-tag"]};
         result.headers = {"X-Recipe": "destination"}; exit(result); })");
     pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = wrap}, owner);
@@ -684,8 +685,8 @@ BOOST_AUTO_TEST_CASE(a_dropping_recipe_stops_delivery_and_says_so_in_the_log) {
     emulator server{fast()};
     loopback_server receiver;
     account owner(server, "drop@example.com");
-    const std::string drop_false = published(owner, "function wh(){ exit(false); }");
-    const std::string drop_null = published(owner, "function wh(){ if (data.type === 'test') exit(null); exit(result); }");
+    const wh::recipe_id drop_false = published(owner, "function wh(){ exit(false); }");
+    const wh::recipe_id drop_null = published(owner, "function wh(){ if (data.type === 'test') exit(null); exit(result); }");
 
     // At the destination: the outgoing message is dropped, never attempted.
     pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = drop_false}, owner);
@@ -698,14 +699,14 @@ BOOST_AUTO_TEST_CASE(a_dropping_recipe_stops_delivery_and_says_so_in_the_log) {
     const auto outgoing = log_entries(p, "outgoing");
     BOOST_REQUIRE(outgoing.size() == 1u);
     BOOST_TEST(str(outgoing[0].at("recipe"), "outcome") == "drop");
-    BOOST_TEST(str(outgoing[0].at("recipe"), "recipe_id") == drop_false);
+    BOOST_TEST(str(outgoing[0].at("recipe"), "recipe_id") == drop_false.str());
     const json::value report = p.owner.api->get_overview_report(
         p.owner.id(), {.start_date = "2000-01-01", .end_date = "2999-12-31", .precision = "day"});
     BOOST_TEST(report.at("totals").at("dropped").as_int64() == 1);
     BOOST_TEST(report.at("totals").at("pending").as_int64() == 0);
 
     // At the input: no outgoing message at all; the incoming one says why.
-    p.owner.api->update_destination(p.owner.id(), p.target, {.name = "d", .endpoint_url = receiver.base_url(), .recipe_id = ""});
+    p.owner.api->update_destination(p.owner.id(), p.target, {.name = "d", .endpoint_url = receiver.base_url(), .recipe_id = wh::recipe_id{""}});
     p.owner.api->update_input(p.owner.id(), p.input, {.name = "in", .recipe_id = drop_null});
     const json::value test_event = p.send("test");
     BOOST_TEST(test_event.at("outgoing_message_ids").as_array().empty());
@@ -754,7 +755,7 @@ BOOST_AUTO_TEST_CASE(run_on_each_attempt_runs_again_on_a_retry_else_the_output_i
             const auto version = [](int n) {
                 return "function wh(){ result.data = {version: " + std::to_string(n) + "}; exit(result); }";
             };
-            const wh::recipe_id recipe{published(owner, version(1), on_each_attempt)};
+            const wh::recipe_id recipe = published(owner, version(1), on_each_attempt);
             std::atomic<int> arrivals{0};
             loopback_server receiver([&](const httplib::Request&, httplib::Response& response) {
                 if (++arrivals > 1) return loopback_server::json_ok({}, response);
@@ -763,7 +764,7 @@ BOOST_AUTO_TEST_CASE(run_on_each_attempt_runs_again_on_a_retry_else_the_output_i
                 response.status = 500;
             });
             pipeline p(receiver,
-                       {.name = "d", .endpoint_url = "-", .retry_count = 1, .retry_interval = 1, .recipe_id = recipe.str()},
+                       {.name = "d", .endpoint_url = "-", .retry_count = 1, .retry_interval = 1, .recipe_id = recipe},
                        owner);
             const json::value accepted = p.send("x");
             BOOST_REQUIRE(server.wait_for_deliveries());
@@ -842,7 +843,7 @@ BOOST_AUTO_TEST_CASE(only_the_published_version_runs) {
     const std::string first = "function wh(){ result.data = 'first'; exit(result); }";
     const std::string second = "function wh(){ result.data = 'second'; exit(result); }";
     const wh::recipe_id recipe{str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination", .recipe_draft = first}), "id")};
-    pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = recipe.str()}, owner);
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = recipe}, owner);
 
     // Never published: nothing runs, the webhook goes as it came.
     p.send("a");
@@ -1219,7 +1220,7 @@ BOOST_AUTO_TEST_CASE(an_input) {
     account owner(server, "input@example.com");
     const auto bucket = json::value_to<model::bucket>(owner.api->create_bucket(owner.id(), {.name = "b"}));
     const auto in = json::value_to<model::input>(owner.api->create_input(
-        owner.id(), {.bucket_id = bucket.id->str(), .name = "orders", .event_location = "header",
+        owner.id(), {.bucket_id = wh::bucket_id{bucket.id->str()}, .name = "orders", .event_location = "header",
                      .event_path = "X-Event", .event_filters = std::vector<std::string>{"a.b", "c"},
                      .response_code = 202, .type = "static"}));
     BOOST_REQUIRE(in.id);
@@ -1458,7 +1459,7 @@ BOOST_AUTO_TEST_CASE(the_gateway_takes_post_and_head_and_the_input_s_own_name) {
     emulator server(fast());
     account a(server, "gateway@example.com");
     const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
-    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "orders"}), "id");
+    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "orders"}), "id");
     BOOST_TEST(status_in(round_trip(server, "POST /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 200);
     BOOST_TEST(status_in(round_trip(server, "HEAD /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
     auto get = round_trip(server, "GET /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -1471,9 +1472,9 @@ BOOST_AUTO_TEST_CASE(documented_list_filters_and_stats) {
     emulator server(fast());
     account a(server, "filters@example.com");
     const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
-    const wh::input_id orders{str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "orders",
+    const wh::input_id orders{str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "orders",
                                                                .event_filters = std::vector<std::string>{"order.paid"}}), "id")};
-    a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "users", .event_filters = std::vector<std::string>{"user.new"}});
+    a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "users", .event_filters = std::vector<std::string>{"user.new"}});
     BOOST_TEST(a.api->get_inputs(a.id(), bucket, {.key = "orders"}).as_array().size() == 1u);
     BOOST_TEST(a.api->get_inputs(a.id(), bucket, {.event_filter = "user.new"}).as_array().size() == 1u);
     BOOST_TEST(a.api->get_inputs(a.id(), bucket).as_array().size() == 2u);
@@ -1490,7 +1491,7 @@ BOOST_AUTO_TEST_CASE(report_and_log_dates_in_the_docs_formats) {
     emulator server(fast());
     account a(server, "dates@example.com");
     const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
-    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "in"}), "id");
+    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "in"}), "id");
     BOOST_REQUIRE(status_in(round_trip(server, "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 200);
     const std::string log = "GET /v1/accounts/" + a.id().str() + "/log?_token=" + str(a.session, "api_token");
     auto entries = [&](std::string query) {
@@ -1560,7 +1561,7 @@ BOOST_AUTO_TEST_CASE(a_delivery_interrupted_by_a_stop_resumes_at_the_next_start)
         emulator_port = first->port();
         account a(*first, "resume@example.com");
         const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
-        const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "in"}), "id");
+        const std::string input = str(a.api->create_input(a.id(), {.bucket_id = wh::bucket_id{bucket.str()}, .name = "in"}), "id");
         a.api->create_destination(a.id(), wh::input_id{input},
                                   {.name = "d", .endpoint_url = destination.base_url() + "/hook", .retry_count = 0});
         auto sent = round_trip(*first, "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");

@@ -105,6 +105,32 @@ Params make_params(const json::array& ids, std::index_sequence<I...>) {
     return Params{std::tuple_element_t<I, Params>(std::string(ids.at(I).as_string()))...};
 }
 
+// A value of the case for a member of C++ type T, as a user would write it.
+template <class T>
+T value_for(const json::value& v) {
+    if constexpr (std::is_same_v<T, std::string>) return std::string(v.as_string());
+    else if constexpr (std::is_same_v<T, bool>) return v.as_bool();
+    else if constexpr (std::is_same_v<T, int>) return static_cast<int>(v.as_int64());
+    else if constexpr (std::is_same_v<T, json::value>) return v;
+    else if constexpr (std::is_same_v<T, std::vector<std::string>>) return json::value_to<std::vector<std::string>>(v);
+    else return T(std::string(v.as_string()));  // an ID type
+}
+
+template <class M> struct member_value;
+template <class C, class M> struct member_value<M C::*> { using type = M; };
+template <class M> struct unwrapped { using type = M; };
+template <class T> struct unwrapped<webhooksio::required<T>> { using type = T; };
+template <class T> struct unwrapped<webhooksio::optional<T>> { using type = T; };
+template <class D>
+using value_type_of = typename unwrapped<typename member_value<std::remove_cv_t<decltype(D::pointer)>>::type>::type;
+
+// The typed options struct with every option of the case set (the case
+// must name every member: at() throws otherwise).
+template <class Options, template <class...> class List, class... D>
+Options typed_options(const json::object& given, List<D...>) {
+    return Options{value_for<value_type_of<D>>(given.at(D::name))..., {}};
+}
+
 std::string header(const httplib::Headers& headers, const std::string& name) {
     auto it = headers.find(name);
     return it == headers.end() ? std::string("<absent>") : it->second;
@@ -153,6 +179,25 @@ BOOST_AUTO_TEST_CASE(the_table_matches_the_reference_table) {
     BOOST_TEST(seed == 77u);
 }
 
+// Checks the request the server got last against the case.
+void check_sent(const loopback_server& server, const json::object& c) {
+    const auto sent = server.last();
+    BOOST_TEST(sent.method == c.at("method").as_string());
+    BOOST_TEST(sent.target == c.at("target").as_string());
+    BOOST_TEST(header(sent.headers, "Authorization") == "Bearer KEY-123");
+    BOOST_TEST(header(sent.headers, "Accept") == "application/json");
+    BOOST_TEST(header(sent.headers, "User-Agent") == std::string("webhooksio-cpp/") + webhooksio::version);
+    if (c.at("body").is_null()) {
+        BOOST_TEST(sent.body.empty());
+        BOOST_TEST(header(sent.headers, "Content-Type") == "<absent>");
+    } else {
+        BOOST_TEST(json::parse(sent.body) == c.at("body"));
+        BOOST_TEST(header(sent.headers, "Content-Type") == "application/json");
+    }
+}
+
+// Every endpoint twice: with its options free-form, and with its typed
+// options struct, every member set; both must put the same on the wire.
 BOOST_AUTO_TEST_CASE(every_call_is_correct_on_the_wire) {
     loopback_server server;
     webhooksio::client api{"KEY-123", {.base_url = server.base_url()}};
@@ -163,26 +208,54 @@ BOOST_AUTO_TEST_CASE(every_call_is_correct_on_the_wire) {
             const json::object& c = find_by(cases, "name", E::name);
             using params = typename E::params;
             auto ids = make_params<params>(c.at("ids").as_array(), std::make_index_sequence<std::tuple_size_v<params>>{});
-            json::value answer = api.call<E>(ids, c.at("options").as_object());
+            const json::object& given = c.at("options").as_object();
+            json::value answer = api.call<E>(ids, given);
             if constexpr (E::method != webhooksio::http_method::head)
                 BOOST_TEST(answer == json::parse(R"({"ok":true})"));
+            BOOST_TEST_CONTEXT("free-form") { check_sent(server, c); }
 
-            const auto sent = server.last();
-            BOOST_TEST(sent.method == c.at("method").as_string());
-            BOOST_TEST(sent.target == c.at("target").as_string());
-            BOOST_TEST(header(sent.headers, "Authorization") == "Bearer KEY-123");
-            BOOST_TEST(header(sent.headers, "Accept") == "application/json");
-            BOOST_TEST(header(sent.headers, "User-Agent") == std::string("webhooksio-cpp/") + webhooksio::version);
-            if (c.at("body").is_null()) {
-                BOOST_TEST(sent.body.empty());
-                BOOST_TEST(header(sent.headers, "Content-Type") == "<absent>");
-            } else {
-                BOOST_TEST(json::parse(sent.body) == c.at("body"));
-                BOOST_TEST(header(sent.headers, "Content-Type") == "application/json");
-            }
+            using options = typename E::options;
+            using members = boost::describe::describe_members<options, boost::describe::mod_public>;
+            BOOST_TEST(boost::mp11::mp_size<members>::value == given.size());
+            api.call<E>(ids, typed_options<options>(given, members{}));
+            BOOST_TEST_CONTEXT("typed") { check_sent(server, c); }
             ++checked;
         }
     });
     BOOST_TEST(checked == cases.size());
-    BOOST_TEST(server.requests().size() == cases.size());
+    BOOST_TEST(server.requests().size() == 2 * cases.size());
 }
+
+// A list goes as one comma-delimited string: an item that is empty or holds
+// a comma can't, and the call is refused before anything is sent.
+BOOST_AUTO_TEST_CASE(a_list_item_that_is_empty_or_holds_a_comma_is_refused) {
+    loopback_server server;
+    webhooksio::client api{"KEY-123", {.base_url = server.base_url()}};
+    namespace wh = webhooksio;
+    const wh::account_id account{"AC1"};
+    for (const std::vector<std::string>& items :
+         {std::vector<std::string>{"a,b"}, std::vector<std::string>{"a", ""}}) {
+        auto typed = api.create_input(account, {.bucket_id = wh::bucket_id{"BU1"}, .name = "in", .event_filters = items},
+                                      wh::nothrow);
+        BOOST_TEST_REQUIRE(typed.has_error());
+        BOOST_TEST(typed.error() == wh::errc::usage);
+        BOOST_TEST(std::string(typed.error().what()).find("event_filters") != std::string::npos);
+        json::object free{{"bucket_id", "BU1"}, {"name", "in"}, {"event_filters", json::value_from(items)}};
+        auto free_form = api.call<wh::api::create_input>({account}, free, wh::nothrow);
+        BOOST_TEST_REQUIRE(free_form.has_error());
+        BOOST_TEST(free_form.error() == wh::errc::usage);
+    }
+    BOOST_TEST(server.requests().empty());
+    // A list of good items, typed or free-form, is the same string.
+    api.create_input(account, {.bucket_id = wh::bucket_id{"BU1"}, .name = "in", .event_filters = {{"a", "b c"}}});
+    BOOST_TEST(json::parse(server.last().body).at("event_filters") == "a,b c");
+    api.call<wh::api::create_input>({account}, json::object{{"bucket_id", "BU1"}, {"name", "in"},
+                                                            {"event_filters", json::array{"a", "b c"}}});
+    BOOST_TEST(json::parse(server.last().body).at("event_filters") == "a,b c");
+}
+
+// An option whose value is an ID takes the ID type, sent as its text.
+static_assert(std::is_same_v<decltype(webhooksio::api::create_input::options::bucket_id),
+                             webhooksio::required<webhooksio::bucket_id>>);
+static_assert(!std::is_convertible_v<const char*, webhooksio::required<webhooksio::bucket_id>>);
+static_assert(!std::is_convertible_v<const char*, webhooksio::optional<webhooksio::recipe_id>>);

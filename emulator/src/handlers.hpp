@@ -26,36 +26,8 @@
 
 namespace webhooksio::emulation {
 
-// The endpoints of each area of the client's table, from its per-area lists.
-#define WEBHOOKSIO_EMULATOR_ENTRY(name, ids) , api::name
-#define WEBHOOKSIO_EMULATOR_AREA(list) \
-    boost::mp11::mp_pop_front<boost::mp11::mp_list<void list(WEBHOOKSIO_EMULATOR_ENTRY)>>
-namespace areas {
-using accounts = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_ACCOUNTS);
-using applications = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_APPLICATIONS);
-using buckets = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_BUCKETS);
-using inputs = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_INPUTS);
-using destinations = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_DESTINATIONS);
-using recipes = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_RECIPES);
-using providers = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_PROVIDERS);
-using reporting = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_REPORTING);
-using messages = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_MESSAGES);
-using users = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_USERS);
-using utils = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_UTILS);
-using billing = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_BILLING);
-using gateway = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_GATEWAY);
-using certificates = WEBHOOKSIO_EMULATOR_AREA(WEBHOOKSIO_API_CERTIFICATES);
-}  // namespace areas
-#undef WEBHOOKSIO_EMULATOR_AREA
-#undef WEBHOOKSIO_EMULATOR_ENTRY
-
-static_assert(std::is_same_v<boost::mp11::mp_append<areas::accounts, areas::applications, areas::buckets, areas::inputs,
-                                                     areas::destinations, areas::recipes, areas::providers,
-                                                     areas::reporting, areas::messages, areas::users, areas::utils,
-                                                     areas::billing, areas::gateway, areas::certificates>,
-                             api::endpoints>,
-              "webhooksio emulator: the areas above are not the client's: a new area of api.hpp needs its "
-              "list here, its file in handlers/ and its add_ call in service::handlers()");
+// The endpoints of each area of the client's table (api/<area>.hpp).
+namespace areas = api::areas;
 
 template <class E, class Handled>
 constexpr void require_handler() {

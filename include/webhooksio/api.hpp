@@ -1,6 +1,11 @@
 // The whole endpoint table: every call of the Webhooks.io API as a type in
-// namespace webhooksio::api, one header per area of the API.
+// namespace webhooksio::api, one header per area of the API. Each endpoint
+// is one WEBHOOKSIO_ENDPOINT in its area's header (detail/define_endpoint.hpp);
+// everything else (this list, the client's named methods, reflection, the
+// emulator's routes) is made from it.
 #pragma once
+
+#include <type_traits>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
@@ -20,20 +25,14 @@
 #include "api/users.hpp"
 #include "api/utils.hpp"
 
-// X(name, number of IDs) for every endpoint: the client's named methods and
-// the list below are made from it.
-#define WEBHOOKSIO_API_ENDPOINTS(X)                                                                            \
-    WEBHOOKSIO_API_ACCOUNTS(X) WEBHOOKSIO_API_APPLICATIONS(X) WEBHOOKSIO_API_BUCKETS(X) WEBHOOKSIO_API_INPUTS(X) \
-    WEBHOOKSIO_API_DESTINATIONS(X) WEBHOOKSIO_API_RECIPES(X) WEBHOOKSIO_API_PROVIDERS(X)                       \
-    WEBHOOKSIO_API_REPORTING(X) WEBHOOKSIO_API_MESSAGES(X) WEBHOOKSIO_API_USERS(X) WEBHOOKSIO_API_UTILS(X)     \
-    WEBHOOKSIO_API_BILLING(X) WEBHOOKSIO_API_GATEWAY(X) WEBHOOKSIO_API_CERTIFICATES(X)
-
 namespace webhooksio::api {
 
-#define WEBHOOKSIO_LIST_ENTRY(name, ids) , name
-// Every endpoint type, for code that walks the table (tests, tools, servers).
-using endpoints = boost::mp11::mp_pop_front<boost::mp11::mp_list<void WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_LIST_ENTRY)>>;
-#undef WEBHOOKSIO_LIST_ENTRY
+// Every endpoint type, area by area, for code that walks the table (tests,
+// tools, servers).
+using endpoints = boost::mp11::mp_append<areas::accounts, areas::applications, areas::buckets, areas::inputs,
+                                         areas::destinations, areas::recipes, areas::providers, areas::reporting,
+                                         areas::messages, areas::users, areas::utils, areas::billing,
+                                         areas::gateway, areas::certificates>;
 
 // Calls `f` with a default-constructed tag of every endpoint: f(std::type_identity<E>{}).
 template <class F>
@@ -42,3 +41,14 @@ void for_each_endpoint(F&& f) {
 }
 
 }  // namespace webhooksio::api
+
+namespace webhooksio::detail {
+
+// The named methods of every endpoint for a client: one base per endpoint,
+// made by its WEBHOOKSIO_ENDPOINT.
+template <class Client, class Endpoints = api::endpoints>
+struct named_calls;
+template <class Client, class... E>
+struct named_calls<Client, boost::mp11::mp_list<E...>> : api::named_call<Client, E>... {};
+
+}  // namespace webhooksio::detail

@@ -15,8 +15,6 @@
 #include <vector>
 
 #include <boost/json.hpp>
-#include <boost/preprocessor/punctuation/comma_if.hpp>
-#include <boost/preprocessor/repetition/repeat.hpp>
 
 #include "api.hpp"
 #include "client_options.hpp"
@@ -56,9 +54,11 @@ concept endpoint_type = requires {
 }  // namespace detail
 
 // A client of the API over a transport (see transport.hpp). Movable, not
-// copyable; a moved-from client may only be destroyed or assigned to.
+// copyable; a moved-from client may only be destroyed or assigned to. Its
+// named methods, one per endpoint (create_bucket(account_id, options) and
+// create_bucket(account_id, options, token)), come from its bases.
 template <transport Transport>
-class basic_client {
+class basic_client : public detail::named_calls<basic_client<Transport>> {
 public:
     // A client with the transport built from the options. Throws usage_error
     // for a bad key or base URL.
@@ -118,34 +118,15 @@ public:
         return state_->core.call_or_throw(*spec, views, free_form(options), state_->sender());
     }
 
-    // One named method per endpoint, e.g. create_bucket(account_id, options)
-    // and create_bucket(account_id, options, token): its `ids` IDs as
-    // parameters id0, id1, ..., handed with its spec to the shared code.
-#define WEBHOOKSIO_ID_PARAM(z, i, E) const std::tuple_element_t<i, api::E::params>& id##i,
-#define WEBHOOKSIO_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
-#define WEBHOOKSIO_ID_VIEWS(ids) std::array<std::string_view, ids>{BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_VIEW, _)}
-#define WEBHOOKSIO_NAMED_CALL(E, ids)                                                                        \
-    static_assert(std::tuple_size_v<api::E::params> == ids,                                                  \
-                  "webhooksio: the table's X-macro gives " #E " the wrong number of IDs");                    \
-    WEBHOOKSIO_NOINLINE boost::json::value E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E)                  \
-                                             const api::E::options& options = {}) {                          \
-        return run<api::E>(WEBHOOKSIO_ID_VIEWS(ids), options);                                               \
-    }                                                                                                        \
-    template <completion_token Token>                                                                        \
-    auto E(BOOST_PP_REPEAT(ids, WEBHOOKSIO_ID_PARAM, E) const api::E::options& options, Token&& token) {     \
-        return run<api::E>(WEBHOOKSIO_ID_VIEWS(ids), options, std::forward<Token>(token));                   \
-    }
-
-    WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_NAMED_CALL)
-
-#undef WEBHOOKSIO_NAMED_CALL
-#undef WEBHOOKSIO_ID_VIEWS
-#undef WEBHOOKSIO_ID_VIEW
-#undef WEBHOOKSIO_ID_PARAM
-
     Transport& transport() noexcept { return state_->transport; }
 
 private:
+    template <class, class>
+    friend struct api::named_call;
+
+    template <class Token>
+    static constexpr bool accepts_token = completion_token<Token>;
+
     using spec = detail::call_spec;
     using id_list = std::span<const std::string_view>;
     using option_values = detail::option_values;

@@ -29,31 +29,11 @@ namespace detail {
 template <std::size_t N>
 struct fixed_string {
     char chars[N]{};
-    // A plain loop: std::copy_n costs the compiler more to evaluate.
     constexpr fixed_string(const char (&s)[N]) {
         for (std::size_t i = 0; i < N; ++i) chars[i] = s[i];
     }
     constexpr std::string_view view() const { return {chars, N - 1}; }
 };
-
-// The name of the i-th `:placeholder` of a route ("" when there is none).
-constexpr std::string_view placeholder_at(std::string_view route, std::size_t i) {
-    std::size_t seen = 0;
-    for (std::size_t pos = 0; pos < route.size(); ++pos) {
-        if (route[pos] != ':') continue;
-        std::size_t end = route.find('/', pos);
-        if (end == std::string_view::npos) end = route.size();
-        if (seen++ == i) return route.substr(pos + 1, end - pos - 1);
-        pos = end;
-    }
-    return {};
-}
-
-constexpr std::size_t placeholder_count(std::string_view route) {
-    std::size_t n = 0;
-    while (!placeholder_at(route, n).empty()) ++n;
-    return n;
-}
 
 // A route split at its placeholders, for routes with at most N of them: the
 // literal runs around the placeholders ({"/v1/accounts/", "/buckets"} for
@@ -65,8 +45,10 @@ struct route_parts {
     std::size_t count = 0;
 };
 
-// One pass over the characters, without string_view::find (slow to evaluate
-// at compile time): the compiler runs this for every endpoint of the table.
+// The one scanner of routes: the endpoint table checks its IDs with it, the
+// request pipeline expands routes from its literal runs, the emulator routes
+// by them. One pass over the characters, without string_view::find (see
+// tests/benchmarks/compile_time: the compiler runs this for every endpoint).
 template <std::size_t N>
 constexpr route_parts<N> split_route(std::string_view route) {
     route_parts<N> parts;
@@ -97,20 +79,21 @@ constexpr bool route_matches(std::string_view route) {
 }  // namespace detail
 
 namespace api {
-// The table's strings are sv literals: their length comes with them, where a
-// plain literal would make the compiler count the characters of every name,
-// summary and option description at compile time.
-using namespace std::string_view_literals;
+// Groups of options of which a call needs at least one ("a|b"), beside its
+// required<T> members; empty for most endpoints.
+template <class E>
+inline constexpr std::array<std::string_view, 0> required_any_of{};
 }  // namespace api
 
-// The base of every endpoint descriptor in namespace webhooksio::api. The
-// derived struct adds its C++ `name`, its `summary` and its `options` struct.
-template <detail::fixed_string SeedName, http_method Method, detail::fixed_string Route, class... Ids>
+// The base of every endpoint descriptor in namespace webhooksio::api (made
+// by WEBHOOKSIO_ENDPOINT, detail/define_endpoint.hpp). The derived struct
+// adds its C++ `name`, its `summary`, its `options` struct and their docs.
+template <detail::fixed_string SeedName, bool InSeed, http_method Method, detail::fixed_string Route, class... Ids>
 struct endpoint {
     static constexpr std::string_view seed_name = SeedName.view();
+    static constexpr bool in_seed = InSeed;  // one of the Node.js client's calls
     static constexpr http_method method = Method;
     static constexpr std::string_view route = Route.view();
-    static constexpr bool in_seed = true;
     using params = std::tuple<Ids...>;
 
     static_assert(detail::route_matches<Ids...>(Route.view()),

@@ -19,7 +19,7 @@
 #include "detail/base_url.hpp"
 #include "detail/httplib_connection.hpp"
 #include "error.hpp"
-#include "retry.hpp"
+#include "detail/retry.hpp"
 #include "transport.hpp"
 
 namespace webhooksio {

@@ -19,14 +19,24 @@
 
 #include "config.hpp"
 #include "detail/comma_list.hpp"
+#include "endpoint.hpp"
 #include "http.hpp"
+#include "ids.hpp"
 
 namespace webhooksio {
 
 namespace detail {
 template <class>
 inline constexpr bool always_false = false;
-}
+
+// Whether a flag option (T = bool) may be set from a U: only from a bool (or
+// an optional of one), never from a string or a pointer, which would
+// quietly become true.
+template <class T, class U>
+inline constexpr bool flag_from = !std::is_same_v<T, bool> || std::is_same_v<std::remove_cvref_t<U>, bool> ||
+                                  std::is_base_of_v<std::optional<bool>, std::remove_cvref_t<U>> ||
+                                  std::is_same_v<std::remove_cvref_t<U>, std::nullopt_t>;
+}  // namespace detail
 
 // An option that must be given. It has no usable default, so leaving it out of
 // a designated initializer stops the build with the message below.
@@ -40,10 +50,11 @@ public:
                       "set every required<...> member of its options struct");
     }
 
-    template <class U>
-        requires std::is_constructible_v<T, U&&>
+    // Implicit conversions only: an ID option takes an ID, not a string.
+    template <class U = T>
+        requires std::is_convertible_v<U&&, T>
     required(U&& value) : value_(std::forward<U>(value)) {
-        static_assert(!std::is_same_v<T, bool> || std::is_same_v<std::remove_cvref_t<U>, bool>,
+        static_assert(detail::flag_from<T, U>,
                       "webhooksio: a flag option takes true or false; a string or a pointer here "
                       "would quietly become true");
     }
@@ -52,6 +63,23 @@ public:
 
 private:
     T value_;
+};
+
+// An option that may be left out: a std::optional<T> that, for a flag,
+// takes only a bool, as required<bool> does.
+template <class T>
+class optional : public std::optional<T> {
+public:
+    optional() = default;
+    optional(std::nullopt_t) noexcept {}
+
+    template <class U = T>
+        requires std::is_convertible_v<U&&, std::optional<T>>
+    optional(U&& value) : std::optional<T>(std::forward<U>(value)) {
+        static_assert(detail::flag_from<T, U>,
+                      "webhooksio: a flag option takes true or false; a string or a pointer here "
+                      "would quietly become true");
+    }
 };
 
 // Options the typed struct doesn't name; every options struct has a member
@@ -70,9 +98,18 @@ using extra_options = boost::json::object;
     ::webhooksio::http_headers headers{};        /* further request headers */
 
 // The C++ type of an option, as the table and its reflection name it:
-// std::string, bool, int, std::vector<std::string> (a comma list) or
-// boost::json::value.
-enum class option_kind : unsigned char { text, flag, number, list, json };
+// std::string, bool, int, std::vector<std::string> (a comma list),
+// boost::json::value, or an ID type of ids.hpp (sent as its text).
+enum class option_kind : unsigned char { text, flag, number, list, json, id };
+
+// One member of an endpoint's options struct, as reflection.hpp shows it
+// and the request pipeline encodes it.
+struct option_info {
+    std::string_view name;         // as the API spells it, e.g. "event_filters"
+    std::string_view description;  // what the API docs say of it ("" when nothing)
+    option_kind kind;              // its C++ type
+    bool required;                 // a required<T> member
+};
 
 namespace detail {
 
@@ -87,6 +124,9 @@ template <> struct field_type<bool> { static constexpr field_kind kind = field_k
 template <> struct field_type<int> { static constexpr field_kind kind = field_kind::number; };
 template <> struct field_type<std::vector<std::string>> { static constexpr field_kind kind = field_kind::list; };
 template <> struct field_type<boost::json::value> { static constexpr field_kind kind = field_kind::json; };
+template <class T>
+    requires std::derived_from<T, basic_id<T>>
+struct field_type<T> { static constexpr field_kind kind = field_kind::id; };
 
 // A member is T, required<T> or std::optional<T>. `address` is what the
 // field table keeps of it: its T, or the optional itself, which the shared
@@ -109,6 +149,28 @@ struct field_traits<std::optional<T>> : field_type<T> {
     static constexpr bool is_optional = true;
     static const void* address(const std::optional<T>& m) { return &m; }
 };
+template <class T>
+struct field_traits<optional<T>> : field_traits<std::optional<T>> {};
+// An ID is kept as its text: the member's, or null when an optional one is
+// unset.
+template <class T>
+    requires std::derived_from<T, basic_id<T>>
+struct field_traits<T> : field_type<T> {
+    static constexpr bool is_required = false;
+    static constexpr bool is_optional = false;
+    static const void* address(const T& m) { return &m.str(); }
+};
+template <class T>
+    requires std::derived_from<T, basic_id<T>>
+struct field_traits<required<T>> : field_traits<T> {
+    static constexpr bool is_required = true;
+    static const void* address(const required<T>& m) { return &m.get().str(); }
+};
+template <class T>
+    requires std::derived_from<T, basic_id<T>>
+struct field_traits<optional<T>> : field_traits<T> {
+    static const void* address(const std::optional<T>& m) { return m ? &m->str() : nullptr; }
+};
 
 template <class MemberPointer>
 struct member_type;
@@ -122,7 +184,7 @@ using field_of = field_traits<typename member_type<std::remove_cv_t<decltype(D::
 struct field {
     std::string_view name;
     field_kind kind;
-    const void* member;     // its T, or its std::optional<T> when `optional`
+    const void* member;     // its T (the text of an ID; null when unset), or its std::optional<T> when `optional`
     bool optional = false;
 };
 
@@ -135,7 +197,8 @@ decltype(auto) with_type(field_kind kind, F&& fn) {
         case field_kind::number: return fn(std::type_identity<int>{});
         case field_kind::list: return fn(std::type_identity<std::vector<std::string>>{});
         case field_kind::json: return fn(std::type_identity<boost::json::value>{});
-        case field_kind::text: break;
+        case field_kind::text:
+        case field_kind::id: break;
     }
     return fn(std::type_identity<std::string>{});
 }
@@ -212,6 +275,18 @@ auto values_of(const Options& options) {
 // win over extras of the same name.
 WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options);
 
+// The members of E's options struct; their descriptions are E::option_docs,
+// made in the same order by WEBHOOKSIO_ENDPOINT.
+template <class E, template <class...> class List, class... D>
+constexpr std::array<option_info, sizeof...(D)> option_infos(List<D...>) {
+    std::size_t i = 0;
+    return {option_info{D::name, E::option_docs[i++].description, field_of<D>::kind, field_of<D>::is_required}...};
+}
+
+template <class E>
+inline constexpr auto option_infos_of =
+    option_infos<E>(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
+
 template <template <class...> class List, class... D>
 constexpr auto required_names(List<D...>) {
     std::array<std::string_view, (std::size_t{field_of<D>::is_required} + ... + 0)> names{};
@@ -226,14 +301,11 @@ template <class E>
 constexpr auto required_options() {
     constexpr auto typed =
         required_names(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
-    if constexpr (requires { E::required_any_of; }) {
-        std::array<std::string_view, typed.size() + E::required_any_of.size()> names{};
-        std::copy(typed.begin(), typed.end(), names.begin());
-        std::copy(E::required_any_of.begin(), E::required_any_of.end(), names.begin() + typed.size());
-        return names;
-    } else {
-        return typed;
-    }
+    constexpr const auto& any_of = api::required_any_of<E>;
+    std::array<std::string_view, typed.size() + any_of.size()> names{};
+    std::copy(typed.begin(), typed.end(), names.begin());
+    std::copy(any_of.begin(), any_of.end(), names.begin() + typed.size());
+    return names;
 }
 
 }  // namespace detail

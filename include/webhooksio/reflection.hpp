@@ -34,15 +34,8 @@
 
 namespace webhooksio::reflection {
 
+using webhooksio::option_info;
 using webhooksio::option_kind;
-
-// One member of an endpoint's options struct.
-struct option_info {
-    std::string_view name;         // as the API spells it, e.g. "event_filters"
-    std::string_view description;  // what the API docs say of it ("" when nothing)
-    option_kind kind;              // its C++ type
-    bool required;                 // a required<T> member
-};
 
 // One endpoint of the table.
 struct endpoint_info {
@@ -65,23 +58,6 @@ struct endpoint_info {
 }  // namespace webhooksio::reflection
 
 namespace webhooksio::detail {
-
-template <class E>
-constexpr std::string_view description_of(std::string_view option) {
-    for (const option_doc& doc : E::option_docs)
-        if (doc.name == option) return doc.description;
-    return {};
-}
-
-template <class E, template <class...> class List, class... D>
-constexpr std::array<reflection::option_info, sizeof...(D)> option_infos(List<D...>) {
-    return {reflection::option_info{D::name, description_of<E>(D::name), field_of<D>::kind,
-                                    field_of<D>::is_required}...};
-}
-
-template <class E>
-inline constexpr auto option_infos_of =
-    option_infos<E>(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
 
 template <class E>
 inline constexpr reflection::endpoint_info endpoint_info_of{

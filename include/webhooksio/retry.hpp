@@ -1,6 +1,5 @@
-// Retries: which failed attempts are tried again, how long to wait before,
-// and the loop around a transport that does it. Ordinary functions: every
-// endpoint shares them.
+// Retries: which failed attempts are tried again and how long to wait
+// before (the loop that applies it is internal: detail/retry.hpp).
 //
 //   - A connection that could not be made (nothing was sent) is retried for
 //     every method.
@@ -15,58 +14,11 @@
 //     last attempt's error).
 #pragma once
 
-#include <chrono>
-#include <functional>
-#include <optional>
-#include <string>
-#include <string_view>
-
-#include "client_options.hpp"
-#include "config.hpp"
-#include "detail/request.hpp"
-#include "endpoint.hpp"
-#include "error.hpp"
-#include "hooks.hpp"
-#include "transport.hpp"
+#include "http.hpp"
 
 namespace webhooksio {
 
 // Whether the server may see a request twice without harm.
 constexpr bool is_idempotent(http_method m) noexcept { return m != http_method::post; }
 
-namespace detail {
-
-// "120" (seconds) or an IMF-fixdate such as "Fri, 27 Nov 2026 12:00:00 GMT",
-// as a wait from `now`; nullopt when it is neither.
-WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
-                                                                          std::chrono::system_clock::time_point now);
-
-// Whether the outcome of an attempt with `method` may be tried again.
-WEBHOOKSIO_DECL bool retryable(http_method method, const result<http_response>& outcome);
-
-// The retry part of client_options, and the loop that applies it.
-class retry_policy {
-public:
-    WEBHOOKSIO_DECL explicit retry_policy(const client_options& options);
-
-    // The wait before retry number `retry` (1 for the first).
-    WEBHOOKSIO_DECL std::chrono::milliseconds backoff(int retry, const result<http_response>& outcome) const;
-
-    // Sends `request` through `transport` until it succeeds, fails for good
-    // or the retries run out; tells the hooks about each attempt.
-    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request request,
-                                              std::string_view api_key, transport_ref transport) const;
-
-private:
-    int max_retries_;
-    std::chrono::milliseconds initial_delay_, max_delay_, retry_after_limit_, total_timeout_;
-    std::function<void(std::chrono::milliseconds)> sleep_;
-    call_hooks hooks_;
-};
-
-}  // namespace detail
 }  // namespace webhooksio
-
-#if WEBHOOKSIO_DEFINITIONS
-#include "impl/retry.ipp"
-#endif

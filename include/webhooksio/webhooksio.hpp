@@ -21,5 +21,4 @@
 #include "retry.hpp"
 #include "tokens.hpp"
 #include "transport.hpp"
-#include "url.hpp"
 #include "version.hpp"

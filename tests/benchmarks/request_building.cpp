@@ -64,7 +64,7 @@ struct inputs {
         .headers_to_include = std::vector<std::string>{"X-Request-Id", "X-Trace"},
         .header_prefix = "Webhooks",
         .alert_on_failure = std::vector<std::string>{"ops@example.com", "dev@example.com"},
-        .recipe_id = "RE1",
+        .recipe_id = webhooksio::recipe_id{"RE1"},
         .rate_limit = 100,
     };
     null_transport hand_transport;

@@ -2,7 +2,7 @@
 // where it is declared.
 #include <webhooksio/webhooksio.hpp>
 namespace my_api {
-struct get_bucket_wrong : webhooksio::endpoint<"getBucket", webhooksio::http_method::get,
+struct get_bucket_wrong : webhooksio::endpoint<"getBucket", true, webhooksio::http_method::get,
                                                "/v1/accounts/:account_id/buckets/:bucket_id", webhooksio::bucket_id,
                                                webhooksio::account_id> {};
 }

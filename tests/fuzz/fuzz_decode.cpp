@@ -9,7 +9,7 @@
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <webhooksio/detail/request.hpp>
-#include <webhooksio/retry.hpp>
+#include <webhooksio/detail/retry.hpp>
 
 #include "fuzz_support.hpp"
 

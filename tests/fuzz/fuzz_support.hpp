@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include <webhooksio/url.hpp>
+#include <webhooksio/detail/url.hpp>
 
 namespace fuzz_support {
 

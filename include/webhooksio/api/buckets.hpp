@@ -1,91 +1,34 @@
 // The Buckets endpoints of the Webhooks.io API: one descriptor type per call.
 #pragma once
 
-#include "../endpoint.hpp"
-#include "../ids.hpp"
-#include "../options.hpp"
+#include "../detail/define_endpoint.hpp"
 
 namespace webhooksio::api {
 
-// Adds a bucket to an account
-struct create_bucket : endpoint<"createBucket", http_method::post, "/v1/accounts/:account_id/buckets", account_id> {
-    static constexpr std::string_view name = "create_bucket"sv;
-    static constexpr std::string_view summary = "Adds a bucket to an account"sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"name"sv, "Name for the bucket."sv},
-        {"key"sv, "The key for the bucket."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        std::optional<std::string> key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_bucket::options, (), (name, key))
+WEBHOOKSIO_AREA_BEGIN(buckets)
 
-// Updates a bucket.
-struct update_bucket : endpoint<"updateBucket", http_method::put, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
-    static constexpr std::string_view name = "update_bucket"sv;
-    static constexpr std::string_view summary = "Updates a bucket."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"name"sv, "Name for the bucket."sv},
-        {"key"sv, "The key for the bucket."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        std::optional<std::string> key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_bucket::options, (), (name, key))
+WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post, "/v1/accounts/:account_id/buckets", (account_id),
+    "Adds a bucket to an account",
+    (required, std::string, name, "Name for the bucket.")
+    (optional, std::string, key, "The key for the bucket."))
 
-// Returns the details for a specfic bucket.
-struct get_bucket : endpoint<"getBucket", http_method::get, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
-    static constexpr std::string_view name = "get_bucket"sv;
-    static constexpr std::string_view summary = "Returns the details for a specfic bucket."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"expand"sv, "If the results should be expanded to include the inputs and destinations"sv},
-        {"include_stats"sv, "Include the traffic summary."sv},
-    }};
-    struct options {
-        std::optional<bool> expand{};
-        std::optional<bool> include_stats{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_bucket::options, (), (expand, include_stats))
+WEBHOOKSIO_ENDPOINT(buckets, update_bucket, seed("updateBucket"), put, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
+    "Updates a bucket.",
+    (required, std::string, name, "Name for the bucket.")
+    (optional, std::string, key, "The key for the bucket."))
 
-// Returns a collection of buckets for an account.
-struct get_buckets : endpoint<"getBuckets", http_method::get, "/v1/accounts/:account_id/buckets", account_id> {
-    static constexpr std::string_view name = "get_buckets"sv;
-    static constexpr std::string_view summary = "Returns a collection of buckets for an account."sv;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"expand"sv, "If the results should be expanded to include the inputs and destinations"sv},
-    }};
-    struct options {
-        std::optional<bool> expand{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_buckets::options, (), (expand))
+WEBHOOKSIO_ENDPOINT(buckets, get_bucket, seed("getBucket"), get, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
+    "Returns the details for a specfic bucket.",
+    (optional, bool, expand, "If the results should be expanded to include the inputs and destinations")
+    (optional, bool, include_stats, "Include the traffic summary."))
 
-// Deletes a bucket.
-struct delete_bucket : endpoint<"deleteBucket", http_method::delete_, "/v1/accounts/:account_id/buckets/:bucket_id", account_id, bucket_id> {
-    static constexpr std::string_view name = "delete_bucket"sv;
-    static constexpr std::string_view summary = "Deletes a bucket."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_bucket::options, (), ())
+WEBHOOKSIO_ENDPOINT(buckets, get_buckets, seed("getBuckets"), get, "/v1/accounts/:account_id/buckets", (account_id),
+    "Returns a collection of buckets for an account.",
+    (optional, bool, expand, "If the results should be expanded to include the inputs and destinations"))
+
+WEBHOOKSIO_ENDPOINT(buckets, delete_bucket, seed("deleteBucket"), delete_, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
+    "Deletes a bucket.")
+
+WEBHOOKSIO_AREA_END(buckets)
 
 }  // namespace webhooksio::api
-
-// The Buckets calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_BUCKETS(X) \
-    X(create_bucket, 1) \
-    X(update_bucket, 2) \
-    X(get_bucket, 2) \
-    X(get_buckets, 1) \
-    X(delete_bucket, 2)

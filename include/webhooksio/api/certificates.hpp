@@ -1,70 +1,26 @@
 // The SSL Certificates endpoints of the Webhooks.io API: one descriptor type per call.
 #pragma once
 
-#include "../endpoint.hpp"
-#include "../ids.hpp"
-#include "../options.hpp"
+#include "../detail/define_endpoint.hpp"
 
 namespace webhooksio::api {
 
-// Import SSL Certificate
-struct import_certificate : endpoint<"importCertificate", http_method::put, "/v1/accounts/:account_id/certificates", account_id> {
-    static constexpr std::string_view name = "import_certificate"sv;
-    static constexpr std::string_view summary = "Import SSL Certificate"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"domain"sv, "The domain for the certificate that you wish to import"sv},
-        {"port"sv, "The port to use. (defaults to 443)"sv},
-    }};
-    struct options {
-        required<std::string> domain;
-        required<int> port;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(import_certificate::options, (), (domain, port))
+WEBHOOKSIO_AREA_BEGIN(certificates)
 
-// Get SSL Certificate
-struct get_certificate : endpoint<"getCertificate", http_method::get, "/v1/accounts/:account_id/certificates/:certificate_id", account_id, certificate_id> {
-    static constexpr std::string_view name = "get_certificate"sv;
-    static constexpr std::string_view summary = "Get SSL Certificate"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_certificate::options, (), ())
+WEBHOOKSIO_ENDPOINT(certificates, import_certificate, docs("importCertificate"), put, "/v1/accounts/:account_id/certificates", (account_id),
+    "Import SSL Certificate",
+    (required, std::string, domain, "The domain for the certificate that you wish to import")
+    (required, int, port, "The port to use. (defaults to 443)"))
 
-// List SSL Certificates
-struct get_certificates : endpoint<"getCertificates", http_method::get, "/v1/accounts/:account_id/certificates", account_id> {
-    static constexpr std::string_view name = "get_certificates"sv;
-    static constexpr std::string_view summary = "List SSL Certificates"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_certificates::options, (), ())
+WEBHOOKSIO_ENDPOINT(certificates, get_certificate, docs("getCertificate"), get, "/v1/accounts/:account_id/certificates/:certificate_id", (account_id, certificate_id),
+    "Get SSL Certificate")
 
-// Delete SSL Certificate
-struct delete_certificate : endpoint<"deleteCertificate", http_method::delete_, "/v1/accounts/:account_id/certificates/:certificate_id", account_id, certificate_id> {
-    static constexpr std::string_view name = "delete_certificate"sv;
-    static constexpr std::string_view summary = "Delete SSL Certificate"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_certificate::options, (), ())
+WEBHOOKSIO_ENDPOINT(certificates, get_certificates, docs("getCertificates"), get, "/v1/accounts/:account_id/certificates", (account_id),
+    "List SSL Certificates")
+
+WEBHOOKSIO_ENDPOINT(certificates, delete_certificate, docs("deleteCertificate"), delete_, "/v1/accounts/:account_id/certificates/:certificate_id", (account_id, certificate_id),
+    "Delete SSL Certificate")
+
+WEBHOOKSIO_AREA_END(certificates)
 
 }  // namespace webhooksio::api
-
-// The SSL Certificates calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_CERTIFICATES(X) \
-    X(import_certificate, 1) \
-    X(get_certificate, 2) \
-    X(get_certificates, 1) \
-    X(delete_certificate, 2)

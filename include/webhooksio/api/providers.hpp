@@ -1,355 +1,128 @@
 // The Providers endpoints of the Webhooks.io API: one descriptor type per call.
 #pragma once
 
-#include "../endpoint.hpp"
-#include "../ids.hpp"
-#include "../options.hpp"
+#include "../detail/define_endpoint.hpp"
 
 namespace webhooksio::api {
 
-// Creates a consumer for an application
-struct create_consumer : endpoint<"createConsumer", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
-    static constexpr std::string_view name = "create_consumer"sv;
-    static constexpr std::string_view summary = "Creates a consumer for an application"sv;
-    static constexpr std::array<option_doc, 3> option_docs{{
-        {"consumer_id"sv, "The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application."sv},
-        {"bucket_key"sv, "The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default."sv},
-        {"name"sv, "The name of the consumer. This could be the account name within the provider application for example."sv},
-    }};
-    struct options {
-        required<std::string> consumer_id;
-        required<std::string> bucket_key;
-        required<std::string> name;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_consumer::options, (), (consumer_id, bucket_key, name))
+WEBHOOKSIO_AREA_BEGIN(providers)
 
-// Returns a list of all the consumers for a particular application.
-struct get_consumers : endpoint<"getConsumers", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers", account_id, application_id> {
-    static constexpr std::string_view name = "get_consumers"sv;
-    static constexpr std::string_view summary = "Returns a list of all the consumers for a particular application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumers::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, create_consumer, seed("createConsumer"), post, "/v1/accounts/:account_id/applications/:application_id/consumers", (account_id, application_id),
+    "Creates a consumer for an application",
+    (required, webhooksio::consumer_id, consumer_id, "The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application.")
+    (required, webhooksio::bucket_key, bucket_key, "The bucket key that identifies the container for this consumer, if this does not exist it will be created. Default is default.")
+    (required, std::string, name, "The name of the consumer. This could be the account name within the provider application for example."))
 
-// Updates the details for a particular consumer.
-struct update_consumer : endpoint<"updateConsumer", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "update_consumer"sv;
-    static constexpr std::string_view summary = "Updates the details for a particular consumer."sv;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"name"sv, "The name of the consumer. This could be the account name within the provider application for example."sv},
-    }};
-    struct options {
-        required<std::string> name;
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_consumer::options, (), (name))
+WEBHOOKSIO_ENDPOINT(providers, get_consumers, seed("getConsumers"), get, "/v1/accounts/:account_id/applications/:application_id/consumers", (account_id, application_id),
+    "Returns a list of all the consumers for a particular application.")
 
-// Get the details for a particular consumer.
-struct get_consumer : endpoint<"getConsumer", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer"sv;
-    static constexpr std::string_view summary = "Get the details for a particular consumer."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, update_consumer, seed("updateConsumer"), put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", (account_id, application_id, consumer_id),
+    "Updates the details for a particular consumer.",
+    (required, std::string, name, "The name of the consumer. This could be the account name within the provider application for example."))
 
-// Removes a consumer from a particular application.
-struct delete_consumer : endpoint<"deleteConsumer", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "delete_consumer"sv;
-    static constexpr std::string_view summary = "Removes a consumer from a particular application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_consumer::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, get_consumer, seed("getConsumer"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", (account_id, application_id, consumer_id),
+    "Get the details for a particular consumer.")
 
-// Returns all the destinations for the consumer of a given application.
-struct get_consumer_destinations : endpoint<"getConsumerDestinations", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_destinations"sv;
-    static constexpr std::string_view summary = "Returns all the destinations for the consumer of a given application."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"bucket_key"sv, ""sv},
-        {"destination_key"sv, "Name for the bucket."sv},
-    }};
-    struct options {
-        required<std::string> bucket_key;
-        std::optional<std::string> destination_key{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer_destinations::options, (), (bucket_key, destination_key))
+WEBHOOKSIO_ENDPOINT(providers, delete_consumer, seed("deleteConsumer"), delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id", (account_id, application_id, consumer_id),
+    "Removes a consumer from a particular application.")
 
-// Adds an destination for the consumer of a given application.
-struct create_consumer_destination : endpoint<"createConsumerDestination", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "create_consumer_destination"sv;
-    static constexpr std::string_view summary = "Adds an destination for the consumer of a given application."sv;
-    static constexpr std::array<option_doc, 18> option_docs{{
-        {"application_version_id"sv, ""sv},
-        {"name"sv, "Name for the destination."sv},
-        {"bucket_key"sv, ""sv},
-        {"endpoint_url"sv, "The URL the messages should be sent to."sv},
-        {"delivery_order"sv, "How the deliveries should operate. Valid options are random or fifo. The default is random"sv},
-        {"status"sv, "The status of the bucket, defaults to active."sv},
-        {"message_method"sv, "The HTTP method the message will be sent with. If null the method will pass through."sv},
-        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
-        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
-        {"retry_policy_id"sv, "The retry algorithm that will be used for failed attempts."sv},
-        {"retry_count"sv, "The number of times the hook will be retried."sv},
-        {"retry_interval"sv, "The interval for which the retries will be set."sv},
-        {"verify_ssl"sv, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."sv},
-        {"headers_to_include"sv, "A comma delimited list of custom headers to include."sv},
-        {"header_prefix"sv, "The prefix of the custom headers that will be included. The default is Webhooks"sv},
-        {"alert_on_failure"sv, "A comma delimited list of email addresses to alert when a webhook enters the failed status."sv},
-        {"recipe_id"sv, "If a recipe should be applied to messages coming through this destination it can be specified."sv},
-        {"rate_limit"sv, "The max rate for webhooks to be relayed. This will default to your plan max."sv},
-    }};
-    struct options {
-        required<std::string> application_version_id;
-        required<std::string> name;
-        required<std::string> bucket_key;
-        required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order{};
-        std::optional<std::string> status{};
-        std::optional<std::string> message_method{};
-        std::optional<std::vector<std::string>> event_filters{};
-        std::optional<std::string> authentication_type{};
-        std::optional<std::string> retry_policy_id{};
-        std::optional<int> retry_count{};
-        std::optional<int> retry_interval{};
-        std::optional<bool> verify_ssl{};
-        std::optional<std::vector<std::string>> headers_to_include{};
-        std::optional<std::string> header_prefix{};
-        std::optional<std::vector<std::string>> alert_on_failure{};
-        std::optional<std::string> recipe_id{};
-        std::optional<int> rate_limit{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_consumer_destination::options, (), (application_version_id, name, bucket_key, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
+WEBHOOKSIO_ENDPOINT(providers, get_consumer_destinations, seed("getConsumerDestinations"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", (account_id, application_id, consumer_id),
+    "Returns all the destinations for the consumer of a given application.",
+    (required, webhooksio::bucket_key, bucket_key, "")
+    (optional, std::string, destination_key, "Name for the bucket."))
 
-// Updates an destination for the consumer of a given application.
-struct update_consumer_destination : endpoint<"updateConsumerDestination", http_method::put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
-    static constexpr std::string_view name = "update_consumer_destination"sv;
-    static constexpr std::string_view summary = "Updates an destination for the consumer of a given application."sv;
-    static constexpr std::array<option_doc, 17> option_docs{{
-        {"application_version_id"sv, ""sv},
-        {"name"sv, "Name for the input."sv},
-        {"endpoint_url"sv, "The URL the messages should be sent to."sv},
-        {"delivery_order"sv, "How the deliveries should operate. Valid options are random or fifo. The default is random"sv},
-        {"status"sv, "The status of the bucket, defaults to active."sv},
-        {"message_method"sv, "The HTTP method the message will be sent with. If null the method will pass through."sv},
-        {"event_filters"sv, "The events that this input should be triggerd for. This can be a comma delimited list of events."sv},
-        {"authentication_type"sv, "The type of authentication to apply to incoming requests."sv},
-        {"retry_policy_id"sv, "The retry algorithm that will be used for failed attempts."sv},
-        {"retry_count"sv, "The number of times the hook will be retried."sv},
-        {"retry_interval"sv, "The interval for which the retries will be set."sv},
-        {"verify_ssl"sv, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection."sv},
-        {"headers_to_include"sv, "A comma delimited list of custom headers to include."sv},
-        {"header_prefix"sv, "The prefix of the custom headers that will be included. The default is Webhooks"sv},
-        {"alert_on_failure"sv, "A comma delimited list of email addresses to alert when a webhook enters the failed status."sv},
-        {"recipe_id"sv, "If a recipe should be applied to messages coming through this destination it can be specified."sv},
-        {"rate_limit"sv, "The max rate for webhooks to be relayed. This will default to your plan max."sv},
-    }};
-    struct options {
-        required<std::string> application_version_id;
-        required<std::string> name;
-        required<std::string> endpoint_url;
-        std::optional<std::string> delivery_order{};
-        std::optional<std::string> status{};
-        std::optional<std::string> message_method{};
-        std::optional<std::vector<std::string>> event_filters{};
-        std::optional<std::string> authentication_type{};
-        std::optional<std::string> retry_policy_id{};
-        std::optional<int> retry_count{};
-        std::optional<int> retry_interval{};
-        std::optional<bool> verify_ssl{};
-        std::optional<std::vector<std::string>> headers_to_include{};
-        std::optional<std::string> header_prefix{};
-        std::optional<std::vector<std::string>> alert_on_failure{};
-        std::optional<std::string> recipe_id{};
-        std::optional<int> rate_limit{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(update_consumer_destination::options, (), (application_version_id, name, endpoint_url, delivery_order, status, message_method, event_filters, authentication_type, retry_policy_id, retry_count, retry_interval, verify_ssl, headers_to_include, header_prefix, alert_on_failure, recipe_id, rate_limit))
+WEBHOOKSIO_ENDPOINT(providers, create_consumer_destination, seed("createConsumerDestination"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations", (account_id, application_id, consumer_id),
+    "Adds an destination for the consumer of a given application.",
+    (required, webhooksio::application_version_id, application_version_id, "")
+    (required, std::string, name, "Name for the destination.")
+    (required, webhooksio::bucket_key, bucket_key, "")
+    (required, std::string, endpoint_url, "The URL the messages should be sent to.")
+    (optional, std::string, delivery_order, "How the deliveries should operate. Valid options are random or fifo. The default is random")
+    (optional, std::string, status, "The status of the bucket, defaults to active.")
+    (optional, std::string, message_method, "The HTTP method the message will be sent with. If null the method will pass through.")
+    (optional, std::vector<std::string>, event_filters, "The events that this input should be triggerd for. This can be a comma delimited list of events.")
+    (optional, std::string, authentication_type, "The type of authentication to apply to incoming requests.")
+    (optional, std::string, retry_policy_id, "The retry algorithm that will be used for failed attempts.")
+    (optional, int, retry_count, "The number of times the hook will be retried.")
+    (optional, int, retry_interval, "The interval for which the retries will be set.")
+    (optional, bool, verify_ssl, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.")
+    (optional, std::vector<std::string>, headers_to_include, "A comma delimited list of custom headers to include.")
+    (optional, std::string, header_prefix, "The prefix of the custom headers that will be included. The default is Webhooks")
+    (optional, std::vector<std::string>, alert_on_failure, "A comma delimited list of email addresses to alert when a webhook enters the failed status.")
+    (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this destination it can be specified.")
+    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max."))
 
-// Deletes an destination for the consumer of a given application.
-struct delete_consumer_destination : endpoint<"deleteConsumerDestination", http_method::delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
-    static constexpr std::string_view name = "delete_consumer_destination"sv;
-    static constexpr std::string_view summary = "Deletes an destination for the consumer of a given application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(delete_consumer_destination::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, update_consumer_destination, seed("updateConsumerDestination"), put, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", (account_id, application_id, consumer_id, destination_id),
+    "Updates an destination for the consumer of a given application.",
+    (required, webhooksio::application_version_id, application_version_id, "")
+    (required, std::string, name, "Name for the input.")
+    (required, std::string, endpoint_url, "The URL the messages should be sent to.")
+    (optional, std::string, delivery_order, "How the deliveries should operate. Valid options are random or fifo. The default is random")
+    (optional, std::string, status, "The status of the bucket, defaults to active.")
+    (optional, std::string, message_method, "The HTTP method the message will be sent with. If null the method will pass through.")
+    (optional, std::vector<std::string>, event_filters, "The events that this input should be triggerd for. This can be a comma delimited list of events.")
+    (optional, std::string, authentication_type, "The type of authentication to apply to incoming requests.")
+    (optional, std::string, retry_policy_id, "The retry algorithm that will be used for failed attempts.")
+    (optional, int, retry_count, "The number of times the hook will be retried.")
+    (optional, int, retry_interval, "The interval for which the retries will be set.")
+    (optional, bool, verify_ssl, "Ensure the SSL certificate is trusted and valid. If false, this will bypass this protection.")
+    (optional, std::vector<std::string>, headers_to_include, "A comma delimited list of custom headers to include.")
+    (optional, std::string, header_prefix, "The prefix of the custom headers that will be included. The default is Webhooks")
+    (optional, std::vector<std::string>, alert_on_failure, "A comma delimited list of email addresses to alert when a webhook enters the failed status.")
+    (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this destination it can be specified.")
+    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max."))
 
-// Returns all the buckets for the consumer of a given application.
-struct get_consumer_buckets : endpoint<"getConsumerBuckets", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/buckets", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_buckets"sv;
-    static constexpr std::string_view summary = "Returns all the buckets for the consumer of a given application."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer_buckets::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, delete_consumer_destination, seed("deleteConsumerDestination"), delete_, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", (account_id, application_id, consumer_id, destination_id),
+    "Deletes an destination for the consumer of a given application.")
 
-// Sends a webhook to a particular consumer of an application for the given bucket_key.
-struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", account_id, application_id, consumer_id, bucket_key> {
-    static constexpr std::string_view name = "send_consumer_webhook_request"sv;
-    static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key."sv;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        WEBHOOKSIO_WEBHOOK_MEMBERS
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(send_consumer_webhook_request::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, get_consumer_buckets, seed("getConsumerBuckets"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/buckets", (account_id, application_id, consumer_id),
+    "Returns all the buckets for the consumer of a given application.")
 
-// Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.
+WEBHOOKSIO_WEBHOOK_ENDPOINT(providers, send_consumer_webhook_request, seed("sendConsumerWebhookRequest"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", (account_id, application_id, consumer_id, bucket_key),
+    "Sends a webhook to a particular consumer of an application for the given bucket_key.")
+
 // Note: The seed names the required option event_name, the API docs event_type, and the docs' route adds /:bucket_key; the seed's route (bucket_key as an option) wins; accept both option names.
-struct get_consumer_subscription : endpoint<"getConsumerSubscription", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/check", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_subscription"sv;
-    static constexpr std::string_view summary = "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned."sv;
-    // The seed calls it event_name, the API docs event_type: either one will do.
-    static constexpr std::array<std::string_view, 1> required_any_of{"event_name|event_type"};
-    static constexpr std::array<option_doc, 4> option_docs{{
-        {"bucket_key"sv, ""sv},
-        {"event_name"sv, ""sv},
-        {"include_destination_detail"sv, "If the details of each subscribed destination should be returned."sv},
-        {"event_type"sv, "The name of the event to check."sv},
-    }};
-    struct options {
-        required<std::string> bucket_key;
-        std::optional<std::string> event_name{};
-        std::optional<bool> include_destination_detail{};
-        std::optional<std::string> event_type{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer_subscription::options, (), (bucket_key, event_name, include_destination_detail, event_type))
+WEBHOOKSIO_ENDPOINT(providers, get_consumer_subscription, seed("getConsumerSubscription"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/check", (account_id, application_id, consumer_id),
+    "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.",
+    (required, webhooksio::bucket_key, bucket_key, "")
+    (optional, std::string, event_name, "")
+    (optional, bool, include_destination_detail, "If the details of each subscribed destination should be returned.")
+    (optional, std::string, event_type, "The name of the event to check."))
+// The seed calls it event_name, the API docs event_type: either one will do.
+template <>
+inline constexpr std::array<std::string_view, 1> required_any_of<get_consumer_subscription>{"event_name|event_type"};
 
-// Returns a log of all messages for a given consumer.
-struct get_consumer_request_log : endpoint<"getConsumerRequestLog", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/log", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_consumer_request_log"sv;
-    static constexpr std::string_view summary = "Returns a log of all messages for a given consumer."sv;
-    static constexpr std::array<option_doc, 4> option_docs{{
-        {"start_date"sv, "The start date for the data. This can be an exact UTC date or a text based time period."sv},
-        {"end_date"sv, "The end date for the data. This can be an exact UTC date or a text based time period."sv},
-        {"destination_id"sv, ""sv},
-        {"http_status"sv, ""sv},
-    }};
-    struct options {
-        std::optional<std::string> start_date{};
-        std::optional<std::string> end_date{};
-        std::optional<std::string> destination_id{};
-        std::optional<int> http_status{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer_request_log::options, (), (start_date, end_date, destination_id, http_status))
+WEBHOOKSIO_ENDPOINT(providers, get_consumer_request_log, seed("getConsumerRequestLog"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/log", (account_id, application_id, consumer_id),
+    "Returns a log of all messages for a given consumer.",
+    (optional, std::string, start_date, "The start date for the data. This can be an exact UTC date or a text based time period.")
+    (optional, std::string, end_date, "The end date for the data. This can be an exact UTC date or a text based time period.")
+    (optional, webhooksio::destination_id, destination_id, "")
+    (optional, int, http_status, ""))
 
-// Generates a client token to be used with the embedded views.
-struct create_client_token : endpoint<"createClientToken", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/client-token", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "create_client_token"sv;
-    static constexpr std::string_view summary = "Generates a client token to be used with the embedded views."sv;
-    static constexpr std::array<option_doc, 2> option_docs{{
-        {"bucket_key"sv, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."sv},
-        {"paths"sv, "The permitted paths."sv},
-    }};
-    struct options {
-        std::optional<std::string> bucket_key{};
-        std::optional<std::vector<std::string>> paths{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(create_client_token::options, (), (bucket_key, paths))
+WEBHOOKSIO_ENDPOINT(providers, create_client_token, seed("createClientToken"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/client-token", (account_id, application_id, consumer_id),
+    "Generates a client token to be used with the embedded views.",
+    (optional, webhooksio::bucket_key, bucket_key, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.")
+    (optional, std::vector<std::string>, paths, "The permitted paths."))
 
-// Returns the HTML for the embedded view.
-struct get_embedded_view_html : endpoint<"getEmbeddedViewHtml", http_method::post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/embedded-view-html", account_id, application_id, consumer_id> {
-    static constexpr std::string_view name = "get_embedded_view_html"sv;
-    static constexpr std::string_view summary = "Returns the HTML for the embedded view."sv;
-    static constexpr std::array<option_doc, 9> option_docs{{
-        {"bucket_key"sv, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system."sv},
-        {"paths"sv, "The permitted paths."sv},
-        {"css_url"sv, "URL to a css file that will be applied to the application styles."sv},
-        {"default_tab"sv, "The default tab to show."sv},
-        {"show_introduction"sv, "If the introduction should be displayed."sv},
-        {"introduction_url"sv, "The URL to the actual introduction."sv},
-        {"element_id"sv, "The element id for the manager to populate."sv},
-        {"api_url"sv, "The API URL to use."sv},
-        {"embedded_url"sv, "The embedded javascript file to use."sv},
-    }};
-    struct options {
-        std::optional<std::string> bucket_key{};
-        std::optional<std::vector<std::string>> paths{};
-        std::optional<std::string> css_url{};
-        std::optional<std::string> default_tab{};
-        std::optional<bool> show_introduction{};
-        std::optional<std::string> introduction_url{};
-        std::optional<std::string> element_id{};
-        std::optional<std::string> api_url{};
-        std::optional<std::string> embedded_url{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_embedded_view_html::options, (), (bucket_key, paths, css_url, default_tab, show_introduction, introduction_url, element_id, api_url, embedded_url))
+WEBHOOKSIO_ENDPOINT(providers, get_embedded_view_html, seed("getEmbeddedViewHtml"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/embedded-view-html", (account_id, application_id, consumer_id),
+    "Returns the HTML for the embedded view.",
+    (optional, webhooksio::bucket_key, bucket_key, "The bucket key the client token should be generated for. This can be an arbitrary value that maps back to your system.")
+    (optional, std::vector<std::string>, paths, "The permitted paths.")
+    (optional, std::string, css_url, "URL to a css file that will be applied to the application styles.")
+    (optional, std::string, default_tab, "The default tab to show.")
+    (optional, bool, show_introduction, "If the introduction should be displayed.")
+    (optional, std::string, introduction_url, "The URL to the actual introduction.")
+    (optional, std::string, element_id, "The element id for the manager to populate.")
+    (optional, std::string, api_url, "The API URL to use.")
+    (optional, std::string, embedded_url, "The embedded javascript file to use."))
 
-// Get Consumer Destination
-struct get_consumer_destination : endpoint<"getConsumerDestination", http_method::get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", account_id, application_id, consumer_id, destination_id> {
-    static constexpr std::string_view name = "get_consumer_destination"sv;
-    static constexpr std::string_view summary = "Get Consumer Destination"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 1> option_docs{{
-        {"include_certificate_data"sv, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"sv},
-    }};
-    struct options {
-        std::optional<bool> include_certificate_data{};
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(get_consumer_destination::options, (), (include_certificate_data))
+WEBHOOKSIO_ENDPOINT(providers, get_consumer_destination, docs("getConsumerDestination"), get, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/destinations/:destination_id", (account_id, application_id, consumer_id, destination_id),
+    "Get Consumer Destination",
+    (optional, bool, include_certificate_data, "Will return the imported SSL Certificate that will be used, if any. (Default is false)"))
 
-// Send webhook to consumer (Dynamic)
-struct send_dynamic_consumer_webhook_request : endpoint<"sendDynamicConsumerWebhookRequest", http_method::post, "/:application_id/:consumer_id/:bucket_key/:target_url", application_id, consumer_id, bucket_key, target_url> {
-    static constexpr std::string_view name = "send_dynamic_consumer_webhook_request"sv;
-    static constexpr std::string_view summary = "Send webhook to consumer (Dynamic)"sv;
-    static constexpr bool in_seed = false;
-    static constexpr std::array<option_doc, 0> option_docs{};
-    struct options {
-        extra_options extra{};  ///< any further option, sent as given
-    };
-};
-BOOST_DESCRIBE_STRUCT(send_dynamic_consumer_webhook_request::options, (), ())
+WEBHOOKSIO_ENDPOINT(providers, send_dynamic_consumer_webhook_request, docs("sendDynamicConsumerWebhookRequest"), post, "/:application_id/:consumer_id/:bucket_key/:target_url", (application_id, consumer_id, bucket_key, target_url),
+    "Send webhook to consumer (Dynamic)")
+
+WEBHOOKSIO_AREA_END(providers)
 
 }  // namespace webhooksio::api
-
-// The Providers calls with their number of IDs, for the client's named methods.
-#define WEBHOOKSIO_API_PROVIDERS(X) \
-    X(create_consumer, 2) \
-    X(get_consumers, 2) \
-    X(update_consumer, 3) \
-    X(get_consumer, 3) \
-    X(delete_consumer, 3) \
-    X(get_consumer_destinations, 3) \
-    X(create_consumer_destination, 3) \
-    X(update_consumer_destination, 4) \
-    X(delete_consumer_destination, 4) \
-    X(get_consumer_buckets, 3) \
-    X(send_consumer_webhook_request, 4) \
-    X(get_consumer_subscription, 3) \
-    X(get_consumer_request_log, 3) \
-    X(create_client_token, 3) \
-    X(get_embedded_view_html, 3) \
-    X(get_consumer_destination, 4) \
-    X(send_dynamic_consumer_webhook_request, 4)

@@ -16,7 +16,7 @@
 #include "../options.hpp"
 #include "../response.hpp"
 #include "../result.hpp"
-#include "../retry.hpp"
+#include "retry.hpp"
 #include "../transport.hpp"
 #include "request.hpp"
 

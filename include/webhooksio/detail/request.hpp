@@ -19,7 +19,7 @@
 #include "../response.hpp"
 #include "../result.hpp"
 #include "../transport.hpp"
-#include "../url.hpp"
+#include "url.hpp"
 #include "../version.hpp"
 #include "base_url.hpp"
 
@@ -34,6 +34,7 @@ struct call_spec {
     std::span<const std::string_view> placeholders;
     std::span<const std::string_view> literal_runs;  // the route around its placeholders
     std::span<const std::string_view> required;      // "a" or "a|b" (one of)
+    std::span<const option_info> options;            // the typed options, for the kinds of free-form ones
 };
 
 template <class Params>
@@ -52,7 +53,7 @@ inline constexpr auto required_options_of = required_options<E>();
 // The spec of endpoint E, a constant the pipeline gets by reference.
 template <class E>
 inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of<typename E::params>::value,
-                                   literal_runs_of<E>, required_options_of<E>};
+                                   literal_runs_of<E>, required_options_of<E>, option_infos_of<E>};
 
 // What a client computes once and every call reuses.
 struct request_context {

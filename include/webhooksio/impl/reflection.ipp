@@ -9,7 +9,7 @@ namespace webhooksio::detail {
 
 WEBHOOKSIO_DECL result<call_spec> spec_for(const reflection::endpoint_info& endpoint, std::size_t ids) {
     const call_spec spec{endpoint.name, endpoint.method, endpoint.route, endpoint.ids, endpoint.literal_runs,
-                         endpoint.required};
+                         endpoint.required, endpoint.options};
     if (ids != endpoint.ids.size())
         return call_usage_error(spec, "takes " + std::to_string(endpoint.ids.size()) + " ID(s), not " +
                                           std::to_string(ids));
@@ -34,9 +34,12 @@ inline std::optional<int> parse_option(std::type_identity<int>, std::string_view
     return value;
 }
 
+// "a,b": the API's comma-delimited list, whose items can't be empty.
 inline std::optional<std::vector<std::string>> parse_option(std::type_identity<std::vector<std::string>>,
                                                             std::string_view text) {
-    return split_comma_list(text);
+    std::vector<std::string> items = split_comma_list(text);
+    if (std::ranges::any_of(items, &std::string::empty)) return std::nullopt;
+    return items;
 }
 
 inline std::optional<boost::json::value> parse_option(std::type_identity<boost::json::value>, std::string_view text) {
@@ -55,7 +58,7 @@ WEBHOOKSIO_DECL std::vector<std::string_view> missing_options(const endpoint_inf
     // The client's own check, one entry at a time.
     std::vector<std::string_view> missing;
     for (const std::string_view& entry : endpoint.required) {
-        const detail::call_spec one{endpoint.name, endpoint.method, endpoint.route, {}, {}, {&entry, 1}};
+        const detail::call_spec one{endpoint.name, endpoint.method, endpoint.route, {}, {}, {&entry, 1}, {}};
         if (!detail::missing_options(one, options).empty()) missing.push_back(entry);
     }
     return missing;

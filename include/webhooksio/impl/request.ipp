@@ -273,6 +273,48 @@ WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::
     return missing_options(call, option_values{{}, &options});
 }
 
+// Lists: the API takes a list option as one comma-delimited string, in a
+// body as in a query, whether it comes as a typed std::vector<std::string>
+// or as a free-form array. An item that is empty or holds a comma can't be
+// told apart from its neighbours in that text: such a call is refused.
+inline bool is_list_option(const call_spec& call, std::string_view name) {
+    return std::ranges::any_of(call.options,
+                               [&](const option_info& o) { return o.kind == option_kind::list && o.name == name; });
+}
+
+inline bool list_item_ok(std::string_view item) { return !item.empty() && item.find(',') == std::string_view::npos; }
+
+// The name of the first list option that can't be sent as a comma list; "" when none.
+inline std::string_view bad_list_option(const call_spec& call, const option_values& options) {
+    for (const field& f : options.typed) {
+        if (f.kind != field_kind::list) continue;
+        if (const auto* items = value_as<std::vector<std::string>>(f); items && !std::ranges::all_of(*items, list_item_ok))
+            return f.name;
+    }
+    if (!options.extra) return {};
+    for (const auto& entry : *options.extra) {
+        const auto* items = entry.value().if_array();
+        if (!items || !is_list_option(call, entry.key())) continue;
+        for (const auto& item : *items)
+            if (!item.is_string() || !list_item_ok(item.get_string())) return entry.key();
+    }
+    return {};
+}
+
+// The body's free-form arrays of list options as the typed ones are sent.
+inline void join_lists(boost::json::object& body, const call_spec& call) {
+    for (auto& entry : body) {
+        const auto* items = entry.value().if_array();
+        if (!items || !is_list_option(call, entry.key())) continue;
+        std::string joined;
+        for (const auto& item : *items) {
+            if (!joined.empty()) joined += ',';
+            joined += item.get_string();
+        }
+        entry.value() = std::move(joined);
+    }
+}
+
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
     for (const field& f : options.typed)
         visit(f, [&](const auto& value) { append_query_text(query.plain_key(f.name), value); });
@@ -334,7 +376,7 @@ inline std::string webhook_problem(const option_values& options) {
 
 // The body of a call that sends one: the webhook of a gateway call, or the
 // options as a JSON object.
-inline void put_body(http_request& request, const option_values& options) {
+inline void put_body(http_request& request, const call_spec& call, const option_values& options) {
     const webhook_parts& w = options.webhook;
     if (w.payload && w.payload->has_value()) {
         request.body = boost::json::serialize(**w.payload);
@@ -343,7 +385,9 @@ inline void put_body(http_request& request, const option_values& options) {
         request.body = **w.raw_body;
         request.headers.emplace_back("Content-Type", w.content_type->empty() ? "text/plain" : *w.content_type);
     } else {
-        request.body = boost::json::serialize(to_object(options));
+        boost::json::object body = to_object(options);
+        join_lists(body, call);
+        request.body = boost::json::serialize(body);
         request.headers.emplace_back("Content-Type", "application/json");
     }
     if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
@@ -365,6 +409,10 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     if (std::string name = first_option_not_utf8(options); !name.empty())
         return call_usage_error(call, "option " + redacted(name, context.api_key) +
                                           " holds text that is not valid UTF-8");
+    if (std::string_view name = bad_list_option(call, options); !name.empty())
+        return call_usage_error(call, "option " + redacted(std::string(name), context.api_key) +
+                                          " is a comma-delimited list: its items must be non-empty strings "
+                                          "without a comma");
     if (context.token_in_query && options.extra && options.extra->contains("_token"))
         return call_usage_error(call, "option _token is refused: with token_in_query, _token carries the API key");
     if (std::string problem = webhook_problem(options); !problem.empty())
@@ -378,7 +426,7 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
     if (options_in_query(call.method)) append_query(query, options);
-    else put_body(request, options);
+    else put_body(request, call, options);
     if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
     return request;
 }

@@ -1,4 +1,4 @@
-// Definitions for retry.hpp.
+// Definitions for detail/retry.hpp.
 #pragma once
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Definitions for url.hpp.
+// Definitions for detail/url.hpp.
 #pragma once
 
 namespace webhooksio::detail {

@@ -12,13 +12,12 @@
 
 namespace webhooksio {
 
-struct client {
-#define DECLARED_ID_PARAM(z, i, E) const std::tuple_element_t<i, api::E::params>&,
-#define DECLARED_CALL(E, ids) \
-    boost::json::value E(BOOST_PP_REPEAT(ids, DECLARED_ID_PARAM, E) const api::E::options& options = {});
-    WEBHOOKSIO_API_ENDPOINTS(DECLARED_CALL)
-#undef DECLARED_CALL
-#undef DECLARED_ID_PARAM
+// The table's named methods call run<E>, which this client only declares.
+struct client : detail::named_calls<client> {
+    template <class E, class... Args>
+    boost::json::value run(Args&&...);
+    template <class Token>
+    static constexpr bool accepts_token = true;
 };
 
 }  // namespace webhooksio

@@ -23,13 +23,13 @@ int main() {
     anonymous.health_check();
     const auto session = anonymous.register_account(
         {.first_name = "Ada", .last_name = "Lovelace", .email_address = "ada@example.com", .password = "pw",
-         .plan_id = "free", .invite_code = "bench", .password_confirm = "pw"});
+         .plan_id = webhooksio::plan_id{"free"}, .invite_code = "bench", .password_confirm = "pw"});
     client api{std::string(session.at("api_token").as_string()), {.base_url = base_url}};
     const account_id account{std::string(session.at("account_id").as_string())};
     const bucket_id bucket{std::string(api.create_bucket(account, {.name = "B"}).at("id").as_string())};
     api.get_bucket(account, bucket, {.expand = true});
     api.get_buckets(account);
-    const input_id input{std::string(api.create_input(account, {.bucket_id = bucket.str(), .name = "orders"}).at("id").as_string())};
+    const input_id input{std::string(api.create_input(account, {.bucket_id = webhooksio::bucket_id{bucket.str()}, .name = "orders"}).at("id").as_string())};
     api.create_destination(account, input, {.name = "D", .endpoint_url = "http://127.0.0.1:1/hook"});
     api.get_destinations(account, input);
     api.get_request_log(account);

@@ -9,7 +9,7 @@
 
 #include <boost/json.hpp>
 
-#include "config.hpp"
+#include "../config.hpp"
 
 namespace webhooksio::detail {
 
@@ -72,5 +72,5 @@ private:
 }  // namespace webhooksio::detail
 
 #if WEBHOOKSIO_DEFINITIONS
-#include "impl/url.ipp"
+#include "../impl/url.ipp"
 #endif

@@ -1,0 +1,165 @@
+// The one macro that adds an endpoint to the table. One call per endpoint
+// declares everything the library knows of it: its descriptor type in
+// webhooksio::api, its options struct (members, Boost.Describe list and
+// help texts, all from one list), the client's named method and its place in
+// its area's list (api::areas::<area>, from which api::endpoints is made).
+//
+//     WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post,
+//         "/v1/accounts/:account_id/buckets", (account_id),
+//         "Adds a bucket to an account",
+//         (required, std::string, name, "Name for the bucket.")
+//         (optional, std::string, key, "The key for the bucket."))
+//
+// The arguments: the area (between WEBHOOKSIO_AREA_BEGIN/END of the same
+// name), the C++ name, seed("name") for one of the Node.js client's calls or
+// docs("name") for a route only the API docs name, the HTTP method, the route,
+// the ID types of its :placeholders in order (`()` for none), the summary,
+// then one (required|optional, C++ type, name, description) per option. An
+// option whose value is an ID takes the ID type (webhooksio::bucket_id).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+#include <boost/json/value.hpp>
+#include <boost/mp11/list.hpp>
+#include <boost/preprocessor/arithmetic/dec.hpp>
+#include <boost/preprocessor/control/if.hpp>
+#include <boost/preprocessor/punctuation/comma_if.hpp>
+#include <boost/preprocessor/repetition/repeat.hpp>
+#include <boost/preprocessor/seq/for_each_i.hpp>
+#include <boost/preprocessor/seq/size.hpp>
+#include <boost/preprocessor/seq/variadic_seq_to_seq.hpp>
+#include <boost/preprocessor/tuple/rem.hpp>
+#include <boost/preprocessor/variadic/size.hpp>
+
+#include "../config.hpp"
+#include "../endpoint.hpp"
+#include "../ids.hpp"
+#include "../options.hpp"
+
+namespace webhooksio::api {
+
+// The client's named method of endpoint E, e.g. create_bucket(account_id,
+// options[, token]): basic_client<T> derives from named_call<basic_client<T>,
+// E> for every E of the table. Each endpoint's macro call specializes it.
+template <class Client, class E>
+struct named_call;
+
+// A completion token of that client (tokens.hpp), checked only once the
+// client is complete.
+template <class Token, class Client>
+concept token_of = Client::template accepts_token<Token>;
+
+// Each area's endpoints, in the order of its header: every endpoint's macro
+// call fills the next slot, counted with __COUNTER__ from the area's start,
+// so that the list needs no entry of its own. The count is relative to the
+// area's start, the same in every file that includes the header.
+template <class Area>
+inline constexpr int area_start = 0;
+
+template <class Area, std::size_t I>
+struct area_slot;
+
+template <class Area, std::size_t... I>
+boost::mp11::mp_list<typename area_slot<Area, I>::type...> area_list_of(std::index_sequence<I...>);
+
+template <class Area, int N>
+using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
+
+}  // namespace webhooksio::api
+
+#define WEBHOOKSIO_AREA_BEGIN(area)                                   \
+    namespace area_tags {                                             \
+    struct area;                                                      \
+    }                                                                 \
+    template <>                                                       \
+    inline constexpr int area_start<area_tags::area> = __COUNTER__;
+
+#define WEBHOOKSIO_AREA_END(area)                                                               \
+    namespace areas {                                                                           \
+    using area = area_list<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1>;    \
+    }
+
+// ---- The pieces of WEBHOOKSIO_ENDPOINT.
+
+#define WEBHOOKSIO_DETAIL_SOURCE_seed(name) name, true
+#define WEBHOOKSIO_DETAIL_SOURCE_docs(name) name, false
+
+// `(a, b)` -> `, a, b`; `()` -> nothing.
+#define WEBHOOKSIO_DETAIL_LEADING_COMMA(...) __VA_OPT__(, ) __VA_ARGS__
+// The number of elements of `(a, b)`: 2; of `()`: 0.
+#define WEBHOOKSIO_DETAIL_COUNT(...) BOOST_PP_DEC(BOOST_PP_VARIADIC_SIZE(~ __VA_OPT__(, ) __VA_ARGS__))
+
+// Calls m(i, kind, type, name, description) for the i-th option (from 1) of
+// the options list, which may be empty: a dummy first element makes it a
+// sequence, and is skipped.
+#define WEBHOOKSIO_DETAIL_EACH_OPTION(m, ...) \
+    BOOST_PP_SEQ_FOR_EACH_I(WEBHOOKSIO_DETAIL_OPTION, m, BOOST_PP_VARIADIC_SEQ_TO_SEQ((~) __VA_ARGS__))
+#define WEBHOOKSIO_DETAIL_OPTION(r, m, i, option) \
+    WEBHOOKSIO_DETAIL_APPLY(BOOST_PP_IF(i, m, WEBHOOKSIO_DETAIL_SKIP), (i, BOOST_PP_TUPLE_REM() option))
+#define WEBHOOKSIO_DETAIL_APPLY(m, args) m args
+#define WEBHOOKSIO_DETAIL_SKIP(...)
+#define WEBHOOKSIO_DETAIL_OPTION_COUNT(...) \
+    BOOST_PP_DEC(BOOST_PP_SEQ_SIZE(BOOST_PP_VARIADIC_SEQ_TO_SEQ((~) __VA_ARGS__)))
+
+#define WEBHOOKSIO_DETAIL_MEMBER(i, kind, type, name, description) WEBHOOKSIO_DETAIL_MEMBER_##kind(type, name)
+#define WEBHOOKSIO_DETAIL_MEMBER_required(type, name) ::webhooksio::required<type> name;
+#define WEBHOOKSIO_DETAIL_MEMBER_optional(type, name) ::webhooksio::optional<type> name{};
+#define WEBHOOKSIO_DETAIL_DOC(i, kind, type, name, description) \
+    ::webhooksio::option_doc{std::string_view(#name, sizeof(#name) - 1), std::string_view(description, sizeof(description) - 1)},
+#define WEBHOOKSIO_DETAIL_NAME(i, kind, type, name, description) BOOST_PP_COMMA_IF(BOOST_PP_DEC(i)) name
+
+#define WEBHOOKSIO_DETAIL_ID_PARAM(z, i, E) const std::tuple_element_t<i, ::webhooksio::api::E::params>& id##i,
+#define WEBHOOKSIO_DETAIL_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
+#define WEBHOOKSIO_DETAIL_ID_VIEWS(n) std::array<std::string_view, n>{BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_VIEW, _)}
+
+// The named method, with and without a completion token, handing its IDs
+// and options to the client's shared code.
+#define WEBHOOKSIO_DETAIL_NAMED_CALL(E, n)                                                                     \
+    template <class Client>                                                                                    \
+    struct named_call<Client, ::webhooksio::api::E> {                                                          \
+        WEBHOOKSIO_NOINLINE boost::json::value E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E)             \
+                                                     const ::webhooksio::api::E::options& options = {}) {      \
+            return static_cast<Client&>(*this).template run<::webhooksio::api::E>(WEBHOOKSIO_DETAIL_ID_VIEWS(n), \
+                                                                                   options);                  \
+        }                                                                                                      \
+        template <::webhooksio::api::token_of<Client> Token>                                                   \
+        auto E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) const ::webhooksio::api::E::options& options, \
+               Token&& token) {                                                                                \
+            return static_cast<Client&>(*this).template run<::webhooksio::api::E>(                            \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, std::forward<Token>(token));                           \
+        }                                                                                                      \
+    };
+
+#define WEBHOOKSIO_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(, __VA_ARGS__)
+// The same for a gateway call, whose options also carry the webhook itself
+// (WEBHOOKSIO_WEBHOOK_MEMBERS, options.hpp).
+#define WEBHOOKSIO_WEBHOOK_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(WEBHOOKSIO_WEBHOOK_MEMBERS, __VA_ARGS__)
+
+#define WEBHOOKSIO_DETAIL_ENDPOINT(webhook, area, E, source, method, route, ids, summary_, ...)                   \
+    struct E : ::webhooksio::endpoint<WEBHOOKSIO_DETAIL_SOURCE_##source, ::webhooksio::http_method::method,     \
+                                      route WEBHOOKSIO_DETAIL_LEADING_COMMA ids> {                              \
+        static constexpr std::string_view name{#E, sizeof(#E) - 1};                                            \
+        static constexpr std::string_view summary{summary_, sizeof(summary_) - 1};                             \
+        struct options {                                                                                       \
+            WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_MEMBER, __VA_ARGS__)                               \
+            webhook                                                                                            \
+            ::webhooksio::extra_options extra{}; /* any further option, sent as given */                      \
+        };                                                                                                     \
+        static constexpr std::array<::webhooksio::option_doc, WEBHOOKSIO_DETAIL_OPTION_COUNT(__VA_ARGS__)>      \
+            option_docs{{WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_DOC, __VA_ARGS__)}};                   \
+    };                                                                                                         \
+    BOOST_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_NAME, __VA_ARGS__)))  \
+    template <>                                                                                                \
+    struct area_slot<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1> {                        \
+        using type = E;                                                                                        \
+    };                                                                                                         \
+    WEBHOOKSIO_DETAIL_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)

@@ -1,0 +1,54 @@
+// The retry loop of retry.hpp's policy: internal, shared by every endpoint.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "../client_options.hpp"
+#include "../config.hpp"
+#include "../endpoint.hpp"
+#include "../error.hpp"
+#include "../hooks.hpp"
+#include "../retry.hpp"
+#include "../transport.hpp"
+#include "request.hpp"
+
+namespace webhooksio::detail {
+
+
+// "120" (seconds) or an IMF-fixdate such as "Fri, 27 Nov 2026 12:00:00 GMT",
+// as a wait from `now`; nullopt when it is neither.
+WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
+                                                                          std::chrono::system_clock::time_point now);
+
+// Whether the outcome of an attempt with `method` may be tried again.
+WEBHOOKSIO_DECL bool retryable(http_method method, const result<http_response>& outcome);
+
+// The retry part of client_options, and the loop that applies it.
+class retry_policy {
+public:
+    WEBHOOKSIO_DECL explicit retry_policy(const client_options& options);
+
+    // The wait before retry number `retry` (1 for the first).
+    WEBHOOKSIO_DECL std::chrono::milliseconds backoff(int retry, const result<http_response>& outcome) const;
+
+    // Sends `request` through `transport` until it succeeds, fails for good
+    // or the retries run out; tells the hooks about each attempt.
+    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request request,
+                                              std::string_view api_key, transport_ref transport) const;
+
+private:
+    int max_retries_;
+    std::chrono::milliseconds initial_delay_, max_delay_, retry_after_limit_, total_timeout_;
+    std::function<void(std::chrono::milliseconds)> sleep_;
+    call_hooks hooks_;
+};
+
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+#include "../impl/retry.ipp"
+#endif
