@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,12 +37,14 @@ public:
         : options_(std::move(options)),
           service_({options_.data_file, options_.retry_interval_unit, options_.delivery_timeout}),
           handlers_(service_.handlers()),
-          deliveries_(options_.delivery_threads, [this](const std::string& id) { return attempt(id); }) {
-        service_.set_scheduler([this](std::string id, std::chrono::milliseconds delay) {
-            deliveries_.schedule(std::move(id), delay);
+          deliveries_(options_.delivery_threads,
+                      [this](const std::string& id, std::stop_token stop) { return attempt(id, stop); }) {
+        service_.set_scheduler([this](std::string id, std::string lane, std::chrono::milliseconds delay) {
+            deliveries_.schedule(std::move(id), std::move(lane), delay);
         });
         install_routes();
         server_.set_keep_alive_max_count(100);
+        server_.set_payload_max_length(options_.max_body);  // larger: 413
         server_.new_task_queue = [threads = options_.server_threads] { return new httplib::ThreadPool(threads); };
         // Every error is JSON, also for routes no endpoint has.
         server_.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
@@ -187,7 +190,7 @@ private:
             c.options = options_of(endpoint, request);
             check_required(endpoint, c.options);
             reply r = h(c);
-            if (endpoint.method != http_method::get) service_.commit();
+            service_.commit();  // GET routes change state too (verify_email_address)
             response.status = r.status;
             if (r.raw) response.set_content(r.raw->first, r.raw->second.c_str());
             else response.set_content(boost::json::serialize(r.body), "application/json");
@@ -198,9 +201,9 @@ private:
         }
     }
 
-    std::optional<std::chrono::milliseconds> attempt(const std::string& id) {
+    std::optional<std::chrono::milliseconds> attempt(const std::string& id, std::stop_token stop) {
         try {
-            return service_.attempt(id);
+            return service_.attempt(id, stop);
         } catch (const std::exception&) {
             return std::nullopt;  // a message the emulator can't handle is dropped, not retried forever
         }

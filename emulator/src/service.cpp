@@ -27,6 +27,16 @@ handler_table service::handlers() {
 
 namespace {
 
+// Is an incoming header kept with its message (and so forwardable by
+// headers_to_include)? Never credentials, nor the pseudo-headers httplib adds
+// (REMOTE_ADDR, LOCAL_PORT, ...).
+bool kept_incoming_header(std::string_view name) {
+    for (std::string_view dropped : {"Authorization", "Cookie", "Proxy-Authorization", "REMOTE_ADDR", "REMOTE_PORT",
+                                     "LOCAL_ADDR", "LOCAL_PORT"})
+        if (same_ignoring_case(name, dropped)) return false;
+    return true;
+}
+
 // The event of an incoming webhook, where its input says to find it: a
 // header, a query parameter, or a path "msg.a.b" into its JSON payload.
 std::string event_of(const json::object& input, const httplib::Request& request) {
@@ -59,7 +69,7 @@ reply service::receive(call& c, std::string_view target) {
     const std::string event = event_of(input->fields, request);
     json::object headers;
     for (const auto& [name, value] : request.headers)
-        if (name != "Authorization" && name != "Cookie") headers[name] = value;
+        if (kept_incoming_header(name)) headers[name] = value;
     json::object query;
     for (const auto& [name, value] : request.params)
         if (name != "_token") query[name] = value;
@@ -78,7 +88,8 @@ reply service::receive(call& c, std::string_view target) {
     if (passes(input->fields, "event_filters", event))
         sent = target.empty() ? fan_out(message, store_.children(input_id, kinds::destination.name), event)
                               : send_to(message, target, event);
-    const int status = static_cast<int>(number(input->fields, "response_code", 200));
+    int status = static_cast<int>(number(input->fields, "response_code", 200));
+    if (status < 100 || status > 599) status = 200;  // checked when set; this guards older data files
     log(input->account, {{"direction", "incoming"},
                          {"method", request.method},
                          {"url", request.path},
@@ -132,11 +143,11 @@ std::vector<std::string> service::queue(record& incoming, std::vector<std::pair<
         outgoing.push_back(m.fields.at("id"));
     }
     incoming.fields["outgoing_message_ids"] = std::move(outgoing);
-    for (const auto& id : ids) schedule_(id, {});
+    for (const auto& id : ids) schedule(*store_.find(id));
     return ids;
 }
 
-std::optional<std::chrono::milliseconds> service::attempt(const std::string& id) {
+std::optional<std::chrono::milliseconds> service::attempt(const std::string& id, std::stop_token stop) {
     outbound_request out;
     int number_of_attempt = 0;
     {
@@ -166,29 +177,27 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
                        {prefix + "-Incoming-Message-Id", text(in->fields, "id")},
                        {prefix + "-Attempt", std::to_string(number_of_attempt)}};
         if (std::string event = text(m->fields, "event"); !event.empty()) out.headers.emplace_back(prefix + "-Event", event);
-        const json::object* incoming_headers = in->fields.at("headers").if_object();
-        for (std::string_view rest = text(*d, "headers_to_include"); !rest.empty();) {
-            auto comma = rest.find(',');
-            const std::string name(rest.substr(0, comma));
-            if (incoming_headers)
+        if (const json::object* incoming_headers = in->fields.at("headers").if_object())
+            for (const std::string& name : list_of(*d, "headers_to_include"))
                 for (const auto& [key, value] : *incoming_headers)
-                    if (same_ignoring_case(key, name))
-                        out.headers.emplace_back(key, std::string(value.as_string()));
-            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-        }
+                    if (same_ignoring_case(key, name) && kept_incoming_header(key) && value.is_string())
+                        out.headers.emplace_back(key, std::string(value.get_string()));
     }
 
-    const outbound_result result = send_outbound(out, options_.delivery_timeout);
+    const outbound_result result = send_outbound(out, options_.delivery_timeout, stop);
 
     std::lock_guard lock(mutex_);
     record* m = store_.find(id);
     if (!m) return std::nullopt;
     const json::object* d = settings_of(*m);
     const bool delivered = result.status >= 200 && result.status < 300;
-    const long long retries = d ? number(*d, "retry_count", 3) : 0;
+    // Stopped mid-attempt: nothing is noted, the message stays queued for the next start.
+    if (stop.stop_requested() && !delivered) return std::nullopt;
+    const long long retries = d ? std::min(number(*d, "retry_count", 3), max_retry_count) : 0;
     const long long interval = d ? number(*d, "retry_interval", 60) : 0;
     const bool exponential = d && text(*d, "retry_policy_id") == "RP00000000000000000000000000000002";
-    const bool again = !delivered && number_of_attempt <= retries && d;
+    // A request refused as unsafe would be refused again: it is not retried.
+    const bool again = !delivered && !result.refused && number_of_attempt <= retries && d;
     const std::string now = now_iso8601();
     m->fields.at("attempts").as_array().push_back(json::object{{"id", store_.new_id("AT")},
                                                                {"number", number_of_attempt},
@@ -214,8 +223,7 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
     log(m->account, std::move(entry));
     commit();
     if (!again) return std::nullopt;
-    const long long units = exponential ? interval << std::min(number_of_attempt - 1, 20) : interval;
-    return options_.retry_interval_unit * units;
+    return options_.retry_interval_unit * retry_delay(interval, number_of_attempt, exponential);
 }
 
 json::array service::log_of(const call& c, const std::string& account, std::string_view consumer) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -25,8 +26,14 @@ struct emulator_options {
     // What one unit of a destination's retry_interval lasts (the API's unit
     // is a second; tests make it a millisecond).
     std::chrono::milliseconds retry_interval_unit{1000};
-    std::chrono::milliseconds delivery_timeout{10000};  // per attempt
-    unsigned delivery_threads = 2;
+    // What one delivery attempt may last as a whole: connecting, sending and
+    // reading the answer (of which the first 2 KiB are read and kept).
+    std::chrono::milliseconds delivery_timeout{10000};
+    // Attempts run at once; one at a time per destination, so a slow one
+    // holds one thread, never all.
+    unsigned delivery_threads = 4;
+    // The largest request body accepted; a larger one is answered 413.
+    std::size_t max_body = 8u << 20;
     unsigned server_threads = 32;      // kept-alive connections hold one each
 };
 
@@ -36,7 +43,8 @@ public:
     // and starts serving; throws std::runtime_error when it cannot bind.
     explicit emulator(emulator_options options = {});
 
-    // Stops serving, lets attempts under way finish and joins every thread.
+    // Stops serving, cancels attempts under way (a cancelled one is made
+    // again after a restart with the same data file) and joins every thread.
     ~emulator();
 
     emulator(const emulator&) = delete;
