@@ -724,24 +724,37 @@ struct temporary_directory {
     std::filesystem::path path;
 };
 
-BOOST_AUTO_TEST_CASE(a_restart_with_data_keeps_the_state) {
+// A data file in a temporary directory, and what a test keeps of an account
+// to use it again after a restart.
+struct restart {
+    void keep(const account& a) {
+        token = str(a.session, "api_token");
+        account_id = wh::account_id{str(a.session, "account_id")};
+    }
+    wh::client client_of(const emulator& e) const { return wh::client{token, {.base_url = e.base_url()}}; }
+
     temporary_directory dir;
-    const auto file = dir.path / "state.json";
-    std::string token, bucket, account_id;
+    std::filesystem::path file = dir.path / "state.json";
+    std::string token;
+    wh::account_id account_id{"-"};
+};
+
+BOOST_AUTO_TEST_CASE(a_restart_with_data_keeps_the_state) {
+    restart r;
+    std::string bucket;
     {
-        emulator first{{.data_file = file}};
+        emulator first{{.data_file = r.file}};
         account ada(first, "ada@example.com");
-        token = str(ada.session, "api_token");
-        account_id = ada.id().str();
+        r.keep(ada);
         bucket = str(ada.api->create_bucket(ada.id(), {.name = "kept"}), "id");
     }
-    BOOST_TEST(std::filesystem::exists(file));
-    BOOST_TEST(!std::filesystem::exists(file.string() + ".tmp"));
+    BOOST_TEST(std::filesystem::exists(r.file));
+    BOOST_TEST(!std::filesystem::exists(r.file.string() + ".tmp"));
 
-    emulator second{{.data_file = file}};
-    wh::client api{token, {.base_url = second.base_url()}};
-    BOOST_TEST(str(api.get_bucket(wh::account_id{account_id}, wh::bucket_id{bucket}), "name") == "kept");
-    BOOST_TEST(str(api.login({.email_address = "ada@example.com", .password = "pw-1"}), "api_token") == token);
+    emulator second{{.data_file = r.file}};
+    wh::client api = r.client_of(second);
+    BOOST_TEST(str(api.get_bucket(r.account_id, wh::bucket_id{bucket}), "name") == "kept");
+    BOOST_TEST(str(api.login({.email_address = "ada@example.com", .password = "pw-1"}), "api_token") == r.token);
 }
 
 BOOST_AUTO_TEST_CASE(a_delivery_pending_at_shutdown_is_made_after_the_restart) {
@@ -786,6 +799,7 @@ BOOST_AUTO_TEST_SUITE_END()
 // Issue 12's emulator defects, each with the test that showed it.
 BOOST_AUTO_TEST_SUITE(hardening)
 
+using concurrency_and_persistence::restart;
 using concurrency_and_persistence::temporary_directory;
 using delivery::pipeline;
 
@@ -1059,15 +1073,13 @@ BOOST_AUTO_TEST_CASE(delivery_timeout_bounds_an_attempt_as_a_whole_not_each_read
 }
 
 BOOST_AUTO_TEST_CASE(stopping_cancels_an_attempt_under_way_which_a_restart_makes_again) {
-    temporary_directory dir;
-    const auto file = dir.path / "state.json";
+    restart r;
     stalling_receiver slow;
-    std::string token, account_id, message;
-    auto first = std::make_unique<emulator>(wh::emulator_options{.data_file = file, .delivery_timeout = 120s});
+    std::string message;
+    auto first = std::make_unique<emulator>(wh::emulator_options{.data_file = r.file, .delivery_timeout = 120s});
     {
         pipeline p(*first, slow.server, {.name = "d", .endpoint_url = "-"}, "stop@example.com");
-        token = str(p.owner.session, "api_token");
-        account_id = p.owner.id().str();
+        r.keep(p.owner);
         message = std::string(p.send("x").at("outgoing_message_ids").at(0).as_string());
     }
     slow.arrived.wait();  // the attempt is under way
@@ -1077,31 +1089,27 @@ BOOST_AUTO_TEST_CASE(stopping_cancels_an_attempt_under_way_which_a_restart_makes
     slow.release();
     stopped.wait();
 
-    emulator second{{.data_file = file}};
+    emulator second{{.data_file = r.file}};
     BOOST_REQUIRE(second.wait_for_deliveries());
-    wh::client api{token, {.base_url = second.base_url()}};
-    const json::value status = api.get_outgoing_message_status(wh::account_id{account_id}, wh::outgoing_message_id{message});
+    const json::value status = r.client_of(second).get_outgoing_message_status(r.account_id, wh::outgoing_message_id{message});
     BOOST_TEST(str(status, "status") == "success");
     BOOST_TEST(slow.server.requests().size() == 2u);  // the cancelled attempt, then the one after the restart
 }
 
 BOOST_AUTO_TEST_CASE(a_change_made_by_a_get_route_survives_a_restart) {
-    temporary_directory dir;
-    const auto file = dir.path / "state.json";
-    std::string token, account_id, user_id;
+    restart r;
+    std::string user_id;
     {
-        emulator first{{.data_file = file}};
+        emulator first{{.data_file = r.file}};
         account ada(first, "verify@example.com");
-        token = str(ada.session, "api_token");
-        account_id = ada.id().str();
+        r.keep(ada);
         user_id = str(ada.session, "user_id");
         const std::string key =
             str(ada.api->resend_verification_email(ada.id(), wh::user_id{user_id}), "email_verification_key");  // a GET
         BOOST_TEST(ada.api->verify_email_address(wh::email_verification_key{key}).at("verified").as_bool());  // a GET
     }
-    emulator second{{.data_file = file}};
-    wh::client api{token, {.base_url = second.base_url()}};
-    BOOST_TEST(api.get_user(wh::account_id{account_id}, wh::user_id{user_id}).at("verified").as_bool());
+    emulator second{{.data_file = r.file}};
+    BOOST_TEST(r.client_of(second).get_user(r.account_id, wh::user_id{user_id}).at("verified").as_bool());
 }
 
 BOOST_AUTO_TEST_CASE(the_data_file_is_private_and_holds_no_plain_or_unsalted_password) {
@@ -1132,18 +1140,17 @@ BOOST_AUTO_TEST_CASE(the_data_file_is_private_and_holds_no_plain_or_unsalted_pas
 }
 
 BOOST_AUTO_TEST_CASE(a_write_appends_what_it_changed_and_a_restart_replays_it) {
-    temporary_directory dir;
-    const auto file = dir.path / "state.json";
+    restart r;
+    const auto& file = r.file;
     auto contents = [&] {
         std::ifstream in(file, std::ios::binary);
         return std::string{std::istreambuf_iterator<char>(in), {}};
     };
-    std::string token, account_id, bucket;
+    std::string bucket;
     {
         emulator first{{.data_file = file}};
         account ada(first, "journal@example.com");
-        token = str(ada.session, "api_token");
-        account_id = ada.id().str();
+        r.keep(ada);
         const std::string big_bucket = str(ada.api->create_bucket(ada.id(), {.name = std::string(200'000, 'b')}), "id");
         const std::string before = contents();
         bucket = str(ada.api->create_bucket(ada.id(), {.name = "small"}), "id");
@@ -1157,8 +1164,7 @@ BOOST_AUTO_TEST_CASE(a_write_appends_what_it_changed_and_a_restart_replays_it) {
     std::ofstream(file, std::ios::app) << R"({"put":{"id":"BU)";
     {
         emulator second{{.data_file = file}};
-        wh::client api{token, {.base_url = second.base_url()}};
-        const json::array buckets = api.get_buckets(wh::account_id{account_id}).as_array();
+        const json::array buckets = r.client_of(second).get_buckets(r.account_id).as_array();
         BOOST_REQUIRE(buckets.size() == 1u);
         BOOST_TEST(str(buckets[0], "id") == bucket);
     }
