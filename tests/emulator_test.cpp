@@ -730,6 +730,7 @@ struct restart {
     void keep(const account& a) {
         token = str(a.session, "api_token");
         account_id = wh::account_id{str(a.session, "account_id")};
+        user_id = wh::user_id{str(a.session, "user_id")};
     }
     wh::client client_of(const emulator& e) const { return wh::client{token, {.base_url = e.base_url()}}; }
 
@@ -737,6 +738,7 @@ struct restart {
     std::filesystem::path file = dir.path / "state.json";
     std::string token;
     wh::account_id account_id{"-"};
+    wh::user_id user_id{"-"};
 };
 
 BOOST_AUTO_TEST_CASE(a_restart_with_data_keeps_the_state) {
@@ -1098,18 +1100,15 @@ BOOST_AUTO_TEST_CASE(stopping_cancels_an_attempt_under_way_which_a_restart_makes
 
 BOOST_AUTO_TEST_CASE(a_change_made_by_a_get_route_survives_a_restart) {
     restart r;
-    std::string user_id;
     {
         emulator first{{.data_file = r.file}};
         account ada(first, "verify@example.com");
         r.keep(ada);
-        user_id = str(ada.session, "user_id");
-        const std::string key =
-            str(ada.api->resend_verification_email(ada.id(), wh::user_id{user_id}), "email_verification_key");  // a GET
+        const std::string key = str(ada.api->resend_verification_email(ada.id(), r.user_id), "email_verification_key");  // a GET
         BOOST_TEST(ada.api->verify_email_address(wh::email_verification_key{key}).at("verified").as_bool());  // a GET
     }
     emulator second{{.data_file = r.file}};
-    BOOST_TEST(r.client_of(second).get_user(r.account_id, wh::user_id{user_id}).at("verified").as_bool());
+    BOOST_TEST(r.client_of(second).get_user(r.account_id, r.user_id).at("verified").as_bool());
 }
 
 BOOST_AUTO_TEST_CASE(the_data_file_is_private_and_holds_no_plain_or_unsalted_password) {

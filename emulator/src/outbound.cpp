@@ -33,6 +33,8 @@ std::optional<std::string> unsafe_header_reason(std::string_view name, std::stri
 
 namespace {
 
+constexpr std::chrono::milliseconds max_connect_time{3000};
+
 // Why `out` must not be sent, if it must not: every header and the method
 // are checked here, in one place, whatever they were made from.
 std::optional<std::string> refusal(const outbound_request& out) {
@@ -104,7 +106,9 @@ outbound_result send_outbound(const outbound_request& out, std::chrono::millisec
     }
     httplib::Client client(target->scheme + "://" + target->host + ":" + std::to_string(target->port));
     client.set_tcp_nodelay(true);
-    client.set_connection_timeout(timeout);
+    // Stopping can't interrupt a connect under way (httplib has no socket yet
+    // to shut down), so connecting gets at most a few seconds of the attempt.
+    client.set_connection_timeout(std::min<std::chrono::milliseconds>(timeout, max_connect_time));
     client.set_read_timeout(timeout);
     client.set_write_timeout(timeout);
 #ifdef CPPHTTPLIB_OPENSSL_SUPPORT
