@@ -242,27 +242,49 @@ struct endpoint {
 // Strong ID types: one per route placeholder, so that a bucket_id can never
 // be passed where an account_id belongs.
 
+#include <compare>
 #include <concepts>
+#include <cstddef>
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+
+#include <boost/json/string.hpp>
 
 namespace webhooksio {
 namespace detail {
 
+// What every ID type derives from, so that one ID is never made from another
+// by accident.
+struct basic_id_tag {};
+
 // Each ID derives from basic_id<itself>, which makes every ID a distinct type
-// with the same small interface.
+// with the same small interface: compared, ordered, printed and hashed by
+// its text.
 template <class Derived>
-class basic_id {
+class basic_id : basic_id_tag {
 public:
+    // From text, explicitly: a string, a string_view, a literal or a JSON
+    // string. Never from a null pointer, nor from an ID of another type
+    // (write `bucket_id{other.str()}` to mean it).
     template <class S>
-        requires std::constructible_from<std::string, S&&>
+        requires(std::constructible_from<std::string, S &&> && !std::is_null_pointer_v<std::remove_cvref_t<S>> &&
+                 !std::is_base_of_v<basic_id_tag, std::remove_cvref_t<S>>)
     explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
+    explicit basic_id(const boost::json::string& value) : value_(value.data(), value.size()) {}
+    basic_id(std::nullptr_t) = delete;
 
     const std::string& str() const noexcept { return value_; }
     std::string_view str_view() const noexcept { return value_; }
 
-    friend bool operator==(const basic_id&, const basic_id&) = default;
+    friend bool operator==(const basic_id& a, const basic_id& b) noexcept { return a.value_ == b.value_; }
+    friend std::strong_ordering operator<=>(const basic_id& a, const basic_id& b) noexcept {
+        return a.value_ <=> b.value_;
+    }
+    friend std::ostream& operator<<(std::ostream& out, const basic_id& id) { return out << id.value_; }
 
 private:
     std::string value_;
@@ -306,6 +328,13 @@ WEBHOOKSIO_DEFINE_ID(auth_option, "option")
 #undef WEBHOOKSIO_DEFINE_ID
 
 }  // namespace webhooksio
+
+// Any ID hashes as its text, so IDs can key unordered containers.
+template <class Id>
+    requires std::is_base_of_v<webhooksio::detail::basic_id_tag, Id>
+struct std::hash<Id> {
+    std::size_t operator()(const Id& id) const noexcept { return std::hash<std::string_view>{}(id.str_view()); }
+};
 // ---- webhooksio/options.hpp
 // Typed options: required<T> for options the API insists on, std::optional<T>
 // for the rest, and how Boost.Describe turns such a struct into JSON.
@@ -325,6 +354,37 @@ WEBHOOKSIO_DEFINE_ID(auth_option, "option")
 #include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+// ---- detail/comma_list.hpp
+// The API's lists (event filters, e-mail addresses, header names) travel as
+// one comma-delimited string: the one place that joins and splits them.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace webhooksio::detail {
+
+inline std::string join_comma_list(const std::vector<std::string>& items) {
+    std::string joined;
+    for (const auto& item : items) {
+        if (!joined.empty()) joined += ',';
+        joined += item;
+    }
+    return joined;
+}
+
+// "a,b" is {"a", "b"}; "" is {""}, one empty item (callers that read "" as
+// no items at all say so).
+inline std::vector<std::string> split_comma_list(std::string_view text) {
+    std::vector<std::string> items;
+    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
+        items.emplace_back(text.substr(0, comma));
+    items.emplace_back(text);
+    return items;
+}
+
+}  // namespace webhooksio::detail
 
 namespace webhooksio {
 
@@ -362,6 +422,17 @@ private:
 // Options the typed struct doesn't name; every options struct has a member
 // `extra` of this type. Typed members win over extras of the same name.
 using extra_options = boost::json::object;
+
+// The members of a gateway call's options that carry the webhook itself
+// rather than options of the API: its body as JSON (`payload`, any value) or
+// as sent (`raw_body`, with its `content_type`: a form, XML, text), and
+// further request headers (e.g. the event of an input whose event_location
+// is header). Without either body, the extras are the body, as before.
+#define WEBHOOKSIO_WEBHOOK_MEMBERS                                                                   \
+    std::optional<boost::json::value> payload{}; /* the webhook as JSON: the whole body */          \
+    std::optional<std::string> raw_body{};       /* or the webhook as sent */                      \
+    std::string content_type{};                  /* raw_body's Content-Type (text/plain if empty) */ \
+    ::webhooksio::http_headers headers{};        /* further request headers */
 
 // The C++ type of an option, as the table and its reflection name it:
 // std::string, bool, int, std::vector<std::string> (a comma list) or
@@ -464,9 +535,18 @@ std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
 
 // A call's options as the shared pipeline takes them: the members of a typed
 // struct (none for a free-form call) and the free-form object.
+// The webhook of a gateway call (WEBHOOKSIO_WEBHOOK_MEMBERS), when it has one.
+struct webhook_parts {
+    const std::optional<boost::json::value>* payload = nullptr;
+    const std::optional<std::string>* raw_body = nullptr;
+    const std::string* content_type = nullptr;
+    const http_headers* headers = nullptr;
+};
+
 struct option_values {
     std::span<const field> typed;
     const boost::json::object* extra = nullptr;
+    webhook_parts webhook{};
 };
 
 // The fields of a typed options struct, alive for the call it is passed to.
@@ -474,13 +554,23 @@ template <std::size_t N>
 struct typed_values {
     std::array<field, N> fields;
     const boost::json::object* extra;
-    operator option_values() const { return {fields, extra}; }
+    webhook_parts webhook;
+    operator option_values() const { return {fields, extra, webhook}; }
 };
+
+template <class Options>
+webhook_parts webhook_of(const Options& options) {
+    if constexpr (requires { options.payload; }) {
+        return {&options.payload, &options.raw_body, &options.content_type, &options.headers};
+    } else {
+        return {};
+    }
+}
 
 template <class Options>
 auto values_of(const Options& options) {
     auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
-    return typed_values<std::tuple_size_v<decltype(fields)>>{fields, &options.extra};
+    return typed_values<std::tuple_size_v<decltype(fields)>>{fields, &options.extra, webhook_of(options)};
 }
 
 // The JSON object a body carries: the extras, then the typed members, which
@@ -528,12 +618,7 @@ void put_json(boost::json::object& out, std::string_view key, const T& value) {
 // The API takes its lists (event filters, e-mail addresses, headers) as one
 // comma-delimited string.
 inline void put_json(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
-    std::string joined;
-    for (const auto& item : items) {
-        if (!joined.empty()) joined += ',';
-        joined += item;
-    }
-    out[key] = joined;
+    out[key] = join_comma_list(items);
 }
 
 WEBHOOKSIO_DECL const void* value_of(const field& f) {
@@ -1354,6 +1439,7 @@ struct send_input_request : endpoint<"sendInputRequest", http_method::post, "/v1
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
+        WEBHOOKSIO_WEBHOOK_MEMBERS
         extra_options extra{};  ///< any further option, sent as given
     };
 };
@@ -1366,6 +1452,7 @@ struct send_dynamic_input_request : endpoint<"sendDynamicInputRequest", http_met
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
+        WEBHOOKSIO_WEBHOOK_MEMBERS
         extra_options extra{};  ///< any further option, sent as given
     };
 };
@@ -1821,6 +1908,7 @@ struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", ht
     static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
+        WEBHOOKSIO_WEBHOOK_MEMBERS
         extra_options extra{};  ///< any further option, sent as given
     };
 };
@@ -3718,6 +3806,70 @@ WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& opti
     }
 }
 
+// RFC 9110's token: what a header name may hold.
+inline bool is_token(std::string_view name) {
+    constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
+    return !name.empty() && std::ranges::all_of(name, [&](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               specials.find(c) != std::string_view::npos;
+    });
+}
+
+// A header value with no control character but tab: no CR or LF can end the
+// header early and start another.
+inline bool is_field_value(std::string_view value) {
+    return std::ranges::none_of(value, [](char c) { return (c >= 0 && c < 0x20 && c != '\t') || c == 0x7f; });
+}
+
+// Headers the library sets itself, or that would change how the request is
+// framed: a webhook's own headers may not name them.
+inline bool is_reserved_header(std::string_view name) {
+    for (std::string_view reserved : {"authorization", "host", "content-length", "content-type", "transfer-encoding",
+                                      "connection", "te", "upgrade", "expect", "proxy-authorization"}) {
+        if (name.size() == reserved.size() &&
+            std::ranges::equal(name, reserved, [](char a, char b) { return (a | 0x20) == b; }))
+            return true;
+    }
+    return false;
+}
+
+// What is wrong with a gateway call's webhook (WEBHOOKSIO_WEBHOOK_MEMBERS),
+// or "" when nothing is.
+inline std::string webhook_problem(const option_values& options) {
+    const webhook_parts& w = options.webhook;
+    if (!w.payload) return {};
+    const bool has_payload = w.payload->has_value(), has_raw = w.raw_body->has_value();
+    if (has_payload && has_raw) return "payload and raw_body are both set: a webhook has one body";
+    if ((has_payload || has_raw) && options.extra && !options.extra->empty())
+        return "extra is set along with the webhook's body: send its fields in payload";
+    if (!w.content_type->empty() && !has_raw) return "content_type is raw_body's: set raw_body too";
+    if (!is_field_value(*w.content_type)) return "content_type holds a control character";
+    if (has_payload && !valid_utf8_value(**w.payload)) return "payload holds text that is not valid UTF-8";
+    for (const auto& [name, value] : *w.headers) {
+        if (!is_token(name)) return "header name \"" + name + "\" is not an HTTP token";
+        if (is_reserved_header(name)) return "header " + name + " is the library's to set";
+        if (!is_field_value(value)) return "header " + name + " holds a control character (CR, LF, NUL, ...)";
+    }
+    return {};
+}
+
+// The body of a call that sends one: the webhook of a gateway call, or the
+// options as a JSON object.
+inline void put_body(http_request& request, const option_values& options) {
+    const webhook_parts& w = options.webhook;
+    if (w.payload && w.payload->has_value()) {
+        request.body = boost::json::serialize(**w.payload);
+        request.headers.emplace_back("Content-Type", "application/json");
+    } else if (w.raw_body && w.raw_body->has_value()) {
+        request.body = **w.raw_body;
+        request.headers.emplace_back("Content-Type", w.content_type->empty() ? "text/plain" : *w.content_type);
+    } else {
+        request.body = boost::json::serialize(to_object(options));
+        request.headers.emplace_back("Content-Type", "application/json");
+    }
+    if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
+}
+
 WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
                                                    std::span<const std::string_view> ids,
                                                    const option_values& options) {
@@ -3736,6 +3888,8 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
                                           " holds text that is not valid UTF-8");
     if (context.token_in_query && options.extra && options.extra->contains("_token"))
         return call_usage_error(call, "option _token is refused: with token_in_query, _token carries the API key");
+    if (std::string problem = webhook_problem(options); !problem.empty())
+        return call_usage_error(call, redacted(std::move(problem), context.api_key));
 
     http_request request;
     request.method = call.method;
@@ -3744,12 +3898,8 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     request.target = context.path_prefix;
     append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
-    if (options_in_query(call.method)) {
-        append_query(query, options);
-    } else {
-        request.body = boost::json::serialize(to_object(options));
-        request.headers.emplace_back("Content-Type", "application/json");
-    }
+    if (options_in_query(call.method)) append_query(query, options);
+    else put_body(request, options);
     if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
     return request;
 }
@@ -5064,11 +5214,7 @@ inline std::optional<int> parse_option(std::type_identity<int>, std::string_view
 
 inline std::optional<std::vector<std::string>> parse_option(std::type_identity<std::vector<std::string>>,
                                                             std::string_view text) {
-    std::vector<std::string> items;
-    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
-        items.emplace_back(text.substr(0, comma));
-    items.emplace_back(text);
-    return items;
+    return split_comma_list(text);
 }
 
 inline std::optional<boost::json::value> parse_option(std::type_identity<boost::json::value>, std::string_view text) {
@@ -5403,6 +5549,365 @@ private:
 using client = basic_client<httplib_transport>;
 
 }  // namespace webhooksio
+// ---- webhooksio/model.hpp
+// Typed views of the answers of the API's core resources:
+//
+//     auto bucket = boost::json::value_to<webhooksio::model::bucket>(api.get_bucket(account, id));
+//     api.get_inputs(*bucket.account_id, *bucket.id);
+//
+// Each struct is described with Boost.Describe and converts through
+// <webhooksio/tolerant_json.hpp>: a field the answer leaves out keeps its
+// default (an optional stays empty), a field the struct doesn't know is
+// ignored, so an answer that gains fields keeps converting. IDs are the
+// client's ID types, ready for the next call; times are the API's ISO 8601
+// text ("2026-11-27T11:02:03Z"); lists the API sends as "a,b" are vectors.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/describe.hpp>
+
+// ---- webhooksio/tolerant_json.hpp
+// boost::json::value_to and value_from for Boost.Describe'd structs, tolerant
+// as an API client must be: a member the JSON leaves out keeps its default
+// (an optional stays empty), null empties an optional, and a field the struct
+// doesn't describe is ignored. (Boost.JSON 1.81's own conversion of described
+// classes wants every member and nothing else: an answer that gains a field
+// would stop converting.)
+//
+// The structs of webhooksio::model use it. A namespace of your own opts in
+// with one line, and then value_to<T> is tolerant for its described structs:
+//
+//     namespace shop {
+//     struct order { std::string id; std::optional<int> total; };
+//     BOOST_DESCRIBE_STRUCT(order, (), (id, total))
+//     using webhooksio::tolerant::tag_invoke;
+//     }
+//     auto o = boost::json::value_to<shop::order>(boost::json::parse(R"({"id":"O1","extra":1})"));
+
+#include <type_traits>
+
+#include <boost/describe.hpp>
+#include <boost/json.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+// ---- detail/tolerant_json.hpp
+// The members of a described struct to and from JSON, one member at a time,
+// for <webhooksio/tolerant_json.hpp>. Plain types go to Boost.JSON; the
+// overloads here add what an API answer needs: null as an empty optional,
+// IDs as their text, lists as the API's comma-delimited strings.
+
+#include <concepts>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json.hpp>
+
+
+namespace webhooksio::detail {
+
+template <class T>
+concept strong_id = std::derived_from<T, basic_id<T>>;
+
+// Reading: each sets `out` from `in`, or `ec` and leaves `out` alone.
+template <class T>
+void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec) {
+    auto read = boost::json::try_value_to<T>(in);
+    if (read) out = std::move(*read);
+    else ec = read.error();
+}
+
+// The API sends a list as "a,b" (no items: ""); a JSON array is taken too.
+inline void read_member(std::vector<std::string>& out, const boost::json::value& in, boost::system::error_code& ec) {
+    if (const auto* text = in.if_string()) out = text->empty() ? std::vector<std::string>() : split_comma_list(*text);
+    else read_member<std::vector<std::string>>(out, in, ec);
+}
+
+// A list of IDs is a JSON array of their texts.
+template <strong_id T>
+void read_member(std::vector<T>& out, const boost::json::value& in, boost::system::error_code& ec) {
+    const auto* items = in.if_array();
+    if (!items) {
+        ec = boost::json::error::not_array;
+        return;
+    }
+    std::vector<T> ids;
+    for (const auto& item : *items) {
+        const auto* text = item.if_string();
+        if (!text) {
+            ec = boost::json::error::not_string;
+            return;
+        }
+        ids.emplace_back(std::string_view(*text));
+    }
+    out = std::move(ids);
+}
+
+// An ID has no empty state, so it is read only into an optional.
+template <class T>
+void read_member(std::optional<T>& out, const boost::json::value& in, boost::system::error_code& ec) {
+    if (in.is_null()) {
+        out.reset();
+    } else if constexpr (strong_id<T>) {
+        if (const auto* text = in.if_string()) out.emplace(std::string_view(*text));
+        else ec = boost::json::error::not_string;
+    } else {
+        T value{};
+        read_member(value, in, ec);
+        if (!ec) out = std::move(value);
+    }
+}
+
+// Writing: the inverse; an empty optional writes nothing.
+template <class T>
+void write_member(boost::json::object& out, std::string_view key, const T& value) {
+    out[key] = boost::json::value_from(value);
+}
+
+template <strong_id T>
+void write_member(boost::json::object& out, std::string_view key, const T& id) {
+    out[key] = id.str_view();
+}
+
+inline void write_member(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
+    out[key] = join_comma_list(items);
+}
+
+template <strong_id T>
+void write_member(boost::json::object& out, std::string_view key, const std::vector<T>& ids) {
+    boost::json::array& texts = out[key].emplace_array();
+    for (const auto& id : ids) texts.emplace_back(id.str_view());
+}
+
+template <class T>
+void write_member(boost::json::object& out, std::string_view key, const std::optional<T>& value) {
+    if (value) write_member(out, key, *value);
+}
+
+}  // namespace webhooksio::detail
+
+namespace webhooksio::tolerant {
+
+// A struct whose public members Boost.Describe lists.
+template <class T>
+concept described_struct = std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
+
+template <described_struct T>
+boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value& in) {
+    const boost::json::object* fields = in.if_object();
+    if (!fields) return boost::json::make_error_code(boost::json::error::not_object);
+    T out{};
+    boost::system::error_code ec;
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto member) {
+        if (ec) return;
+        if (const boost::json::value* field = fields->if_contains(member.name))
+            detail::read_member(out.*member.pointer, *field, ec);
+    });
+    if (ec) return ec;
+    return out;
+}
+
+template <described_struct T>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const T& in) {
+    boost::json::object& fields = out.emplace_object();
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
+        [&](auto member) { detail::write_member(fields, member.name, in.*member.pointer); });
+}
+
+}  // namespace webhooksio::tolerant
+
+namespace webhooksio::model {
+
+using webhooksio::tolerant::tag_invoke;
+
+// An account (get_account, list_accounts, create_sub_account, ...).
+struct account {
+    std::optional<webhooksio::account_id> id;
+    std::string name;
+    std::optional<webhooksio::plan_id> plan_id;
+    std::optional<webhooksio::account_id> parent_account_id;  ///< a sub-account's parent
+    std::optional<std::string> account_key;                   ///< an identifier from another system
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(account, (), (id, name, plan_id, parent_account_id, account_key, created_at, updated_at))
+
+// A user of an account (get_user, create_user, ...).
+struct user {
+    std::optional<webhooksio::user_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::string first_name;
+    std::string last_name;
+    std::string email_address;
+    std::optional<std::string> timezone;
+    std::string permission_level;  ///< "owner" for the user who registered the account
+    bool verified = false;          ///< the e-mail address is verified
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(user, (), (id, account_id, first_name, last_name, email_address, timezone, permission_level,
+                                 verified, created_at, updated_at))
+
+// What register_account and login answer: the new session's API token with
+// its account and user.
+struct session {
+    std::optional<webhooksio::account_id> account_id;
+    std::optional<webhooksio::user_id> user_id;
+    std::string api_token;
+    model::account account;
+    model::user user;
+};
+BOOST_DESCRIBE_STRUCT(session, (), (account_id, user_id, api_token, account, user))
+
+// Where an input's messages are delivered (get_destination, ...).
+struct destination {
+    std::optional<webhooksio::destination_id> id;
+    std::optional<webhooksio::input_id> input_id;
+    std::string name;
+    std::string endpoint_url;
+    std::optional<std::string> status;          ///< "active" (the default) or "paused"
+    std::optional<std::string> delivery_order;  ///< "random" (the default) or "fifo"
+    std::optional<std::string> message_method;  ///< empty: the incoming method passes through
+    std::vector<std::string> event_filters;     ///< events let through; none: every event
+    std::optional<std::string> authentication_type;
+    std::optional<std::string> retry_policy_id;
+    std::optional<int> retry_count;
+    std::optional<int> retry_interval;
+    std::optional<bool> verify_ssl;
+    std::vector<std::string> headers_to_include;  ///< incoming headers passed on
+    std::optional<std::string> header_prefix;     ///< of the headers added, "Webhooks" by default
+    std::vector<std::string> alert_on_failure;    ///< e-mail addresses
+    std::optional<webhooksio::recipe_id> recipe_id;
+    std::optional<int> rate_limit;
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(destination, (), (id, input_id, name, endpoint_url, status, delivery_order, message_method,
+                                        event_filters, authentication_type, retry_policy_id, retry_count,
+                                        retry_interval, verify_ssl, headers_to_include, header_prefix,
+                                        alert_on_failure, recipe_id, rate_limit, created_at, updated_at))
+
+// Where webhooks come in: a URL of the gateway (get_input, ...).
+struct input {
+    std::optional<webhooksio::input_id> id;
+    std::optional<webhooksio::bucket_id> bucket_id;
+    std::string name;
+    std::string url;                            ///< where senders post their webhooks
+    std::optional<std::string> status;          ///< "active" (the default) or "paused"
+    std::optional<std::string> type;            ///< "static" (the default) or "dynamic"
+    std::optional<std::string> event_location;  ///< where the event is: "header", "query" or the payload
+    std::optional<std::string> event_path;      ///< its name there ("msg.type" in the payload)
+    std::vector<std::string> event_filters;     ///< events accepted; none: every event
+    std::optional<std::string> delivery_mode;   ///< "sync" or "async"
+    std::optional<int> response_code;           ///< the status senders get, 200 by default
+    std::optional<std::string> response_content;
+    std::optional<std::string> response_content_type;
+    std::optional<std::string> authentication_type;
+    std::optional<std::string> authentication_failures;
+    std::optional<webhooksio::recipe_id> recipe_id;
+    std::string created_at;
+    std::string updated_at;
+    std::optional<std::vector<destination>> destinations;  ///< with get_bucket(s)' expand
+};
+BOOST_DESCRIBE_STRUCT(input, (), (id, bucket_id, name, url, status, type, event_location, event_path, event_filters,
+                                  delivery_mode, response_code, response_content, response_content_type,
+                                  authentication_type, authentication_failures, recipe_id, created_at, updated_at,
+                                  destinations))
+
+// A group of inputs (get_bucket, get_buckets, ...).
+struct bucket {
+    std::optional<webhooksio::bucket_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::string name;
+    std::optional<std::string> key;
+    std::string created_at;
+    std::string updated_at;
+    std::optional<std::vector<input>> inputs;  ///< with expand: its inputs and their destinations
+};
+BOOST_DESCRIBE_STRUCT(bucket, (), (id, account_id, name, key, created_at, updated_at, inputs))
+
+// One try at delivering an outgoing message.
+struct attempt {
+    std::optional<webhooksio::attempt_id> id;
+    std::optional<webhooksio::outgoing_message_id> outgoing_message_id;  ///< from get_outgoing_message_attempt
+    int number = 0;                                                      ///< 1 for the first try
+    std::string started_at;
+    int http_status = 0;        ///< the destination's answer; 0 when none came
+    std::string response_body;  ///< what the destination answered
+    std::string error;          ///< why no answer came
+    std::int64_t duration_ms = 0;
+};
+BOOST_DESCRIBE_STRUCT(attempt, (), (id, outgoing_message_id, number, started_at, http_status, response_body, error,
+                                    duration_ms))
+
+// A webhook on its way to one destination (get_outgoing_message).
+struct outgoing_message {
+    std::optional<webhooksio::outgoing_message_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::optional<webhooksio::incoming_message_id> incoming_message_id;
+    std::optional<webhooksio::destination_id> destination_id;  ///< none for a dynamic input's message
+    std::string endpoint_url;
+    std::string event;
+    std::string status;  ///< "pending", "retrying", "success", "failed" or "cancelled"
+    int attempt_count = 0;
+    std::vector<model::attempt> attempts;
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(outgoing_message, (), (id, account_id, incoming_message_id, destination_id, endpoint_url, event,
+                                             status, attempt_count, attempts, created_at, updated_at))
+
+// A webhook as the gateway received it (get_incoming_message).
+struct incoming_message {
+    std::optional<webhooksio::incoming_message_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::optional<webhooksio::bucket_id> bucket_id;
+    std::optional<webhooksio::input_id> input_id;
+    std::string method;
+    std::map<std::string, std::string> headers;
+    std::map<std::string, std::string> query;
+    std::string body;
+    std::string content_type;
+    std::string event;  ///< found where its input's event_location says
+    std::vector<webhooksio::outgoing_message_id> outgoing_message_ids;
+    std::optional<std::vector<outgoing_message>> outgoing_messages;  ///< with include_outgoing_messages
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(incoming_message, (), (id, account_id, bucket_id, input_id, method, headers, query, body,
+                                             content_type, event, outgoing_message_ids, outgoing_messages, created_at,
+                                             updated_at))
+
+// A line of the request log (get_request_log): one webhook received or one
+// delivery attempt.
+struct log_entry {
+    std::string id;
+    std::string direction;  ///< "incoming" or "outgoing"
+    std::string method;
+    std::string url;
+    int http_status = 0;
+    std::optional<webhooksio::bucket_id> bucket_id;
+    std::optional<webhooksio::input_id> input_id;
+    std::optional<webhooksio::destination_id> destination_id;
+    std::optional<webhooksio::incoming_message_id> incoming_message_id;
+    std::optional<webhooksio::outgoing_message_id> outgoing_message_id;
+    std::optional<int> attempt;  ///< an outgoing entry's attempt number
+    std::optional<webhooksio::consumer_id> consumer_id;
+    std::optional<webhooksio::application_id> application_id;
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, bucket_id, input_id, destination_id,
+                                      incoming_message_id, outgoing_message_id, attempt, consumer_id, application_id,
+                                      created_at, updated_at))
+
+}  // namespace webhooksio::model
 // ---- webhooksio/redaction.hpp
 // The API key is a secret: the library takes it out of every message and
 // error body it makes, and tools that print messages of their own (the

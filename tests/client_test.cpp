@@ -6,6 +6,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
+#include <sstream>
+#include <unordered_set>
 #include <future>
 #include <string>
 #include <vector>
@@ -583,6 +585,91 @@ BOOST_AUTO_TEST_CASE(a_client_moves_but_does_not_copy) {
     wh::client moved = std::move(first);  // with a call in flight
     BOOST_TEST(answered.get_future().get());
     BOOST_TEST(moved.get_plans() == json::parse(R"({"ok":true})"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(gateway)
+
+BOOST_AUTO_TEST_CASE(a_payload_is_the_whole_body_whatever_json_it_is) {
+    loopback_server server;
+    auto api = client_for(server);
+    const wh::input_name orders{"orders"};
+    const wh::input_id in1{"IN1"};
+    for (const json::value& payload : {json::value(json::array{1, "two"}), json::value("text"), json::value(42),
+                                       json::value(json::object{{"type", "order.created"}})}) {
+        api.send_input_request(orders, in1, {.payload = payload});
+        BOOST_TEST(server.last().body == json::serialize(payload));
+        BOOST_TEST(header(server.last().headers, "Content-Type") == "application/json");
+    }
+    BOOST_TEST(server.last().target == "/v1/orders/IN1");
+}
+
+BOOST_AUTO_TEST_CASE(a_raw_body_goes_as_it_is_with_its_content_type_and_headers) {
+    loopback_server server;
+    auto api = client_for(server);
+    api.send_input_request(wh::input_name{"orders"}, wh::input_id{"IN1"},
+                           {.raw_body = "a=1&b=%20",
+                            .content_type = "application/x-www-form-urlencoded",
+                            .headers = {{"X-Event", "order.paid"}, {"X-Trace", "t1"}}});
+    const auto sent = server.last();
+    BOOST_TEST(sent.body == "a=1&b=%20");
+    BOOST_TEST(header(sent.headers, "Content-Type") == "application/x-www-form-urlencoded");
+    BOOST_TEST(header(sent.headers, "X-Event") == "order.paid");
+    BOOST_TEST(header(sent.headers, "X-Trace") == "t1");
+
+    api.send_dynamic_input_request(wh::input_id{"IN1"}, wh::target_url{"https://example.com/hook"},
+                                   {.raw_body = "<order/>", .content_type = "application/xml"});
+    BOOST_TEST(server.last().body == "<order/>");
+    BOOST_TEST(header(server.last().headers, "Content-Type") == "application/xml");
+    api.send_input_request(wh::input_name{"orders"}, wh::input_id{"IN1"}, {.raw_body = "plain"});
+    BOOST_TEST(header(server.last().headers, "Content-Type") == "text/plain");
+}
+
+BOOST_AUTO_TEST_CASE(a_webhook_that_could_change_the_request_is_refused_and_nothing_is_sent) {
+    loopback_server server;
+    auto api = client_for(server);
+    const wh::input_name orders{"orders"};
+    const wh::input_id in1{"IN1"};
+    using options = wh::api::send_input_request::options;
+    const std::vector<std::pair<options, std::string>> bad{
+        {{.headers = {{"X-Event", "a\r\nX-Injected: 1"}}}, "control character"},
+        {{.headers = {{"X-Event\r\nX-Injected", "1"}}}, "not an HTTP token"},
+        {{.headers = {{"Content-Length", "0"}}}, "the library's to set"},
+        {{.headers = {{"authorization", "Bearer other"}}}, "the library's to set"},
+        {{.payload = json::value(1), .raw_body = "x"}, "one body"},
+        {{.content_type = "text/xml"}, "set raw_body too"},
+        {{.raw_body = "x", .content_type = "text/plain\r\nX-Injected: 1"}, "control character"},
+        {{.payload = json::value(1), .extra = {{"also", 1}}}, "send its fields in payload"},
+    };
+    for (const auto& [opts, why] : bad) {
+        auto e = expect_throw<wh::usage_error>([&] { api.send_input_request(orders, in1, opts); });
+        BOOST_TEST(e.what().find(why) != std::string::npos, e.what());
+    }
+    BOOST_TEST(server.requests().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ids)
+
+BOOST_AUTO_TEST_CASE(ids_are_made_from_text_only_explicitly_and_behave_as_values) {
+    static_assert(!std::is_constructible_v<wh::account_id, std::nullptr_t>);
+    static_assert(!std::is_constructible_v<wh::account_id, wh::bucket_id>, "another ID's text only explicitly");
+    static_assert(!std::is_convertible_v<std::string, wh::account_id>);
+    static_assert(std::is_constructible_v<wh::account_id, json::string>);
+    static_assert(std::is_copy_constructible_v<wh::account_id>);
+
+    const json::value answer = json::parse(R"({"id":"BU2"})");
+    const wh::bucket_id from_json{answer.at("id").as_string()};
+    const wh::bucket_id from_other{wh::account_id{"BU1"}.str()};
+    BOOST_TEST(from_json.str() == "BU2");
+    BOOST_TEST((from_other < from_json));
+    std::ostringstream printed;
+    printed << from_json;
+    BOOST_TEST(printed.str() == "BU2");
+    std::unordered_set<wh::bucket_id> seen{from_json, from_other, wh::bucket_id{"BU2"}};
+    BOOST_TEST(seen.size() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

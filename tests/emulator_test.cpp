@@ -22,6 +22,12 @@
 #include <webhooksio/emulator.hpp>
 #include <webhooksio/webhooksio.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "support/loopback_server.hpp"
 
 namespace json = boost::json;
@@ -1172,6 +1178,523 @@ BOOST_AUTO_TEST_CASE(a_write_appends_what_it_changed_and_a_restart_replays_it) {
     BOOST_CHECK_EXCEPTION(emulator{{.data_file = file}}, std::runtime_error, [](const std::runtime_error& e) {
         return std::string(e.what()).find("corrupt") != std::string::npos;
     });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+// webhooksio::model: each struct read from the emulator's real answer, and
+// the tolerant conversion of described structs.
+
+// Boost.Test prints the operands of a failed check: optionals too.
+namespace boost::test_tools::tt_detail {
+template <class T>
+struct print_log_value<std::optional<T>> {
+    void operator()(std::ostream& out, const std::optional<T>& value) {
+        if (value) print_log_value<T>()(out, *value);
+        else out << "(none)";
+    }
+};
+}  // namespace boost::test_tools::tt_detail
+
+// A user's own described struct, opted in to the tolerant conversion.
+namespace shop {
+struct order {
+    std::string id;
+    int total = 0;
+    std::optional<std::string> note;
+    std::vector<std::string> tags;
+};
+BOOST_DESCRIBE_STRUCT(order, (), (id, total, note, tags))
+using webhooksio::tolerant::tag_invoke;
+}  // namespace shop
+
+// The same struct without the opt-in: Boost.JSON's own strict conversion.
+namespace strict {
+struct order {
+    std::string id;
+    int total = 0;
+};
+BOOST_DESCRIBE_STRUCT(order, (), (id, total))
+}  // namespace strict
+
+BOOST_AUTO_TEST_SUITE(models)
+
+BOOST_AUTO_TEST_CASE(missing_fields_keep_their_defaults_and_unknown_fields_are_ignored) {
+    // Boost.JSON 1.81 alone wants every member and nothing else.
+    BOOST_TEST(json::try_value_to<strict::order>(json::parse(R"({"id":"O1"})")).has_error());
+    BOOST_TEST(json::try_value_to<strict::order>(json::parse(R"({"id":"O1","total":3,"new":1})")).has_error());
+
+    const auto o = json::value_to<shop::order>(json::parse(R"({"id":"O1","currency":"EUR","tags":"a,b"})"));
+    BOOST_TEST(o.id == "O1");
+    BOOST_TEST(o.total == 0);
+    BOOST_TEST(!o.note);
+    BOOST_TEST(o.tags == (std::vector<std::string>{"a", "b"}));
+    BOOST_TEST(json::value_to<shop::order>(json::parse(R"({"note":null,"tags":[]})")).id.empty());
+    BOOST_TEST(json::value_to<shop::order>(json::parse(R"({"note":"gift"})")).note == "gift");
+    // The way back: empty optionals are left out, lists are the API's text.
+    BOOST_TEST(json::value_from(o) == json::parse(R"({"id":"O1","total":0,"tags":"a,b"})"));
+
+    // A model: an answer with fields of the future and without most of today's.
+    const auto b = json::value_to<wh::model::bucket>(json::parse(
+        R"({"id":"BU1","name":"orders","colour":"blue","stats":{"n":1},"inputs":[{"id":"IN1","later":[]}]})"));
+    BOOST_TEST(b.id == wh::bucket_id{"BU1"});
+    BOOST_TEST(b.name == "orders");
+    BOOST_TEST(!b.account_id);
+    BOOST_TEST(!b.key);
+    BOOST_TEST(b.created_at.empty());
+    BOOST_REQUIRE(b.inputs);
+    BOOST_TEST(b.inputs->at(0).id == wh::input_id{"IN1"});
+    BOOST_TEST(b.inputs->at(0).event_filters.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_field_of_the_wrong_type_is_an_error_not_a_default) {
+    BOOST_TEST(json::try_value_to<shop::order>(json::parse(R"({"total":"three"})")).error() ==
+               json::error::not_number);
+    BOOST_TEST(json::try_value_to<wh::model::bucket>(json::parse(R"({"id":7})")).error() == json::error::not_string);
+    BOOST_TEST(json::try_value_to<wh::model::bucket>(json::parse(R"(["BU1"])")).error() == json::error::not_object);
+    BOOST_CHECK_THROW(json::value_to<wh::model::incoming_message>(json::parse(R"({"outgoing_message_ids":[1]})")),
+                      boost::system::system_error);
+}
+
+namespace model = wh::model;
+
+// An input with a destination at `receiver`, and one webhook through it,
+// delivered at the second attempt.
+struct delivered_once {
+    emulator server{fast()};
+    std::atomic<int> arrivals{0};
+    loopback_server receiver{[this](const httplib::Request&, httplib::Response& response) {
+        response.status = ++arrivals == 1 ? 500 : 200;
+        response.set_content("thanks", "text/plain");
+    }};
+    delivery::pipeline p{server, receiver, {.name = "d", .endpoint_url = "-", .retry_count = 3, .retry_interval = 1},
+                         "models@example.com"};
+    json::value accepted = p.send("order.created");
+    bool delivered = server.wait_for_deliveries();
+    wh::account_id acc = p.owner.id();
+    wh::incoming_message_id incoming{str(accepted, "incoming_message_id")};
+    wh::outgoing_message_id outgoing{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
+};
+
+BOOST_AUTO_TEST_CASE(a_session_and_an_account) {
+    emulator server;
+    account owner(server, "session@example.com");
+    const auto session = json::value_to<model::session>(owner.session);
+    BOOST_TEST(session.account_id == owner.id());
+    BOOST_TEST(session.api_token.size() >= 12u);
+    BOOST_TEST(session.account.id == owner.id());
+    BOOST_TEST(session.user.id == session.user_id);
+    BOOST_TEST(session.user.email_address == "session@example.com");
+
+    const auto a = json::value_to<model::account>(owner.api->get_account(owner.id()));
+    BOOST_TEST(a.id == owner.id());
+    BOOST_TEST(a.name == "Ada Lovelace");
+    BOOST_TEST(a.plan_id == wh::plan_id{"free"});
+    BOOST_TEST(!a.parent_account_id);
+    BOOST_TEST(!a.created_at.empty());
+    const auto sub = json::value_to<model::account>(
+        owner.api->create_sub_account(owner.id(), {.name = "shop", .account_key = "ext-7"}));
+    BOOST_TEST(sub.name == "shop");
+    BOOST_TEST(sub.account_key == "ext-7");
+    BOOST_TEST(sub.parent_account_id == owner.id());
+    BOOST_TEST(sub.id != owner.id());
+}
+
+BOOST_AUTO_TEST_CASE(a_user) {
+    emulator server;
+    account owner(server, "owner@example.com");
+    const auto u = json::value_to<model::user>(owner.api->create_user(
+        owner.id(), {.first_name = "Grace", .last_name = "Hopper", .email_address = "grace@example.com",
+                     .password = "pw-2", .timezone = "Europe/London", .permission_level = "admin", .notify = false}));
+    BOOST_REQUIRE(u.id);
+    BOOST_TEST(u.account_id == owner.id());
+    BOOST_TEST(u.first_name == "Grace");
+    BOOST_TEST(u.last_name == "Hopper");
+    BOOST_TEST(u.email_address == "grace@example.com");
+    BOOST_TEST(u.timezone == "Europe/London");
+    BOOST_TEST(u.permission_level == "admin");
+    BOOST_TEST(!u.verified);
+    BOOST_TEST(json::value_to<model::user>(owner.api->get_user(owner.id(), *u.id)).email_address == u.email_address);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_bucket_expanded_with_its_input_and_destination, delivered_once) {
+    const auto made = json::value_to<model::bucket>(p.owner.api->create_bucket(acc, {.name = "orders", .key = "k-1"}));
+    BOOST_REQUIRE(made.id);
+    BOOST_TEST(made.account_id == acc);
+    BOOST_TEST(made.name == "orders");
+    BOOST_TEST(made.key == "k-1");
+    BOOST_TEST(!made.inputs);  // not expanded
+
+    const auto first = json::value_to<std::vector<model::bucket>>(p.owner.api->get_buckets(acc, {.expand = true}));
+    BOOST_REQUIRE(first.size() == 2u);
+    BOOST_REQUIRE(first[0].inputs);
+    BOOST_REQUIRE(first[0].inputs->size() == 1u);
+    BOOST_TEST(first[0].inputs->front().id == p.input);
+    BOOST_REQUIRE(first[0].inputs->front().destinations);
+    BOOST_TEST(first[0].inputs->front().destinations->at(0).id == p.target);
+}
+
+BOOST_AUTO_TEST_CASE(an_input) {
+    emulator server;
+    account owner(server, "input@example.com");
+    const auto bucket = json::value_to<model::bucket>(owner.api->create_bucket(owner.id(), {.name = "b"}));
+    const auto in = json::value_to<model::input>(owner.api->create_input(
+        owner.id(), {.bucket_id = bucket.id->str(), .name = "orders", .event_location = "header",
+                     .event_path = "X-Event", .event_filters = std::vector<std::string>{"a.b", "c"},
+                     .response_code = 202, .type = "static"}));
+    BOOST_REQUIRE(in.id);
+    BOOST_TEST(in.bucket_id == bucket.id);
+    BOOST_TEST(in.name == "orders");
+    BOOST_TEST(in.url == server.base_url() + "/v1/orders/" + in.id->str());
+    BOOST_TEST(in.event_location == "header");
+    BOOST_TEST(in.event_path == "X-Event");
+    BOOST_TEST(in.event_filters == (std::vector<std::string>{"a.b", "c"}));
+    BOOST_TEST(in.response_code == 202);
+    BOOST_TEST(in.type == "static");
+    BOOST_TEST(!in.response_content);
+    BOOST_TEST(!in.destinations);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_destination, delivered_once) {
+    const auto d = json::value_to<model::destination>(p.owner.api->create_destination(
+        acc, p.input,
+        {.name = "crm", .endpoint_url = "http://127.0.0.1:9/crm", .message_method = "PUT", .retry_count = 4,
+         .retry_interval = 30, .verify_ssl = false, .headers_to_include = std::vector<std::string>{"X-A", "X-B"},
+         .header_prefix = "Shop", .rate_limit = 10}));
+    BOOST_REQUIRE(d.id);
+    BOOST_TEST(d.input_id == p.input);
+    BOOST_TEST(d.name == "crm");
+    BOOST_TEST(d.endpoint_url == "http://127.0.0.1:9/crm");
+    BOOST_TEST(d.message_method == "PUT");
+    BOOST_TEST(d.retry_count == 4);
+    BOOST_TEST(d.retry_interval == 30);
+    BOOST_TEST(d.verify_ssl == false);
+    BOOST_TEST(d.headers_to_include == (std::vector<std::string>{"X-A", "X-B"}));
+    BOOST_TEST(d.header_prefix == "Shop");
+    BOOST_TEST(d.rate_limit == 10);
+    BOOST_TEST(d.event_filters.empty());
+    BOOST_TEST(!d.status);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_incoming_message_with_its_outgoing_messages, delivered_once) {
+    BOOST_REQUIRE(delivered);
+    const auto m = json::value_to<model::incoming_message>(
+        p.owner.api->get_incoming_message(acc, incoming, {.include_outgoing_messages = true}));
+    BOOST_TEST(m.id == incoming);
+    BOOST_TEST(m.account_id == acc);
+    BOOST_TEST(m.input_id == p.input);
+    BOOST_TEST(m.bucket_id.has_value());
+    BOOST_TEST(m.method == "POST");
+    BOOST_TEST(m.body == R"({"type":"order.created"})");
+    BOOST_TEST(m.event == "order.created");
+    BOOST_TEST(m.headers.contains("Content-Type"));
+    BOOST_TEST(!m.headers.contains("Authorization"));
+    BOOST_TEST(m.outgoing_message_ids == std::vector<wh::outgoing_message_id>{outgoing});
+    BOOST_REQUIRE(m.outgoing_messages);
+    BOOST_REQUIRE(m.outgoing_messages->size() == 1u);
+    BOOST_TEST(m.outgoing_messages->front().id == outgoing);
+    BOOST_TEST(!json::value_to<model::incoming_message>(p.owner.api->get_incoming_message(acc, incoming)).outgoing_messages);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_outgoing_message_with_its_attempts, delivered_once) {
+    BOOST_REQUIRE(delivered);
+    const auto m = json::value_to<model::outgoing_message>(p.owner.api->get_outgoing_message(acc, outgoing));
+    BOOST_TEST(m.id == outgoing);
+    BOOST_TEST(m.account_id == acc);
+    BOOST_TEST(m.incoming_message_id == incoming);
+    BOOST_TEST(m.destination_id == p.target);
+    BOOST_TEST(m.endpoint_url == receiver.base_url() + "/hook");
+    BOOST_TEST(m.event == "order.created");
+    BOOST_TEST(m.status == "success");
+    BOOST_TEST(m.attempt_count == 2);
+    BOOST_REQUIRE(m.attempts.size() == 2u);
+    BOOST_TEST(m.attempts[0].http_status == 500);
+    BOOST_TEST(m.attempts[1].http_status == 200);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_attempt, delivered_once) {
+    BOOST_REQUIRE(delivered);
+    const auto m = json::value_to<model::outgoing_message>(p.owner.api->get_outgoing_message(acc, outgoing));
+    BOOST_REQUIRE(m.attempts.size() == 2u);
+    BOOST_REQUIRE(m.attempts[1].id);
+    const auto a = json::value_to<model::attempt>(p.owner.api->get_outgoing_message_attempt(acc, *m.attempts[1].id));
+    BOOST_TEST(a.id == m.attempts[1].id);
+    BOOST_TEST(a.outgoing_message_id == outgoing);
+    BOOST_TEST(a.number == 2);
+    BOOST_TEST(a.http_status == 200);
+    BOOST_TEST(a.response_body == "thanks");
+    BOOST_TEST(a.error.empty());
+    BOOST_TEST(!a.started_at.empty());
+    BOOST_TEST(a.duration_ms >= 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(log_entries, delivered_once) {
+    BOOST_REQUIRE(delivered);
+    const auto log = json::value_to<std::vector<model::log_entry>>(p.owner.api->get_request_log(acc));
+    BOOST_REQUIRE(log.size() == 3u);  // the webhook in, and two attempts out
+    BOOST_TEST(log[0].direction == "incoming");
+    BOOST_TEST(log[0].method == "POST");
+    BOOST_TEST(log[0].input_id == p.input);
+    BOOST_TEST(log[0].incoming_message_id == incoming);
+    BOOST_TEST(!log[0].attempt);
+    BOOST_TEST(log[2].direction == "outgoing");
+    BOOST_TEST(log[2].http_status == 200);
+    BOOST_TEST(log[2].attempt == 2);
+    BOOST_TEST(log[2].destination_id == p.target);
+    BOOST_TEST(log[2].outgoing_message_id == outgoing);
+    BOOST_TEST(log[2].url == receiver.base_url() + "/hook");
+    BOOST_TEST(!log[2].id.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+// Compatibility with existing clients and the API docs' curl examples: raw
+// HTTP on a socket of the test's own, exactly as curl sends it.
+BOOST_AUTO_TEST_SUITE(compatibility)
+
+namespace {
+
+// One connection to the emulator; its reads give up after 10 s (a guard
+// against a hang, not a timing).
+class raw_connection {
+public:
+    explicit raw_connection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        int yes = 1;
+        ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+        timeval guard{10, 0};
+        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &guard, sizeof guard);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        BOOST_REQUIRE(::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    }
+    ~raw_connection() { ::close(fd_); }
+    raw_connection(const raw_connection&) = delete;
+    raw_connection& operator=(const raw_connection&) = delete;
+
+    void send(std::string_view text) { BOOST_REQUIRE(::send(fd_, text.data(), text.size(), MSG_NOSIGNAL) == ssize_t(text.size())); }
+
+    // One whole answer: its head and the Content-Length bytes after it ("" when the connection ended first).
+    std::string answer(bool head = false) {
+        std::string in;
+        char buffer[4096];
+        for (;;) {
+            if (auto head_end = in.find("\r\n\r\n"); head_end != std::string::npos) {
+                const auto at = in.find("Content-Length: ");
+                const std::size_t length = at == std::string::npos || head ? 0 : std::stoul(in.substr(at + 16));
+                if (in.size() >= head_end + 4 + length) return in;
+            }
+            const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+            if (n <= 0) return {};
+            in.append(buffer, static_cast<std::size_t>(n));
+        }
+    }
+
+private:
+    int fd_;
+};
+
+// One request on a connection of its own.
+std::string round_trip(const emulator& server, std::string_view request) {
+    raw_connection c(server.port());
+    c.send(request);
+    return c.answer(request.starts_with("HEAD "));
+}
+
+int status_in(const std::string& answer) { return answer.size() > 12 ? std::stoi(answer.substr(9, 3)) : 0; }
+bool has_line(const std::string& answer, std::string_view line) {
+    return answer.find(std::string("\r\n") + std::string(line) + "\r\n") != std::string::npos;
+}
+std::string body_of(const std::string& answer) { return answer.substr(answer.find("\r\n\r\n") + 4); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_docs_curl_examples_work_as_raw_http) {
+    emulator server(fast());
+    account a(server, "curl@example.com");
+    const std::string key = str(a.session, "api_token");
+    const std::string accounts = "/v1/accounts/" + a.id().str();
+
+    // curl -H "Authorization: Bearer KEY" .../buckets, and the same with ?_token=KEY
+    auto bearer = round_trip(server, "GET " + accounts + "/buckets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+    BOOST_TEST(status_in(bearer) == 200);
+    auto token = round_trip(server, "GET " + accounts + "/buckets?_token=" + key + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(token) == 200);
+    // the scheme in any case (RFC 9110)
+    BOOST_TEST(status_in(round_trip(server, "GET " + accounts + " HTTP/1.1\r\nHost: x\r\nAuthorization: bearer " + key + "\r\n\r\n")) == 200);
+
+    // curl -X POST url: no body, no Content-Length, answered at once (the guard is 10 s; a stall was 5 s then 400)
+    auto bodiless = round_trip(server, "POST " + accounts + "/buckets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+    BOOST_TEST(status_in(bodiless) == 400);  // served: the handler names the missing option
+    BOOST_TEST(body_of(bodiless).find("missing required option(s): name") != std::string::npos);
+
+    // CORS preflight, and the origin on a plain answer
+    auto preflight = round_trip(server, "OPTIONS " + accounts + "/buckets HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n"
+                                      "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: authorization, content-type\r\n\r\n");
+    BOOST_TEST(status_in(preflight) / 100 == 2);
+    BOOST_TEST(has_line(preflight, "Access-Control-Allow-Origin: *"));
+    BOOST_TEST(preflight.find("Access-Control-Allow-Methods: GET, HEAD, POST") != std::string::npos);
+    BOOST_TEST(has_line(preflight, "Access-Control-Allow-Headers: Authorization, Content-Type"));
+    BOOST_TEST(has_line(round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n\r\n"),
+                        "Access-Control-Allow-Origin: *"));
+    BOOST_TEST(has_line(round_trip(server, "GET /v1/nothing HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n\r\n"),
+                        "Access-Control-Allow-Origin: *"));  // errors too
+
+    // repeated slashes, absolute form
+    BOOST_TEST(status_in(round_trip(server, "GET //v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    BOOST_TEST(status_in(round_trip(server, "GET ///v1//health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    BOOST_TEST(status_in(round_trip(server, "GET http://localhost/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+
+    // a known route with another method: 405 and Allow
+    auto wrong = round_trip(server, "DELETE /v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(wrong) == 405);
+    BOOST_TEST(has_line(wrong, "Allow: GET, HEAD, OPTIONS"));
+    BOOST_TEST(status_in(round_trip(server, "GET /v1/no/such/route/here HTTP/1.1\r\nHost: x\r\n\r\n")) == 404);
+}
+
+BOOST_AUTO_TEST_CASE(allowed_origins_are_configurable) {
+    emulator server({.allowed_origins = {"https://app.example"}});
+    auto allowed = round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n\r\n");
+    BOOST_TEST(has_line(allowed, "Access-Control-Allow-Origin: https://app.example"));
+    auto other = round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\nOrigin: https://evil.example\r\n\r\n");
+    BOOST_TEST(status_in(other) == 200);
+    BOOST_TEST(other.find("Access-Control-Allow-Origin") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_encoded_slash_stays_in_its_segment) {
+    emulator server(fast());
+    account a(server, "slash@example.com");
+    const std::string key = str(a.session, "api_token");
+    const std::string bucket = str(a.api->create_bucket(a.id(), {.name = "keep"}), "id");
+    auto answer = round_trip(server, "DELETE /v1/accounts/" + a.id().str() + "%2Fbuckets%2F" + bucket +
+                                       " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n");
+    BOOST_TEST(status_in(answer) / 100 == 4);
+    BOOST_TEST(str(a.api->get_bucket(a.id(), wh::bucket_id{bucket}), "id") == bucket);  // throws if it were gone
+}
+
+BOOST_AUTO_TEST_CASE(the_gateway_takes_post_and_head_and_the_input_s_own_name) {
+    emulator server(fast());
+    account a(server, "gateway@example.com");
+    const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "orders"}), "id");
+    BOOST_TEST(status_in(round_trip(server, "POST /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 200);
+    BOOST_TEST(status_in(round_trip(server, "HEAD /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    auto get = round_trip(server, "GET /v1/orders/" + input + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(get) == 405);
+    BOOST_TEST(has_line(get, "Allow: HEAD, POST, OPTIONS"));
+    BOOST_TEST(status_in(round_trip(server, "POST /v1/other/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 404);
+}
+
+BOOST_AUTO_TEST_CASE(documented_list_filters_and_stats) {
+    emulator server(fast());
+    account a(server, "filters@example.com");
+    const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+    const wh::input_id orders{str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "orders",
+                                                               .event_filters = std::vector<std::string>{"order.paid"}}), "id")};
+    a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "users", .event_filters = std::vector<std::string>{"user.new"}});
+    BOOST_TEST(a.api->get_inputs(a.id(), bucket, {.key = "orders"}).as_array().size() == 1u);
+    BOOST_TEST(a.api->get_inputs(a.id(), bucket, {.event_filter = "user.new"}).as_array().size() == 1u);
+    BOOST_TEST(a.api->get_inputs(a.id(), bucket).as_array().size() == 2u);
+    a.api->create_destination(a.id(), orders, {.name = "one", .endpoint_url = "http://127.0.0.1:9/a"});
+    a.api->create_destination(a.id(), orders, {.name = "two", .endpoint_url = "http://127.0.0.1:9/b"});
+    auto two = a.api->get_destinations(a.id(), orders, {.destination_key = "two"}).as_array();
+    BOOST_REQUIRE(two.size() == 1u);
+    BOOST_TEST(str(two[0], "name") == "two");
+    BOOST_TEST(a.api->get_bucket(a.id(), bucket, {.include_stats = true}).as_object().contains("stats"));
+    BOOST_TEST(!a.api->get_bucket(a.id(), bucket).as_object().contains("stats"));
+}
+
+BOOST_AUTO_TEST_CASE(report_and_log_dates_in_the_docs_formats) {
+    emulator server(fast());
+    account a(server, "dates@example.com");
+    const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+    const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "in"}), "id");
+    BOOST_REQUIRE(status_in(round_trip(server, "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")) == 200);
+    const std::string log = "GET /v1/accounts/" + a.id().str() + "/log?_token=" + str(a.session, "api_token");
+    auto entries = [&](std::string query) {
+        auto answer = round_trip(server, log + '&' + query + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        BOOST_REQUIRE(status_in(answer) == 200);
+        return json::parse(body_of(answer)).as_array().size();
+    };
+    BOOST_TEST(entries("start_date=today") == 1u);
+    BOOST_TEST(entries("start_date=yesterday") == 1u);
+    BOOST_TEST(entries("start_date=2%20days%20ago&end_date=now") == 1u);
+    BOOST_TEST(entries("start_date=last%20week") == 1u);
+    BOOST_TEST(entries("end_date=yesterday") == 0u);
+    BOOST_TEST(entries("start_date=tomorrow") == 0u);
+    BOOST_TEST(entries("start_date=2000-01-01&end_date=2000-01-02T00:00:00Z") == 0u);
+    auto bad = round_trip(server, log + "&start_date=someday HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(status_in(bad) == 400);
+    BOOST_TEST(body_of(bad).find("start_date") != std::string::npos);
+}
+
+// 40 connections hold a request's head open; the health check is answered
+// while they all still are (each then completes its own request).
+BOOST_AUTO_TEST_CASE(slow_clients_do_not_starve_others) {
+    emulator server({.read_timeout = std::chrono::seconds(60)});  // the slow ones outlive the test
+    std::vector<std::unique_ptr<raw_connection>> slow;
+    for (int i = 0; i < 40; ++i) {
+        slow.push_back(std::make_unique<raw_connection>(server.port()));
+        slow.back()->send("GET /v1/health HTTP/1.1\r\nHost: x\r\n");  // the head is not over
+    }
+    BOOST_TEST(status_in(round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+    for (auto& connection : slow) {
+        connection->send("\r\n");
+        BOOST_TEST(status_in(connection->answer()) == 200);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_second_emulator_on_a_busy_port_refuses) {
+    emulator first;
+    BOOST_CHECK_THROW(emulator({.port = first.port()}), std::runtime_error);
+    BOOST_TEST(status_in(round_trip(first, "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")) == 200);
+}
+
+// A delivery under way when the emulator stops is neither failed nor
+// dropped: the next start with the same data file sends it again.
+BOOST_AUTO_TEST_CASE(a_delivery_interrupted_by_a_stop_resumes_at_the_next_start) {
+    const auto data = std::filesystem::temp_directory_path() / ("emulator-resume-" + std::to_string(::getpid()) + ".json");
+    std::filesystem::remove(data);
+    std::atomic<int> emulator_port{0};
+    std::atomic<bool> refuse{true};
+    // The first attempt fails only once the emulator has stopped serving,
+    // i.e. once its stop has begun; later ones succeed.
+    loopback_server destination([&](const httplib::Request&, httplib::Response& response) {
+        if (refuse.exchange(false)) {
+            for (int i = 0; i < 10'000; ++i) {  // bounded: a guard, not a timing
+                httplib::Client probe("127.0.0.1", emulator_port);
+                probe.set_connection_timeout(std::chrono::seconds(1));
+                if (!probe.Get("/v1/health")) break;
+                std::this_thread::yield();
+            }
+            response.status = 500;
+            return;
+        }
+        response.set_content("{}", "application/json");
+    });
+    std::string message;
+    {
+        auto first = std::make_unique<emulator>(wh::emulator_options{.data_file = data, .retry_interval_unit = 1ms});
+        emulator_port = first->port();
+        account a(*first, "resume@example.com");
+        const wh::bucket_id bucket{str(a.api->create_bucket(a.id(), {.name = "b"}), "id")};
+        const std::string input = str(a.api->create_input(a.id(), {.bucket_id = bucket.str(), .name = "in"}), "id");
+        a.api->create_destination(a.id(), wh::input_id{input},
+                                  {.name = "d", .endpoint_url = destination.base_url() + "/hook", .retry_count = 0});
+        auto sent = round_trip(*first, "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+        BOOST_REQUIRE(status_in(sent) == 200);
+        message = std::string(json::parse(body_of(sent)).at("outgoing_message_ids").at(0).as_string());
+        for (int i = 0; i < 10'000 && destination.requests().empty(); ++i) std::this_thread::yield();
+        BOOST_REQUIRE(!destination.requests().empty());
+        first.reset();  // the attempt under way fails during the stop
+    }
+    emulator second({.data_file = data, .retry_interval_unit = 1ms});
+    BOOST_TEST(second.wait_for_deliveries());
+    BOOST_TEST(destination.requests().size() == 2u);
+    std::filesystem::remove(data);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

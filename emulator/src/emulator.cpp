@@ -1,6 +1,7 @@
-// The emulator's HTTP side: a route per endpoint of the client's table (its
-// method, route and required options from reflection::endpoints()), the API
-// key check, and each request handed to its endpoint's handler.
+// The emulator's HTTP side: each request routed to an endpoint of the
+// client's table (router.hpp: its method, route and required options come
+// from reflection::endpoints()), CORS, the API key check, and the request
+// handed to its endpoint's handler.
 #include <webhooksio/emulator.hpp>
 
 #include <algorithm>
@@ -20,7 +21,9 @@
 #include <webhooksio/reflection.hpp>
 #include <webhooksio/server_thread.hpp>
 
+#include "connection_pool.hpp"
 #include "delivery_queue.hpp"
+#include "router.hpp"
 #include "service.hpp"
 
 namespace webhooksio {
@@ -37,22 +40,22 @@ public:
         : options_(std::move(options)),
           service_({options_.data_file, options_.retry_interval_unit, options_.delivery_timeout}),
           handlers_(service_.handlers()),
+          router_(reflection::endpoints()),
           deliveries_(options_.delivery_threads,
                       [this](const std::string& id, std::stop_token stop) { return attempt(id, stop); }) {
         service_.set_scheduler([this](std::string id, std::string lane, std::chrono::milliseconds delay) {
             deliveries_.schedule(std::move(id), std::move(lane), delay);
         });
+        for (std::size_t i = 0; i < reflection::endpoints().size(); ++i)
+            if (!handlers_.at(i))
+                throw std::logic_error("emulator: no handler for " + std::string(reflection::endpoints()[i].name));
         install_routes();
         server_.set_keep_alive_max_count(100);
         server_.set_payload_max_length(options_.max_body);  // larger: 413
-        server_.new_task_queue = [threads = options_.server_threads] { return new httplib::ThreadPool(threads); };
-        // Every error is JSON, also for routes no endpoint has.
-        server_.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
-            if (!response.body.empty()) return;
-            send_error(response, response.status,
-                       response.status == 404 ? "no such route: " + request.method + ' ' + request.path
-                                              : "the request could not be served");
-        });
+        server_.set_read_timeout(options_.read_timeout);
+        server_.set_write_timeout(options_.write_timeout);
+        server_.set_keep_alive_timeout(options_.keep_alive_timeout.count());
+        server_.new_task_queue = [max = options_.max_connections] { return new emulation::connection_pool(max); };
         listener_.emplace(server_, options_.host, options_.port);
         // No request can come before the port is known, i.e. before this returns.
         service_.set_base_url(base_url());
@@ -60,6 +63,8 @@ public:
     }
 
     ~impl() {
+        // Attempts the stop interrupts are kept pending, for the next start.
+        service_.stop_deliveries();
         listener_.reset();
         deliveries_.stop();
     }
@@ -69,29 +74,6 @@ public:
     emulation::delivery_queue& deliveries() noexcept { return deliveries_; }
 
 private:
-    // The route's regular expression, made from the table's own split of it:
-    // "/v1/accounts/:account_id" -> "/v1/accounts/([^/]+)". The server has
-    // decoded the path before matching, so a :target_url spans segments; it
-    // must be an http(s) URL, which keeps the dynamic gateway routes
-    // ("/:input_id/:target_url") from taking any other path.
-    static std::string route_pattern(const endpoint_info& endpoint) {
-        std::string out(endpoint.literal_runs[0]);
-        for (std::size_t i = 0; i < endpoint.ids.size(); ++i) {
-            out += endpoint.ids[i] == "target_url" ? "(https?://.+)" : "([^/]+)";
-            out += endpoint.literal_runs[i + 1];
-        }
-        return out;
-    }
-
-    // Routes with more fixed segments go first, so /v1/plans/:plan_id wins
-    // over the gateway's /v1/:input_name/:input_id.
-    static std::size_t fixed_segments(std::string_view route) {
-        std::size_t n = 0;
-        for (std::size_t pos = 0; pos < route.size(); ++pos)
-            if (route[pos] == '/' && pos + 1 < route.size() && route[pos + 1] != ':') ++n;
-        return n;
-    }
-
     static void send_error(httplib::Response& response, int status, std::string message,
                            boost::json::object details = {}) {
         details["message"] = std::move(message);
@@ -100,39 +82,82 @@ private:
         response.set_content(boost::json::serialize(details), "application/json");
     }
 
-    // Every endpoint of the table, the more specific routes first.
+    // The router matches the raw request target itself (router.hpp), so every
+    // request comes to serve(): at once, before httplib reads a body, unless
+    // it has one (a POST without Content-Length has none: httplib would wait
+    // for the connection to close); else once httplib has read it, through
+    // the catch-all routes.
     void install_routes() {
-        const auto endpoints = reflection::endpoints();
-        std::vector<std::size_t> order(endpoints.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::ranges::stable_sort(order, [&](std::size_t a, std::size_t b) {
-            return fixed_segments(endpoints[a].route) > fixed_segments(endpoints[b].route);
-        });
-        for (std::size_t i : order) {
-            const handler& h = handlers_.at(i);
-            if (!h) throw std::logic_error("emulator: no handler for " + std::string(endpoints[i].name));
-            add_route(endpoints[i], h);
-        }
-    }
-
-    void add_route(const endpoint_info& endpoint, const handler& h) {
-        const std::string pattern = route_pattern(endpoint);
-        auto serve = [this, &endpoint, &h](const httplib::Request& request, httplib::Response& response) {
-            respond(endpoint, h, request, response);
+        auto serve_now = [this](const httplib::Request& request, httplib::Response& response) {
+            const bool body_follows = (request.method == "POST" || request.method == "PUT" ||
+                                       request.method == "DELETE" || request.method == "PATCH") &&
+                                      (request.has_header("Content-Length") || request.has_header("Transfer-Encoding"));
+            if (body_follows) return httplib::Server::HandlerResponse::Unhandled;
+            serve(request, response);
+            return httplib::Server::HandlerResponse::Handled;
         };
-        switch (endpoint.method) {
-            case http_method::get:
-            case http_method::head: server_.Get(pattern, serve); break;  // httplib answers HEAD from GET routes
-            case http_method::post: server_.Post(pattern, serve); break;
-            case http_method::put: server_.Put(pattern, serve); break;
-            case http_method::delete_: server_.Delete(pattern, serve); break;
+        auto serve_read = [this](const httplib::Request& request, httplib::Response& response) { serve(request, response); };
+        const std::string any = "[\\s\\S]*";  // also a path with a decoded line break
+        server_.set_pre_routing_handler(serve_now);
+        server_.Post(any, serve_read);
+        server_.Put(any, serve_read);
+        server_.Delete(any, serve_read);
+        server_.Patch(any, serve_read);
+        // What httplib answers itself (a malformed request, a body too large)
+        // is JSON too.
+        server_.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+            if (!response.body.empty()) return;
+            send_error(response, response.status, "the request could not be served");
+        });
+        server_.set_post_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+            allow_origin(request, response);
+        });
+    }
+
+    // CORS: every answer to a request from an allowed origin says so.
+    void allow_origin(const httplib::Request& request, httplib::Response& response) const {
+        if (!request.has_header("Origin")) return;
+        const std::string origin = request.get_header_value("Origin");
+        const auto& allowed = options_.allowed_origins;
+        if (std::ranges::find(allowed, "*") != allowed.end()) {
+            response.set_header("Access-Control-Allow-Origin", "*");
+        } else if (std::ranges::find(allowed, origin) != allowed.end()) {
+            response.set_header("Access-Control-Allow-Origin", origin);
+            response.set_header("Vary", "Origin");
         }
     }
 
-    // The API key of a request: "Authorization: Bearer KEY" or ?_token=KEY.
+    void serve(const httplib::Request& request, httplib::Response& response) {
+        const std::optional<std::string> path = emulation::raw_path_of(request.target);
+        if (!path) return send_error(response, 400, "the request target is neither a path nor an http(s) URL");
+        emulation::routing found = router_.route(request.method, *path);
+        if (found.allow.empty()) return send_error(response, 404, "no such route: " + request.method + ' ' + request.path);
+        const std::string allow = found.allow + ", OPTIONS";
+        if (request.method == "OPTIONS") {  // a CORS preflight, or a client asking what the route takes
+            response.status = 204;
+            response.set_header("Allow", allow);
+            response.set_header("Access-Control-Allow-Methods", allow);
+            response.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+            response.set_header("Access-Control-Max-Age", "600");
+            return;
+        }
+        if (!found.match) {
+            response.set_header("Allow", allow);
+            return send_error(response, 405, request.method + " is not a method of " + request.path + " (" + allow + ')');
+        }
+        const std::size_t index = found.match->endpoint;
+        respond(reflection::endpoints()[index], handlers_.at(index), std::move(found.match->ids), request, response);
+    }
+
+    // The API key of a request: "Authorization: Bearer KEY" (the scheme in
+    // any case, RFC 9110) or ?_token=KEY.
     static std::string api_key_of(const httplib::Request& request) {
         const std::string authorization = request.get_header_value("Authorization");
-        if (authorization.starts_with("Bearer ")) return authorization.substr(7);
+        constexpr std::string_view scheme = "bearer ";
+        if (authorization.size() > scheme.size() &&
+            emulation::same_ignoring_case(std::string_view(authorization).substr(0, scheme.size()), scheme))
+            if (auto key = authorization.find_first_not_of(' ', scheme.size()); key != std::string::npos)
+                return authorization.substr(key);
         return request.get_param_value("_token");
     }
 
@@ -171,12 +196,11 @@ private:
         throw api_error{400, "missing required option(s): " + list, {{"missing", std::move(names)}}};
     }
 
-    void respond(const endpoint_info& endpoint, const handler& h, const httplib::Request& request,
-                 httplib::Response& response) {
+    void respond(const endpoint_info& endpoint, const handler& h, std::vector<std::pair<std::string_view, std::string>> ids,
+                 const httplib::Request& request, httplib::Response& response) {
         call c;
         c.request = &request;
-        for (std::size_t i = 0; i + 1 < request.matches.size(); ++i)
-            c.ids.emplace_back(endpoint.ids[i], request.matches[i + 1].str());
+        c.ids = std::move(ids);
         try {
             std::lock_guard lock(service_.mutex());
             if (endpoint.needs_api_key()) {
@@ -212,6 +236,7 @@ private:
     emulator_options options_;
     emulation::service service_;
     const emulation::handler_table handlers_;
+    const emulation::router router_;
     emulation::delivery_queue deliveries_;
     httplib::Server server_;
     std::optional<server_thread> listener_;

@@ -1,51 +1,60 @@
 // webhooksio-emulator: the local Webhooks.io emulator as a program.
 //
-//   webhooksio-emulator [--port N] [--host ADDRESS] [--data FILE]
+//   webhooksio-emulator [--port N] [--host ADDRESS] [--data FILE] [OPTIONS]
 //
 // Serves until SIGINT or SIGTERM, then stops cleanly. With --data the state
-// is kept in FILE across restarts.
+// is kept in FILE across restarts. --help prints every option (on stdout);
+// an unknown or malformed option is an error (exit status 2).
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <string>
-#include <string_view>
+#include <vector>
 
+#include <CLI/CLI.hpp>
 #include <webhooksio/emulator.hpp>
-
-namespace {
-
-int usage() {
-    std::cerr << "usage: webhooksio-emulator [--port N] [--host ADDRESS] [--data FILE]\n"
-                 "  --port  the port to listen on (default 8080; 0 picks a free one)\n"
-                 "  --host  the address to listen on (default 127.0.0.1)\n"
-                 "  --data  keep the state in FILE across restarts\n";
-    return 2;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     webhooksio::emulator_options options{.port = 8080};
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view flag = argv[i];
-        if (flag == "--help" || flag == "-h") return usage(), 0;
-        if (i + 1 >= argc) return usage();
-        const std::string value = argv[++i];
-        if (flag == "--port") {
-            try {
-                options.port = std::stoi(value);
-            } catch (const std::exception&) {
-                return usage();
-            }
-            if (options.port < 0 || options.port > 65535) return usage();
-        } else if (flag == "--host") {
-            options.host = value;
-        } else if (flag == "--data") {
-            options.data_file = value;
-        } else {
-            return usage();
-        }
+    std::string data_file;
+    long long retry_unit_ms = options.retry_interval_unit.count();
+    long long delivery_timeout_ms = options.delivery_timeout.count();
+
+    CLI::App app{"usage: webhooksio-emulator [--port N] [--host ADDRESS] [--data FILE] [OPTIONS]\n"
+                 "The local Webhooks.io emulator: serves the API until SIGINT or SIGTERM.",
+                 "webhooksio-emulator"};
+    app.add_option("--port", options.port, "the port to listen on (0 picks a free one)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 65535));
+    app.add_option("--host", options.host, "the address to listen on")->capture_default_str();
+    app.add_option("--data", data_file, "keep the state in FILE across restarts")->type_name("FILE");
+    app.add_option("--retry-unit-ms", retry_unit_ms, "what one unit of a destination's retry_interval lasts, in ms")
+        ->capture_default_str()
+        ->check(CLI::Range(1LL, 86'400'000LL));
+    app.add_option("--delivery-timeout-ms", delivery_timeout_ms, "the time one delivery attempt may take, in ms")
+        ->capture_default_str()
+        ->check(CLI::Range(1LL, 3'600'000LL));
+    app.add_option("--allowed-origins", options.allowed_origins,
+                   "the origins browser pages may call from (CORS), comma-separated; * for any")
+        ->delimiter(',')
+        ->default_str("*");
+    app.add_option("--max-connections", options.max_connections, "connections served at once")
+        ->capture_default_str()
+        ->check(CLI::Range(1u, 100'000u));
+    // TODO(max_body): a --max-body flag, once emulator_options has max_body.
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        std::cout << app.help();
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "webhooksio-emulator: " << e.what() << "\n(--help lists the options)\n";
+        return 2;
     }
+    options.data_file = data_file;
+    options.retry_interval_unit = std::chrono::milliseconds(retry_unit_ms);
+    options.delivery_timeout = std::chrono::milliseconds(delivery_timeout_ms);
 
     // Every thread the emulator starts inherits this mask, so the signals
     // come to sigwait below and the emulator is stopped by its destructor.
@@ -58,13 +67,12 @@ int main(int argc, char** argv) {
     try {
         webhooksio::emulator emulator(options);
         std::cout << "webhooksio-emulator listening on " << emulator.base_url()
-                  << (options.data_file.empty() ? std::string() : ", state in " + options.data_file.string())
-                  << std::endl;
+                  << (data_file.empty() ? std::string() : ", state in " + data_file) << std::endl;
         int received = 0;
         sigwait(&stop_signals, &received);
         std::cout << "stopping" << std::endl;
     } catch (const std::exception& e) {
-        std::cerr << e.what() << "\n";
+        std::cerr << "webhooksio-emulator: " << e.what() << "\n";
         return 1;
     }
     return 0;

@@ -2,6 +2,7 @@
 // fan-out to destinations, one delivery attempt, logs and reports.
 #include "service.hpp"
 
+#include "dates.hpp"
 #include "handlers.hpp"
 
 namespace webhooksio::emulation {
@@ -60,11 +61,25 @@ std::string event_of(const json::object& input, const httplib::Request& request)
     return at.is_string() ? std::string(at.get_string()) : at.is_null() ? std::string() : json::serialize(at);
 }
 
+// start_date and end_date as bounds for ISO times ("" when not given); a 400
+// naming the option that holds no date.
+std::pair<std::string, std::string> date_window(const json::object& options) {
+    auto bound = [&](std::string_view key, bool start) {
+        const std::string given = text(options, key);
+        if (given.empty()) return std::string();
+        const std::optional<date_span> date = parse_date(given, std::chrono::system_clock::now());
+        if (!date)
+            throw api_error{400, std::string(key) + " is not a date (e.g. 2026-11-27, 2026-11-27T10:15:00Z, yesterday, 3 days ago, last week)",
+                            {{"field", key}}};
+        return start ? date->first : date->last;
+    };
+    return {bound("start_date", true), bound("end_date", false)};
+}
+
 }  // namespace
 
 reply service::receive(call& c, std::string_view target) {
-    record* input = store_.find(c.id(kinds::input.placeholder));
-    if (!input || input->kind != kinds::input.name) throw not_found(kinds::input);
+    record* input = &gateway_input(c);
     const httplib::Request& request = *c.request;
     const std::string event = event_of(input->fields, request);
     json::object headers;
@@ -189,10 +204,10 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
     std::lock_guard lock(mutex_);
     record* m = store_.find(id);
     if (!m) return std::nullopt;
-    const json::object* d = settings_of(*m);
     const bool delivered = result.status >= 200 && result.status < 300;
     // Stopped mid-attempt: nothing is noted, the message stays queued for the next start.
-    if (stop.stop_requested() && !delivered) return std::nullopt;
+    if (!delivered && (stopping_ || stop.stop_requested())) return std::nullopt;
+    const json::object* d = settings_of(*m);
     const long long retries = d ? std::min(number(*d, "retry_count", 3), max_retry_count) : 0;
     const long long interval = d ? number(*d, "retry_interval", 60) : 0;
     const bool exponential = d && text(*d, "retry_policy_id") == "RP00000000000000000000000000000002";
@@ -228,9 +243,10 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
 
 json::array service::log_of(const call& c, const std::string& account, std::string_view consumer) {
     json::array out;
+    const auto [start, end] = date_window(c.options);
     for (record* r : store_.children(account, kinds::log_entry.name)) {
         if (!consumer.empty() && text(r->fields, "consumer_id") != consumer) continue;
-        if (!within(text(r->fields, "created_at"), text(c.options, "start_date"), text(c.options, "end_date"))) continue;
+        if (!within(text(r->fields, "created_at"), start, end)) continue;
         bool match = true;
         for (std::string_view key : {"input_id", "bucket_id", "destination_id", "http_status"})
             if (c.options.contains(key) && text(c.options, key) != text(r->fields, key)) match = false;
@@ -245,11 +261,16 @@ json::object service::report(const call& c, const std::string& account, std::siz
     json::object totals{{"incoming", 0}, {"outgoing", 0}, {"success", 0}, {"failed", 0}, {"pending", 0}, {"attempts", 0}};
     std::map<std::string, json::object> periods;
     auto count = [&](json::object& into, std::string_view key) { into[key] = into[key].to_number<long long>() + 1; };
+    const auto [start, end] = date_window(c.options);
     auto selected = [&](const record& r) {
-        if (!within(text(r.fields, "created_at"), text(c.options, "start_date"), text(c.options, "end_date"))) return false;
-        for (std::string_view key : {"bucket_id", "input_id", "destination_id"})
-            if (c.options.contains(key) && r.fields.contains(key) && text(c.options, key) != text(r.fields, key))
+        if (!within(text(r.fields, "created_at"), start, end)) return false;
+        // An outgoing message is in the bucket and input of its incoming one.
+        const record* incoming = r.kind == kinds::outgoing.name ? store_.find(r.parent) : nullptr;
+        for (std::string_view key : {"bucket_id", "input_id", "destination_id"}) {
+            const json::object& fields = r.fields.contains(key) || !incoming ? r.fields : incoming->fields;
+            if (c.options.contains(key) && fields.contains(key) && text(c.options, key) != text(fields, key))
                 return false;
+        }
         return true;
     };
     for (record* r : store_.owned(account, kinds::incoming.name)) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <chrono>
 #include <filesystem>
@@ -198,6 +199,11 @@ public:
     // whatever the request's method.
     void commit() { store_.commit(); }
 
+    // From now on an attempt that fails is taken for one the stop
+    // interrupted: it isn't recorded, and its message stays pending or
+    // retrying, for resume_pending() at the next start.
+    void stop_deliveries() { stopping_ = true; }
+
     // Queues again what a restart left undelivered.
     void resume_pending() {
         std::lock_guard lock(mutex_);
@@ -328,6 +334,11 @@ private:
         for (record* r : store_.children(text(parent.fields, "id"), k.name)) out.push_back(r->fields);
         return out;
     }
+    // A list filter naming a resource by its key: its `key` or, without one, its name. No filter passes all.
+    static bool has_key(const record& r, const json::object& options, std::string_view filter) {
+        const std::string wanted = text(options, filter);
+        return wanted.empty() || wanted == text(r.fields, r.fields.contains("key") ? "key" : "name");
+    }
     json::value updated(record& r, const json::object& options) {
         for (const auto& [key, value] : checked(options)) r.fields[key] = value;
         r.fields["updated_at"] = now_iso8601();
@@ -377,6 +388,16 @@ private:
                 {"user", user.fields}};
     }
 
+    // The input a gateway route names: by its ID, and by its name too where
+    // the route has one (/v1/:input_name/:input_id).
+    record& gateway_input(const call& c) {
+        record* in = store_.find(c.id(kinds::input.placeholder));
+        if (!in || in->kind != kinds::input.name) throw not_found(kinds::input);
+        const bool named = std::ranges::any_of(c.ids, [](const auto& id) { return id.first == "input_name"; });
+        if (named && text(in->fields, "name") != c.id("input_name")) throw not_found(kinds::input);
+        return *in;
+    }
+
     // The gateway: records the incoming message and its outgoing ones, to the
     // input's destinations or (the dynamic route) to `target` alone.
     reply receive(call& c, std::string_view target = {});
@@ -419,6 +440,7 @@ private:
     store store_;
     schedule_fn schedule_;
     std::string base_url_;
+    std::atomic<bool> stopping_{false};
 };
 
 }  // namespace webhooksio::emulation

@@ -2,27 +2,49 @@
 // be passed where an account_id belongs.
 #pragma once
 
+#include <compare>
 #include <concepts>
+#include <cstddef>
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+
+#include <boost/json/string.hpp>
 
 namespace webhooksio {
 namespace detail {
 
+// What every ID type derives from, so that one ID is never made from another
+// by accident.
+struct basic_id_tag {};
+
 // Each ID derives from basic_id<itself>, which makes every ID a distinct type
-// with the same small interface.
+// with the same small interface: compared, ordered, printed and hashed by
+// its text.
 template <class Derived>
-class basic_id {
+class basic_id : basic_id_tag {
 public:
+    // From text, explicitly: a string, a string_view, a literal or a JSON
+    // string. Never from a null pointer, nor from an ID of another type
+    // (write `bucket_id{other.str()}` to mean it).
     template <class S>
-        requires std::constructible_from<std::string, S&&>
+        requires(std::constructible_from<std::string, S &&> && !std::is_null_pointer_v<std::remove_cvref_t<S>> &&
+                 !std::is_base_of_v<basic_id_tag, std::remove_cvref_t<S>>)
     explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
+    explicit basic_id(const boost::json::string& value) : value_(value.data(), value.size()) {}
+    basic_id(std::nullptr_t) = delete;
 
     const std::string& str() const noexcept { return value_; }
     std::string_view str_view() const noexcept { return value_; }
 
-    friend bool operator==(const basic_id&, const basic_id&) = default;
+    friend bool operator==(const basic_id& a, const basic_id& b) noexcept { return a.value_ == b.value_; }
+    friend std::strong_ordering operator<=>(const basic_id& a, const basic_id& b) noexcept {
+        return a.value_ <=> b.value_;
+    }
+    friend std::ostream& operator<<(std::ostream& out, const basic_id& id) { return out << id.value_; }
 
 private:
     std::string value_;
@@ -66,3 +88,10 @@ WEBHOOKSIO_DEFINE_ID(auth_option, "option")
 #undef WEBHOOKSIO_DEFINE_ID
 
 }  // namespace webhooksio
+
+// Any ID hashes as its text, so IDs can key unordered containers.
+template <class Id>
+    requires std::is_base_of_v<webhooksio::detail::basic_id_tag, Id>
+struct std::hash<Id> {
+    std::size_t operator()(const Id& id) const noexcept { return std::hash<std::string_view>{}(id.str_view()); }
+};

@@ -18,6 +18,8 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include "config.hpp"
+#include "detail/comma_list.hpp"
+#include "http.hpp"
 
 namespace webhooksio {
 
@@ -55,6 +57,17 @@ private:
 // Options the typed struct doesn't name; every options struct has a member
 // `extra` of this type. Typed members win over extras of the same name.
 using extra_options = boost::json::object;
+
+// The members of a gateway call's options that carry the webhook itself
+// rather than options of the API: its body as JSON (`payload`, any value) or
+// as sent (`raw_body`, with its `content_type`: a form, XML, text), and
+// further request headers (e.g. the event of an input whose event_location
+// is header). Without either body, the extras are the body, as before.
+#define WEBHOOKSIO_WEBHOOK_MEMBERS                                                                   \
+    std::optional<boost::json::value> payload{}; /* the webhook as JSON: the whole body */          \
+    std::optional<std::string> raw_body{};       /* or the webhook as sent */                      \
+    std::string content_type{};                  /* raw_body's Content-Type (text/plain if empty) */ \
+    ::webhooksio::http_headers headers{};        /* further request headers */
 
 // The C++ type of an option, as the table and its reflection name it:
 // std::string, bool, int, std::vector<std::string> (a comma list) or
@@ -157,9 +170,18 @@ std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
 
 // A call's options as the shared pipeline takes them: the members of a typed
 // struct (none for a free-form call) and the free-form object.
+// The webhook of a gateway call (WEBHOOKSIO_WEBHOOK_MEMBERS), when it has one.
+struct webhook_parts {
+    const std::optional<boost::json::value>* payload = nullptr;
+    const std::optional<std::string>* raw_body = nullptr;
+    const std::string* content_type = nullptr;
+    const http_headers* headers = nullptr;
+};
+
 struct option_values {
     std::span<const field> typed;
     const boost::json::object* extra = nullptr;
+    webhook_parts webhook{};
 };
 
 // The fields of a typed options struct, alive for the call it is passed to.
@@ -167,13 +189,23 @@ template <std::size_t N>
 struct typed_values {
     std::array<field, N> fields;
     const boost::json::object* extra;
-    operator option_values() const { return {fields, extra}; }
+    webhook_parts webhook;
+    operator option_values() const { return {fields, extra, webhook}; }
 };
+
+template <class Options>
+webhook_parts webhook_of(const Options& options) {
+    if constexpr (requires { options.payload; }) {
+        return {&options.payload, &options.raw_body, &options.content_type, &options.headers};
+    } else {
+        return {};
+    }
+}
 
 template <class Options>
 auto values_of(const Options& options) {
     auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
-    return typed_values<std::tuple_size_v<decltype(fields)>>{fields, &options.extra};
+    return typed_values<std::tuple_size_v<decltype(fields)>>{fields, &options.extra, webhook_of(options)};
 }
 
 // The JSON object a body carries: the extras, then the typed members, which

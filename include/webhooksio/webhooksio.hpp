@@ -12,6 +12,7 @@
 #include "http.hpp"
 #include "httplib_transport.hpp"
 #include "ids.hpp"
+#include "model.hpp"
 #include "options.hpp"
 #include "redaction.hpp"
 #include "reflection.hpp"

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace webhooksio {
 
@@ -34,7 +35,18 @@ struct emulator_options {
     unsigned delivery_threads = 4;
     // The largest request body accepted; a larger one is answered 413.
     std::size_t max_body = 8u << 20;
-    unsigned server_threads = 32;      // kept-alive connections hold one each
+    // The origins whose browser pages may call the API (CORS): "*" for any,
+    // else exact origins ("https://app.example.com"). Empty: none.
+    std::vector<std::string> allowed_origins{"*"};
+    // Slow clients: each connection is served on a thread of its own, up to
+    // max_connections at once (beyond that they wait), so that a few slow or
+    // idle ones cannot starve the others. A read or write that makes no
+    // progress for its timeout ends the connection; a kept-alive connection
+    // idle for keep_alive_timeout is closed.
+    unsigned max_connections = 256;
+    std::chrono::seconds read_timeout{5};
+    std::chrono::seconds write_timeout{5};
+    std::chrono::seconds keep_alive_timeout{5};
 };
 
 class emulator {

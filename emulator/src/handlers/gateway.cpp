@@ -64,9 +64,7 @@ void service::add_gateway(handler_table& table) {
         .on<api::send_input_request>([this](call& c) { return receive(c); })
         .on<api::send_dynamic_input_request>([this](call& c) { return receive(c, c.id("target_url")); })
         .on<api::check_input_gateway>([this](call& c) {
-            record* in = store_.find(c.id("input_id"));
-            if (!in || in->kind != input.name) throw not_found(input);
-            return reply{200, json::object{{"input_id", in->fields.at("id")}, {"status", "ok"}}};
+            return reply{200, json::object{{"input_id", gateway_input(c).fields.at("id")}, {"status", "ok"}}};
         })
         .done();
 }

@@ -21,7 +21,8 @@ void service::add_inputs(handler_table& table) {
         .on<api::get_inputs>([this](call& c) {
             json::array out;
             for (record* in : store_.children(text(resolve(c, bucket).fields, "id"), input.name))
-                if (!c.options.contains("event_filter") || passes(in->fields, "event_filters", text(c.options, "event_filter")))
+                if (has_key(*in, c.options, "key") &&
+                    (!c.options.contains("event_filter") || passes(in->fields, "event_filters", text(c.options, "event_filter"))))
                     out.push_back(in->fields);
             return reply{200, std::move(out)};
         })

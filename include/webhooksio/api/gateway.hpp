@@ -38,6 +38,7 @@ struct send_input_request : endpoint<"sendInputRequest", http_method::post, "/v1
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
+        WEBHOOKSIO_WEBHOOK_MEMBERS
         extra_options extra{};  ///< any further option, sent as given
     };
 };
@@ -50,6 +51,7 @@ struct send_dynamic_input_request : endpoint<"sendDynamicInputRequest", http_met
     static constexpr bool in_seed = false;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
+        WEBHOOKSIO_WEBHOOK_MEMBERS
         extra_options extra{};  ///< any further option, sent as given
     };
 };

@@ -210,6 +210,7 @@ struct send_consumer_webhook_request : endpoint<"sendConsumerWebhookRequest", ht
     static constexpr std::string_view summary = "Sends a webhook to a particular consumer of an application for the given bucket_key."sv;
     static constexpr std::array<option_doc, 0> option_docs{};
     struct options {
+        WEBHOOKSIO_WEBHOOK_MEMBERS
         extra_options extra{};  ///< any further option, sent as given
     };
 };

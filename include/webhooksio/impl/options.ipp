@@ -11,12 +11,7 @@ void put_json(boost::json::object& out, std::string_view key, const T& value) {
 // The API takes its lists (event filters, e-mail addresses, headers) as one
 // comma-delimited string.
 inline void put_json(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
-    std::string joined;
-    for (const auto& item : items) {
-        if (!joined.empty()) joined += ',';
-        joined += item;
-    }
-    out[key] = joined;
+    out[key] = join_comma_list(items);
 }
 
 WEBHOOKSIO_DECL const void* value_of(const field& f) {

@@ -36,11 +36,7 @@ inline std::optional<int> parse_option(std::type_identity<int>, std::string_view
 
 inline std::optional<std::vector<std::string>> parse_option(std::type_identity<std::vector<std::string>>,
                                                             std::string_view text) {
-    std::vector<std::string> items;
-    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
-        items.emplace_back(text.substr(0, comma));
-    items.emplace_back(text);
-    return items;
+    return split_comma_list(text);
 }
 
 inline std::optional<boost::json::value> parse_option(std::type_identity<boost::json::value>, std::string_view text) {

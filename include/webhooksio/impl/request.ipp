@@ -285,6 +285,70 @@ WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& opti
     }
 }
 
+// RFC 9110's token: what a header name may hold.
+inline bool is_token(std::string_view name) {
+    constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
+    return !name.empty() && std::ranges::all_of(name, [&](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               specials.find(c) != std::string_view::npos;
+    });
+}
+
+// A header value with no control character but tab: no CR or LF can end the
+// header early and start another.
+inline bool is_field_value(std::string_view value) {
+    return std::ranges::none_of(value, [](char c) { return (c >= 0 && c < 0x20 && c != '\t') || c == 0x7f; });
+}
+
+// Headers the library sets itself, or that would change how the request is
+// framed: a webhook's own headers may not name them.
+inline bool is_reserved_header(std::string_view name) {
+    for (std::string_view reserved : {"authorization", "host", "content-length", "content-type", "transfer-encoding",
+                                      "connection", "te", "upgrade", "expect", "proxy-authorization"}) {
+        if (name.size() == reserved.size() &&
+            std::ranges::equal(name, reserved, [](char a, char b) { return (a | 0x20) == b; }))
+            return true;
+    }
+    return false;
+}
+
+// What is wrong with a gateway call's webhook (WEBHOOKSIO_WEBHOOK_MEMBERS),
+// or "" when nothing is.
+inline std::string webhook_problem(const option_values& options) {
+    const webhook_parts& w = options.webhook;
+    if (!w.payload) return {};
+    const bool has_payload = w.payload->has_value(), has_raw = w.raw_body->has_value();
+    if (has_payload && has_raw) return "payload and raw_body are both set: a webhook has one body";
+    if ((has_payload || has_raw) && options.extra && !options.extra->empty())
+        return "extra is set along with the webhook's body: send its fields in payload";
+    if (!w.content_type->empty() && !has_raw) return "content_type is raw_body's: set raw_body too";
+    if (!is_field_value(*w.content_type)) return "content_type holds a control character";
+    if (has_payload && !valid_utf8_value(**w.payload)) return "payload holds text that is not valid UTF-8";
+    for (const auto& [name, value] : *w.headers) {
+        if (!is_token(name)) return "header name \"" + name + "\" is not an HTTP token";
+        if (is_reserved_header(name)) return "header " + name + " is the library's to set";
+        if (!is_field_value(value)) return "header " + name + " holds a control character (CR, LF, NUL, ...)";
+    }
+    return {};
+}
+
+// The body of a call that sends one: the webhook of a gateway call, or the
+// options as a JSON object.
+inline void put_body(http_request& request, const option_values& options) {
+    const webhook_parts& w = options.webhook;
+    if (w.payload && w.payload->has_value()) {
+        request.body = boost::json::serialize(**w.payload);
+        request.headers.emplace_back("Content-Type", "application/json");
+    } else if (w.raw_body && w.raw_body->has_value()) {
+        request.body = **w.raw_body;
+        request.headers.emplace_back("Content-Type", w.content_type->empty() ? "text/plain" : *w.content_type);
+    } else {
+        request.body = boost::json::serialize(to_object(options));
+        request.headers.emplace_back("Content-Type", "application/json");
+    }
+    if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
+}
+
 WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
                                                    std::span<const std::string_view> ids,
                                                    const option_values& options) {
@@ -303,6 +367,8 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
                                           " holds text that is not valid UTF-8");
     if (context.token_in_query && options.extra && options.extra->contains("_token"))
         return call_usage_error(call, "option _token is refused: with token_in_query, _token carries the API key");
+    if (std::string problem = webhook_problem(options); !problem.empty())
+        return call_usage_error(call, redacted(std::move(problem), context.api_key));
 
     http_request request;
     request.method = call.method;
@@ -311,12 +377,8 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     request.target = context.path_prefix;
     append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
-    if (options_in_query(call.method)) {
-        append_query(query, options);
-    } else {
-        request.body = boost::json::serialize(to_object(options));
-        request.headers.emplace_back("Content-Type", "application/json");
-    }
+    if (options_in_query(call.method)) append_query(query, options);
+    else put_body(request, options);
     if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
     return request;
 }
