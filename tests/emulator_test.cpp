@@ -66,11 +66,11 @@ struct account {
     account(const emulator& server, std::string email) {
         wh::client anonymous{"none", {.base_url = server.base_url()}};
         session = anonymous.register_account(registration(std::move(email)));
-        api = std::make_unique<wh::client>(str(session, "api_token"), wh::client_options{.base_url = server.base_url()});
+        api = std::make_shared<wh::client>(str(session, "api_token"), wh::client_options{.base_url = server.base_url()});
     }
     wh::account_id id() const { return wh::account_id{str(session, "account_id")}; }
     json::value session;
-    std::unique_ptr<wh::client> api;
+    std::shared_ptr<wh::client> api;  // shared: a pipeline may be built on an account
 };
 
 // The HTTP status a failed call carried.
@@ -214,7 +214,10 @@ BOOST_FIXTURE_TEST_CASE(all_77_seed_calls_answer_and_change_the_state, seed_walk
     expect<publish_recipe>(200, {acc, recipe});
     BOOST_TEST(str(expect<get_recipe>(200, {acc, recipe}), "recipe") == "return msg.x;");
     BOOST_TEST(expect<get_recipes>(200, {acc}).as_array().size() == 1u);
-    BOOST_TEST(expect_error<test_recipe>({acc}, {.type = "outgoing", .recipe = "return msg;"}) == 501);
+    // Not a recipe (no wh(), no exit()): the test works and says why the recipe failed.
+    const json::value tested = expect<test_recipe>(200, {acc}, {.type = "outgoing", .recipe = "return msg;"});
+    BOOST_TEST(str(tested, "outcome") == "failed");
+    BOOST_TEST(!str(tested, "error").empty());
     expect<delete_recipe>(200, {acc, recipe});
     BOOST_TEST(error_of<get_recipe>({acc, recipe}) == 404);
 
@@ -483,7 +486,9 @@ BOOST_AUTO_TEST_SUITE(delivery)
 struct pipeline {
     pipeline(const emulator& server, const loopback_server& receiver, wh::api::create_destination::options destination,
              std::string email)
-        : owner(server, std::move(email)) {
+        : pipeline(receiver, std::move(destination), account(server, std::move(email))) {}
+    pipeline(const loopback_server& receiver, wh::api::create_destination::options destination, account existing)
+        : owner(std::move(existing)) {
         const auto acc = owner.id();
         const std::string bucket = str(owner.api->create_bucket(acc, {.name = "b"}), "id");
         input = wh::input_id{str(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in", .event_location = "payload",
@@ -492,8 +497,9 @@ struct pipeline {
         destination.endpoint_url = receiver.base_url() + "/hook";
         target = wh::destination_id{str(owner.api->create_destination(acc, input, destination), "id")};
     }
-    json::value send(std::string type) {
-        return owner.api->send_input_request(wh::input_name{"in"}, input, {.extra = {{"type", std::move(type)}}});
+    json::value send(std::string type, wh::http_headers headers = {}) {
+        return owner.api->send_input_request(wh::input_name{"in"}, input,
+                                             {.headers = std::move(headers), .extra = {{"type", std::move(type)}}});
     }
     account owner;
     wh::input_id input{"-"};
@@ -587,6 +593,277 @@ BOOST_AUTO_TEST_CASE(the_input_answers_with_its_configured_response) {
                      .response_content = R"({"thanks":true})"});
     const json::value answer = owner.api->send_input_request(wh::input_name{"in"}, wh::input_id{str(input, "id")});
     BOOST_TEST(answer.at("thanks").as_bool());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(recipes)
+
+using delivery::pipeline;
+
+// The docs' example.
+constexpr std::string_view docs_recipe =
+    R"(function wh(){ result.data = {"name": data.name, "client_id": 8000}; exit(result); })";
+
+// A recipe, created and published: its ID.
+std::string published(const account& owner, std::string code, bool on_each_attempt = false) {
+    const std::string id = str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination", .recipe_draft = code,
+                                                                     .run_on_each_attempt = on_each_attempt}),
+                               "id");
+    owner.api->publish_recipe(owner.id(), wh::recipe_id{id});
+    return id;
+}
+
+json::value body_of(const test_support::captured_request& request) { return json::parse(request.body); }
+
+std::string header(const test_support::captured_request& request, const std::string& name) {
+    const auto found = request.headers.find(name);
+    return found == request.headers.end() ? std::string("(none)") : found->second;
+}
+
+json::value outgoing_message(const pipeline& p, const json::value& accepted, std::size_t i = 0) {
+    const wh::outgoing_message_id id{std::string(accepted.at("outgoing_message_ids").at(i).as_string())};
+    return p.owner.api->get_outgoing_message(p.owner.id(), id);
+}
+
+// The log entries of one direction ("incoming" or "outgoing").
+std::vector<json::value> log_entries(const pipeline& p, std::string_view direction) {
+    std::vector<json::value> entries;
+    const json::value log = p.owner.api->get_request_log(p.owner.id());
+    for (const auto& entry : log.as_array())
+        if (entry.at("direction").as_string() == direction) entries.push_back(entry);
+    return entries;
+}
+
+BOOST_AUTO_TEST_CASE(test_recipe_runs_the_docs_example_and_stores_nothing) {
+    emulator server{fast()};
+    account owner(server, "docs@example.com");
+    const json::value answer = owner.api->test_recipe(
+        owner.id(), {.sample_code = R"({"name": "Ada", "plan": "pro"})", .type = "input",
+                     .recipe = std::string(docs_recipe), .event_type = "invoice.paid"});
+    BOOST_TEST(str(answer, "outcome") == "deliver");
+    BOOST_TEST(answer.at("result").at("data") == json::parse(R"({"name": "Ada", "client_id": 8000})"));
+    BOOST_TEST(json::parse(str(answer.at("output"), "body")) == json::parse(R"({"name": "Ada", "client_id": 8000})"));
+    BOOST_TEST(!answer.as_object().contains("error"));
+
+    // A failing recipe: the test itself works, with the error and the console output.
+    const json::value failed = owner.api->test_recipe(
+        owner.id(), {.sample_code = "{}", .type = "input",
+                     .recipe = R"(function wh(){ console.log("type", event_type); throw new Error("no invoice"); })",
+                     .event_type = "invoice.paid"});
+    BOOST_TEST(str(failed, "outcome") == "failed");
+    BOOST_TEST(str(failed, "error").find("no invoice") != std::string::npos, str(failed, "error"));
+    BOOST_TEST(str(failed, "console") == "type invoice.paid\n");
+    BOOST_TEST(failed.at("result").is_null());
+    BOOST_TEST(owner.api->get_recipes(owner.id()).as_array().empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_input_recipe_and_a_destination_recipe_transform_live_traffic) {
+    emulator server{fast()};
+    loopback_server receiver;
+    account owner(server, "live@example.com");
+    const std::string to_order = published(owner, R"(function wh(){
+        result.data = {order: data.type, by: "input"}; result.headers = {"X-Input": "yes"}; exit(result); })");
+    const std::string wrap = published(owner, R"(function wh(){
+        result.data = {wrapped: data, event: event_type, tag: headers["x-tag"]};
+        result.headers = {"X-Recipe": "destination"}; exit(result); })");
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = wrap}, owner);
+    p.owner.api->update_input(p.owner.id(), p.input, {.name = "in", .recipe_id = to_order});
+
+    p.send("order.created", {{"X-Tag", "t1"}});
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    BOOST_REQUIRE(receiver.requests().size() == 1u);
+    const auto request = receiver.last();
+    BOOST_TEST(body_of(request) ==
+               json::parse(R"({"wrapped": {"order": "order.created", "by": "input"}, "event": "order.created", "tag": "t1"})"));
+    BOOST_TEST(header(request, "Content-Type") == "application/json");
+    BOOST_TEST(header(request, "X-Input") == "yes");
+    BOOST_TEST(header(request, "X-Recipe") == "destination");
+    BOOST_TEST(header(request, "Webhooks-Attempt") == "1");  // the emulator's own headers stay
+}
+
+BOOST_AUTO_TEST_CASE(a_dropping_recipe_stops_delivery_and_says_so_in_the_log) {
+    emulator server{fast()};
+    loopback_server receiver;
+    account owner(server, "drop@example.com");
+    const std::string drop_false = published(owner, "function wh(){ exit(false); }");
+    const std::string drop_null = published(owner, "function wh(){ if (data.type === 'test') exit(null); exit(result); }");
+
+    // At the destination: the outgoing message is dropped, never attempted.
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = drop_false}, owner);
+    const json::value accepted = p.send("order.created");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.requests().empty());
+    const json::value message = outgoing_message(p, accepted);
+    BOOST_TEST(str(message, "status") == "dropped");
+    BOOST_TEST(message.at("attempts").as_array().empty());
+    const auto outgoing = log_entries(p, "outgoing");
+    BOOST_REQUIRE(outgoing.size() == 1u);
+    BOOST_TEST(str(outgoing[0].at("recipe"), "outcome") == "drop");
+    BOOST_TEST(str(outgoing[0].at("recipe"), "recipe_id") == drop_false);
+    const json::value report = p.owner.api->get_overview_report(
+        p.owner.id(), {.start_date = "2000-01-01", .end_date = "2999-12-31", .precision = "day"});
+    BOOST_TEST(report.at("totals").at("dropped").as_int64() == 1);
+    BOOST_TEST(report.at("totals").at("pending").as_int64() == 0);
+
+    // At the input: no outgoing message at all; the incoming one says why.
+    p.owner.api->update_destination(p.owner.id(), p.target, {.name = "d", .endpoint_url = receiver.base_url(), .recipe_id = ""});
+    p.owner.api->update_input(p.owner.id(), p.input, {.name = "in", .recipe_id = drop_null});
+    const json::value test_event = p.send("test");
+    BOOST_TEST(test_event.at("outgoing_message_ids").as_array().empty());
+    const json::value incoming = p.owner.api->get_incoming_message(
+        p.owner.id(), wh::incoming_message_id{str(test_event, "incoming_message_id")});
+    BOOST_TEST(str(incoming, "status") == "dropped");
+    BOOST_TEST(str(log_entries(p, "incoming").back().at("recipe"), "outcome") == "drop");
+
+    // The same input recipe lets another event through, to the destination now without a recipe.
+    BOOST_TEST(p.send("order.created").at("outgoing_message_ids").as_array().size() == 1u);
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_REQUIRE(receiver.requests().size() == 1u);
+    BOOST_TEST(body_of(receiver.last()) == json::parse(R"({"type": "order.created"})"));
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_input_recipe_fails_its_incoming_message_and_sends_nothing) {
+    emulator server{fast()};
+    loopback_server receiver;
+    account owner(server, "input-throws@example.com");
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-"}, owner);
+    p.owner.api->update_input(p.owner.id(), p.input,
+                              {.name = "in", .recipe_id = published(owner, R"(function wh(){ console.log("got", data.type);
+                                                                           throw new TypeError("no total"); })")});
+    const json::value accepted = p.send("order.created");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    BOOST_TEST(accepted.at("outgoing_message_ids").as_array().empty());
+    BOOST_TEST(receiver.requests().empty());
+    const json::value incoming =
+        p.owner.api->get_incoming_message(p.owner.id(), wh::incoming_message_id{str(accepted, "incoming_message_id")});
+    BOOST_TEST(str(incoming, "status") == "failed");
+    BOOST_TEST(str(incoming, "error") == "the recipe threw TypeError: no total");
+    const json::value entry = log_entries(p, "incoming").back().at("recipe");
+    BOOST_TEST(str(entry, "error") == "the recipe threw TypeError: no total");
+    BOOST_TEST(str(entry, "console") == "got order.created\n");
+}
+
+// The destination fails its first attempt, and meanwhile a new version of the
+// recipe is published: a recipe run on each attempt sends the new version's
+// output on the retry, one run once sends its first output again.
+BOOST_AUTO_TEST_CASE(run_on_each_attempt_runs_again_on_a_retry_else_the_output_is_kept) {
+    for (const bool on_each_attempt : {false, true}) {
+        BOOST_TEST_CONTEXT("run_on_each_attempt " << on_each_attempt) {
+            emulator server{fast()};
+            account owner(server, "each@example.com");
+            const auto version = [](int n) {
+                return "function wh(){ result.data = {version: " + std::to_string(n) + "}; exit(result); }";
+            };
+            const wh::recipe_id recipe{published(owner, version(1), on_each_attempt)};
+            std::atomic<int> arrivals{0};
+            loopback_server receiver([&](const httplib::Request&, httplib::Response& response) {
+                if (++arrivals > 1) return loopback_server::json_ok({}, response);
+                owner.api->update_recipe(owner.id(), recipe, {.name = "r", .type = "destination", .recipe_draft = version(2)});
+                owner.api->publish_recipe(owner.id(), recipe);
+                response.status = 500;
+            });
+            pipeline p(receiver,
+                       {.name = "d", .endpoint_url = "-", .retry_count = 1, .retry_interval = 1, .recipe_id = recipe.str()},
+                       owner);
+            const json::value accepted = p.send("x");
+            BOOST_REQUIRE(server.wait_for_deliveries());
+
+            const auto requests = receiver.requests();
+            BOOST_REQUIRE(requests.size() == 2u);
+            BOOST_TEST(body_of(requests[0]) == json::parse(R"({"version": 1})"));
+            BOOST_TEST(body_of(requests[1]) == json::parse(on_each_attempt ? R"({"version": 2})" : R"({"version": 1})"));
+            BOOST_TEST(str(outgoing_message(p, accepted), "status") == "success");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(hostile_recipes_fail_their_message_and_another_account_is_served) {
+    // Limits of the test's own: a memory limit that the allocating recipe
+    // reaches long before the time limit, however loaded the machine.
+    wh::emulator_options options = fast();
+    options.recipe_time = 1s;
+    options.recipe_memory = 4 << 20;
+    emulator server{options};
+    loopback_server hostile_receiver;
+    account hostile(server, "hostile@example.com");
+    struct hostile_recipe {
+        const char* code;
+        const char* reason;  // in the error on the message and its attempt
+    };
+    const std::vector<hostile_recipe> recipes{
+        {"function wh(){ while (true) {} }", "ran out of time (limit 1000 ms)"},
+        // Doubling a string reaches the memory limit in a few steps, long before the time limit.
+        {"function wh(){ var all = [], s = 'x'; while (true) all.push(s = s + s); }",
+         "ran out of memory (limit 4194304 bytes)"},
+        {R"(function wh(){ console.log("about to throw"); throw new Error("boom"); })", "threw Error: boom"},
+        {"function wh(){ result.data = 1; }", "without calling exit"},
+        {R"(function wh(){ result.headers = {"X-A": "1\r\nX-Injected: 1"}; exit(result); })", "control character"}};
+    pipeline p(hostile_receiver, {.name = "d0", .endpoint_url = "-", .recipe_id = published(hostile, recipes[0].code)},
+               hostile);
+    for (std::size_t i = 1; i < recipes.size(); ++i)
+        hostile.api->create_destination(hostile.id(), p.input,
+                                        {.name = "d" + std::to_string(i), .endpoint_url = hostile_receiver.base_url(),
+                                         .recipe_id = published(hostile, recipes[i].code)});
+    loopback_server receiver;
+    pipeline other(server, receiver, {.name = "d", .endpoint_url = "-"}, "other@example.com");
+
+    const json::value accepted = p.send("x");
+    other.send("y");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    BOOST_TEST(receiver.requests().size() == 1u);  // the other account's delivery arrived
+    BOOST_TEST(hostile_receiver.requests().empty());
+    const auto log = log_entries(p, "outgoing");
+    BOOST_REQUIRE(log.size() == recipes.size());
+    BOOST_REQUIRE(accepted.at("outgoing_message_ids").as_array().size() == recipes.size());
+    for (std::size_t i = 0; i < recipes.size(); ++i) {
+        BOOST_TEST_CONTEXT(recipes[i].code) {
+            const json::value message = outgoing_message(p, accepted, i);
+            BOOST_TEST(str(message, "status") == "failed");
+            BOOST_TEST(str(message, "error").find(recipes[i].reason) != std::string::npos, str(message, "error"));
+            const auto& attempts = message.at("attempts").as_array();
+            BOOST_REQUIRE(attempts.size() == 1u);  // no retry: the recipe decided
+            BOOST_TEST(str(attempts[0], "error") == str(message, "error"));
+            BOOST_TEST(attempts[0].at("http_status").as_int64() == 0);
+        }
+    }
+    // The console output of the run that threw is in its log entry.
+    const auto threw = std::ranges::find_if(log, [](const json::value& e) {
+        return str(e.at("recipe"), "outcome") == "failed" && str(e.at("recipe"), "error").find("boom") != std::string::npos;
+    });
+    BOOST_REQUIRE(threw != log.end());
+    BOOST_TEST(str(threw->at("recipe"), "console") == "about to throw\n");
+}
+
+BOOST_AUTO_TEST_CASE(only_the_published_version_runs) {
+    emulator server{fast()};
+    loopback_server receiver;
+    account owner(server, "publish@example.com");
+    const std::string first = "function wh(){ result.data = 'first'; exit(result); }";
+    const std::string second = "function wh(){ result.data = 'second'; exit(result); }";
+    const wh::recipe_id recipe{str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination", .recipe_draft = first}), "id")};
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = recipe.str()}, owner);
+
+    // Never published: nothing runs, the webhook goes as it came.
+    p.send("a");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.last().body == R"({"type":"a"})");
+
+    owner.api->publish_recipe(owner.id(), recipe);
+    owner.api->update_recipe(owner.id(), recipe, {.name = "r", .type = "destination", .recipe_draft = second});
+    p.send("b");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.last().body == "first");
+
+    owner.api->publish_recipe(owner.id(), recipe);
+    p.send("c");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(receiver.last().body == "second");
+    BOOST_TEST(receiver.requests().size() == 3u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

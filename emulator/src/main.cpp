@@ -6,6 +6,7 @@
 // is kept in FILE across restarts. --help prints every option (on stdout);
 // an unknown or malformed option is an error (exit status 2).
 #include <csignal>
+#include <cstddef>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
     std::string data_file;
     long long retry_unit_ms = options.retry_interval_unit.count();
     long long delivery_timeout_ms = options.delivery_timeout.count();
+    long long recipe_time_ms = options.recipe_time.count();
+    std::size_t recipe_memory_mib = options.recipe_memory >> 20;
 
     CLI::App app{"usage: webhooksio-emulator [--port N] [--host ADDRESS] [--data FILE] [OPTIONS]\n"
                  "The local Webhooks.io emulator: serves the API until SIGINT or SIGTERM.",
@@ -34,6 +37,12 @@ int main(int argc, char** argv) {
     app.add_option("--delivery-timeout-ms", delivery_timeout_ms, "the time one delivery attempt may take, in ms")
         ->capture_default_str()
         ->check(CLI::Range(1LL, 3'600'000LL));
+    app.add_option("--recipe-time-ms", recipe_time_ms, "the time one run of a recipe may take, in ms")
+        ->capture_default_str()
+        ->check(CLI::Range(1LL, 60'000LL));
+    app.add_option("--recipe-memory-mib", recipe_memory_mib, "the memory one run of a recipe may hold, in MiB")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
     app.add_option("--allowed-origins", options.allowed_origins,
                    "the origins browser pages may call from (CORS), comma-separated; * for any")
         ->delimiter(',')
@@ -55,6 +64,8 @@ int main(int argc, char** argv) {
     options.data_file = data_file;
     options.retry_interval_unit = std::chrono::milliseconds(retry_unit_ms);
     options.delivery_timeout = std::chrono::milliseconds(delivery_timeout_ms);
+    options.recipe_time = std::chrono::milliseconds(recipe_time_ms);
+    options.recipe_memory = recipe_memory_mib << 20;
 
     // Every thread the emulator starts inherits this mask, so the signals
     // come to sigwait below and the emulator is stopped by its destructor.

@@ -4,6 +4,7 @@
 
 #include "dates.hpp"
 #include "handlers.hpp"
+#include "recipe_stage.hpp"
 
 namespace webhooksio::emulation {
 
@@ -100,18 +101,19 @@ reply service::receive(call& c, std::string_view target) {
                                      {"content_type", request.get_header_value("Content-Type")},
                                      {"event", event}});
     std::vector<std::string> sent;
-    if (passes(input->fields, "event_filters", event))
+    json::object entry{{"direction", "incoming"},
+                       {"method", request.method},
+                       {"url", request.path},
+                       {"bucket_id", text(input->fields, "bucket_id")},
+                       {"input_id", input_id},
+                       {"incoming_message_id", message.fields.at("id")}};
+    if (passes(input->fields, "event_filters", event) && input_recipe(*input, message, entry))
         sent = target.empty() ? fan_out(message, store_.children(input_id, kinds::destination.name), event)
                               : send_to(message, target, event);
     int status = static_cast<int>(number(input->fields, "response_code", 200));
     if (status < 100 || status > 599) status = 200;  // checked when set; this guards older data files
-    log(input->account, {{"direction", "incoming"},
-                         {"method", request.method},
-                         {"url", request.path},
-                         {"http_status", status},
-                         {"bucket_id", text(input->fields, "bucket_id")},
-                         {"input_id", input_id},
-                         {"incoming_message_id", message.fields.at("id")}});
+    entry["http_status"] = status;
+    log(input->account, std::move(entry));
     reply answer{status, json::object{{"incoming_message_id", message.fields.at("id")},
                                       {"outgoing_message_ids", json::value_from(sent)}}};
     if (input->fields.contains("response_content")) {
@@ -119,6 +121,27 @@ reply service::receive(call& c, std::string_view target) {
         answer.raw.emplace(text(input->fields, "response_content"), type.empty() ? "text/plain" : type);
     }
     return answer;
+}
+
+// The input's recipe, once per incoming message before the fan-out; false
+// when the message goes no further (dropped, or the recipe failed). It runs
+// under the service's lock, bounded by the recipe limits.
+bool service::input_recipe(const record& input, record& message, json::object& log_entry) {
+    const std::optional<recipe_to_run> recipe = recipe_for(input.fields, input.account);
+    if (!recipe) return true;
+    const recipe_outcome out = run(*recipe, text(message.fields, "body"), text(message.fields, "event"),
+                                   header_list_of(message.fields.at("headers").as_object()));
+    json::object note = recipe_note(recipe->id, out);
+    log_entry["recipe"] = note;
+    message.fields["recipe"] = std::move(note);
+    switch (out.outcome) {
+        case recipe_outcome::kind::deliver: message.fields["recipe_output"] = recipe_output(out); return true;
+        case recipe_outcome::kind::drop: message.fields["status"] = "dropped"; return false;
+        case recipe_outcome::kind::failed: break;
+    }
+    message.fields["status"] = "failed";
+    message.fields["error"] = out.error;
+    return false;
 }
 
 // One outgoing message per destination whose filters let the event through.
@@ -165,6 +188,10 @@ std::vector<std::string> service::queue(record& incoming, std::vector<std::pair<
 std::optional<std::chrono::milliseconds> service::attempt(const std::string& id, std::stop_token stop) {
     outbound_request out;
     int number_of_attempt = 0;
+    // The destination's recipe, when it runs on this attempt, and what it runs on.
+    std::optional<recipe_to_run> recipe;
+    std::string event;
+    header_list recipe_headers;
     {
         std::lock_guard lock(mutex_);
         record* m = store_.find(id);
@@ -188,18 +215,41 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
         out.verify_tls = !d->contains("verify_ssl") || flag(*d, "verify_ssl");
         std::string prefix = text(*d, "header_prefix");
         if (prefix.empty()) prefix = "Webhooks";
+        event = text(m->fields, "event");
         out.headers = {{prefix + "-Message-Id", id},
                        {prefix + "-Incoming-Message-Id", text(in->fields, "id")},
                        {prefix + "-Attempt", std::to_string(number_of_attempt)}};
-        if (std::string event = text(m->fields, "event"); !event.empty()) out.headers.emplace_back(prefix + "-Event", event);
-        if (const json::object* incoming_headers = in->fields.at("headers").if_object())
+        if (!event.empty()) out.headers.emplace_back(prefix + "-Event", event);
+        const json::object* incoming_headers = in->fields.at("headers").if_object();
+        if (incoming_headers)
             for (const std::string& name : list_of(*d, "headers_to_include"))
                 for (const auto& [key, value] : *incoming_headers)
                     if (same_ignoring_case(key, name) && kept_incoming_header(key) && value.is_string())
                         out.headers.emplace_back(key, std::string(value.get_string()));
+        // What the input's recipe made of the message, then the destination's
+        // recipe: run again on this attempt, or its kept output reused.
+        if (const json::value* output = in->fields.if_contains("recipe_output")) apply_output(output->as_object(), out);
+        recipe = recipe_for(*d, m->account);
+        const json::value* kept = m->fields.if_contains("recipe_output");
+        if (recipe && !recipe->on_each_attempt && kept) {
+            apply_output(kept->as_object(), out);
+            recipe.reset();
+        }
+        if (incoming_headers) recipe_headers = header_list_of(*incoming_headers);
     }
 
-    const outbound_result result = send_outbound(out, options_.delivery_timeout, stop);
+    // The recipe runs without the lock: the rest of the emulator goes on meanwhile.
+    std::optional<recipe_outcome> ran;
+    if (recipe) {
+        ran = run(*recipe, out.body, event, std::move(recipe_headers));
+        if (ran->outcome == recipe_outcome::kind::deliver) apply_output(recipe_output(*ran), out);
+    }
+    const bool stopped = ran && ran->outcome != recipe_outcome::kind::deliver;
+    outbound_result result;
+    if (stopped)
+        result.error = ran->error;
+    else
+        result = send_outbound(out, options_.delivery_timeout, stop);
 
     std::lock_guard lock(mutex_);
     record* m = store_.find(id);
@@ -211,19 +261,10 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
     const long long retries = d ? std::min(number(*d, "retry_count", 3), max_retry_count) : 0;
     const long long interval = d ? number(*d, "retry_interval", 60) : 0;
     const bool exponential = d && text(*d, "retry_policy_id") == "RP00000000000000000000000000000002";
-    // A request refused as unsafe would be refused again: it is not retried.
-    const bool again = !delivered && !result.refused && number_of_attempt <= retries && d;
+    // A recipe that dropped the message or failed ends it, and a request
+    // refused as unsafe would be refused again: no retry.
+    const bool again = !delivered && !stopped && !result.refused && number_of_attempt <= retries && d;
     const std::string now = now_iso8601();
-    m->fields.at("attempts").as_array().push_back(json::object{{"id", store_.new_id("AT")},
-                                                               {"number", number_of_attempt},
-                                                               {"started_at", now},
-                                                               {"http_status", result.status},
-                                                               {"response_body", result.body},
-                                                               {"error", result.error},
-                                                               {"duration_ms", result.duration_ms}});
-    m->fields["attempt_count"] = number_of_attempt;
-    m->fields["status"] = delivered ? "success" : again ? "retrying" : "failed";
-    m->fields["updated_at"] = now;
     json::object entry{{"direction", "outgoing"},
                        {"method", out.method},
                        {"url", out.url},
@@ -232,6 +273,26 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
                        {"incoming_message_id", m->fields.at("incoming_message_id")},
                        {"outgoing_message_id", id},
                        {"attempt", number_of_attempt}};
+    if (ran) {
+        json::object note = recipe_note(recipe->id, *ran);
+        entry["recipe"] = note;
+        m->fields["recipe"] = std::move(note);
+        if (!recipe->on_each_attempt && !stopped) m->fields["recipe_output"] = recipe_output(*ran);
+    }
+    const bool dropped = ran && ran->outcome == recipe_outcome::kind::drop;
+    if (!dropped) {  // a dropped message was never attempted
+        m->fields.at("attempts").as_array().push_back(json::object{{"id", store_.new_id("AT")},
+                                                                   {"number", number_of_attempt},
+                                                                   {"started_at", now},
+                                                                   {"http_status", result.status},
+                                                                   {"response_body", result.body},
+                                                                   {"error", result.error},
+                                                                   {"duration_ms", result.duration_ms}});
+        m->fields["attempt_count"] = number_of_attempt;
+    }
+    m->fields["status"] = dropped ? "dropped" : delivered ? "success" : again ? "retrying" : "failed";
+    if (stopped && !dropped) m->fields["error"] = result.error;
+    m->fields["updated_at"] = now;
     if (const record* in = store_.find(m->parent))
         for (std::string_view key : {"bucket_id", "input_id", "consumer_id", "application_id"})
             if (in->fields.contains(key)) entry[key] = in->fields.at(key);
@@ -258,7 +319,8 @@ json::array service::log_of(const call& c, const std::string& account, std::stri
 // Counts of the recorded messages, in total and (period_length > 0) per
 // period: the first period_length characters of their ISO times.
 json::object service::report(const call& c, const std::string& account, std::size_t period_length) {
-    json::object totals{{"incoming", 0}, {"outgoing", 0}, {"success", 0}, {"failed", 0}, {"pending", 0}, {"attempts", 0}};
+    json::object totals{{"incoming", 0}, {"outgoing", 0}, {"success", 0}, {"failed", 0}, {"dropped", 0},
+                        {"pending", 0}, {"attempts", 0}};
     std::map<std::string, json::object> periods;
     auto count = [&](json::object& into, std::string_view key) { into[key] = into[key].to_number<long long>() + 1; };
     const auto [start, end] = date_window(c.options);
@@ -286,7 +348,7 @@ json::object service::report(const call& c, const std::string& account, std::siz
         if (!selected(*r)) continue;
         count(totals, "outgoing");
         const std::string status = text(r->fields, "status");
-        count(totals, status == "success" ? "success" : status == "failed" ? "failed" : "pending");
+        count(totals, status == "success" || status == "failed" || status == "dropped" ? std::string_view(status) : "pending");
         totals["attempts"] = totals["attempts"].to_number<long long>() + number(r->fields, "attempt_count", 0);
         if (period_length) {
             auto& p = periods[text(r->fields, "created_at").substr(0, period_length)];

@@ -30,6 +30,7 @@
 #include "credentials.hpp"
 #include "outbound.hpp"
 #include "settings.hpp"
+#include "recipes/recipe_engine.hpp"
 #include "store.hpp"
 
 namespace webhooksio::emulation {
@@ -177,6 +178,7 @@ struct service_options {
     std::filesystem::path data_file;                  // empty: state in memory only
     std::chrono::milliseconds retry_interval_unit{1000};  // what one unit of retry_interval lasts
     std::chrono::milliseconds delivery_timeout{10000};
+    emulation::recipe_limits recipe_limits{};
 };
 
 class service {
@@ -401,6 +403,7 @@ private:
     // The gateway: records the incoming message and its outgoing ones, to the
     // input's destinations or (the dynamic route) to `target` alone.
     reply receive(call& c, std::string_view target = {});
+    bool input_recipe(const record& input, record& message, json::object& log_entry);
     std::vector<std::string> fan_out(record& incoming, const std::vector<record*>& destinations, std::string_view event);
     std::vector<std::string> send_to(record& incoming, std::string_view target, std::string_view event);
     std::vector<std::string> queue(record& incoming, std::vector<std::pair<json::value, std::string>> targets,
@@ -429,6 +432,17 @@ private:
                                                                         : text(message.fields, "endpoint_url");
         schedule_(text(message.fields, "id"), lane, delay);
     }
+    // Recipes (service.cpp): the published code of the recipe an input or a
+    // destination names, a run of it, and what a run leaves on the records.
+    struct recipe_to_run {
+        std::string id{};
+        std::string code{};
+        bool on_each_attempt = false;
+        std::string missing{};  // why it cannot run: the recipe is gone
+    };
+    std::optional<recipe_to_run> recipe_for(const json::object& owner, const std::string& account);
+    recipe_outcome run(const recipe_to_run& recipe, std::string_view payload, std::string_view event,
+                       header_list headers) const;
     void log(const std::string& account, json::object fields) {
         store_.insert(std::string(kinds::log_entry.name), kinds::log_entry.prefix, account, account, std::move(fields));
     }

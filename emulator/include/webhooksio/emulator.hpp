@@ -30,6 +30,10 @@ struct emulator_options {
     // What one delivery attempt may last as a whole: connecting, sending and
     // reading the answer (of which the first 2 KiB are read and kept).
     std::chrono::milliseconds delivery_timeout{10000};
+    // The limits of one run of a recipe (test_recipe, an input's, a
+    // destination's): past them the run fails and its message with it.
+    std::chrono::milliseconds recipe_time{100};
+    std::size_t recipe_memory = 16 << 20;  // bytes
     // Attempts run at once; one at a time per destination, so a slow one
     // holds one thread, never all.
     unsigned delivery_threads = 4;

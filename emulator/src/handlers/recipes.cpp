@@ -1,8 +1,28 @@
-// What the emulator does for each endpoint of include/webhooksio/api/recipes.hpp: stored and published;
-// running them needs a JavaScript engine.
+// What the emulator does for each endpoint of include/webhooksio/api/recipes.hpp: recipes kept as a draft
+// and a published version, and run on the recipe engine (recipes/recipe_engine.hpp) by test_recipe and,
+// the published version, by the inputs and destinations that name them (service.cpp).
 #include "../handlers.hpp"
+#include "../recipe_stage.hpp"
 
 namespace webhooksio::emulation {
+
+std::optional<service::recipe_to_run> service::recipe_for(const json::object& owner, const std::string& account) {
+    const std::string id = text(owner, "recipe_id");
+    if (id.empty()) return std::nullopt;
+    const record* r = store_.find(id);
+    if (!r || r->kind != kinds::recipe.name || r->account != account)
+        return recipe_to_run{.id = id, .missing = "recipe " + id + " not found"};
+    // Never published: nothing runs yet, the message goes as it came.
+    if (!r->fields.contains("recipe")) return std::nullopt;
+    return recipe_to_run{.id = id, .code = text(r->fields, "recipe"), .on_each_attempt = flag(r->fields, "run_on_each_attempt")};
+}
+
+recipe_outcome service::run(const recipe_to_run& recipe, std::string_view payload, std::string_view event,
+                            header_list headers) const {
+    if (!recipe.missing.empty()) return {.error = recipe.missing};
+    return run_recipe({.code = recipe.code, .payload = payload, .event_type = event, .headers = std::move(headers)},
+                      options_.recipe_limits);
+}
 
 void service::add_recipes(handler_table& table) {
     using namespace kinds;
@@ -25,8 +45,16 @@ void service::add_recipes(handler_table& table) {
             return reply{200, std::move(out)};
         })
         .on<api::delete_recipe>(remove(recipe))
-        .on<api::test_recipe>([](call&) -> reply {
-            throw api_error{501, "the emulator does not run recipes (it has no JavaScript engine)"};
+        // Runs `recipe` on `sample_code` and stores nothing. A recipe that fails
+        // is still a test that worked: 200, with the error.
+        .on<api::test_recipe>([this](call& c) {
+            const recipe_outcome out =
+                run({.code = text(c.options, "recipe")}, text(c.options, "sample_code"), text(c.options, "event_type"), {});
+            json::object answer = recipe_note("", out);
+            answer.erase("recipe_id");
+            answer["result"] = out.result;
+            if (out.outcome == recipe_outcome::kind::deliver) answer["output"] = recipe_output(out);
+            return reply{200, std::move(answer)};
         })
         .done();
 }

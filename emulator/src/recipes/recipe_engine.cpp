@@ -136,6 +136,14 @@ bool is_private(std::string_view name) {
     return std::any_of(hidden.begin(), hidden.end(), [&](auto h) { return boost::algorithm::iequals(name, h); });
 }
 
+// Headers that frame the request on the wire: the emulator sets them, and a
+// recipe's Content-Length or Transfer-Encoding could split one request in two.
+bool is_framing(std::string_view name) {
+    constexpr std::array<std::string_view, 5> framing{"Content-Length", "Transfer-Encoding", "Host", "Connection",
+                                                      "Upgrade"};
+    return std::any_of(framing.begin(), framing.end(), [&](auto f) { return boost::algorithm::iequals(name, f); });
+}
+
 std::string_view incoming_content_type(const recipe_input& input) {
     for (const auto& [name, value] : input.headers)
         if (boost::algorithm::iequals(name, "Content-Type")) return value;
@@ -213,6 +221,10 @@ bool take_headers(duk_context* ctx, duk_idx_t headers, recipe_outcome& outcome) 
         }
         if (!is_field_value(value)) {
             fail(outcome, "result.headers[\"" + name + "\"] holds a control character (CR, LF, NUL or another)");
+            return false;
+        }
+        if (is_framing(name)) {
+            fail(outcome, "result.headers may not set " + name + ": the emulator frames the request itself");
             return false;
         }
         if (boost::algorithm::iequals(name, "Content-Type"))

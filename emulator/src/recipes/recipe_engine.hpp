@@ -40,12 +40,12 @@ struct recipe_input {
 struct recipe_outcome {
     enum class kind { deliver, drop, failed };
     kind outcome = kind::failed;
-    std::string body;          // result.data: as is when a string, else as JSON
-    std::string content_type;  // of body; a Content-Type in result.headers wins
-    header_list headers;       // result.headers, validated, without Content-Type
-    boost::json::value result; // the object passed to exit(), as JSON
-    std::string console;       // console output, at most recipe_limits::console bytes
-    std::string error;         // why the run failed, a full sentence
+    std::string body{};          // result.data: as is when a string, else as JSON
+    std::string content_type{};  // of body; a Content-Type in result.headers wins
+    header_list headers{};       // result.headers, validated, without Content-Type
+    boost::json::value result{};  // the object passed to exit(), as JSON
+    std::string console{};       // console output, at most recipe_limits::console bytes
+    std::string error{};         // why the run failed, a full sentence
 };
 
 // Throws only std::bad_alloc, never for anything the recipe does: a throw, a timeout, too much
