@@ -73,6 +73,7 @@ measure() {
     done
 
     "$bin/bench_concurrency"
+    "$bin/bench_emulator_store"
 
     sources=tests/benchmarks/compile_time
     separate=-DWEBHOOKSIO_SEPARATE_COMPILATION
