@@ -1129,7 +1129,7 @@ BOOST_AUTO_TEST_CASE(settings_that_would_put_cr_lf_on_the_wire_are_400_naming_th
     emulator server{fast()};
     account owner(server, "settings@example.com");
     const auto acc = owner.id();
-    const std::string bucket = str(owner.api->create_bucket(acc, {.name = "b"}), "id");
+    const wh::bucket_id bucket{str(owner.api->create_bucket(acc, {.name = "b"}), "id")};
     const wh::input_id input{str(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in"}), "id")};
     auto destination = [&](const wh::api::create_destination::options& o) {
         return field_of(owner.api->create_destination(acc, input, o, wh::nothrow));
@@ -1161,10 +1161,10 @@ BOOST_AUTO_TEST_CASE(settings_that_would_put_cr_lf_on_the_wire_are_400_naming_th
                                                                                       .version_json = json::object{},
                                                                                       .examples_json = json::array{}, .active = true}),
                                     "id");
-    owner.api->create_consumer(acc, app, {.consumer_id = "c1", .bucket_key = "main", .name = "C"});
+    owner.api->create_consumer(acc, app, {.consumer_id = wh::consumer_id{"c1"}, .bucket_key = wh::bucket_key{"main"}, .name = "C"});
     BOOST_TEST(field_of(owner.api->create_consumer_destination(
                    acc, app, wh::consumer_id{"c1"},
-                   {.application_version_id = version, .name = "theirs", .bucket_key = "main",
+                   {.application_version_id = wh::application_version_id{version}, .name = "theirs", .bucket_key = wh::bucket_key{"main"},
                     .endpoint_url = "http://127.0.0.1:1/", .extra = {{"header_prefix", "X\r\nY"}}},
                    wh::nothrow)) == "header_prefix");
 }
@@ -1173,7 +1173,7 @@ BOOST_AUTO_TEST_CASE(response_code_retry_count_and_retry_interval_out_of_range_a
     emulator server{fast()};
     account owner(server, "ranges@example.com");
     const auto acc = owner.id();
-    const std::string bucket = str(owner.api->create_bucket(acc, {.name = "b"}), "id");
+    const wh::bucket_id bucket{str(owner.api->create_bucket(acc, {.name = "b"}), "id")};
     for (long long code : {0LL, 99LL, 600LL, 99999LL})
         BOOST_TEST(field_of(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in", .response_code = code}, wh::nothrow)) ==
                    "response_code");
@@ -1249,7 +1249,7 @@ BOOST_AUTO_TEST_CASE(credentials_and_pseudo_headers_are_never_stored_nor_forward
 BOOST_AUTO_TEST_CASE(a_body_over_max_body_is_413) {
     emulator server{{.retry_interval_unit = 1ms, .max_body = 4096}};
     account owner(server, "big@example.com");
-    const std::string bucket = str(owner.api->create_bucket(owner.id(), {.name = "b"}), "id");
+    const wh::bucket_id bucket{str(owner.api->create_bucket(owner.id(), {.name = "b"}), "id")};
     const std::string input = str(owner.api->create_input(owner.id(), {.bucket_id = bucket, .name = "in"}), "id");
     httplib::Client sender("127.0.0.1", server.port());
     auto small = sender.Post(("/v1/in/" + input).c_str(), std::string(4000, 'x'), "text/plain");
