@@ -7,9 +7,13 @@
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <latch>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <thread>
@@ -603,11 +607,12 @@ constexpr std::string_view docs_recipe =
     R"(function wh(){ result.data = {"name": data.name, "client_id": 8000}; exit(result); })";
 
 // A recipe, created and published: its ID.
-std::string published(const account& owner, std::string code, bool on_each_attempt = false) {
-    const std::string id = str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination", .recipe_draft = code,
-                                                                     .run_on_each_attempt = on_each_attempt}),
-                               "id");
-    owner.api->publish_recipe(owner.id(), wh::recipe_id{id});
+wh::recipe_id published(const account& owner, std::string code, bool on_each_attempt = false) {
+    const wh::recipe_id id{str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination",
+                                                                      .recipe_draft = code,
+                                                                      .run_on_each_attempt = on_each_attempt}),
+                               "id")};
+    owner.api->publish_recipe(owner.id(), id);
     return id;
 }
 
@@ -659,9 +664,9 @@ BOOST_AUTO_TEST_CASE(an_input_recipe_and_a_destination_recipe_transform_live_tra
     emulator server{fast()};
     loopback_server receiver;
     account owner(server, "live@example.com");
-    const std::string to_order = published(owner, R"(function wh(){
+    const wh::recipe_id to_order = published(owner, R"(function wh(){
         result.data = {order: data.type, by: "input"}; result.headers = {"X-Input": "yes"}; exit(result); })");
-    const std::string wrap = published(owner, R"(function wh(){
+    const wh::recipe_id wrap = published(owner, R"(function wh(){
         result.data = {wrapped: data, event: event_type, tag: headers["x-tag"]};
         result.headers = {"X-Recipe": "destination"}; exit(result); })");
     pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = wrap}, owner);
@@ -684,8 +689,8 @@ BOOST_AUTO_TEST_CASE(a_dropping_recipe_stops_delivery_and_says_so_in_the_log) {
     emulator server{fast()};
     loopback_server receiver;
     account owner(server, "drop@example.com");
-    const std::string drop_false = published(owner, "function wh(){ exit(false); }");
-    const std::string drop_null = published(owner, "function wh(){ if (data.type === 'test') exit(null); exit(result); }");
+    const wh::recipe_id drop_false = published(owner, "function wh(){ exit(false); }");
+    const wh::recipe_id drop_null = published(owner, "function wh(){ if (data.type === 'test') exit(null); exit(result); }");
 
     // At the destination: the outgoing message is dropped, never attempted.
     pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = drop_false}, owner);
@@ -698,14 +703,14 @@ BOOST_AUTO_TEST_CASE(a_dropping_recipe_stops_delivery_and_says_so_in_the_log) {
     const auto outgoing = log_entries(p, "outgoing");
     BOOST_REQUIRE(outgoing.size() == 1u);
     BOOST_TEST(str(outgoing[0].at("recipe"), "outcome") == "drop");
-    BOOST_TEST(str(outgoing[0].at("recipe"), "recipe_id") == drop_false);
+    BOOST_TEST(str(outgoing[0].at("recipe"), "recipe_id") == drop_false.str());
     const json::value report = p.owner.api->get_overview_report(
         p.owner.id(), {.start_date = "2000-01-01", .end_date = "2999-12-31", .precision = "day"});
     BOOST_TEST(report.at("totals").at("dropped").as_int64() == 1);
     BOOST_TEST(report.at("totals").at("pending").as_int64() == 0);
 
     // At the input: no outgoing message at all; the incoming one says why.
-    p.owner.api->update_destination(p.owner.id(), p.target, {.name = "d", .endpoint_url = receiver.base_url(), .recipe_id = ""});
+    p.owner.api->update_destination(p.owner.id(), p.target, {.name = "d", .endpoint_url = receiver.base_url(), .recipe_id = wh::recipe_id{""}});
     p.owner.api->update_input(p.owner.id(), p.input, {.name = "in", .recipe_id = drop_null});
     const json::value test_event = p.send("test");
     BOOST_TEST(test_event.at("outgoing_message_ids").as_array().empty());
@@ -754,7 +759,7 @@ BOOST_AUTO_TEST_CASE(run_on_each_attempt_runs_again_on_a_retry_else_the_output_i
             const auto version = [](int n) {
                 return "function wh(){ result.data = {version: " + std::to_string(n) + "}; exit(result); }";
             };
-            const wh::recipe_id recipe{published(owner, version(1), on_each_attempt)};
+            const wh::recipe_id recipe = published(owner, version(1), on_each_attempt);
             std::atomic<int> arrivals{0};
             loopback_server receiver([&](const httplib::Request&, httplib::Response& response) {
                 if (++arrivals > 1) return loopback_server::json_ok({}, response);
@@ -763,7 +768,7 @@ BOOST_AUTO_TEST_CASE(run_on_each_attempt_runs_again_on_a_retry_else_the_output_i
                 response.status = 500;
             });
             pipeline p(receiver,
-                       {.name = "d", .endpoint_url = "-", .retry_count = 1, .retry_interval = 1, .recipe_id = recipe.str()},
+                       {.name = "d", .endpoint_url = "-", .retry_count = 1, .retry_interval = 1, .recipe_id = recipe},
                        owner);
             const json::value accepted = p.send("x");
             BOOST_REQUIRE(server.wait_for_deliveries());
@@ -842,7 +847,7 @@ BOOST_AUTO_TEST_CASE(only_the_published_version_runs) {
     const std::string first = "function wh(){ result.data = 'first'; exit(result); }";
     const std::string second = "function wh(){ result.data = 'second'; exit(result); }";
     const wh::recipe_id recipe{str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination", .recipe_draft = first}), "id")};
-    pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = recipe.str()}, owner);
+    pipeline p(receiver, {.name = "d", .endpoint_url = "-", .recipe_id = recipe}, owner);
 
     // Never published: nothing runs, the webhook goes as it came.
     p.send("a");
@@ -1003,24 +1008,39 @@ struct temporary_directory {
     std::filesystem::path path;
 };
 
-BOOST_AUTO_TEST_CASE(a_restart_with_data_keeps_the_state) {
+// A data file in a temporary directory, and what a test keeps of an account
+// to use it again after a restart.
+struct restart {
+    void keep(const account& a) {
+        token = str(a.session, "api_token");
+        account_id = wh::account_id{str(a.session, "account_id")};
+        user_id = wh::user_id{str(a.session, "user_id")};
+    }
+    wh::client client_of(const emulator& e) const { return wh::client{token, {.base_url = e.base_url()}}; }
+
     temporary_directory dir;
-    const auto file = dir.path / "state.json";
-    std::string token, bucket, account_id;
+    std::filesystem::path file = dir.path / "state.json";
+    std::string token;
+    wh::account_id account_id{"-"};
+    wh::user_id user_id{"-"};
+};
+
+BOOST_AUTO_TEST_CASE(a_restart_with_data_keeps_the_state) {
+    restart r;
+    std::string bucket;
     {
-        emulator first{{.data_file = file}};
+        emulator first{{.data_file = r.file}};
         account ada(first, "ada@example.com");
-        token = str(ada.session, "api_token");
-        account_id = ada.id().str();
+        r.keep(ada);
         bucket = str(ada.api->create_bucket(ada.id(), {.name = "kept"}), "id");
     }
-    BOOST_TEST(std::filesystem::exists(file));
-    BOOST_TEST(!std::filesystem::exists(file.string() + ".tmp"));
+    BOOST_TEST(std::filesystem::exists(r.file));
+    BOOST_TEST(!std::filesystem::exists(r.file.string() + ".tmp"));
 
-    emulator second{{.data_file = file}};
-    wh::client api{token, {.base_url = second.base_url()}};
-    BOOST_TEST(str(api.get_bucket(wh::account_id{account_id}, wh::bucket_id{bucket}), "name") == "kept");
-    BOOST_TEST(str(api.login({.email_address = "ada@example.com", .password = "pw-1"}), "api_token") == token);
+    emulator second{{.data_file = r.file}};
+    wh::client api = r.client_of(second);
+    BOOST_TEST(str(api.get_bucket(r.account_id, wh::bucket_id{bucket}), "name") == "kept");
+    BOOST_TEST(str(api.login({.email_address = "ada@example.com", .password = "pw-1"}), "api_token") == r.token);
 }
 
 BOOST_AUTO_TEST_CASE(a_delivery_pending_at_shutdown_is_made_after_the_restart) {
@@ -1057,6 +1077,385 @@ BOOST_AUTO_TEST_CASE(a_corrupt_data_file_is_an_error_not_an_empty_state) {
         BOOST_TEST(std::string(e.what()).find("corrupt") != std::string::npos);
     }
     BOOST_TEST(std::filesystem::file_size(file) > 0u);  // left as it was
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+// Issue 12's emulator defects, each with the test that showed it.
+BOOST_AUTO_TEST_SUITE(hardening)
+
+using concurrency_and_persistence::restart;
+using concurrency_and_persistence::temporary_directory;
+using delivery::pipeline;
+
+// The message's one outgoing message, as the API shows it.
+json::value outgoing_of(const pipeline& p, const json::value& accepted) {
+    const wh::outgoing_message_id id{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
+    return p.owner.api->get_outgoing_message(p.owner.id(), id);
+}
+
+// The "field" a 400 names, "" for any other answer.
+template <class Result>
+std::string field_of(const Result& answer) {
+    if (answer || answer.error().diagnostics().status != 400) return "";
+    const json::value& body = answer.error().diagnostics().body;
+    const json::value* field = body.is_object() ? body.as_object().if_contains("field") : nullptr;
+    return field && field->is_string() ? std::string(field->as_string()) : "";
+}
+
+BOOST_AUTO_TEST_CASE(an_event_with_cr_lf_injects_no_header_and_smuggles_no_request) {
+    emulator server{fast()};
+    loopback_server receiver;
+    pipeline p(server, receiver, {.name = "d", .endpoint_url = "-", .retry_count = 3, .retry_interval = 1}, "inject@example.com");
+
+    const json::value accepted =
+        p.send("order\r\nX-Injected: evil\r\nContent-Length: 0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: internal");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    for (const auto& request : receiver.requests()) {
+        BOOST_TEST(!request.headers.contains("X-Injected"));
+        BOOST_TEST(request.target != "/smuggled");
+    }
+    BOOST_TEST(receiver.requests().empty());  // refused, not sent with the header cut
+    const json::value message = outgoing_of(p, accepted);
+    BOOST_TEST(str(message, "status") == "failed");
+    const auto& attempts = message.at("attempts").as_array();
+    BOOST_REQUIRE(attempts.size() == 1u);  // a refusal is not retried
+    BOOST_TEST(str(attempts[0], "error").find("CR, LF or NUL") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(settings_that_would_put_cr_lf_on_the_wire_are_400_naming_the_field) {
+    emulator server{fast()};
+    account owner(server, "settings@example.com");
+    const auto acc = owner.id();
+    const wh::bucket_id bucket{str(owner.api->create_bucket(acc, {.name = "b"}), "id")};
+    const wh::input_id input{str(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in"}), "id")};
+    auto destination = [&](const wh::api::create_destination::options& o) {
+        return field_of(owner.api->create_destination(acc, input, o, wh::nothrow));
+    };
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .header_prefix = "X\r\nX-Injected: evil"}) == "header_prefix");
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .header_prefix = "Bad Name"}) == "header_prefix");
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .message_method = "POST /smuggled HTTP/1.1\r\nHost: x\r\n\r\nPOST"}) == "message_method");
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .message_method = "BREW"}) == "message_method");
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .headers_to_include = std::vector<std::string>{"X-Ok", "X-Bad\r\nX-Injected: 1"}}) ==
+               "headers_to_include");
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .message_method = "PUT", .headers_to_include = std::vector<std::string>{"X-Ok"},
+                            .header_prefix = "Shop"})
+                   .empty());  // good settings pass
+
+    const wh::destination_id made{str(owner.api->create_destination(acc, input, {.name = "d", .endpoint_url = "http://127.0.0.1:1/"}), "id")};
+    BOOST_TEST(field_of(owner.api->update_destination(
+                   acc, made, {.name = "d", .endpoint_url = "http://127.0.0.1:1/", .header_prefix = "A\nB"}, wh::nothrow)) ==
+               "header_prefix");
+    BOOST_TEST(field_of(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in2", .response_content_type = "text/plain\r\nSet-Cookie: a=b"},
+                                                wh::nothrow)) == "response_content_type");
+
+    // A consumer's destination is checked the same way.
+    const wh::application_id app{str(owner.api->create_application(acc, {.name = "Shop", .categories = std::vector<std::string>{"c"},
+                                                                          .overview = "o", .description = "d", .homepage_url = "https://a",
+                                                                          .api_url = "https://a/api", .logo_url = "https://a/l.png",
+                                                                          .active = true}),
+                                     "id")};
+    const std::string version = str(owner.api->create_application_version(acc, app, {.key = "v1", .release_date = "2026-01-01",
+                                                                                      .version_json = json::object{},
+                                                                                      .examples_json = json::array{}, .active = true}),
+                                    "id");
+    owner.api->create_consumer(acc, app, {.consumer_id = wh::consumer_id{"c1"}, .bucket_key = wh::bucket_key{"main"}, .name = "C"});
+    BOOST_TEST(field_of(owner.api->create_consumer_destination(
+                   acc, app, wh::consumer_id{"c1"},
+                   {.application_version_id = wh::application_version_id{version}, .name = "theirs", .bucket_key = wh::bucket_key{"main"},
+                    .endpoint_url = "http://127.0.0.1:1/", .extra = {{"header_prefix", "X\r\nY"}}},
+                   wh::nothrow)) == "header_prefix");
+}
+
+BOOST_AUTO_TEST_CASE(response_code_retry_count_and_retry_interval_out_of_range_are_400_naming_the_field) {
+    emulator server{fast()};
+    account owner(server, "ranges@example.com");
+    const auto acc = owner.id();
+    const wh::bucket_id bucket{str(owner.api->create_bucket(acc, {.name = "b"}), "id")};
+    for (long long code : {0LL, 99LL, 600LL, 99999LL})
+        BOOST_TEST(field_of(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in", .response_code = code}, wh::nothrow)) ==
+                   "response_code");
+    const wh::input_id input{str(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in", .response_code = 599}), "id")};
+    BOOST_TEST(field_of(owner.api->update_input(acc, input, {.name = "in", .response_code = 0}, wh::nothrow)) == "response_code");
+
+    auto destination = [&](const wh::api::create_destination::options& o) {
+        return field_of(owner.api->create_destination(acc, input, o, wh::nothrow));
+    };
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .retry_count = 1'000'000'000}) == "retry_count");
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .retry_count = -1}) == "retry_count");
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .extra = {{"retry_interval", std::int64_t{1} << 62}}}) == "retry_interval");
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .retry_interval = -5}) == "retry_interval");
+    BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .retry_count = 25, .retry_interval = 86'400}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_update_cannot_take_another_users_email_address) {
+    emulator server{fast()};
+    account ada(server, "ada@example.com");
+    account bob(server, "bob@example.com");
+    const wh::user_id bobs_user{str(bob.session, "user_id")};
+
+    const auto taken = bob.api->update_user(bob.id(), bobs_user,
+                                            {.first_name = "B", .last_name = "B", .email_address = "ada@example.com", .timezone = "UTC"},
+                                            wh::nothrow);
+    BOOST_REQUIRE(!taken);
+    BOOST_TEST(taken.error().diagnostics().status == 409);
+
+    // Ada's login and reset are still hers.
+    wh::client anonymous{"none", {.base_url = server.base_url()}};
+    BOOST_TEST(str(anonymous.login({.email_address = "ada@example.com", .password = "pw-1"}), "user_id") == str(ada.session, "user_id"));
+    const std::string key = str(anonymous.reset_password({.email_address = "ada@example.com"}), "password_change_key");
+    BOOST_TEST(str(anonymous.lookup_password_change_key(wh::password_change_key{key}), "user_id") == str(ada.session, "user_id"));
+    // Keeping one's own address is no conflict.
+    BOOST_TEST(bool(bob.api->update_user(bob.id(), bobs_user,
+                                         {.first_name = "B", .last_name = "B", .email_address = "bob@example.com", .timezone = "UTC"},
+                                         wh::nothrow)));
+}
+
+BOOST_AUTO_TEST_CASE(credentials_and_pseudo_headers_are_never_stored_nor_forwarded_whatever_their_case) {
+    emulator server{fast()};
+    loopback_server receiver;
+    pipeline p(server, receiver,
+               {.name = "d", .endpoint_url = "-",
+                .headers_to_include = std::vector<std::string>{"authorization", "Cookie", "proxy-authorization", "x-custom",
+                                                               "REMOTE_ADDR", "local_port"}},
+               "headers@example.com");
+
+    httplib::Client sender("127.0.0.1", server.port());
+    const httplib::Headers sent{{"authorization", "Bearer secret-1"}, {"cookie", "session=secret-2"},
+                                {"PROXY-AUTHORIZATION", "Basic secret-3"}, {"X-Custom", "kept"}};
+    auto answer = sender.Post(("/v1/in/" + p.input.str()).c_str(), sent, R"({"type":"t"})", "application/json");
+    BOOST_REQUIRE(answer);
+    BOOST_REQUIRE(answer->status == 200);
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    const auto delivered = receiver.last();
+    BOOST_TEST(delivered.headers.find("X-Custom")->second == "kept");
+    // (The receiver's own server adds REMOTE_ADDR and the like to what it captured.)
+    for (std::string_view name : {"Authorization", "Cookie", "Proxy-Authorization"})
+        BOOST_TEST(!delivered.headers.contains(std::string(name)), name);
+    BOOST_TEST(delivered.headers.count("REMOTE_ADDR") == 1u);  // the receiver's, not a forwarded one
+
+    const json::value accepted = json::parse(answer->body);
+    const json::value incoming = p.owner.api->get_incoming_message(
+        p.owner.id(), wh::incoming_message_id{str(accepted, "incoming_message_id")});
+    const std::string stored = json::serialize(incoming.at("headers"));
+    for (std::string_view secret : {"secret-1", "secret-2", "secret-3", "REMOTE_ADDR", "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT"})
+        BOOST_TEST(stored.find(secret) == std::string::npos, secret);
+    BOOST_TEST(stored.find("kept") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_body_over_max_body_is_413) {
+    emulator server{{.retry_interval_unit = 1ms, .max_body = 4096}};
+    account owner(server, "big@example.com");
+    const wh::bucket_id bucket{str(owner.api->create_bucket(owner.id(), {.name = "b"}), "id")};
+    const std::string input = str(owner.api->create_input(owner.id(), {.bucket_id = bucket, .name = "in"}), "id");
+    httplib::Client sender("127.0.0.1", server.port());
+    auto small = sender.Post(("/v1/in/" + input).c_str(), std::string(4000, 'x'), "text/plain");
+    BOOST_REQUIRE(small);
+    BOOST_TEST(small->status == 200);
+    auto large = sender.Post(("/v1/in/" + input).c_str(), std::string(5000, 'x'), "text/plain");
+    BOOST_REQUIRE(large);
+    BOOST_TEST(large->status == 413);
+    BOOST_TEST(json::parse(large->body).at("status").as_int64() == 413);  // JSON, like every error
+}
+
+BOOST_AUTO_TEST_CASE(of_a_huge_answer_only_the_start_is_read) {
+    emulator server{fast()};
+    constexpr std::size_t total = 64u << 20;
+    std::atomic<std::size_t> written{0};
+    loopback_server receiver([&](const httplib::Request&, httplib::Response& response) {
+        response.set_chunked_content_provider("text/plain", [&](std::size_t offset, httplib::DataSink& sink) {
+            static const std::string chunk(64 * 1024, 'a');
+            if (offset >= total) {
+                sink.done();
+                return true;
+            }
+            if (!sink.write(chunk.data(), chunk.size())) return false;
+            written += chunk.size();
+            return true;
+        });
+    });
+    pipeline p(server, receiver, {.name = "d", .endpoint_url = "-"}, "huge@example.com");
+    const json::value accepted = p.send("x");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    const json::value message = outgoing_of(p, accepted);
+    BOOST_TEST(str(message, "status") == "success");
+    BOOST_TEST(str(message.at("attempts").at(0), "response_body") == std::string(2048, 'a'));
+    // The emulator hung up after 2 KiB: the sender could not write it all
+    // (what socket buffers took is far below the whole).
+    BOOST_TEST(written.load() < total / 2);
+}
+
+// A receiver whose answers wait until the test lets them go.
+struct stalling_receiver {
+    stalling_receiver()
+        : server([this](const httplib::Request&, httplib::Response& response) {
+              arrived.count_down();
+              gate.wait();
+              response.set_content("{}", "application/json");
+          }) {}
+    ~stalling_receiver() { release(); }
+    void release() {
+        if (!released.exchange(true)) opened.set_value();
+    }
+    std::promise<void> opened;
+    std::shared_future<void> gate = opened.get_future().share();
+    std::atomic<bool> released{false};
+    std::latch arrived{1};
+    loopback_server server;
+};
+
+BOOST_AUTO_TEST_CASE(a_stalled_destination_does_not_delay_another_accounts_delivery) {
+    emulator server{{.retry_interval_unit = 1ms, .delivery_timeout = 120s, .delivery_threads = 2}};
+    stalling_receiver slow;
+    pipeline stalled(server, slow.server, {.name = "d", .endpoint_url = "-", .retry_count = 0}, "slow@example.com");
+    for (int i = 0; i < 4; ++i) stalled.send("x");  // more than there are delivery threads
+    slow.arrived.wait();
+
+    std::promise<void> arrived;
+    loopback_server fast_receiver([&](const httplib::Request&, httplib::Response& response) {
+        arrived.set_value();
+        response.set_content("{}", "application/json");
+    });
+    pipeline other(server, fast_receiver, {.name = "d", .endpoint_url = "-"}, "fast@example.com");
+    other.send("y");
+    // A bound only so that a failure ends; the delivery needs nothing the slow one holds.
+    BOOST_TEST((arrived.get_future().wait_for(60s) == std::future_status::ready));
+    slow.release();
+}
+
+BOOST_AUTO_TEST_CASE(delivery_timeout_bounds_an_attempt_as_a_whole_not_each_read) {
+    emulator server{{.retry_interval_unit = 1ms, .delivery_timeout = 300ms}};
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool released = false;
+    loopback_server trickler([&](const httplib::Request&, httplib::Response& response) {
+        // One byte every 50 ms: each read is quick, the whole never ends (until released).
+        response.set_chunked_content_provider("text/plain", [&](std::size_t offset, httplib::DataSink& sink) {
+            std::unique_lock lock(mutex);
+            if (released || offset >= 2400) {
+                sink.done();
+                return true;
+            }
+            changed.wait_for(lock, 50ms, [&] { return released; });
+            return sink.write("a", 1);
+        });
+    });
+    pipeline p(server, trickler, {.name = "d", .endpoint_url = "-", .retry_count = 0}, "trickle@example.com");
+    const json::value accepted = p.send("x");
+    // The trickle lasts 2 minutes; the attempt ends at its timeout.
+    BOOST_TEST(server.wait_for_deliveries(60s));
+    {
+        std::lock_guard lock(mutex);
+        released = true;
+    }
+    changed.notify_all();
+    const json::value message = outgoing_of(p, accepted);
+    BOOST_TEST(str(message, "status") == "failed");
+    BOOST_TEST(str(message.at("attempts").at(0), "error").find("timed out") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(stopping_cancels_an_attempt_under_way_which_a_restart_makes_again) {
+    restart r;
+    stalling_receiver slow;
+    std::string message;
+    auto first = std::make_unique<emulator>(wh::emulator_options{.data_file = r.file, .delivery_timeout = 120s});
+    {
+        pipeline p(*first, slow.server, {.name = "d", .endpoint_url = "-"}, "stop@example.com");
+        r.keep(p.owner);
+        message = std::string(p.send("x").at("outgoing_message_ids").at(0).as_string());
+    }
+    slow.arrived.wait();  // the attempt is under way
+    auto stopped = std::async(std::launch::async, [&] { first.reset(); });
+    // A bound only so that a failure ends: the attempt would last 120 s.
+    BOOST_TEST((stopped.wait_for(60s) == std::future_status::ready));
+    slow.release();
+    stopped.wait();
+
+    emulator second{{.data_file = r.file}};
+    BOOST_REQUIRE(second.wait_for_deliveries());
+    const json::value status = r.client_of(second).get_outgoing_message_status(r.account_id, wh::outgoing_message_id{message});
+    BOOST_TEST(str(status, "status") == "success");
+    BOOST_TEST(slow.server.requests().size() == 2u);  // the cancelled attempt, then the one after the restart
+}
+
+BOOST_AUTO_TEST_CASE(a_change_made_by_a_get_route_survives_a_restart) {
+    restart r;
+    {
+        emulator first{{.data_file = r.file}};
+        account ada(first, "verify@example.com");
+        r.keep(ada);
+        const std::string key = str(ada.api->resend_verification_email(ada.id(), r.user_id), "email_verification_key");  // a GET
+        BOOST_TEST(ada.api->verify_email_address(wh::email_verification_key{key}).at("verified").as_bool());  // a GET
+    }
+    emulator second{{.data_file = r.file}};
+    BOOST_TEST(r.client_of(second).get_user(r.account_id, r.user_id).at("verified").as_bool());
+}
+
+BOOST_AUTO_TEST_CASE(the_data_file_is_private_and_holds_no_plain_or_unsalted_password) {
+    temporary_directory dir;
+    const auto file = dir.path / "state.json";
+    {
+        emulator first{{.data_file = file}};
+        account a(first, "one@example.com");
+        account b(first, "two@example.com");  // the same password
+    }
+    const auto permissions = std::filesystem::status(file).permissions();
+    BOOST_TEST(static_cast<unsigned>(permissions & std::filesystem::perms::all) == 0600u);
+    std::ifstream in(file);
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    BOOST_TEST(text.find("pw-1") == std::string::npos);
+    BOOST_TEST(text.find("pbkdf2-sha256$") != std::string::npos);
+    // Salted: the same password hashes differently.
+    std::vector<std::string> hashes;
+    for (std::size_t at = text.find("pbkdf2-sha256$"); at != std::string::npos; at = text.find("pbkdf2-sha256$", at + 1))
+        hashes.push_back(text.substr(at, text.find('"', at) - at));
+    BOOST_REQUIRE(hashes.size() == 2u);
+    BOOST_TEST(hashes[0] != hashes[1]);
+
+    emulator second{{.data_file = file}};
+    wh::client anonymous{"none", {.base_url = second.base_url()}};
+    BOOST_TEST(bool(anonymous.login({.email_address = "two@example.com", .password = "pw-1"}, wh::nothrow)));
+    BOOST_TEST(!anonymous.login({.email_address = "two@example.com", .password = "pw-2"}, wh::nothrow));
+}
+
+BOOST_AUTO_TEST_CASE(a_write_appends_what_it_changed_and_a_restart_replays_it) {
+    restart r;
+    const auto& file = r.file;
+    auto contents = [&] {
+        std::ifstream in(file, std::ios::binary);
+        return std::string{std::istreambuf_iterator<char>(in), {}};
+    };
+    std::string bucket;
+    {
+        emulator first{{.data_file = file}};
+        account ada(first, "journal@example.com");
+        r.keep(ada);
+        const std::string big_bucket = str(ada.api->create_bucket(ada.id(), {.name = std::string(200'000, 'b')}), "id");
+        const std::string before = contents();
+        bucket = str(ada.api->create_bucket(ada.id(), {.name = "small"}), "id");
+        const std::string after = contents();
+        // Appended, not rewritten: what was there stays, and little is added.
+        BOOST_TEST(after.starts_with(before));
+        BOOST_TEST(after.size() - before.size() < 4096u);
+        ada.api->delete_bucket(ada.id(), wh::bucket_id{big_bucket});
+    }
+    // A line torn by a crash while it was appended is dropped, not an error.
+    std::ofstream(file, std::ios::app) << R"({"put":{"id":"BU)";
+    {
+        emulator second{{.data_file = file}};
+        const json::array buckets = r.client_of(second).get_buckets(r.account_id).as_array();
+        BOOST_REQUIRE(buckets.size() == 1u);
+        BOOST_TEST(str(buckets[0], "id") == bucket);
+    }
+    // A bad line anywhere else is corruption.
+    std::ofstream(file, std::ios::app) << "{\"neither\":1}\n{\"erase\":\"x\"}\n";
+    BOOST_CHECK_EXCEPTION(emulator{{.data_file = file}}, std::runtime_error, [](const std::runtime_error& e) {
+        return std::string(e.what()).find("corrupt") != std::string::npos;
+    });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -73,6 +73,7 @@ measure() {
     done
 
     "$bin/bench_concurrency"
+    "$bin/bench_emulator_store"
     "$bin/bench_async"
 
     sources=tests/benchmarks/compile_time

@@ -1,14 +1,20 @@
 // When the emulator's outgoing messages are sent: a queue of due times served
 // by a few worker threads, which retries a message after the delay its
-// delivery asks for and is joined on shutdown.
+// delivery asks for and is joined on shutdown. Each message has a lane (its
+// destination): one attempt at a time per lane, so that a slow destination
+// holds one worker, never all of them. Stopping asks attempts under way to
+// end at once (their stop token).
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
+#include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,7 +26,8 @@ public:
     using clock = std::chrono::steady_clock;
     // Makes one attempt at a message; returns the delay before the next one,
     // or nothing when the message is done (delivered, failed or cancelled).
-    using attempt_fn = std::function<std::optional<clock::duration>(const std::string& message_id)>;
+    using attempt_fn =
+        std::function<std::optional<clock::duration>(const std::string& message_id, std::stop_token stop)>;
 
     delivery_queue(unsigned threads, attempt_fn attempt) : attempt_(std::move(attempt)) {
         for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
@@ -31,11 +38,11 @@ public:
     delivery_queue(const delivery_queue&) = delete;
     delivery_queue& operator=(const delivery_queue&) = delete;
 
-    void schedule(std::string message_id, clock::duration delay = {}) {
+    void schedule(std::string message_id, std::string lane, clock::duration delay = {}) {
         {
             std::lock_guard lock(mutex_);
             if (stopping_) return;
-            due_.emplace(clock::now() + delay, std::move(message_id));
+            due_.emplace(clock::now() + delay, entry{std::move(message_id), std::move(lane)});
         }
         changed_.notify_all();
     }
@@ -55,39 +62,53 @@ public:
         return changed_.wait_for(lock, timeout, [this] { return due_.empty() && in_flight_ == 0; });
     }
 
-    // Lets attempts under way finish, drops the rest and joins every worker.
+    // Cancels attempts under way, drops the rest and joins every worker.
     void stop() {
         {
             std::lock_guard lock(mutex_);
             stopping_ = true;
         }
+        cancel_.request_stop();
         changed_.notify_all();
         for (auto& worker : workers_)
             if (worker.joinable()) worker.join();
     }
 
 private:
+    struct entry {
+        std::string message_id;
+        std::string lane;
+    };
+    using schedule_map = std::multimap<clock::time_point, entry>;
+
+    // The first entry whose lane is free, if any.
+    schedule_map::iterator next_free() {
+        return std::ranges::find_if(due_, [this](const auto& item) { return !busy_lanes_.contains(item.second.lane); });
+    }
+
     void work() {
         std::unique_lock lock(mutex_);
         while (!stopping_) {
-            if (held_ || due_.empty()) {
+            auto next = held_ ? due_.end() : next_free();
+            if (next == due_.end()) {
                 changed_.wait(lock);
                 continue;
             }
-            auto next = due_.begin();
             if (const clock::time_point when = next->first; when > clock::now()) {
                 // A copy: another worker may take that entry while this one waits.
                 changed_.wait_until(lock, when);
                 continue;
             }
-            std::string id = std::move(next->second);
+            entry job = std::move(next->second);
             due_.erase(next);
+            busy_lanes_.insert(job.lane);
             ++in_flight_;
             lock.unlock();
-            const std::optional<clock::duration> again = attempt_(id);
+            const std::optional<clock::duration> again = attempt_(job.message_id, cancel_.get_token());
             lock.lock();
             --in_flight_;
-            if (again && !stopping_) due_.emplace(clock::now() + *again, std::move(id));
+            busy_lanes_.erase(job.lane);
+            if (again && !stopping_) due_.emplace(clock::now() + *again, std::move(job));
             changed_.notify_all();
         }
     }
@@ -95,7 +116,9 @@ private:
     attempt_fn attempt_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::multimap<clock::time_point, std::string> due_;
+    schedule_map due_;
+    std::set<std::string> busy_lanes_;
+    std::stop_source cancel_;
     unsigned in_flight_ = 0;
     bool held_ = false;
     bool stopping_ = false;

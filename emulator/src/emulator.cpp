@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,15 +42,17 @@ public:
                     {.time = options_.recipe_time, .memory = options_.recipe_memory}}),
           handlers_(service_.handlers()),
           router_(reflection::endpoints()),
-          deliveries_(options_.delivery_threads, [this](const std::string& id) { return attempt(id); }) {
-        service_.set_scheduler([this](std::string id, std::chrono::milliseconds delay) {
-            deliveries_.schedule(std::move(id), delay);
+          deliveries_(options_.delivery_threads,
+                      [this](const std::string& id, std::stop_token stop) { return attempt(id, stop); }) {
+        service_.set_scheduler([this](std::string id, std::string lane, std::chrono::milliseconds delay) {
+            deliveries_.schedule(std::move(id), std::move(lane), delay);
         });
         for (std::size_t i = 0; i < reflection::endpoints().size(); ++i)
             if (!handlers_.at(i))
                 throw std::logic_error("emulator: no handler for " + std::string(reflection::endpoints()[i].name));
         install_routes();
         server_.set_keep_alive_max_count(100);
+        server_.set_payload_max_length(options_.max_body);  // larger: 413
         server_.set_read_timeout(options_.read_timeout);
         server_.set_write_timeout(options_.write_timeout);
         server_.set_keep_alive_timeout(options_.keep_alive_timeout.count());
@@ -212,7 +215,7 @@ private:
             c.options = options_of(endpoint, request);
             check_required(endpoint, c.options);
             reply r = h(c);
-            if (endpoint.method != http_method::get) service_.commit();
+            service_.commit();  // GET routes change state too (verify_email_address)
             response.status = r.status;
             if (r.raw) response.set_content(r.raw->first, r.raw->second.c_str());
             else response.set_content(boost::json::serialize(r.body), "application/json");
@@ -223,9 +226,9 @@ private:
         }
     }
 
-    std::optional<std::chrono::milliseconds> attempt(const std::string& id) {
+    std::optional<std::chrono::milliseconds> attempt(const std::string& id, std::stop_token stop) {
         try {
-            return service_.attempt(id);
+            return service_.attempt(id, stop);
         } catch (const std::exception&) {
             return std::nullopt;  // a message the emulator can't handle is dropped, not retried forever
         }

@@ -50,7 +50,9 @@ int main(int argc, char** argv) {
     app.add_option("--max-connections", options.max_connections, "connections served at once")
         ->capture_default_str()
         ->check(CLI::Range(1u, 100'000u));
-    // TODO(max_body): a --max-body flag, once emulator_options has max_body.
+    app.add_option("--max-body", options.max_body, "the largest request body accepted, in bytes (larger: 413)")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
 
     try {
         app.parse(argc, argv);

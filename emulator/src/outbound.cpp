@@ -1,16 +1,92 @@
 // One delivery attempt on the wire (outbound.hpp).
 #include "outbound.hpp"
 
-#include <optional>
+#include <algorithm>
+#include <array>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
-#include <boost/url/parse.hpp>
 #include <httplib.h>
 
 #include "endpoint_url.hpp"
 
 namespace webhooksio::emulation {
 
-outbound_result send_outbound(const outbound_request& out, std::chrono::milliseconds timeout) {
+bool is_http_method(std::string_view method) {
+    static constexpr std::array<std::string_view, 7> known{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
+    return std::ranges::find(known, method) != known.end();
+}
+
+std::optional<std::string> unsafe_header_reason(std::string_view name, std::string_view value) {
+    // RFC 9110's tchar: a name of anything else could end the header early.
+    auto is_token_char = [](unsigned char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               std::string_view("!#$%&'*+-.^_`|~").find(char(c)) != std::string_view::npos;
+    };
+    if (name.empty()) return "an empty header name";
+    if (!std::ranges::all_of(name, is_token_char)) return "the header name \"" + std::string(name) + "\" is not a token";
+    if (value.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos)
+        return "the value of header " + std::string(name) + " holds CR, LF or NUL";
+    return std::nullopt;
+}
+
+namespace {
+
+constexpr std::chrono::milliseconds max_connect_time{3000};
+
+// Why `out` must not be sent, if it must not: every header and the method
+// are checked here, in one place, whatever they were made from.
+std::optional<std::string> refusal(const outbound_request& out) {
+    if (!is_http_method(out.method)) return "the method is not an HTTP method the emulator sends";
+    for (const auto& [name, value] : out.headers)
+        if (auto reason = unsafe_header_reason(name, value)) return reason;
+    if (!out.content_type.empty())
+        if (auto reason = unsafe_header_reason("Content-Type", out.content_type)) return reason;
+    return std::nullopt;
+}
+
+// Stops `client` at `deadline` or when `stop` is requested, unless the attempt
+// is over first: httplib bounds each read, this bounds the attempt as a whole.
+class watchdog {
+public:
+    watchdog(httplib::Client& client, std::chrono::steady_clock::time_point deadline, std::stop_token stop)
+        : thread_([this, &client, deadline, stop] {
+              std::unique_lock lock(mutex_);
+              if (changed_.wait_until(lock, stop, deadline, [this] { return done_; })) return;
+              fired_ = true;
+              // Stopping before the socket exists does nothing: repeat until the attempt ends.
+              while (!done_) {
+                  client.stop();
+                  changed_.wait_for(lock, std::chrono::milliseconds(20), [this] { return done_; });
+              }
+          }) {}
+
+    ~watchdog() {
+        {
+            std::lock_guard lock(mutex_);
+            done_ = true;
+        }
+        changed_.notify_all();
+        thread_.join();
+    }
+
+    bool fired() {
+        std::lock_guard lock(mutex_);
+        return fired_;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable_any changed_;
+    bool done_ = false;
+    bool fired_ = false;
+    std::thread thread_;  // last: it starts once the rest is ready
+};
+
+}  // namespace
+
+outbound_result send_outbound(const outbound_request& out, std::chrono::milliseconds timeout, std::stop_token stop) {
     const auto started = std::chrono::steady_clock::now();
     outbound_result result;
     auto finish = [&] {
@@ -23,9 +99,16 @@ outbound_result send_outbound(const outbound_request& out, std::chrono::millisec
         result.error = "the endpoint_url is not an http(s) URL";
         return finish();
     }
+    if (auto reason = refusal(out)) {
+        result.error = "not sent: " + *reason;
+        result.refused = true;
+        return finish();
+    }
     httplib::Client client(target->scheme + "://" + target->host + ":" + std::to_string(target->port));
     client.set_tcp_nodelay(true);
-    client.set_connection_timeout(timeout);
+    // Stopping can't interrupt a connect under way (httplib has no socket yet
+    // to shut down), so connecting gets at most a few seconds of the attempt.
+    client.set_connection_timeout(std::min<std::chrono::milliseconds>(timeout, max_connect_time));
     client.set_read_timeout(timeout);
     client.set_write_timeout(timeout);
 #ifdef CPPHTTPLIB_OPENSSL_SUPPORT
@@ -37,13 +120,25 @@ outbound_result send_outbound(const outbound_request& out, std::chrono::millisec
     for (const auto& [name, value] : out.headers) request.headers.emplace(name, value);
     if (!out.content_type.empty()) request.headers.emplace("Content-Type", out.content_type);
     request.body = out.body;
+    // The answer's status as soon as its head is in; of its body, only the
+    // start the log keeps is read (reading stops there, the rest is dropped).
+    request.response_handler = [&](const httplib::Response& head) {
+        result.status = head.status;
+        return true;
+    };
+    request.content_receiver = [&](const char* data, std::size_t size, std::uint64_t, std::uint64_t) {
+        result.body.append(data, std::min(size, kept_response_bytes - result.body.size()));
+        return result.body.size() < kept_response_bytes;
+    };
+    watchdog guard(client, started + timeout, stop);
     auto answer = client.send(request);
-    if (!answer) {
+    if (guard.fired()) {
+        result.status = 0;
+        result.error = stop.stop_requested() ? "cancelled: the emulator is stopping" : "timed out: the attempt took longer than "
+                                                                                          "the delivery_timeout";
+    } else if (!answer && result.status == 0) {
         result.error = httplib::to_string(answer.error());
-        return finish();
     }
-    result.status = answer->status;
-    result.body = answer->body.substr(0, 2048);  // the log keeps the start, as the API's does
     return finish();
 }
 

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <optional>
+#include <stop_token>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
-
 
 namespace webhooksio::emulation {
 
@@ -21,12 +24,25 @@ struct outbound_request {
 
 struct outbound_result {
     int status = 0;      // 0: no HTTP answer
-    std::string body;    // the start of the answer's body
+    std::string body;    // the start of the answer's body (at most kept_response_bytes)
     std::string error;   // why there was no answer
+    bool refused = false;  // not sent: a header or the method was unsafe
     long long duration_ms = 0;
 };
 
-// Sends `out` (every step within `timeout`) and notes what came back.
-outbound_result send_outbound(const outbound_request& out, std::chrono::milliseconds timeout);
+// How much of a destination's answer is read and kept: the rest is never read.
+inline constexpr std::size_t kept_response_bytes = 2048;
+
+// Is `method` an HTTP method the emulator sends (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)?
+bool is_http_method(std::string_view method);
+
+// What makes a header name or value unsafe on the wire (CR, LF, NUL, or a
+// name that is not an RFC 9110 token), or nothing when it is safe.
+std::optional<std::string> unsafe_header_reason(std::string_view name, std::string_view value);
+
+// Sends `out`, the whole attempt (connect, send, answer) within `timeout`, or
+// until `stop` is requested. A request with an unsafe header or method is not
+// sent: its result names the reason.
+outbound_result send_outbound(const outbound_request& out, std::chrono::milliseconds timeout, std::stop_token stop = {});
 
 }  // namespace webhooksio::emulation

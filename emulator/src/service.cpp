@@ -29,6 +29,16 @@ handler_table service::handlers() {
 
 namespace {
 
+// Is an incoming header kept with its message (and so forwardable by
+// headers_to_include)? Never credentials, nor the pseudo-headers httplib adds
+// (REMOTE_ADDR, LOCAL_PORT, ...).
+bool kept_incoming_header(std::string_view name) {
+    for (std::string_view dropped : {"Authorization", "Cookie", "Proxy-Authorization", "REMOTE_ADDR", "REMOTE_PORT",
+                                     "LOCAL_ADDR", "LOCAL_PORT"})
+        if (same_ignoring_case(name, dropped)) return false;
+    return true;
+}
+
 // The event of an incoming webhook, where its input says to find it: a
 // header, a query parameter, or a path "msg.a.b" into its JSON payload.
 std::string event_of(const json::object& input, const httplib::Request& request) {
@@ -75,7 +85,7 @@ reply service::receive(call& c, std::string_view target) {
     const std::string event = event_of(input->fields, request);
     json::object headers;
     for (const auto& [name, value] : request.headers)
-        if (name != "Authorization" && name != "Cookie") headers[name] = value;
+        if (kept_incoming_header(name)) headers[name] = value;
     json::object query;
     for (const auto& [name, value] : request.params)
         if (name != "_token") query[name] = value;
@@ -100,7 +110,8 @@ reply service::receive(call& c, std::string_view target) {
     if (passes(input->fields, "event_filters", event) && input_recipe(*input, message, entry))
         sent = target.empty() ? fan_out(message, store_.children(input_id, kinds::destination.name), event)
                               : send_to(message, target, event);
-    const int status = static_cast<int>(number(input->fields, "response_code", 200));
+    int status = static_cast<int>(number(input->fields, "response_code", 200));
+    if (status < 100 || status > 599) status = 200;  // checked when set; this guards older data files
     entry["http_status"] = status;
     log(input->account, std::move(entry));
     reply answer{status, json::object{{"incoming_message_id", message.fields.at("id")},
@@ -170,11 +181,11 @@ std::vector<std::string> service::queue(record& incoming, std::vector<std::pair<
         outgoing.push_back(m.fields.at("id"));
     }
     incoming.fields["outgoing_message_ids"] = std::move(outgoing);
-    for (const auto& id : ids) schedule_(id, {});
+    for (const auto& id : ids) schedule(*store_.find(id));
     return ids;
 }
 
-std::optional<std::chrono::milliseconds> service::attempt(const std::string& id) {
+std::optional<std::chrono::milliseconds> service::attempt(const std::string& id, std::stop_token stop) {
     outbound_request out;
     int number_of_attempt = 0;
     // The destination's recipe, when it runs on this attempt, and what it runs on.
@@ -210,15 +221,11 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
                        {prefix + "-Attempt", std::to_string(number_of_attempt)}};
         if (!event.empty()) out.headers.emplace_back(prefix + "-Event", event);
         const json::object* incoming_headers = in->fields.at("headers").if_object();
-        for (std::string_view rest = text(*d, "headers_to_include"); !rest.empty();) {
-            auto comma = rest.find(',');
-            const std::string name(rest.substr(0, comma));
-            if (incoming_headers)
+        if (incoming_headers)
+            for (const std::string& name : list_of(*d, "headers_to_include"))
                 for (const auto& [key, value] : *incoming_headers)
-                    if (same_ignoring_case(key, name))
-                        out.headers.emplace_back(key, std::string(value.as_string()));
-            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-        }
+                    if (same_ignoring_case(key, name) && kept_incoming_header(key) && value.is_string())
+                        out.headers.emplace_back(key, std::string(value.get_string()));
         // What the input's recipe made of the message, then the destination's
         // recipe: run again on this attempt, or its kept output reused.
         if (const json::value* output = in->fields.if_contains("recipe_output")) apply_output(output->as_object(), out);
@@ -242,19 +249,21 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
     if (stopped)
         result.error = ran->error;
     else
-        result = send_outbound(out, options_.delivery_timeout);
+        result = send_outbound(out, options_.delivery_timeout, stop);
 
     std::lock_guard lock(mutex_);
     record* m = store_.find(id);
     if (!m) return std::nullopt;
     const bool delivered = result.status >= 200 && result.status < 300;
-    if (!delivered && stopping_) return std::nullopt;  // resumed at the next start
+    // Stopped mid-attempt: nothing is noted, the message stays queued for the next start.
+    if (!delivered && (stopping_ || stop.stop_requested())) return std::nullopt;
     const json::object* d = settings_of(*m);
-    const long long retries = d ? number(*d, "retry_count", 3) : 0;
+    const long long retries = d ? std::min(number(*d, "retry_count", 3), max_retry_count) : 0;
     const long long interval = d ? number(*d, "retry_interval", 60) : 0;
     const bool exponential = d && text(*d, "retry_policy_id") == "RP00000000000000000000000000000002";
-    // A recipe that dropped the message or failed ends it: no retry.
-    const bool again = !delivered && !stopped && number_of_attempt <= retries && d;
+    // A recipe that dropped the message or failed ends it, and a request
+    // refused as unsafe would be refused again: no retry.
+    const bool again = !delivered && !stopped && !result.refused && number_of_attempt <= retries && d;
     const std::string now = now_iso8601();
     json::object entry{{"direction", "outgoing"},
                        {"method", out.method},
@@ -290,8 +299,7 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id)
     log(m->account, std::move(entry));
     commit();
     if (!again) return std::nullopt;
-    const long long units = exponential ? interval << std::min(number_of_attempt - 1, 20) : interval;
-    return options_.retry_interval_unit * units;
+    return options_.retry_interval_unit * retry_delay(interval, number_of_attempt, exponential);
 }
 
 json::array service::log_of(const call& c, const std::string& account, std::string_view consumer) {

@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,7 +27,9 @@
 
 #include <webhooksio/api.hpp>
 
+#include "credentials.hpp"
 #include "outbound.hpp"
+#include "settings.hpp"
 #include "recipes/recipe_engine.hpp"
 #include "store.hpp"
 
@@ -180,10 +183,11 @@ struct service_options {
 
 class service {
 public:
-    using schedule_fn = std::function<void(std::string message_id, std::chrono::milliseconds delay)>;
+    // Queues a message for an attempt after `delay`, one at a time per `lane` (its destination).
+    using schedule_fn = std::function<void(std::string message_id, std::string lane, std::chrono::milliseconds delay)>;
 
     explicit service(service_options options) : options_(std::move(options)) {
-        if (!options_.data_file.empty()) store_.load(options_.data_file);
+        if (!options_.data_file.empty()) store_.open(options_.data_file);
     }
 
     // Where the emulator listens, for the gateway URLs it hands out.
@@ -193,10 +197,9 @@ public:
     // The lock every handler runs under; the router takes it.
     std::mutex& mutex() { return mutex_; }
 
-    // Writes the state to the data file, if there is one (under the lock).
-    void commit() {
-        if (!options_.data_file.empty()) store_.save(options_.data_file);
-    }
+    // Writes what changed to the data file, if there is one (under the lock),
+    // whatever the request's method.
+    void commit() { store_.commit(); }
 
     // From now on an attempt that fails is taken for one the stop
     // interrupted: it isn't recorded, and its message stays pending or
@@ -208,7 +211,7 @@ public:
         std::lock_guard lock(mutex_);
         store_.for_each(kinds::outgoing.name, [&](record& m) {
             const std::string status = text(m.fields, "status");
-            if (status == "pending" || status == "retrying") schedule_(text(m.fields, "id"), {});
+            if (status == "pending" || status == "retrying") schedule(m);
         });
     }
 
@@ -216,8 +219,8 @@ public:
     std::string account_of_key(std::string_view key) {
         std::string found;
         if (!key.empty())
-            store_.for_each(kinds::account.name, [&](record& a) {
-                if (text(a.hidden, "api_key") == key) found = text(a.fields, "id");
+            store_.read_each(kinds::account.name, [&](const record& a) {
+                if (same_secret(text(a.hidden, "api_key"), key)) found = text(a.fields, "id");
             });
         return found;
     }
@@ -240,7 +243,8 @@ public:
     // One delivery attempt of outgoing message `id` (run by a delivery
     // worker, without the lock held during the HTTP exchange); returns the
     // delay before a retry, if one is due.
-    std::optional<std::chrono::milliseconds> attempt(const std::string& id);
+    // `stop` cancels the attempt under way.
+    std::optional<std::chrono::milliseconds> attempt(const std::string& id, std::stop_token stop = {});
 
 private:
     // The handlers of each area of the API, one file each in handlers/.
@@ -287,6 +291,13 @@ private:
         return *r;
     }
 
+    // The settings a resource is created or updated with: checked (400 naming
+    // the first bad one), then kept.
+    static json::object checked(const json::object& options) {
+        check_settings(options);
+        return kept(options);
+    }
+
     // The options a resource keeps: all given but _token and secrets.
     static json::object kept(json::object options) {
         for (std::string_view secret : {"_token", "id", "password", "password_confirm", "new_password",
@@ -301,7 +312,7 @@ private:
     handler create(const kind& k, const kind& parent) {
         return [this, &k, &parent](call& c) {
             record& p = resolve(c, parent);
-            json::object fields = kept(c.options);
+            json::object fields = checked(c.options);
             fields[std::string(parent.placeholder)] = text(p.fields, "id");
             return reply{201, store_.insert(std::string(k.name), k.prefix, text(p.fields, "id"), p.account,
                                             std::move(fields)).fields};
@@ -331,7 +342,7 @@ private:
         return wanted.empty() || wanted == text(r.fields, r.fields.contains("key") ? "key" : "name");
     }
     json::value updated(record& r, const json::object& options) {
-        for (const auto& [key, value] : kept(options)) r.fields[key] = value;
+        for (const auto& [key, value] : checked(options)) r.fields[key] = value;
         r.fields["updated_at"] = now_iso8601();
         return r.fields;
     }
@@ -360,7 +371,7 @@ private:
         fields["account_id"] = account;
         fields["verified"] = false;
         record& u = store_.insert(std::string(kinds::user.name), kinds::user.prefix, account, account, std::move(fields));
-        u.hidden["password"] = sha256_hex(text(options, "password"));
+        u.hidden["password"] = password_hash(text(options, "password"));
         u.hidden["email_verification_key"] = store_.random_hex();
         return u;
     }
@@ -411,8 +422,15 @@ private:
         if (status == "pending" || status == "retrying") return false;
         message.fields["status"] = "pending";
         message.fields["updated_at"] = now_iso8601();
-        schedule_(text(message.fields, "id"), {});
+        schedule(message);
         return true;
+    }
+    // Queues an outgoing message in its destination's lane (its URL's, without one).
+    void schedule(const record& message, std::chrono::milliseconds delay = {}) {
+        const json::value* destination = message.fields.if_contains("destination_id");
+        const std::string lane = destination && !destination->is_null() ? text(message.fields, "destination_id")
+                                                                        : text(message.fields, "endpoint_url");
+        schedule_(text(message.fields, "id"), lane, delay);
     }
     // Recipes (service.cpp): the published code of the recipe an input or a
     // destination names, a run of it, and what a run leaves on the records.

@@ -1,6 +1,8 @@
 // The emulator's state: every resource it holds is a record (a kind, a parent
 // and the JSON the API returns), kept in creation order, with the cascade
-// delete and the atomic save and load of --data.
+// delete and the data file of --data: a snapshot line followed by a journal of
+// the records each commit changed, compacted into a new snapshot now and then,
+// so that a write costs what it changed, not the whole state.
 #pragma once
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 #include <filesystem>
 #include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,9 +67,11 @@ public:
         return add(std::move(id), std::move(r));
     }
 
+    // Every record handed out for writing is noted, and the next commit
+    // journals those that changed.
     record* find(const std::string& id) {
         auto it = records_.find(id);
-        return it == records_.end() ? nullptr : &it->second;
+        return it == records_.end() ? nullptr : &touch(*it);
     }
 
     // The records of `kind` directly under `parent`, oldest first.
@@ -74,15 +79,15 @@ public:
         std::vector<record*> out;
         if (auto it = children_.find(parent); it != children_.end())
             for (const auto& id : it->second)
-                if (record& r = records_.at(id); r.kind == kind) out.push_back(&r);
+                if (auto entry = records_.find(id); entry->second.kind == kind) out.push_back(&touch(*entry));
         return out;
     }
 
     // Every record of `kind` owned by `account`, oldest first.
     std::vector<record*> owned(const std::string& account, std::string_view kind) {
         std::vector<record*> out;
-        for (auto& [id, r] : records_)
-            if (r.kind == kind && r.account == account) out.push_back(&r);
+        for (auto& entry : records_)
+            if (entry.second.kind == kind && entry.second.account == account) out.push_back(&touch(entry));
         std::sort(out.begin(), out.end(), [](record* a, record* b) { return a->sequence < b->sequence; });
         return out;
     }
@@ -90,7 +95,14 @@ public:
     // Every record of `kind`, in no particular order.
     template <class F>
     void for_each(std::string_view kind, F&& f) {
-        for (auto& [id, r] : records_)
+        for (auto& entry : records_)
+            if (entry.second.kind == kind) f(touch(entry));
+    }
+
+    // The same, read only: nothing to journal.
+    template <class F>
+    void read_each(std::string_view kind, F&& f) const {
+        for (const auto& [id, r] : records_)
             if (r.kind == kind) f(r);
     }
 
@@ -103,21 +115,40 @@ public:
     // Replaces the state by `document`; throws std::runtime_error naming what is wrong.
     void from_json(const boost::json::value& document);
 
-    // Writes the state to `path` atomically: a temporary file, flushed to
-    // disk, then renamed over the old one, so a crash leaves one or the other.
-    void save(const std::filesystem::path& path) const;
+    // Keeps the state in `path` from now on, reading what it holds (none
+    // yet: an empty state). A file that can't be read back is an error: state
+    // is never silently dropped. Only the last journal line, torn by a crash
+    // while it was written, is dropped (it was never committed).
+    void open(const std::filesystem::path& path);
 
-    // Reads the state saved at `path` (none yet: an empty state). A file that
-    // can't be parsed is an error: state is never silently dropped.
-    void load(const std::filesystem::path& path);
+    // Appends the records changed or erased since the last commit to the data
+    // file (flushed to disk), compacting it into a new snapshot once the
+    // journal outgrows the snapshot. Nothing without a data file.
+    void commit();
 
     static constexpr std::string_view format = "webhooksio-emulator/1";
 
 private:
+    using entry_type = std::pair<const std::string, record>;
+
     record& add(std::string id, record r) {
         children_[r.parent].push_back(id);
-        return records_.emplace(std::move(id), std::move(r)).first->second;
+        auto& entry = *records_.emplace(std::move(id), std::move(r)).first;
+        return touch(entry);
     }
+    record& touch(entry_type& entry) {
+        if (!path_.empty()) touched_.insert(entry.first);
+        return entry.second;
+    }
+
+    void apply(const boost::json::value& line);  // one journal line
+    void write_snapshot();                       // atomically, 0600
+
+    std::filesystem::path path_;                         // the data file ("" : none)
+    std::set<std::string> touched_;                      // handed out since the last commit
+    std::vector<std::string> erased_;                    // erased since the last commit
+    std::map<std::string, std::size_t> written_;         // ID -> hash of what the file holds
+    std::uintmax_t snapshot_bytes_ = 0, journal_bytes_ = 0;
 
     std::map<std::string, record> records_;
     std::map<std::string, std::vector<std::string>> children_;  // parent ID -> child IDs, oldest first

@@ -1,4 +1,4 @@
-// Benchmark 6: the asynchronous client (<webhooksio/asio.hpp>) on one thread,
+// Benchmark 7: the asynchronous client (<webhooksio/asio.hpp>) on one thread,
 // 64 calls of create_bucket in flight over 8 keep-alive connections,
 // sustained (each answer starts the next call), against
 //   - a hand-written Boost.Beast client doing the same requests over 8
@@ -153,12 +153,12 @@ int main(int argc, char** argv) {
         beast_ratios.push_back(async_rates.back() / beast_rates.back());
         callback_ratios.push_back(async_rates.back() / callback_rates.back());
     }
-    const std::string figure = "6. async, one thread, 64 calls in flight over 8 connections (" +
+    const std::string figure = "7. async, one thread, 64 calls in flight over 8 connections (" +
                                std::to_string(rounds) + " x " + std::to_string(calls) + " calls, interleaved; medians)";
     bench::row(figure, bench::fixed(bench::median(async_rates), 0) + " calls/s",
                "hand-written Beast client, 8 connections: " + bench::fixed(bench::median(beast_rates), 0) + " calls/s",
                bench::fixed(bench::median(beast_ratios), 3), ">= 0.90");
-    bench::row("6. the same against the synchronous client's callback token (its worker threads)",
+    bench::row("7. the same against the synchronous client's callback token (its worker threads)",
                bench::fixed(bench::median(async_rates), 0) + " calls/s",
                "`client` with callbacks: " + bench::fixed(bench::median(callback_rates), 0) + " calls/s",
                bench::fixed(bench::median(callback_ratios), 3), "-");
@@ -180,7 +180,7 @@ int main(int argc, char** argv) {
         const double with_queue = rss_mib();
         io.run();
         if (answered != queued) std::abort();
-        bench::row("6. resident memory with 10,000 calls queued at once (one thread)",
+        bench::row("7. resident memory with 10,000 calls queued at once (one thread)",
                    bench::fixed(with_queue, 1) + " MiB (+" + bench::fixed(with_queue - before, 1) + " MiB)",
                    "the process before: " + bench::fixed(before, 1) + " MiB", "-", "< 64 MiB, no thread per call");
     }

@@ -27,12 +27,18 @@ struct emulator_options {
     // What one unit of a destination's retry_interval lasts (the API's unit
     // is a second; tests make it a millisecond).
     std::chrono::milliseconds retry_interval_unit{1000};
-    std::chrono::milliseconds delivery_timeout{10000};  // per attempt
+    // What one delivery attempt may last as a whole: connecting, sending and
+    // reading the answer (of which the first 2 KiB are read and kept).
+    std::chrono::milliseconds delivery_timeout{10000};
     // The limits of one run of a recipe (test_recipe, an input's, a
     // destination's): past them the run fails and its message with it.
     std::chrono::milliseconds recipe_time{100};
     std::size_t recipe_memory = 16 << 20;  // bytes
-    unsigned delivery_threads = 2;
+    // Attempts run at once; one at a time per destination, so a slow one
+    // holds one thread, never all.
+    unsigned delivery_threads = 4;
+    // The largest request body accepted; a larger one is answered 413.
+    std::size_t max_body = 8u << 20;
     // The origins whose browser pages may call the API (CORS): "*" for any,
     // else exact origins ("https://app.example.com"). Empty: none.
     std::vector<std::string> allowed_origins{"*"};
@@ -53,7 +59,8 @@ public:
     // and starts serving; throws std::runtime_error when it cannot bind.
     explicit emulator(emulator_options options = {});
 
-    // Stops serving, lets attempts under way finish and joins every thread.
+    // Stops serving, cancels attempts under way (a cancelled one is made
+    // again after a restart with the same data file) and joins every thread.
     ~emulator();
 
     emulator(const emulator&) = delete;

@@ -9,7 +9,7 @@ void service::add_inputs(handler_table& table) {
     area_handlers<areas::inputs>(table)
         .on<api::create_input>([this](call& c) {
             record& b = resolve_option(c, bucket, "bucket_id");
-            json::object fields = kept(c.options);
+            json::object fields = checked(c.options);
             record& in = store_.insert(std::string(input.name), input.prefix, text(b.fields, "id"), b.account,
                                        std::move(fields));
             // Where webhooks for this input go: the gateway route.

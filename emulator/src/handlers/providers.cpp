@@ -69,7 +69,7 @@ void service::add_providers(handler_table& table) {
             for (record* r : store_.children(text(app.fields, "id"), consumer.name))
                 if (text(r->fields, "consumer_id") == text(c.options, "consumer_id"))
                     throw api_error{409, "this application has a consumer with this consumer_id already"};
-            json::object fields = kept(c.options);
+            json::object fields = checked(c.options);
             fields["application_id"] = app.fields.at("id");
             record& made = store_.insert(std::string(consumer.name), consumer.prefix, text(app.fields, "id"), app.account,
                                          std::move(fields));
@@ -91,7 +91,7 @@ void service::add_providers(handler_table& table) {
             record* v = store_.find(text(c.options, "application_version_id"));
             if (!v || v->kind != version.name || v->parent != text(owner.fields, "application_id")) throw not_found(version);
             ensure_consumer_bucket(owner, text(c.options, "bucket_key"));
-            json::object fields = kept(c.options);
+            json::object fields = checked(c.options);
             fields["consumer_id"] = owner.fields.at("consumer_id");
             fields["application_id"] = owner.fields.at("application_id");
             return reply{201, store_.insert(std::string(destination.name), destination.prefix,

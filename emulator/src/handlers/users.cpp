@@ -9,7 +9,7 @@ void service::add_users(handler_table& table) {
     area_handlers<areas::users>(table)
         .on<api::login>([this](call& c) {
             record* u = user_with("email_address", text(c.options, "email_address"));
-            if (!u || text(u->hidden, "password") != sha256_hex(text(c.options, "password")))
+            if (!u || !password_matches(text(u->hidden, "password"), text(c.options, "password")))
                 throw api_error{401, "wrong email_address or password"};
             return reply{200, session(*u)};
         })
@@ -18,9 +18,9 @@ void service::add_users(handler_table& table) {
             if (text(c.options, "new_password") != text(c.options, "new_confirm_password"))
                 throw api_error{400, "new_password and new_confirm_password differ"};
             if (c.options.contains("existing_password") &&
-                text(u.hidden, "password") != sha256_hex(text(c.options, "existing_password")))
+                !password_matches(text(u.hidden, "password"), text(c.options, "existing_password")))
                 throw api_error{400, "existing_password is wrong"};
-            u.hidden["password"] = sha256_hex(text(c.options, "new_password"));
+            u.hidden["password"] = password_hash(text(c.options, "new_password"));
             u.hidden.erase("password_change_key");
             return reply{200, json::object{{"id", u.fields.at("id")}, {"message", "password changed"}}};
         })
@@ -44,7 +44,14 @@ void service::add_users(handler_table& table) {
         .on<api::create_user>([this](call& c) { return reply{201, new_user(resolve(c, account).account, c.options, "").fields}; })
         .on<api::update_user>([this](call& c) {
             record& u = resolve(c, user);
-            if (c.options.contains("password")) u.hidden["password"] = sha256_hex(text(c.options, "password"));
+            // Unique on every write: else another account could take over this address's login and reset.
+            if (c.options.contains("email_address")) {
+                const std::string address = text(c.options, "email_address");
+                if (address.empty()) throw api_error{400, "email_address must not be empty", {{"field", "email_address"}}};
+                if (record* holder = user_with("email_address", address); holder && holder != &u)
+                    throw api_error{409, "a user with this email_address exists already"};
+            }
+            if (c.options.contains("password")) u.hidden["password"] = password_hash(text(c.options, "password"));
             return reply{200, updated(u, c.options)};
         })
         .on<api::get_user>(get(user))
