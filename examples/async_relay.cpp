@@ -32,13 +32,14 @@ int main() {
     client anonymous{"none", {.base_url = local.base_url()}};
     const json::value session = anonymous.register_account(
         {.first_name = "Ada", .last_name = "Lovelace", .email_address = "ada@example.com",
-         .password = "correct horse", .plan_id = "free", .invite_code = "relay", .password_confirm = "correct horse"});
+         .password = "correct horse", .plan_id = plan_id{"free"}, .invite_code = "relay",
+         .password_confirm = "correct horse"});
     const account_id account{std::string(session.at("account_id").as_string())};
     const std::string key(session.at("api_token").as_string());
     client setup{key, {.base_url = local.base_url()}};
     const json::value bucket = setup.create_bucket(account, {.name = "Shop", .key = "shop"});
     const json::value input = setup.create_input(
-        account, {.bucket_id = std::string(bucket.at("id").as_string()), .name = "orders",
+        account, {.bucket_id = bucket_id{std::string(bucket.at("id").as_string())}, .name = "orders",
                   .event_location = "payload", .event_path = "event"});
     const input_id orders{std::string(input.at("id").as_string())};
 
