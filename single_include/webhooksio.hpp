@@ -738,6 +738,10 @@ WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
 }  // namespace webhooksio::detail
 #endif
 
+namespace webhooksio {
+struct diagnostics;
+}  // namespace webhooksio
+
 namespace webhooksio::api {
 
 // The client's named method of endpoint E, e.g. create_bucket(account_id,
@@ -745,6 +749,12 @@ namespace webhooksio::api {
 // E> for every E of the table. Each endpoint's macro call specializes it.
 template <class Client, class E>
 struct named_call;
+
+// The same for the asynchronous client (asio/client.hpp): async_create_bucket(
+// account_id, options, token) and (account_id, options, diagnostics&, token).
+// Only declared here; instantiated by a program that includes asio.hpp.
+template <class Client, class E>
+struct async_named_call;
 
 // A completion token of that client (tokens.hpp), checked only once the
 // client is complete.
@@ -832,6 +842,24 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
         }                                                                                                      \
     };
 
+#define WEBHOOKSIO_DETAIL_ASYNC_NAMED_CALL(E, n)                                                               \
+    template <class Client>                                                                                    \
+    struct async_named_call<Client, ::webhooksio::api::E> {                                                    \
+        template <class Token>                                                                                 \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E)                                       \
+                       const ::webhooksio::api::E::options& options, Token&& token) {                         \
+            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, nullptr, std::forward<Token>(token));                  \
+        }                                                                                                      \
+        template <class Token>                                                                                 \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E)                                       \
+                       const ::webhooksio::api::E::options& options, ::webhooksio::diagnostics& diag,          \
+                       Token&& token) {                                                                        \
+            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, &diag, std::forward<Token>(token));                    \
+        }                                                                                                      \
+    };
+
 #define WEBHOOKSIO_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(, __VA_ARGS__)
 // The same for a gateway call, whose options also carry the webhook itself
 // (WEBHOOKSIO_WEBHOOK_MEMBERS, options.hpp).
@@ -855,7 +883,8 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
     struct area_slot<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1> {                        \
         using type = E;                                                                                        \
     };                                                                                                         \
-    WEBHOOKSIO_DETAIL_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)
+    WEBHOOKSIO_DETAIL_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)                                                 \
+    WEBHOOKSIO_DETAIL_ASYNC_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)
 
 namespace webhooksio::api {
 
@@ -2010,6 +2039,12 @@ struct client_options {
     std::size_t max_response_header_fields = 100;
     std::size_t max_response_header_bytes = std::size_t(64) << 10;
 
+    // The asynchronous client's connections (asio/beast_transport.hpp): at
+    // most this many open at once (more calls wait in line), idle ones
+    // closed after idle_timeout.
+    std::size_t max_connections = 16;
+    std::chrono::milliseconds idle_timeout = std::chrono::seconds(30);
+
     // Callbacks around each attempt, for logging and metrics.
     call_hooks hooks{};
 
@@ -2502,6 +2537,9 @@ struct request_context {
     bool token_in_query = false;
 };
 
+// Whether `s` holds a CR, LF or NUL: what could end a header line early.
+WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s);
+
 // The key is a secret: it must never reach a message, a log or a hook. A
 // key shorter than this is no secret the API hands out, and redacting it in
 // text would mangle messages ("KEY" in "KEYS").
@@ -2689,8 +2727,11 @@ WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret)
     return changed;
 }
 
-inline bool has_control_line_break(std::string_view s) {
-    return s.find_first_of("\r\n") != std::string_view::npos || s.find('\0') != std::string_view::npos;
+WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s) {
+    // One pass (find_first_of would search its set for every character).
+    for (char c : s)
+        if (c == '\r' || c == '\n' || c == '\0') return true;
+    return false;
 }
 
 // Whether `s` is well-formed UTF-8 (no overlong form, surrogate or code
@@ -3053,7 +3094,6 @@ WEBHOOKSIO_DECL result<response> decode_response(const request_context& context,
 
 namespace webhooksio::detail {
 
-
 // "120" (seconds) or an IMF-fixdate such as "Fri, 27 Nov 2026 12:00:00 GMT",
 // as a wait from `now`; nullopt when it is neither.
 WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
@@ -3070,8 +3110,20 @@ public:
     // The wait before retry number `retry` (1 for the first).
     WEBHOOKSIO_DECL std::chrono::milliseconds backoff(int retry, const result<http_response>& outcome) const;
 
+    // One attempt, for a loop of any kind (this one's run(), or a timer-driven
+    // asynchronous one): before_attempt() tells the hooks it starts;
+    // after_attempt() tells them how it ended and gives the wait before the
+    // next attempt, or nullopt when `outcome` is final (also when the wait
+    // would end past `deadline`). `elapsed` is only read when times_attempts().
+    WEBHOOKSIO_DECL void before_attempt(const call_spec& call, int attempt) const;
+    WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> after_attempt(
+        const call_spec& call, int attempt, const result<http_response>& outcome, std::chrono::nanoseconds elapsed,
+        std::string_view api_key, std::chrono::steady_clock::time_point deadline) const;
+    bool times_attempts() const noexcept { return static_cast<bool>(hooks_.after_response); }
+
     // Sends `request` through `transport` until it succeeds, fails for good
-    // or the retries run out; tells the hooks about each attempt.
+    // or the retries run out, sleeping between attempts; total_timeout from
+    // now is its deadline.
     WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request request,
                                               std::string_view api_key, transport_ref transport) const;
 
@@ -3172,29 +3224,38 @@ WEBHOOKSIO_DECL std::chrono::milliseconds retry_policy::backoff(int retry, const
     return std::chrono::milliseconds(half_to_all(random));
 }
 
+WEBHOOKSIO_DECL void retry_policy::before_attempt(const call_spec& call, int attempt) const {
+    if (hooks_.before_request) hooks_.before_request({call.endpoint, call.method, call.route, attempt});
+}
+
+WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_attempt(
+    const call_spec& call, int attempt, const result<http_response>& outcome, std::chrono::nanoseconds elapsed,
+    std::string_view api_key, std::chrono::steady_clock::time_point deadline) const {
+    auto wait = attempt <= max_retries_ && retryable(call.method, outcome) ? std::optional(backoff(attempt, outcome))
+                                                                           : std::nullopt;
+    // A wait that would end past the call's deadline is not made.
+    if (wait && std::chrono::steady_clock::now() + *wait >= deadline) wait.reset();
+    if (hooks_.after_response) {
+        const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
+        hooks_.after_response({{call.endpoint, call.method, call.route, attempt}, outcome ? outcome->status : 0,
+                               outcome.error().code(), outcome.error().diagnostics().failure, message, elapsed,
+                               wait});
+    }
+    return wait;
+}
+
 WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request request,
                                                         std::string_view api_key, transport_ref transport) const {
     if (total_timeout_.count() > 0) request.deadline = std::chrono::steady_clock::now() + total_timeout_;
     for (int attempt = 1;; ++attempt) {
-        const attempt_info info{call.endpoint, call.method, call.route, attempt};
-        if (hooks_.before_request) hooks_.before_request(info);
+        before_attempt(call, attempt);
         // The clock is read only for a hook that will see the time.
-        const bool timed = static_cast<bool>(hooks_.after_response);
+        const bool timed = times_attempts();
         const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
         result<http_response> outcome = transport.send(request);
         const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
-
-        auto wait = attempt <= max_retries_ && retryable(call.method, outcome)
-                        ? std::optional(backoff(attempt, outcome))
-                        : std::nullopt;
-        if (wait && std::chrono::steady_clock::now() + *wait >= request.deadline) wait.reset();
-        const bool again = wait.has_value();
-        if (hooks_.after_response) {
-            const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
-            hooks_.after_response({info, outcome ? outcome->status : 0, outcome.error().code(),
-                                   outcome.error().diagnostics().failure, message, elapsed, wait});
-        }
-        if (!again) return outcome;
+        const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key, request.deadline);
+        if (!wait) return outcome;
         if (sleep_) sleep_(*wait);
         else std::this_thread::sleep_for(*wait);
     }
@@ -3282,6 +3343,36 @@ WEBHOOKSIO_DECL boost::json::value client_core::call_or_throw(const call_spec& c
 
 }  // namespace webhooksio::detail
 #endif
+// ---- detail/endpoint_ids.hpp
+// What the clients' generic calls share, synchronous or asynchronous: the
+// endpoint concept, and the IDs of a call as the strings its route takes.
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
+namespace webhooksio::detail {
+
+// The IDs of a generic call as the strings the route takes, in order.
+template <class... Ids>
+std::array<std::string_view, sizeof...(Ids)> id_views(const std::tuple<Ids...>& ids) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<std::string_view, sizeof...(Ids)>{std::get<I>(ids).str_view()...};
+    }(std::index_sequence_for<Ids...>{});
+}
+
+template <class E>
+concept endpoint_type = requires {
+    typename E::params;
+    typename E::options;
+    E::name;
+    E::route;
+    E::method;
+};
+
+}  // namespace webhooksio::detail
 // ---- detail/worker_pool.hpp
 // A small fixed pool of threads that runs the client's calls made with a
 // callback or a future. Threads start on first use; the destructor finishes
@@ -4369,26 +4460,6 @@ concept completion_token =
 }  // namespace webhooksio
 
 namespace webhooksio {
-namespace detail {
-
-// The IDs of a generic call as the strings the route takes, in order.
-template <class... Ids>
-std::array<std::string_view, sizeof...(Ids)> id_views(const std::tuple<Ids...>& ids) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<std::string_view, sizeof...(Ids)>{std::get<I>(ids).str_view()...};
-    }(std::index_sequence_for<Ids...>{});
-}
-
-template <class E>
-concept endpoint_type = requires {
-    typename E::params;
-    typename E::options;
-    E::name;
-    E::route;
-    E::method;
-};
-
-}  // namespace detail
 
 // A client of the API over a transport (see transport.hpp). Movable, not
 // copyable; a moved-from client may only be destroyed or assigned to. Its

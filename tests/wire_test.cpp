@@ -18,6 +18,7 @@
 #endif
 
 #include "support/loopback_server.hpp"
+#include "support/wire_cases.hpp"
 
 // ---- Compile-time checks over the whole table.
 namespace table_checks {
@@ -84,26 +85,12 @@ static_assert(!std::is_convertible_v<std::string, webhooksio::account_id>, "IDs 
 namespace json = boost::json;
 using test_support::loopback_server;
 
+using test_support::find_by;
+using test_support::header_of;
+using test_support::load;
+using test_support::make_params;
+
 namespace {
-
-json::value load(const std::string& file) {
-    std::ifstream in(std::string(WEBHOOKSIO_TEST_DATA_DIR) + "/" + file);
-    std::stringstream text;
-    text << in.rdbuf();
-    return json::parse(text.str());
-}
-
-const json::object& find_by(const json::array& entries, std::string_view key, std::string_view name) {
-    for (const auto& entry : entries)
-        if (entry.at(key).as_string() == name) return entry.as_object();
-    throw std::runtime_error("no entry " + std::string(name));
-}
-
-// The endpoint's ID tuple made from the case's strings, in route order.
-template <class Params, std::size_t... I>
-Params make_params(const json::array& ids, std::index_sequence<I...>) {
-    return Params{std::tuple_element_t<I, Params>(std::string(ids.at(I).as_string()))...};
-}
 
 // A value of the case for a member of C++ type T, as a user would write it.
 template <class T>
@@ -131,10 +118,6 @@ Options typed_options(const json::object& given, List<D...>) {
     return Options{value_for<value_type_of<D>>(given.at(D::name))..., {}};
 }
 
-std::string header(const httplib::Headers& headers, const std::string& name) {
-    auto it = headers.find(name);
-    return it == headers.end() ? std::string("<absent>") : it->second;
-}
 
 }  // namespace
 
@@ -184,15 +167,15 @@ void check_sent(const loopback_server& server, const json::object& c) {
     const auto sent = server.last();
     BOOST_TEST(sent.method == c.at("method").as_string());
     BOOST_TEST(sent.target == c.at("target").as_string());
-    BOOST_TEST(header(sent.headers, "Authorization") == "Bearer KEY-123");
-    BOOST_TEST(header(sent.headers, "Accept") == "application/json");
-    BOOST_TEST(header(sent.headers, "User-Agent") == std::string("webhooksio-cpp/") + webhooksio::version);
+    BOOST_TEST(header_of(sent.headers, "Authorization") == "Bearer KEY-123");
+    BOOST_TEST(header_of(sent.headers, "Accept") == "application/json");
+    BOOST_TEST(header_of(sent.headers, "User-Agent") == std::string("webhooksio-cpp/") + webhooksio::version);
     if (c.at("body").is_null()) {
         BOOST_TEST(sent.body.empty());
-        BOOST_TEST(header(sent.headers, "Content-Type") == "<absent>");
+        BOOST_TEST(header_of(sent.headers, "Content-Type") == "<absent>");
     } else {
         BOOST_TEST(json::parse(sent.body) == c.at("body"));
-        BOOST_TEST(header(sent.headers, "Content-Type") == "application/json");
+        BOOST_TEST(header_of(sent.headers, "Content-Type") == "application/json");
     }
 }
 
@@ -207,7 +190,7 @@ BOOST_AUTO_TEST_CASE(every_call_is_correct_on_the_wire) {
         BOOST_TEST_CONTEXT(E::name) {
             const json::object& c = find_by(cases, "name", E::name);
             using params = typename E::params;
-            auto ids = make_params<params>(c.at("ids").as_array(), std::make_index_sequence<std::tuple_size_v<params>>{});
+            auto ids = make_params<params>(c.at("ids").as_array());
             const json::object& given = c.at("options").as_object();
             json::value answer = api.call<E>(ids, given);
             if constexpr (E::method != webhooksio::http_method::head)

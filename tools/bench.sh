@@ -74,13 +74,15 @@ measure() {
 
     "$bin/bench_concurrency"
     "$bin/bench_emulator_store"
+    "$bin/bench_async"
 
     sources=tests/benchmarks/compile_time
     separate=-DWEBHOOKSIO_SEPARATE_COMPILATION
     local -a t
     mapfile -t t < <(compile_seconds "$sources/deps_only.cpp" "$sources/header_only.cpp" "$sources/all_calls.cpp" \
         "$sources/header_only.cpp $separate" "$sources/all_calls.cpp $separate" "$sources/separate_source.cpp $separate" \
-        "$sources/declared_only.cpp" "$sources/emulator_test_file.cpp" "$sources/emulator_test_file.cpp -DWEBHOOKSIO_BENCH_EMULATOR")
+        "$sources/declared_only.cpp" "$sources/emulator_test_file.cpp" "$sources/emulator_test_file.cpp -DWEBHOOKSIO_BENCH_EMULATOR" \
+        "$sources/asio_deps_only.cpp" "$sources/asio_call.cpp")
     local deps=${t[0]}
     local anchor="includes of httplib.h, boost/json.hpp, boost/describe.hpp only: $deps s"
     echo "| 4. compile time (CPU, best of 5, \`-std=c++20 -O2\`), a TU making all 77 seed calls, header-only | ${t[2]} s | $anchor | $(ratio "${t[2]}" "$deps") | <= 1.5 |"
@@ -90,6 +92,7 @@ measure() {
     echo "| 4. compile time, the program's one \`#include <webhooksio/src.hpp>\` file (separate compilation) | ${t[5]} s | the same | $(ratio "${t[5]}" "$deps") | - |"
     echo "| 4. compile time, floor: the 77 calls against methods only declared (no library code but the table) | ${t[6]} s | the same | $(ratio "${t[6]}" "$deps") | - |"
     echo "| 4. compile time, a user's test file that starts the emulator and makes ten calls | ${t[8]} s | the same file without the emulator: ${t[7]} s | $(ratio "${t[8]}" "${t[7]}") | <= 1.3 |"
+    echo "| 4. compile time, \`#include <webhooksio/asio.hpp>\` and one \`co_await\` call, header-only | ${t[10]} s | Asio's, its SSL and Beast's HTTP headers only: ${t[9]} s | $(ratio "${t[10]}" "${t[9]}") | - |"
 }
 
 echo "measuring: a few minutes" >&2

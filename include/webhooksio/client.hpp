@@ -19,6 +19,7 @@
 #include "api.hpp"
 #include "client_options.hpp"
 #include "detail/client_core.hpp"
+#include "detail/endpoint_ids.hpp"
 #include "detail/request.hpp"
 #include "detail/worker_pool.hpp"
 #include "error.hpp"
@@ -32,26 +33,6 @@
 #include "transport.hpp"
 
 namespace webhooksio {
-namespace detail {
-
-// The IDs of a generic call as the strings the route takes, in order.
-template <class... Ids>
-std::array<std::string_view, sizeof...(Ids)> id_views(const std::tuple<Ids...>& ids) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<std::string_view, sizeof...(Ids)>{std::get<I>(ids).str_view()...};
-    }(std::index_sequence_for<Ids...>{});
-}
-
-template <class E>
-concept endpoint_type = requires {
-    typename E::params;
-    typename E::options;
-    E::name;
-    E::route;
-    E::method;
-};
-
-}  // namespace detail
 
 // A client of the API over a transport (see transport.hpp). Movable, not
 // copyable; a moved-from client may only be destroyed or assigned to. Its

@@ -64,6 +64,12 @@ struct client_options {
     std::size_t max_response_header_fields = 100;
     std::size_t max_response_header_bytes = std::size_t(64) << 10;
 
+    // The asynchronous client's connections (asio/beast_transport.hpp): at
+    // most this many open at once (more calls wait in line), idle ones
+    // closed after idle_timeout.
+    std::size_t max_connections = 16;
+    std::chrono::milliseconds idle_timeout = std::chrono::seconds(30);
+
     // Callbacks around each attempt, for logging and metrics.
     call_hooks hooks{};
 

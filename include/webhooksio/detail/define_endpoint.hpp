@@ -45,6 +45,10 @@
 #include "../ids.hpp"
 #include "../options.hpp"
 
+namespace webhooksio {
+struct diagnostics;
+}  // namespace webhooksio
+
 namespace webhooksio::api {
 
 // The client's named method of endpoint E, e.g. create_bucket(account_id,
@@ -52,6 +56,12 @@ namespace webhooksio::api {
 // E> for every E of the table. Each endpoint's macro call specializes it.
 template <class Client, class E>
 struct named_call;
+
+// The same for the asynchronous client (asio/client.hpp): async_create_bucket(
+// account_id, options, token) and (account_id, options, diagnostics&, token).
+// Only declared here; instantiated by a program that includes asio.hpp.
+template <class Client, class E>
+struct async_named_call;
 
 // A completion token of that client (tokens.hpp), checked only once the
 // client is complete.
@@ -139,6 +149,24 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
         }                                                                                                      \
     };
 
+#define WEBHOOKSIO_DETAIL_ASYNC_NAMED_CALL(E, n)                                                               \
+    template <class Client>                                                                                    \
+    struct async_named_call<Client, ::webhooksio::api::E> {                                                    \
+        template <class Token>                                                                                 \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E)                                       \
+                       const ::webhooksio::api::E::options& options, Token&& token) {                         \
+            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, nullptr, std::forward<Token>(token));                  \
+        }                                                                                                      \
+        template <class Token>                                                                                 \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E)                                       \
+                       const ::webhooksio::api::E::options& options, ::webhooksio::diagnostics& diag,          \
+                       Token&& token) {                                                                        \
+            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, &diag, std::forward<Token>(token));                    \
+        }                                                                                                      \
+    };
+
 #define WEBHOOKSIO_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(, __VA_ARGS__)
 // The same for a gateway call, whose options also carry the webhook itself
 // (WEBHOOKSIO_WEBHOOK_MEMBERS, options.hpp).
@@ -162,4 +190,5 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
     struct area_slot<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1> {                        \
         using type = E;                                                                                        \
     };                                                                                                         \
-    WEBHOOKSIO_DETAIL_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)
+    WEBHOOKSIO_DETAIL_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)                                                 \
+    WEBHOOKSIO_DETAIL_ASYNC_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)

@@ -65,6 +65,9 @@ struct request_context {
     bool token_in_query = false;
 };
 
+// Whether `s` holds a CR, LF or NUL: what could end a header line early.
+WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s);
+
 // The key is a secret: it must never reach a message, a log or a hook. A
 // key shorter than this is no secret the API hands out, and redacting it in
 // text would mangle messages ("KEY" in "KEYS").

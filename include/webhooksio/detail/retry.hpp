@@ -18,7 +18,6 @@
 
 namespace webhooksio::detail {
 
-
 // "120" (seconds) or an IMF-fixdate such as "Fri, 27 Nov 2026 12:00:00 GMT",
 // as a wait from `now`; nullopt when it is neither.
 WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
@@ -35,8 +34,20 @@ public:
     // The wait before retry number `retry` (1 for the first).
     WEBHOOKSIO_DECL std::chrono::milliseconds backoff(int retry, const result<http_response>& outcome) const;
 
+    // One attempt, for a loop of any kind (this one's run(), or a timer-driven
+    // asynchronous one): before_attempt() tells the hooks it starts;
+    // after_attempt() tells them how it ended and gives the wait before the
+    // next attempt, or nullopt when `outcome` is final (also when the wait
+    // would end past `deadline`). `elapsed` is only read when times_attempts().
+    WEBHOOKSIO_DECL void before_attempt(const call_spec& call, int attempt) const;
+    WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> after_attempt(
+        const call_spec& call, int attempt, const result<http_response>& outcome, std::chrono::nanoseconds elapsed,
+        std::string_view api_key, std::chrono::steady_clock::time_point deadline) const;
+    bool times_attempts() const noexcept { return static_cast<bool>(hooks_.after_response); }
+
     // Sends `request` through `transport` until it succeeds, fails for good
-    // or the retries run out; tells the hooks about each attempt.
+    // or the retries run out, sleeping between attempts; total_timeout from
+    // now is its deadline.
     WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request request,
                                               std::string_view api_key, transport_ref transport) const;
 

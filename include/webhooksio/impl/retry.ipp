@@ -85,29 +85,38 @@ WEBHOOKSIO_DECL std::chrono::milliseconds retry_policy::backoff(int retry, const
     return std::chrono::milliseconds(half_to_all(random));
 }
 
+WEBHOOKSIO_DECL void retry_policy::before_attempt(const call_spec& call, int attempt) const {
+    if (hooks_.before_request) hooks_.before_request({call.endpoint, call.method, call.route, attempt});
+}
+
+WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_attempt(
+    const call_spec& call, int attempt, const result<http_response>& outcome, std::chrono::nanoseconds elapsed,
+    std::string_view api_key, std::chrono::steady_clock::time_point deadline) const {
+    auto wait = attempt <= max_retries_ && retryable(call.method, outcome) ? std::optional(backoff(attempt, outcome))
+                                                                           : std::nullopt;
+    // A wait that would end past the call's deadline is not made.
+    if (wait && std::chrono::steady_clock::now() + *wait >= deadline) wait.reset();
+    if (hooks_.after_response) {
+        const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
+        hooks_.after_response({{call.endpoint, call.method, call.route, attempt}, outcome ? outcome->status : 0,
+                               outcome.error().code(), outcome.error().diagnostics().failure, message, elapsed,
+                               wait});
+    }
+    return wait;
+}
+
 WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request request,
                                                         std::string_view api_key, transport_ref transport) const {
     if (total_timeout_.count() > 0) request.deadline = std::chrono::steady_clock::now() + total_timeout_;
     for (int attempt = 1;; ++attempt) {
-        const attempt_info info{call.endpoint, call.method, call.route, attempt};
-        if (hooks_.before_request) hooks_.before_request(info);
+        before_attempt(call, attempt);
         // The clock is read only for a hook that will see the time.
-        const bool timed = static_cast<bool>(hooks_.after_response);
+        const bool timed = times_attempts();
         const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
         result<http_response> outcome = transport.send(request);
         const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
-
-        auto wait = attempt <= max_retries_ && retryable(call.method, outcome)
-                        ? std::optional(backoff(attempt, outcome))
-                        : std::nullopt;
-        if (wait && std::chrono::steady_clock::now() + *wait >= request.deadline) wait.reset();
-        const bool again = wait.has_value();
-        if (hooks_.after_response) {
-            const std::string message = outcome ? std::string() : redacted(outcome.error().what(), api_key);
-            hooks_.after_response({info, outcome ? outcome->status : 0, outcome.error().code(),
-                                   outcome.error().diagnostics().failure, message, elapsed, wait});
-        }
-        if (!again) return outcome;
+        const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key, request.deadline);
+        if (!wait) return outcome;
         if (sleep_) sleep_(*wait);
         else std::this_thread::sleep_for(*wait);
     }

@@ -1,0 +1,297 @@
+// The asynchronous client: basic_asio_client<AsyncTransport> turns endpoint
+// types into asynchronous operations for any Asio completion token
+// (callbacks, use_awaitable, deferred, use_future, as_tuple, ...), and
+// asio_client is the one over Boost.Beast.
+//
+//   webhooksio::asio_client api{io.get_executor(), key, {.base_url = url}};
+//   boost::json::value b = co_await api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {},
+//                                                        asio::use_awaitable);
+//
+// Every call completes with (boost::system::error_code, boost::json::value),
+// the codes those of the synchronous client (webhooksio::errc, or the
+// system's for a transport failure), and works as the synchronous one does:
+// the same requests, the same retries (backoff waits on a timer; no thread
+// ever sleeps), and client_options::total_timeout bounding the whole call.
+// The diagnostics of a failed call come through an overload taking a
+// webhooksio::diagnostics& (which must outlive the call); the whole response
+// through a token combined with webhooksio::with_response
+// (`asio::use_awaitable | webhooksio::with_response`), completing with
+// (error_code, webhooksio::response).
+//
+// Cancellation: through the token's cancellation slot (terminal, partial or
+// total), a call completes with boost::asio::error::operation_aborted; its
+// connection is closed. Threads: one client may be used from every thread of
+// a multi-threaded io_context (its calls run on a strand of its own).
+// Destroying the client cancels the calls in flight: they complete with
+// operation_aborted; it never waits for them.
+#pragma once
+
+#include <chrono>
+#include <concepts>
+#include <list>
+#include <optional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/json.hpp>
+
+#include "../api.hpp"
+#include "../client_options.hpp"
+#include "../config.hpp"
+#include "../detail/client_core.hpp"
+#include "../detail/endpoint_ids.hpp"
+#include "../error.hpp"
+#include "../options.hpp"
+#include "../response.hpp"
+#include "../tokens.hpp"
+#include "async_transport.hpp"
+#include "beast_transport.hpp"
+
+namespace webhooksio {
+
+// How an asynchronous call completes: the response's JSON body (null on
+// error), or with `with_response` the whole response.
+using call_signature = void(boost::system::error_code, boost::json::value);
+using response_signature = void(boost::system::error_code, response);
+
+// An Asio completion token asking for the whole response:
+// `asio::use_awaitable | webhooksio::with_response`.
+template <class Token>
+struct asio_response_token {
+    Token token;
+};
+
+template <class Token>
+    requires(!std::same_as<std::remove_cvref_t<Token>, nothrow_t> &&
+             !std::same_as<std::remove_cvref_t<Token>, use_future_t> &&
+             boost::asio::completion_token_for<std::decay_t<Token>, response_signature>)
+asio_response_token<std::decay_t<Token>> operator|(Token&& token, with_response_t) {
+    return {std::forward<Token>(token)};
+}
+
+namespace detail {
+
+template <class T>
+inline constexpr bool is_response_token = false;
+template <class T>
+inline constexpr bool is_response_token<asio_response_token<T>> = true;
+
+// An asynchronous transport behind one pointer and two functions, as
+// transport_ref is for the synchronous one: the call loop is compiled once.
+// A beast_transport on the client's strand is also awaited directly
+// (co_send), past the completion-token machinery.
+class async_transport_ref {
+public:
+    using handler = boost::asio::any_completion_handler<send_signature>;
+    using send_result = std::tuple<boost::system::error_code, http_response>;
+
+    template <async_transport T>
+    async_transport_ref(T& t, const boost::asio::strand<boost::asio::any_io_executor>& strand) noexcept
+        : object_(&t), send_([](void* object, const http_request& request, handler h) {
+              static_cast<T*>(object)->async_send(request, std::move(h));
+          }) {
+        if constexpr (std::same_as<T, beast_transport>) {
+            if (t.runs_on(strand))
+                co_send_ = [](void* object, const http_request& request, boost::asio::cancellation_slot slot) {
+                    return static_cast<T*>(object)->co_send(request, slot);
+                };
+        }
+    }
+
+    void async_send(const http_request& request, handler h) const { send_(object_, request, std::move(h)); }
+
+    bool awaitable() const noexcept { return co_send_ != nullptr; }
+    boost::asio::awaitable<send_result> co_send(const http_request& request,
+                                                boost::asio::cancellation_slot slot) const {
+        return co_send_(object_, request, slot);
+    }
+
+private:
+    void* object_;
+    void (*send_)(void*, const http_request&, handler);
+    boost::asio::awaitable<send_result> (*co_send_)(void*, const http_request&,
+                                                    boost::asio::cancellation_slot) = nullptr;
+};
+
+struct call_control;
+
+// What an asio_client's calls share, whatever its transport: the request
+// pipeline, the strand its calls run on, and the calls in flight (which the
+// client's destruction cancels). Lives as long as its last call.
+class async_client_state {
+public:
+    WEBHOOKSIO_DECL async_client_state(boost::asio::any_io_executor executor, std::string api_key,
+                                       const client_options& options);
+    async_client_state(const async_client_state&) = delete;
+    async_client_state& operator=(const async_client_state&) = delete;
+
+    // The client is gone: every call in flight completes with
+    // operation_aborted. Runs on the strand.
+    WEBHOOKSIO_DECL void shutdown();
+
+    client_core core;
+    boost::asio::strand<boost::asio::any_io_executor> strand;
+    boost::asio::any_io_executor on_strand;  // the same, converted once (each conversion allocates)
+    std::chrono::milliseconds total_timeout;
+    std::string server;  // "host:port", for messages
+    std::list<call_control*> calls;
+    bool closed = false;
+    std::optional<async_transport_ref> sender;  // the client's transport
+};
+
+// Starts one call whose request was built (or refused) already; compiled
+// once for every endpoint and token. The spec is a constant of the program;
+// `diag`, when given, receives the diagnostics of a failure.
+WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
+                                result<http_request> request, diagnostics* diag,
+                                boost::asio::any_completion_handler<call_signature> handler);
+WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
+                                result<http_request> request, diagnostics* diag,
+                                boost::asio::any_completion_handler<response_signature> handler);
+
+}  // namespace detail
+
+namespace detail {
+
+// The asynchronous named methods of every endpoint for a client: one base per
+// endpoint, made by its WEBHOOKSIO_ENDPOINT (detail/define_endpoint.hpp).
+template <class Client, class Endpoints = api::endpoints>
+struct async_named_calls;
+template <class Client, class... E>
+struct async_named_calls<Client, boost::mp11::mp_list<E...>> : api::async_named_call<Client, E>... {};
+
+}  // namespace detail
+
+template <async_transport Transport>
+class basic_asio_client : public detail::async_named_calls<basic_asio_client<Transport>> {
+    template <class, class>
+    friend struct api::async_named_call;
+
+public:
+    using executor_type = boost::asio::any_io_executor;
+
+    // A client with the transport built from the executor and the options.
+    // Throws usage_error for a bad key, base URL, proxy or CA bundle.
+    basic_asio_client(executor_type executor, std::string api_key, const client_options& options = {})
+        requires std::constructible_from<Transport, executor_type, const client_options&>
+        : state_(std::make_shared<state>(std::move(executor), std::move(api_key), options)) {}
+
+    // A client over a transport of your own.
+    basic_asio_client(executor_type executor, std::string api_key, const client_options& options,
+                      Transport transport)
+        : state_(std::make_shared<state>(std::move(executor), std::move(api_key), options, std::move(transport))) {}
+
+    basic_asio_client(basic_asio_client&&) noexcept = default;
+    basic_asio_client& operator=(basic_asio_client&& other) noexcept {
+        cancel_all();
+        state_ = std::move(other.state_);
+        return *this;
+    }
+
+    // Cancels the calls in flight; never blocks.
+    ~basic_asio_client() { cancel_all(); }
+
+    executor_type get_executor() const noexcept { return state_->strand.get_inner_executor(); }
+    Transport& transport() noexcept { return state_->transport; }
+
+    // The generic call: async_call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}, token).
+    template <detail::endpoint_type E, class Token>
+    auto async_call(const typename E::params& ids, const typename E::options& options, Token&& token) {
+        return initiate(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), nullptr,
+                        std::forward<Token>(token));
+    }
+
+    // The same, the diagnostics of a failure going to `diag`.
+    template <detail::endpoint_type E, class Token>
+    auto async_call(const typename E::params& ids, const typename E::options& options, diagnostics& diag,
+                    Token&& token) {
+        return initiate(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), &diag,
+                        std::forward<Token>(token));
+    }
+
+    // With free-form options, any option of the API by name.
+    template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, class Token>
+    auto async_call(const typename E::params& ids, const FreeForm& options, Token&& token) {
+        return initiate(detail::spec_of<E>, detail::id_views(ids), free_form(options), nullptr,
+                        std::forward<Token>(token));
+    }
+
+    template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, class Token>
+    auto async_call(const typename E::params& ids, const FreeForm& options, diagnostics& diag, Token&& token) {
+        return initiate(detail::spec_of<E>, detail::id_views(ids), free_form(options), &diag,
+                        std::forward<Token>(token));
+    }
+
+    // The named methods, one per endpoint (async_create_bucket(account_id,
+    // options, token), with and without diagnostics), come from the bases.
+
+private:
+    struct state : detail::async_client_state {
+        state(executor_type executor, std::string api_key, const client_options& options)
+            : detail::async_client_state(std::move(executor), std::move(api_key), options),
+              transport(on_strand, options) {
+            sender.emplace(transport, strand);
+        }
+        state(executor_type executor, std::string api_key, const client_options& options, Transport t)
+            : detail::async_client_state(std::move(executor), std::move(api_key), options), transport(std::move(t)) {
+            sender.emplace(transport, strand);
+        }
+        Transport transport;
+    };
+
+    static detail::option_values free_form(const boost::json::object& options) { return {{}, &options}; }
+
+    // What a named method hands over: its endpoint, IDs and typed options.
+    template <class E, class Token>
+    auto initiate_named(std::span<const std::string_view> ids, const typename E::options& options,
+                        diagnostics* diag, Token&& token) {
+        return initiate(detail::spec_of<E>, ids, detail::values_of(options), diag, std::forward<Token>(token));
+    }
+
+    void cancel_all() {
+        if (state_) boost::asio::post(state_->strand, [s = state_] { s->shutdown(); });
+    }
+
+    // The request is built (and checked) now, while the IDs and options are
+    // alive; the rest is the shared code's.
+    template <class Token>
+    auto initiate(const detail::call_spec& call, std::span<const std::string_view> ids,
+                  const detail::option_values& options, diagnostics* diag, Token&& token) {
+        result<http_request> request = state_->core.build(call, ids, options);
+        if constexpr (detail::is_response_token<std::remove_cvref_t<Token>>)
+            return boost::asio::async_initiate<decltype(token.token), response_signature>(
+                start<response_signature>{}, token.token, state_, &call, std::move(request), diag);
+        else
+            return boost::asio::async_initiate<Token, call_signature>(start<call_signature>{}, token, state_, &call,
+                                                                      std::move(request), diag);
+    }
+
+    template <class Signature>
+    struct start {
+        template <class Handler>
+        void operator()(Handler&& handler, std::shared_ptr<detail::async_client_state> client,
+                        const detail::call_spec* call, result<http_request> request, diagnostics* diag) const {
+            detail::start_call(std::move(client), *call, std::move(request), diag,
+                               boost::asio::any_completion_handler<Signature>(std::forward<Handler>(handler)));
+        }
+    };
+
+    std::shared_ptr<state> state_;
+};
+
+using asio_client = basic_asio_client<beast_transport>;
+
+}  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+#include "impl/client.ipp"
+#endif
