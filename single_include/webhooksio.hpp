@@ -388,17 +388,21 @@ struct std::hash<Id> {
 // one comma-delimited string: the one place that joins and splits them.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace webhooksio::detail {
 
-inline std::string join_comma_list(const std::vector<std::string>& items) {
+// `text(item)` is each item's text: the items themselves by default, or e.g.
+// the strings of a JSON array.
+template <class Items, class Text = std::identity>
+std::string join_comma_list(const Items& items, Text text = {}) {
     std::string joined;
     for (const auto& item : items) {
         if (!joined.empty()) joined += ',';
-        joined += item;
+        joined += text(item);
     }
     return joined;
 }
@@ -2894,12 +2898,8 @@ inline void join_lists(boost::json::object& body, const call_spec& call) {
     for (auto& entry : body) {
         const auto* items = entry.value().if_array();
         if (!items || !is_list_option(call, entry.key())) continue;
-        std::string joined;
-        for (const auto& item : *items) {
-            if (!joined.empty()) joined += ',';
-            joined += item.get_string();
-        }
-        entry.value() = std::move(joined);
+        entry.value() = join_comma_list(
+            *items, [](const boost::json::value& item) { return std::string_view(item.get_string()); });
     }
 }
 

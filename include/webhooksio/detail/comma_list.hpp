@@ -3,17 +3,21 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace webhooksio::detail {
 
-inline std::string join_comma_list(const std::vector<std::string>& items) {
+// `text(item)` is each item's text: the items themselves by default, or e.g.
+// the strings of a JSON array.
+template <class Items, class Text = std::identity>
+std::string join_comma_list(const Items& items, Text text = {}) {
     std::string joined;
     for (const auto& item : items) {
         if (!joined.empty()) joined += ',';
-        joined += item;
+        joined += text(item);
     }
     return joined;
 }

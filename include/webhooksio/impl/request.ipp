@@ -309,12 +309,8 @@ inline void join_lists(boost::json::object& body, const call_spec& call) {
     for (auto& entry : body) {
         const auto* items = entry.value().if_array();
         if (!items || !is_list_option(call, entry.key())) continue;
-        std::string joined;
-        for (const auto& item : *items) {
-            if (!joined.empty()) joined += ',';
-            joined += item.get_string();
-        }
-        entry.value() = std::move(joined);
+        entry.value() = join_comma_list(
+            *items, [](const boost::json::value& item) { return std::string_view(item.get_string()); });
     }
 }
 
