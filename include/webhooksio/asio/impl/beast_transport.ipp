@@ -263,7 +263,6 @@ inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connec
                                                           std::shared_ptr<send_op> op, const http_request& request) {
     connection_pool& self = *pool;
     const auto registered = self.active_.insert(self.active_.end(), op.get());
-    if (!self.watching_) self.watch();
     struct unregister {
         connection_pool& pool;
         std::list<send_op*>::iterator at;
@@ -275,6 +274,7 @@ inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connec
             }
         }
     } unregister_at_exit{self, registered};
+    if (!self.watching_) self.watch();
     const error_code aborted = net::error::operation_aborted;
 
     // The request goes on the wire as it is: nothing in it may start another
