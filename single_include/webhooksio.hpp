@@ -621,6 +621,9 @@ void visit(const field& f, F&& fn) {
 // Writes the options that are set into `out`; an unset optional is left
 // out, never sent as null.
 WEBHOOKSIO_DECL void put_fields(boost::json::object& out, std::span<const field> fields);
+// The same as a JSON object's text, written directly: what serializing the
+// object put_fields fills would give, without building it.
+WEBHOOKSIO_DECL std::string fields_json(std::span<const field> fields);
 
 template <class Options, template <class...> class List, class... D>
 std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {
@@ -730,6 +733,29 @@ WEBHOOKSIO_DECL const void* value_of(const field& f) {
 
 WEBHOOKSIO_DECL void put_fields(boost::json::object& out, std::span<const field> fields) {
     for (const field& f : fields) visit(f, [&](const auto& value) { put_json(out, f.name, value); });
+}
+
+// One value as JSON text, as boost::json::serialize writes it.
+inline void append_json(std::string& out, const std::string& text) { out += boost::json::serialize(text); }
+inline void append_json(std::string& out, bool flag) { out += flag ? "true" : "false"; }
+inline void append_json(std::string& out, int number) { out += std::to_string(number); }
+inline void append_json(std::string& out, const std::vector<std::string>& items) {
+    out += boost::json::serialize(join_comma_list(items));
+}
+inline void append_json(std::string& out, const boost::json::value& value) { out += boost::json::serialize(value); }
+
+WEBHOOKSIO_DECL std::string fields_json(std::span<const field> fields) {
+    std::string out = "{";
+    for (const field& f : fields)
+        visit(f, [&](const auto& value) {
+            if (out.size() > 1) out += ',';
+            out += '"';
+            out += f.name;  // a C++ identifier: nothing to escape
+            out += "\":";
+            append_json(out, value);
+        });
+    out += '}';
+    return out;
 }
 
 WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
@@ -2966,18 +2992,20 @@ inline std::string webhook_problem(const option_values& options) {
 // options as a JSON object.
 inline void put_body(http_request& request, const call_spec& call, const option_values& options) {
     const webhook_parts& w = options.webhook;
+    std::string content_type = "application/json";
     if (w.payload && w.payload->has_value()) {
         request.body = boost::json::serialize(**w.payload);
-        request.headers.emplace_back("Content-Type", "application/json");
     } else if (w.raw_body && w.raw_body->has_value()) {
         request.body = **w.raw_body;
-        request.headers.emplace_back("Content-Type", w.content_type->empty() ? "text/plain" : *w.content_type);
+        content_type = w.content_type->empty() ? "text/plain" : *w.content_type;
+    } else if (!options.extra || options.extra->empty()) {
+        request.body = fields_json(options.typed);  // typed options alone: no object to build
     } else {
         boost::json::object body = to_object(options);
         join_lists(body, call);
         request.body = boost::json::serialize(body);
-        request.headers.emplace_back("Content-Type", "application/json");
     }
+    request.headers.emplace_back("Content-Type", std::move(content_type));
     if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
 }
 

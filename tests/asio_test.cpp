@@ -308,6 +308,39 @@ BOOST_AUTO_TEST_CASE(responses_are_bounded) {
     BOOST_TEST((header == webhooksio::errc::response_too_large), header.message());
 }
 
+BOOST_AUTO_TEST_CASE(a_read_that_hangs_ends_after_read_timeout) {
+    asio_server server([](const test_support::request&) { return answer{.hang = true}; });
+    auto options = options_for(server.base_url());
+    options.read_timeout = std::chrono::milliseconds(100);
+    const auto [code, body] = send_once(options, "/x");
+    BOOST_TEST((code == webhooksio::errc::timed_out), code.message());
+    BOOST_TEST(server.wait_closed(1));  // closed, never reused half-read
+}
+
+BOOST_AUTO_TEST_CASE(an_idle_connection_is_closed_after_idle_timeout_while_calls_are_in_flight) {
+    // /a is answered at once and its connection goes idle; /b only once the
+    // server has seen a connection close, which only the idle timer does.
+    // Without it /b would wait for its read_timeout and fail.
+    asio_server server([](const test_support::request& r) {
+        if (r.target() == "/a") return echo(r);
+        answer later = echo(r);
+        later.after_closed = 1;
+        return later;
+    });
+    net::io_context io;
+    auto options = options_for(server.base_url());
+    options.idle_timeout = std::chrono::milliseconds(50);
+    options.read_timeout = std::chrono::seconds(10);
+    webhooksio::beast_transport transport(io.get_executor(), options);
+    error_code a, b;
+    transport.async_send(get("/a"), [&](error_code ec, http_response) { a = ec; });
+    transport.async_send(get("/b"), [&](error_code ec, http_response) { b = ec; });
+    io.run();  // returns: no timer is left once the last send is over
+    BOOST_TEST(!a, a.message());
+    BOOST_TEST(!b, b.message());
+    BOOST_TEST(server.accepted() == 2);
+}
+
 // ---- The client: asio_client over the Beast transport.
 
 namespace {
@@ -499,6 +532,39 @@ BOOST_AUTO_TEST_CASE(total_timeout_bounds_a_call_against_a_trickling_server) {
     io.run();
     BOOST_TEST((code == webhooksio::errc::timed_out), code.message());
     BOOST_TEST(diag.message.find("total_timeout") != std::string::npos, diag.message);
+}
+
+BOOST_AUTO_TEST_CASE(one_timer_serves_the_deadlines_of_calls_started_at_different_times) {
+    asio_server server([](const test_support::request&) { return answer{.hang = true}; });
+    net::io_context io;
+    auto options = options_for(server.base_url());
+    options.total_timeout = std::chrono::milliseconds(100);
+    webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", options);
+    std::vector<error_code> codes;
+    const auto note = [&](error_code ec, boost::json::value) { codes.push_back(ec); };
+    // Three at once, then one more after they all ended (the timer was
+    // stopped with the last of them, and is set again).
+    for (int i = 0; i < 3; ++i) api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {}, note);
+    io.run();
+    api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {}, note);
+    io.restart();
+    io.run();
+    BOOST_TEST_REQUIRE(codes.size() == 4u);
+    for (const error_code& code : codes) BOOST_TEST((code == webhooksio::errc::timed_out), code.message());
+}
+
+BOOST_AUTO_TEST_CASE(a_tls_failure_is_tls_failed_with_its_reason) {
+    test_support::tls_certificate certificate;
+    asio_server server(echo, &certificate);
+    net::io_context io;
+    webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", options_for(server.base_url()));
+    webhooksio::diagnostics diag;
+    error_code code;
+    api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {}, diag, [&](error_code ec, boost::json::value) { code = ec; });
+    io.run();
+    BOOST_TEST((code == webhooksio::errc::tls_failed), code.message());
+    BOOST_TEST(diag.failure == webhooksio::transport_failure::tls);
+    BOOST_TEST(diag.message.find("certificate verify failed") != std::string::npos, diag.message);
 }
 
 BOOST_AUTO_TEST_CASE(retries_follow_the_sync_policy_a_post_goes_once) {

@@ -30,6 +30,23 @@ instructions() {
         awk -v n="$calls" '/Collected :/ { printf "%.0f", $NF / n }'
 }
 
+# Instructions per call of bench_async's client $1 (ours or beast) on its
+# one thread: callgrind counts each thread apart (the server has its own),
+# and the difference between runs of 1200 and 400 calls leaves out the
+# process's start and the connections' set-up.
+async_instructions() {
+    local scratch total400 total1200
+    scratch=$(mktemp -d)
+    for calls in 400 1200; do
+        valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file="$scratch/$calls.%p" \
+            "$bin/bench_async" "$calls" "$1" >/dev/null 2>&1
+    done
+    total400=$(callgrind_annotate "$scratch"/400.*-01 | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
+    total1200=$(callgrind_annotate "$scratch"/1200.*-01 | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
+    rm -rf "$scratch"
+    awk -v a="$total400" -v b="$total1200" 'BEGIN { printf "%.0f", (b - a) / 800 }'
+}
+
 # CPU seconds (user + system; steadier than wall-clock time on a shared
 # machine) to compile each "file [extra flags]" argument with the flags every
 # user has: the best of 5 interleaved rounds, so that a busy spell touches all
@@ -75,6 +92,9 @@ measure() {
     "$bin/bench_concurrency"
     "$bin/bench_emulator_store"
     "$bin/bench_async"
+    ours=$(async_instructions ours)
+    anchor=$(async_instructions beast)
+    echo "| 7. the same, instructions per call on the calling thread (callgrind) | $ours | hand-written Beast client: $anchor | $(ratio "$ours" "$anchor") | - |"
 
     sources=tests/benchmarks/compile_time
     separate=-DWEBHOOKSIO_SEPARATE_COMPILATION

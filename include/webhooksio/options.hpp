@@ -225,6 +225,9 @@ void visit(const field& f, F&& fn) {
 // Writes the options that are set into `out`; an unset optional is left
 // out, never sent as null.
 WEBHOOKSIO_DECL void put_fields(boost::json::object& out, std::span<const field> fields);
+// The same as a JSON object's text, written directly: what serializing the
+// object put_fields fills would give, without building it.
+WEBHOOKSIO_DECL std::string fields_json(std::span<const field> fields);
 
 template <class Options, template <class...> class List, class... D>
 std::array<field, sizeof...(D)> fields_of(const Options& options, List<D...>) {

@@ -38,6 +38,7 @@ struct answer {
     bool close_after = false;              // then closes the connection
     bool hang = false;                     // writes nothing and waits for the client to leave
     std::chrono::milliseconds trickle{0};  // when set, one byte at a time, this long apart
+    int after_closed = 0;                  // answers once this many connections have closed
 };
 
 // A complete response with this status and body (and Content-Length).
@@ -65,6 +66,7 @@ public:
         net::post(io_, [this] {
             stopping_ = true;
             acceptor_.close();
+            closed_signal_.cancel();
             for (auto& socket : sockets_)
                 if (auto s = socket.lock()) s->close();
         });
@@ -120,6 +122,7 @@ private:
         std::lock_guard lock(mutex_);
         ++closed_;
         changed_.notify_all();
+        closed_signal_.cancel();  // wakes the answers waiting for closes
     }
 
     template <class Stream>
@@ -142,6 +145,8 @@ private:
                 }
             }
             answer out = reply(in);
+            while (!stopping_ && closed_count() < out.after_closed)
+                co_await closed_signal_.async_wait(net::as_tuple(net::use_awaitable));
             if (out.hang) {
                 // Until the client closes (or the server stops).
                 char byte;
@@ -193,7 +198,14 @@ private:
         to.shutdown(tcp::socket::shutdown_send, ignored);
     }
 
+    int closed_count() const {
+        std::lock_guard lock(mutex_);
+        return closed_;
+    }
+
     net::io_context io_;
+    // Never expires: cancelled at each close, it wakes whoever waits for one.
+    net::steady_timer closed_signal_{io_, net::steady_timer::time_point::max()};
     mutable std::mutex mutex_;
     std::condition_variable changed_;
     handler reply_;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <functional>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -34,6 +36,7 @@ public:
                 requests_.push_back({request.method, request.target, request.headers, request.body});
                 reply = reply_;
             }
+            arrived_.notify_all();
             reply(request, response);
         };
         server_.Get(".*", record);
@@ -57,6 +60,12 @@ public:
         return requests_;
     }
 
+    // Waits (bounded) until `n` requests have arrived; whether they did.
+    bool wait_for_requests(std::size_t n) const {
+        std::unique_lock lock(mutex_);
+        return arrived_.wait_for(lock, std::chrono::seconds(10), [&] { return requests_.size() >= n; });
+    }
+
     captured_request last() const {
         std::lock_guard lock(mutex_);
         if (requests_.empty()) throw std::runtime_error("loopback_server: no request arrived");
@@ -69,6 +78,7 @@ public:
 private:
     httplib::Server server_;
     mutable std::mutex mutex_;
+    mutable std::condition_variable arrived_;
     std::vector<captured_request> requests_;
     handler reply_;
     // Last, so that the server stops before what its handlers use goes.

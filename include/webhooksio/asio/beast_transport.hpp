@@ -6,11 +6,16 @@
 //   - A connection goes back to the pool only after a complete exchange, and
 //     is checked before each reuse: one the server closed, or that holds
 //     bytes nobody asked for, is closed and replaced, so that an unsolicited
-//     response is never taken for the answer to the next request. Idle
-//     connections older than client_options::idle_timeout are closed the
-//     next time the pool is used.
-//   - Per attempt: connect_timeout bounds the connection (resolve, connect,
-//     proxy, TLS handshake), read_timeout every read and write.
+//     response is never taken for the answer to the next request.
+//   - Per attempt: connect_timeout bounds the connection (connect, proxy,
+//     TLS handshake), read_timeout every read; the asio_client's
+//     total_timeout bounds the rest. One timer per transport (a watchdog,
+//     looking a few times per timeout) enforces them, so a step is stopped
+//     within 1.25 times its bound; it also closes connections idle for
+//     client_options::idle_timeout. It runs only while sends are in flight,
+//     so that it never keeps io_context::run() from returning: a connection
+//     that went idle after the last send is closed at the pool's next use,
+//     or with the transport.
 //   - Responses are bounded: the body by max_response_body, the header by
 //     max_response_header_bytes and max_response_header_fields.
 //   - A send cancelled through its token's cancellation slot (terminal or
@@ -30,7 +35,6 @@
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/cancellation_signal.hpp>
-#include <boost/asio/strand.hpp>
 
 #include "../client_options.hpp"
 #include "../config.hpp"
@@ -66,7 +70,7 @@ public:
     // asio_client's shortcut past the completion-token machinery, for a
     // coroutine on the transport's own strand (runs_on): the send as an
     // awaitable, cancelled through `slot` (emitted on that strand).
-    WEBHOOKSIO_DECL bool runs_on(const boost::asio::strand<executor_type>& strand) const noexcept;
+    WEBHOOKSIO_DECL bool runs_on(const executor_type& strand) const noexcept;
     WEBHOOKSIO_DECL boost::asio::awaitable<std::tuple<boost::system::error_code, http_response>> co_send(
         const http_request& request, boost::asio::cancellation_slot slot);
 

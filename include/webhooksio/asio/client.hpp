@@ -41,7 +41,7 @@
 #include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/json.hpp>
 
 #include "../api.hpp"
@@ -95,7 +95,7 @@ public:
     using send_result = std::tuple<boost::system::error_code, http_response>;
 
     template <async_transport T>
-    async_transport_ref(T& t, const boost::asio::strand<boost::asio::any_io_executor>& strand) noexcept
+    async_transport_ref(T& t, const boost::asio::any_io_executor& strand) noexcept
         : object_(&t), send_([](void* object, const http_request& request, handler h) {
               static_cast<T*>(object)->async_send(request, std::move(h));
           }) {
@@ -127,7 +127,7 @@ struct call_control;
 // What an asio_client's calls share, whatever its transport: the request
 // pipeline, the strand its calls run on, and the calls in flight (which the
 // client's destruction cancels). Lives as long as its last call.
-class async_client_state {
+class async_client_state : public std::enable_shared_from_this<async_client_state> {
 public:
     WEBHOOKSIO_DECL async_client_state(boost::asio::any_io_executor executor, std::string api_key,
                                        const client_options& options);
@@ -138,13 +138,21 @@ public:
     // operation_aborted. Runs on the strand.
     WEBHOOKSIO_DECL void shutdown();
 
+    // The deadlines' timer, set while calls with a total_timeout are in
+    // flight (and only then: a pending timer would keep io_context::run()
+    // from returning).
+    WEBHOOKSIO_DECL void watch_deadlines();
+    WEBHOOKSIO_DECL void stop_watching();
+
     client_core core;
-    boost::asio::strand<boost::asio::any_io_executor> strand;
-    boost::asio::any_io_executor on_strand;  // the same, converted once (each conversion allocates)
+    boost::asio::any_io_executor executor;   // the user's
+    boost::asio::any_io_executor on_strand;  // a strand over it (asio/detail/strand.hpp)
+    boost::asio::steady_timer deadlines;
     std::chrono::milliseconds total_timeout;
     std::string server;  // "host:port", for messages
-    std::list<call_control*> calls;
+    std::list<call_control*> calls;  // in flight, in the order they started
     bool closed = false;
+    bool watching = false;  // the deadlines' timer is set
     std::optional<async_transport_ref> sender;  // the client's transport
 };
 
@@ -200,7 +208,7 @@ public:
     // Cancels the calls in flight; never blocks.
     ~basic_asio_client() { cancel_all(); }
 
-    executor_type get_executor() const noexcept { return state_->strand.get_inner_executor(); }
+    executor_type get_executor() const noexcept { return state_->executor; }
     Transport& transport() noexcept { return state_->transport; }
 
     // The generic call: async_call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}, token).
@@ -239,11 +247,11 @@ private:
         state(executor_type executor, std::string api_key, const client_options& options)
             : detail::async_client_state(std::move(executor), std::move(api_key), options),
               transport(on_strand, options) {
-            sender.emplace(transport, strand);
+            sender.emplace(transport, on_strand);
         }
         state(executor_type executor, std::string api_key, const client_options& options, Transport t)
             : detail::async_client_state(std::move(executor), std::move(api_key), options), transport(std::move(t)) {
-            sender.emplace(transport, strand);
+            sender.emplace(transport, on_strand);
         }
         Transport transport;
     };
@@ -258,7 +266,7 @@ private:
     }
 
     void cancel_all() {
-        if (state_) boost::asio::post(state_->strand, [s = state_] { s->shutdown(); });
+        if (state_) boost::asio::post(state_->on_strand, [s = state_] { s->shutdown(); });
     }
 
     // The request is built (and checked) now, while the IDs and options are

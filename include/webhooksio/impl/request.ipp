@@ -377,18 +377,20 @@ inline std::string webhook_problem(const option_values& options) {
 // options as a JSON object.
 inline void put_body(http_request& request, const call_spec& call, const option_values& options) {
     const webhook_parts& w = options.webhook;
+    std::string content_type = "application/json";
     if (w.payload && w.payload->has_value()) {
         request.body = boost::json::serialize(**w.payload);
-        request.headers.emplace_back("Content-Type", "application/json");
     } else if (w.raw_body && w.raw_body->has_value()) {
         request.body = **w.raw_body;
-        request.headers.emplace_back("Content-Type", w.content_type->empty() ? "text/plain" : *w.content_type);
+        content_type = w.content_type->empty() ? "text/plain" : *w.content_type;
+    } else if (!options.extra || options.extra->empty()) {
+        request.body = fields_json(options.typed);  // typed options alone: no object to build
     } else {
         boost::json::object body = to_object(options);
         join_lists(body, call);
         request.body = boost::json::serialize(body);
-        request.headers.emplace_back("Content-Type", "application/json");
     }
+    request.headers.emplace_back("Content-Type", std::move(content_type));
     if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
 }
 

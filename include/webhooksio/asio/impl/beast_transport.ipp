@@ -1,5 +1,5 @@
-// Definitions for asio/beast_transport.hpp: the connection pool, and one send
-// as a coroutine on the pool's strand.
+// Definitions for asio/beast_transport.hpp: the connection pool, its
+// watchdog, and one send as a coroutine on the pool's strand.
 #pragma once
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include <exception>
 #include <iterator>
 #include <list>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -21,14 +22,14 @@
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <openssl/evp.h>
 #include <openssl/ssl.h>
@@ -37,6 +38,7 @@
 #include "../../detail/request.hpp"
 #include "../../error.hpp"
 #include "../../retry.hpp"
+#include "../detail/strand.hpp"
 
 namespace webhooksio::detail {
 
@@ -45,7 +47,7 @@ namespace beast = boost::beast;
 namespace http = boost::beast::http;
 using tcp = net::ip::tcp;
 using boost::system::error_code;
-using pool_strand = net::strand<net::any_io_executor>;
+using steady_clock = std::chrono::steady_clock;
 
 // Every step of a send awaits its result as (error_code, value...): failures
 // are values here, not exceptions.
@@ -56,14 +58,30 @@ inline constexpr auto as_result = net::as_tuple(net::use_awaitable);
 // stops them itself.
 inline auto pool_step() { return net::bind_cancellation_slot(net::cancellation_slot(), as_result); }
 
-// One keep-alive connection: TCP, and TLS over it for https.
+// One keep-alive connection: TCP, and TLS over it for https. Its timeouts are
+// the pool's watchdog's business (one timer for the whole pool, not one per
+// read): it reads `since` and `limit`.
 struct connection {
-    explicit connection(const net::any_io_executor& strand) : tcp(strand) {}
-    beast::tcp_stream tcp;
-    std::optional<net::ssl::stream<beast::tcp_stream&>> tls;
+    explicit connection(const net::any_io_executor& strand) : socket(strand) {}
+    tcp::socket socket;
+    std::optional<net::ssl::stream<tcp::socket&>> tls;
     beast::flat_buffer buffer;  // bytes read past the last response land here
-    std::chrono::steady_clock::time_point idle_since;
+    // When the step under way began (connecting, or one read), or when the
+    // connection went idle; how long that step may take (zero: no bound).
+    steady_clock::time_point since;
+    std::chrono::milliseconds limit{0};
+    bool timed_out = false;  // the watchdog closed it
     std::list<connection>::iterator self;  // its place in the pool
+
+    void close() {
+        error_code ignored;
+        socket.close(ignored);
+    }
+    // The next step, bounded by `bound` (zero: none).
+    void start_step(std::chrono::milliseconds bound) {
+        since = steady_clock::now();
+        limit = bound;
+    }
 };
 
 // What one send is doing, for whoever cancels it (the token's cancellation
@@ -82,29 +100,31 @@ struct send_op {
         cancelled = true;
         if (in_line) in_line->cancel();
         if (resolver) resolver->cancel();
-        if (conn) conn->tcp.close();
+        if (conn) conn->close();
     }
 };
 
-// A failed exchange's code as the error model has it: a read or write that
-// timed out is errc::timed_out, a response over a limit errc::response_too_large;
+struct send_outcome {
+    error_code ec;
+    http_response response;
+    bool keep_alive = false;  // the connection may carry another request
+};
+
+// A failed exchange's code as the error model has it: a read the watchdog
+// stopped is errc::timed_out, a response over a limit errc::response_too_large;
 // the system's codes stay as they are.
-inline error_code exchange_error(const error_code& ec) {
-    if (ec == beast::error::timeout) return errc::timed_out;
+inline error_code exchange_error(const error_code& ec, const connection& c) {
+    if (c.timed_out) return errc::timed_out;
     if (ec == http::error::body_limit || ec == http::error::header_limit) return errc::response_too_large;
     return ec;
 }
 
 // A connection that timed out is a connect failure (nothing was sent), not
 // a read that timed out: the system's own timed_out.
-inline error_code connect_error(const error_code& ec) {
-    return ec == beast::error::timeout ? error_code(net::error::timed_out) : ec;
+inline error_code connect_error(const error_code& ec, const connection& c) {
+    if (c.timed_out) return net::error::timed_out;
+    return ec;
 }
-
-struct send_outcome {
-    error_code ec;
-    http_response response;
-};
 
 // "user:password" in base64, for a Basic Proxy-Authorization.
 inline std::string basic_credentials(const proxy_options& proxy) {
@@ -122,11 +142,11 @@ inline bool is_ip_address(const std::string& host) {
     return !ec;
 }
 
-class connection_pool {
+class connection_pool : public std::enable_shared_from_this<connection_pool> {
 public:
     connection_pool(net::any_io_executor executor, const client_options& options, base_url url);
 
-    const pool_strand& strand() const noexcept { return strand_; }
+    const net::any_io_executor& strand() const noexcept { return strand_; }
     const net::any_io_executor& executor() const noexcept { return executor_; }
 
     // One send, from waiting in line to the response; runs on the strand.
@@ -144,20 +164,20 @@ private:
     connection* take_idle();
     void park(connection& c);
     void discard(connection& c);
+    void close_expired_idle(steady_clock::time_point now);
     static bool clean(connection& c);
+
+    void watch();
+    void inspect();
 
     net::awaitable<error_code> connect(connection& c, send_op& op);
     net::awaitable<error_code> tunnel(connection& c);
     template <class Stream>
-    net::awaitable<send_outcome> exchange(Stream& stream, connection& c, const http::request<http::string_body>& out,
-                                          bool& keep_alive);
-    http::request<http::string_body> to_beast(const http_request& request) const;
+    net::awaitable<send_outcome> exchange(Stream& stream, connection& c, const std::string& out, http_method method);
+    std::string serialize(const http_request& request) const;
 
     net::any_io_executor executor_;
-    pool_strand strand_;
-    // The same as an any_io_executor, made once: each conversion of a strand
-    // allocates.
-    net::any_io_executor on_strand_;
+    net::any_io_executor strand_;  // strand_of(executor_): see asio/detail/strand.hpp
     base_url url_;
     std::string authority_;  // host[:port] as the Host header gives it
     proxy_options proxy_;
@@ -173,6 +193,15 @@ private:
     std::vector<connection*> idle_;  // oldest first
     std::list<send_op*> active_;
     bool closed_ = false;
+
+    // The watchdog: one timer that, while sends are in flight, looks at every
+    // connection a few times per timeout, closing those whose step (connect,
+    // or one read) took too long and those idle for idle_timeout. It stops
+    // when the last send ends, so that it never keeps io_context::run() from
+    // returning; idle connections are then checked at the pool's next use.
+    net::steady_timer watchdog_;
+    std::chrono::milliseconds watch_period_;
+    bool watching_ = false;
 };
 
 inline net::ssl::context tls_context(const client_options& options) {
@@ -193,11 +222,18 @@ inline net::ssl::context tls_context(const client_options& options) {
     return context;
 }
 
+// A quarter of the shortest timeout: a step that overruns is stopped within
+// 1.25 times its bound.
+inline std::chrono::milliseconds watch_period_for(const client_options& options) {
+    std::chrono::milliseconds shortest = options.idle_timeout;
+    for (auto bound : {options.connect_timeout, options.read_timeout})
+        if (bound.count() > 0) shortest = std::min(shortest, bound);
+    return std::max(std::chrono::milliseconds(1), shortest / 4);
+}
+
 inline connection_pool::connection_pool(net::any_io_executor executor, const client_options& options, base_url url)
     : executor_(std::move(executor)),
-      // The asio_client's own strand, or one of our own.
-      strand_(executor_.target<pool_strand>() ? *executor_.target<pool_strand>() : net::make_strand(executor_)),
-      on_strand_(strand_),
+      strand_(strand_of(executor_)),
       url_(std::move(url)),
       proxy_(options.proxy),
       connect_timeout_(options.connect_timeout),
@@ -207,7 +243,9 @@ inline connection_pool::connection_pool(net::any_io_executor executor, const cli
       max_header_(options.max_response_header_bytes),
       max_fields_(options.max_response_header_fields),
       verify_tls_(options.verify_tls),
-      free_slots_(std::max<std::size_t>(1, options.max_connections)) {
+      free_slots_(std::max<std::size_t>(1, options.max_connections)),
+      watchdog_(strand_),
+      watch_period_(watch_period_for(options)) {
     const bool default_port = url_.port == (url_.scheme == "https" ? 443 : 80);
     authority_ = default_port ? url_.host : url_.host + ':' + std::to_string(url_.port);
     if (!proxy_.host.empty()) {
@@ -228,10 +266,19 @@ inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connec
     struct unregister {
         connection_pool& pool;
         std::list<send_op*>::iterator at;
-        ~unregister() { pool.active_.erase(at); }
+        ~unregister() {
+            pool.active_.erase(at);
+            if (pool.active_.empty() && pool.watching_) {
+                pool.watching_ = false;
+                pool.watchdog_.cancel();
+            }
+        }
     } unregister_at_exit{self, registered};
+    if (!self.watching_) self.watch();
     const error_code aborted = net::error::operation_aborted;
 
+    // The request goes on the wire as it is: nothing in it may start another
+    // header or request.
     if (has_control_line_break(request.target))
         co_return send_outcome{make_error_code(boost::system::errc::invalid_argument), {}};
     for (const auto& [name, value] : request.headers)
@@ -247,13 +294,12 @@ inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connec
     } hold_slot{self};
     if (self.closed_ || op->cancelled) co_return send_outcome{aborted, {}};
 
-    const http_method method = request.method;
-    const auto out = self.to_beast(request);
+    const std::string out = self.serialize(request);
     for (bool first_try = true;; first_try = false) {
         connection* c = self.take_idle();
         const bool reused = c != nullptr;
         if (!c) {
-            c = &self.open_.emplace_back(self.on_strand_);
+            c = &self.open_.emplace_back(self.strand_);
             c->self = std::prev(self.open_.end());
             const error_code ec = co_await self.connect(*c, *op);
             op->conn = nullptr;
@@ -263,14 +309,13 @@ inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connec
             }
         }
         op->conn = c;
-        bool keep_alive = false;
         // (One co_await per statement: g++ 12 mishandles co_await in a ?: or
         // a condition, destroying temporaries twice.)
         send_outcome outcome;
-        if (c->tls) outcome = co_await self.exchange(*c->tls, *c, out, keep_alive);
-        else outcome = co_await self.exchange(c->tcp, *c, out, keep_alive);
+        if (c->tls) outcome = co_await self.exchange(*c->tls, *c, out, request.method);
+        else outcome = co_await self.exchange(c->socket, *c, out, request.method);
         op->conn = nullptr;
-        if (!outcome.ec && keep_alive && !self.closed_) self.park(*c);
+        if (!outcome.ec && outcome.keep_alive && !self.closed_) self.park(*c);
         else self.discard(*c);
         if (outcome.ec && (op->cancelled || self.closed_)) outcome.ec = aborted;
         // A kept-alive connection the server closed just as it was reused:
@@ -280,7 +325,7 @@ inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connec
                                      outcome.ec == net::error::eof ||
                                      outcome.ec == net::error::connection_reset ||
                                      outcome.ec == net::error::broken_pipe;
-        if (reused && first_try && closed_under_us && is_idempotent(method)) continue;
+        if (reused && first_try && closed_under_us && is_idempotent(request.method)) continue;
         co_return outcome;
     }
 }
@@ -291,7 +336,7 @@ inline net::awaitable<error_code> connection_pool::wait_in_line(const std::share
         co_return error_code{};
     }
     // The slot comes from give_back_slot(), which cancels this endless wait.
-    op->in_line.emplace(on_strand_, net::steady_timer::time_point::max());
+    op->in_line.emplace(strand_, net::steady_timer::time_point::max());
     line_.push_back(op);
     co_await op->in_line->async_wait(pool_step());
     op->in_line.reset();
@@ -318,35 +363,36 @@ inline bool connection_pool::clean(connection& c) {
     if (c.tls && SSL_pending(c.tls->native_handle()) > 0) return false;
     char byte = 0;
     error_code ec;
-    c.tcp.socket().receive(net::buffer(&byte, 1), tcp::socket::message_peek, ec);
+    c.socket.receive(net::buffer(&byte, 1), tcp::socket::message_peek, ec);
     return ec == net::error::would_block;
 }
 
 inline connection* connection_pool::take_idle() {
-    const auto now = std::chrono::steady_clock::now();
+    close_expired_idle(steady_clock::now());
     while (!idle_.empty()) {
         connection* c = idle_.back();
         idle_.pop_back();
-        if (now - c->idle_since < idle_timeout_ && clean(*c)) return c;
+        if (clean(*c)) return c;
         discard(*c);
     }
     return nullptr;
 }
 
 inline void connection_pool::park(connection& c) {
-    const auto now = std::chrono::steady_clock::now();
-    c.idle_since = now;
+    c.start_step(std::chrono::milliseconds(0));  // idle since now; idle_timeout is the watchdog's
     idle_.push_back(&c);
-    // The oldest go first, once their idle time is over.
+}
+
+// The oldest go first, once their idle time is over.
+inline void connection_pool::close_expired_idle(steady_clock::time_point now) {
     std::size_t expired = 0;
-    while (expired < idle_.size() && now - idle_[expired]->idle_since >= idle_timeout_) ++expired;
+    while (expired < idle_.size() && now - idle_[expired]->since >= idle_timeout_) ++expired;
     for (std::size_t i = 0; i < expired; ++i) discard(*idle_[i]);
     idle_.erase(idle_.begin(), idle_.begin() + std::ptrdiff_t(expired));
 }
 
 inline void connection_pool::discard(connection& c) {
-    error_code ignored;
-    c.tcp.socket().close(ignored);
+    c.close();
     open_.erase(c.self);
 }
 
@@ -355,26 +401,68 @@ inline void connection_pool::shutdown() {
     for (send_op* op : active_) op->cancel();
     for (connection* c : idle_) discard(*c);
     idle_.clear();
+    watching_ = false;
+    watchdog_.cancel();
 }
 
-inline http::request<http::string_body> connection_pool::to_beast(const http_request& request) const {
+inline void connection_pool::watch() {
+    watching_ = true;
+    watchdog_.expires_after(watch_period_);
+    watchdog_.async_wait([pool = shared_from_this()](error_code ec) {
+        if (!ec && pool->watching_) pool->inspect();
+    });
+}
+
+// One look at every connection: a step over its bound is stopped (its
+// socket closed, so its read or connect completes with an error that
+// exchange_error / connect_error turn into a timeout), idle ones past
+// idle_timeout close.
+inline void connection_pool::inspect() {
+    const auto now = steady_clock::now();
+    close_expired_idle(now);
+    for (connection& c : open_)
+        if (c.limit.count() > 0 && !c.timed_out && now - c.since >= c.limit) {
+            c.timed_out = true;
+            c.close();
+        }
+    watch();
+}
+
+// The request as bytes: its line, Host, its headers, Content-Length when it
+// has a body, and the body. Every part was checked for CR, LF and NUL.
+inline std::string connection_pool::serialize(const http_request& request) const {
     // Through a plain HTTP proxy the target is absolute; through CONNECT, or
     // without a proxy, it is the path.
     const bool absolute = !proxy_.host.empty() && !tls_;
-    http::request<http::string_body> out{http::string_to_verb(to_string(request.method)),
-                                         absolute ? "http://" + authority_ + request.target : request.target, 11};
-    out.set(http::field::host, authority_);
-    for (const auto& [name, value] : request.headers) out.insert(name, value);
-    if (absolute && !proxy_credentials_.empty()) out.set(http::field::proxy_authorization, proxy_credentials_);
-    const bool has_body = request.method == http_method::post || request.method == http_method::put;
-    out.body() = request.body;
-    if (has_body || !out.body().empty()) out.prepare_payload();
+    const bool has_body = request.method == http_method::post || request.method == http_method::put ||
+                          !request.body.empty();
+    std::string out;
+    std::size_t size = request.target.size() + authority_.size() + request.body.size() + 64;
+    for (const auto& [name, value] : request.headers) size += name.size() + value.size() + 4;
+    out.reserve(size);
+    out += to_string(request.method);
+    out += ' ';
+    if (absolute) out += "http://" + authority_;
+    out += request.target;
+    out += " HTTP/1.1\r\nHost: ";
+    out += authority_;
+    out += "\r\n";
+    for (const auto& [name, value] : request.headers) {
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
+    }
+    if (absolute && !proxy_credentials_.empty()) out += "Proxy-Authorization: " + proxy_credentials_ + "\r\n";
+    if (has_body) out += "Content-Length: " + std::to_string(request.body.size()) + "\r\n";
+    out += "\r\n";
+    out += request.body;
     return out;
 }
 
 inline net::awaitable<error_code> connection_pool::connect(connection& c, send_op& op) {
     const bool proxied = !proxy_.host.empty();
-    tcp::resolver resolver(on_strand_);
+    tcp::resolver resolver(strand_);
     op.resolver = &resolver;
     auto [resolved, endpoints] = co_await resolver.async_resolve(
         proxied ? proxy_.host : url_.host, std::to_string(proxied ? proxy_.port : url_.port), pool_step());
@@ -383,26 +471,28 @@ inline net::awaitable<error_code> connection_pool::connect(connection& c, send_o
     if (resolved) co_return resolved;
 
     op.conn = &c;
-    c.tcp.expires_after(connect_timeout_);
-    auto [connected, endpoint] = co_await c.tcp.async_connect(endpoints, pool_step());
-    if (connected) co_return connect_error(connected);
+    c.start_step(connect_timeout_);
+    // Once stopped (timed out or cancelled), no further address is tried.
+    const auto go_on = [&](const error_code&, const tcp::endpoint&) { return !c.timed_out && !op.cancelled; };
+    auto [connected, endpoint] = co_await net::async_connect(c.socket, endpoints, go_on, pool_step());
+    if (connected) co_return connect_error(connected, c);
     error_code ignored;
-    c.tcp.socket().set_option(tcp::no_delay(true), ignored);
+    c.socket.set_option(tcp::no_delay(true), ignored);
     // Lets clean() look into the socket without waiting.
-    c.tcp.socket().non_blocking(true, ignored);
+    c.socket.non_blocking(true, ignored);
 
     if (proxied && tls_) {
         const error_code tunnelled = co_await tunnel(c);
-        if (tunnelled) co_return tunnelled;
+        if (tunnelled) co_return connect_error(tunnelled, c);
     }
     if (tls_) {
-        c.tls.emplace(c.tcp, *tls_);
+        c.tls.emplace(c.socket, *tls_);
         if (!is_ip_address(url_.host)) SSL_set_tlsext_host_name(c.tls->native_handle(), url_.host.c_str());
         if (verify_tls_) c.tls->set_verify_callback(net::ssl::host_name_verification(url_.host));
         auto [handshake] = co_await c.tls->async_handshake(net::ssl::stream_base::client, pool_step());
-        if (handshake) co_return connect_error(handshake);
+        if (handshake) co_return connect_error(handshake, c);
     }
-    c.tcp.expires_never();
+    c.start_step(std::chrono::milliseconds(0));
     co_return error_code{};
 }
 
@@ -410,40 +500,40 @@ inline net::awaitable<error_code> connection_pool::connect(connection& c, send_o
 // request only (never inside the tunnel), then TLS with the API server.
 inline net::awaitable<error_code> connection_pool::tunnel(connection& c) {
     const std::string target = url_.host + ':' + std::to_string(url_.port);
-    http::request<http::empty_body> request{http::verb::connect, target, 11};
-    request.set(http::field::host, target);
-    if (!proxy_credentials_.empty()) request.set(http::field::proxy_authorization, proxy_credentials_);
-    auto [written, n] = co_await http::async_write(c.tcp, request, pool_step());
-    if (written) co_return connect_error(written);
+    std::string request = "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n";
+    if (!proxy_credentials_.empty()) request += "Proxy-Authorization: " + proxy_credentials_ + "\r\n";
+    request += "\r\n";
+    auto [written, n] = co_await net::async_write(c.socket, net::buffer(request), pool_step());
+    if (written) co_return written;
     http::response_parser<http::empty_body> answer;
     answer.skip(true);  // a CONNECT's answer has no body: the tunnel follows
-    auto [read, m] = co_await http::async_read(c.tcp, c.buffer, answer, pool_step());
-    if (read) co_return connect_error(read);
+    auto [read, m] = co_await http::async_read(c.socket, c.buffer, answer, pool_step());
+    if (read) co_return read;
     if (answer.get().result_int() / 100 != 2 || c.buffer.size() != 0)
         co_return make_error_code(errc::connection_failed);  // the proxy would not open the tunnel
     co_return error_code{};
 }
 
+// Writes the request and reads its response.
 template <class Stream>
-net::awaitable<send_outcome> connection_pool::exchange(Stream& stream, connection& c,
-                                                       const http::request<http::string_body>& out,
-                                                       bool& keep_alive) {
+net::awaitable<send_outcome> connection_pool::exchange(Stream& stream, connection& c, const std::string& out,
+                                                       http_method method) {
     // The write is not timed: a small request goes into the socket's buffer
-    // at once, and total_timeout bounds the call (one timer less per call).
-    auto [written, n] = co_await http::async_write(stream, out, pool_step());
-    if (written) co_return send_outcome{exchange_error(written), {}};
+    // at once, and the client's total_timeout bounds the call.
+    auto [written, n] = co_await net::async_write(stream, net::buffer(out), pool_step());
+    if (written) co_return send_outcome{exchange_error(written, c), {}};
 
     http::response_parser<http::string_body> parser;
     parser.body_limit(max_body_);
     parser.header_limit(std::uint32_t(std::min<std::size_t>(max_header_, UINT32_MAX)));
-    if (out.method() == http::verb::head) parser.skip(true);
-    // read_timeout bounds each read, as in the sync transport; the client's
-    // total_timeout bounds them all.
+    if (method == http_method::head) parser.skip(true);
+    // read_timeout bounds each read (the watchdog sees to it), as in the sync
+    // transport; the client's total_timeout bounds them all.
     bool fields_counted = false;
     while (!parser.is_done()) {
-        c.tcp.expires_after(read_timeout_);
+        c.start_step(read_timeout_);
         auto [read, m] = co_await http::async_read_some(stream, c.buffer, parser, pool_step());
-        if (read) co_return send_outcome{exchange_error(read), {}};
+        if (read) co_return send_outcome{exchange_error(read, c), {}};
         // The header's size is bounded while it is read; its fields are
         // counted once it is whole.
         if (!fields_counted && parser.is_header_done()) {
@@ -453,16 +543,16 @@ net::awaitable<send_outcome> connection_pool::exchange(Stream& stream, connectio
                 co_return send_outcome{make_error_code(errc::response_too_large), {}};
         }
     }
-    c.tcp.expires_never();
+    c.start_step(std::chrono::milliseconds(0));
 
     auto message = parser.release();
-    keep_alive = message.keep_alive();
     send_outcome outcome;
     outcome.response.status = int(message.result_int());
     outcome.response.headers.reserve(std::size_t(std::distance(message.begin(), message.end())));
     for (const auto& field : message)
         outcome.response.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     outcome.response.body = std::move(message.body());
+    outcome.keep_alive = message.keep_alive();
     co_return outcome;
 }
 
@@ -506,7 +596,7 @@ WEBHOOKSIO_DECL void start_send(const std::shared_ptr<connection_pool>& pool, ht
 
 namespace webhooksio {
 
-WEBHOOKSIO_DECL bool beast_transport::runs_on(const boost::asio::strand<executor_type>& strand) const noexcept {
+WEBHOOKSIO_DECL bool beast_transport::runs_on(const boost::asio::any_io_executor& strand) const noexcept {
     return pool_->strand() == strand;
 }
 

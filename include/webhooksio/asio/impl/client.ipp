@@ -3,6 +3,7 @@
 // cancellation or the client's destruction.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <string>
@@ -16,6 +17,7 @@
 #include <boost/asio/post.hpp>
 
 #include "../../detail/request.hpp"
+#include "../detail/strand.hpp"
 
 namespace webhooksio::detail {
 
@@ -45,7 +47,10 @@ inline error send_error(const error_code& ec, const std::string& server) {
             return error::transport(ec, step, "could not connect to " + server + ": " + ec.message());
         case transport_failure::timeout:
             return error::transport(ec, step, "no answer from " + server + " within read_timeout");
-        case transport_failure::tls: return error::transport(ec, step, "TLS with " + server + " failed: " + ec.message());
+        // errc::tls_failed, as from the synchronous client; the reason (a
+        // certificate that did not verify, ...) is in the message.
+        case transport_failure::tls:
+            return error::transport(errc::tls_failed, step, "TLS with " + server + " failed: " + ec.message());
         case transport_failure::too_large:
             return error::transport(ec, step, "the response from " + server +
                                                   " is larger than max_response_body, max_response_header_fields or "
@@ -69,19 +74,18 @@ struct call_outcome {
 WEBHOOKSIO_DECL async_client_state::async_client_state(net::any_io_executor executor, std::string api_key,
                                                        const client_options& options)
     : core(std::move(api_key), options),
-      strand(net::make_strand(executor)),
-      on_strand(strand),
+      executor(executor),
+      on_strand(strand_of(executor)),
+      deadlines(on_strand),
       total_timeout(options.total_timeout),
       server(core.context().host + ':' + std::to_string(core.context().port)) {}
 
 // What stops a call: its deadline (total_timeout), its token's cancellation
 // slot and the client's destruction all end the step under way (a send or a
 // backoff wait) through one signal, which each step is bound to. Shared with
-// the deadline's handler, which may run after the call ended. Used on the
-// client's strand only.
+// the token's cancellation handler, which may run after the call ended. Used
+// on the client's strand only.
 struct call_control {
-    explicit call_control(const net::any_io_executor& strand) : deadline(strand) {}
-
     void stop(bool by_deadline) {
         if (finished || timed_out || aborted) return;
         (by_deadline ? timed_out : aborted) = true;
@@ -89,7 +93,7 @@ struct call_control {
     }
     bool stopped() const noexcept { return timed_out || aborted; }
 
-    net::steady_timer deadline;
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
     net::cancellation_signal signal;
     bool finished = false, timed_out = false, aborted = false;
 };
@@ -97,6 +101,35 @@ struct call_control {
 WEBHOOKSIO_DECL void async_client_state::shutdown() {
     closed = true;
     for (call_control* call : calls) call->stop(false);
+    stop_watching();
+}
+
+// Every call has the same total_timeout, so the calls in flight, in the order
+// they started, are also in the order of their deadlines: one timer, set for
+// the first deadline still ahead, serves them all.
+WEBHOOKSIO_DECL void async_client_state::watch_deadlines() {
+    const auto next = std::find_if(calls.begin(), calls.end(), [](call_control* c) { return !c->stopped(); });
+    if (next == calls.end() || (*next)->deadline == std::chrono::steady_clock::time_point::max()) {
+        stop_watching();
+        return;
+    }
+    watching = true;
+    deadlines.expires_at((*next)->deadline);
+    deadlines.async_wait([self = shared_from_this()](error_code ec) {
+        if (ec || !self->watching) return;
+        const auto now = std::chrono::steady_clock::now();
+        for (call_control* call : self->calls) {
+            if (call->deadline > now) break;
+            call->stop(true);
+        }
+        self->watch_deadlines();
+    });
+}
+
+WEBHOOKSIO_DECL void async_client_state::stop_watching() {
+    if (!watching) return;
+    watching = false;
+    deadlines.cancel();
 }
 
 // Every attempt of a call, with the waits between them, as retry.hpp rules;
@@ -138,6 +171,8 @@ inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state>
                                              result<http_request> request) {
     if (!request) co_return call_outcome{std::move(request).error(), {}};
 
+    if (client->total_timeout.count() > 0)
+        control->deadline = std::chrono::steady_clock::now() + client->total_timeout;
     const auto registered = client->calls.insert(client->calls.end(), control.get());
     struct at_exit {
         async_client_state& client;
@@ -146,20 +181,13 @@ inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state>
         ~at_exit() {
             client.calls.erase(registered);
             control.finished = true;
-            control.deadline.cancel();
+            if (client.calls.empty()) client.stop_watching();  // so that io_context::run() may return
         }
     } cleanup{*client, registered, *control};
     if (client->closed) control->stop(false);
-    auto deadline = std::chrono::steady_clock::time_point::max();
-    if (client->total_timeout.count() > 0) {
-        deadline = std::chrono::steady_clock::now() + client->total_timeout;
-        control->deadline.expires_at(deadline);
-        control->deadline.async_wait([control](error_code ec) {
-            if (!ec) control->stop(true);
-        });
-    }
+    if (!client->watching) client->watch_deadlines();
 
-    result<http_response> sent = co_await attempts(*client, *control, call, *request, deadline);
+    result<http_response> sent = co_await attempts(*client, *control, call, *request, control->deadline);
     // A call stopped under way fails for that reason, not for what the
     // stopped step saw.
     if (!sent && control->timed_out)
@@ -179,7 +207,7 @@ inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state>
 template <class Signature, class Pick>
 void spawn_call(std::shared_ptr<async_client_state> client, const call_spec& call, result<http_request> request,
                 diagnostics* diag, net::any_completion_handler<Signature> handler, Pick pick) {
-    auto control = std::make_shared<call_control>(client->on_strand);
+    auto control = std::make_shared<call_control>();
     // The token's cancellation, of any type and from any thread, goes
     // through the strand.
     auto slot = net::get_associated_cancellation_slot(handler);
@@ -187,7 +215,7 @@ void spawn_call(std::shared_ptr<async_client_state> client, const call_spec& cal
         slot.assign([control, strand = client->on_strand](net::cancellation_type) {
             net::post(strand, [control] { control->stop(false); });
         });
-    auto executor = net::get_associated_executor(handler, client->strand.get_inner_executor());
+    auto executor = net::get_associated_executor(handler, client->executor);
     auto strand = client->on_strand;
     net::co_spawn(strand, run_call(std::move(client), std::move(control), call, std::move(request)),
                   net::bind_executor(executor, [handler = std::move(handler), slot, diag, pick](
