@@ -165,6 +165,19 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
             return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
                 WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, &diag, std::forward<Token>(token));                    \
         }                                                                                                      \
+        /* Options as a temporary that g++ before 14 would destroy twice: refused (asio/client.hpp). */         \
+        template <class Token>                                                                                 \
+            requires Client::template refuses_temporary_options<::webhooksio::api::E, Token>                   \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::api::E::options&&,      \
+                       Token&&) {                                                                              \
+            Client::template refuse_temporary_options<Token>(WEBHOOKSIO_DETAIL_ID_VIEWS(n));                   \
+        }                                                                                                      \
+        template <class Token>                                                                                 \
+            requires Client::template refuses_temporary_options<::webhooksio::api::E, Token>                   \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::api::E::options&&,      \
+                       ::webhooksio::diagnostics&, Token&&) {                                                  \
+            Client::template refuse_temporary_options<Token>(WEBHOOKSIO_DETAIL_ID_VIEWS(n));                   \
+        }                                                                                                      \
     };
 
 #define WEBHOOKSIO_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(, __VA_ARGS__)
