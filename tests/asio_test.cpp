@@ -598,7 +598,7 @@ BOOST_AUTO_TEST_CASE(options_in_a_co_await_expression_are_destroyed_once) {
         // Braced, holding strings: only where the compiler gets it right.
         co_await api.async_create_bucket(account_id{"AC1"}, {.name = long_name, .key = "K2"}, net::use_awaitable);
 #else
-        co_await api.async_create_bucket(account_id{"AC1"}, api::create_bucket::options{named}, net::use_awaitable);
+        co_await api.async_create_bucket(account_id{"AC1"}, named, net::use_awaitable);
 #endif
     });
     const auto& sent = wire.record().requests();

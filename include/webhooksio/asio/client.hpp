@@ -177,27 +177,6 @@ class basic_asio_client : public detail::async_named_calls<basic_asio_client<Tra
     template <class, class>
     friend struct api::async_named_call;
 
-    // Whether E's typed options given as a temporary with `Token` are
-    // refused (the overloads taking them by && are chosen for a temporary,
-    // here and in api::async_named_call).
-    template <class E, class Token>
-    static constexpr bool refuses_temporary_options = [] {
-        if constexpr (detail::is_response_token<std::remove_cvref_t<Token>>)
-            return detail::unsafe_temporary_options<typename E::options, decltype(std::declval<Token>().token),
-                                                    response_signature>();
-        else
-            return detail::unsafe_temporary_options<typename E::options, Token, call_signature>();
-    }();
-
-    template <class Token>
-    static void refuse_temporary_options(const auto&...) {
-        static_assert(detail::always_false<Token>,
-                      "webhooksio: with g++ before 14, options holding a string and given as a braced list in a "
-                      "co_await expression are destroyed twice (a double free). Name them first: "
-                      "`const api::create_bucket::options o{.name = ...}; co_await api.async_create_bucket(id, o, "
-                      "asio::use_awaitable);`");
-    }
-
 public:
     using executor_type = boost::asio::any_io_executor;
 
@@ -221,6 +200,28 @@ public:
 
     // Cancels the calls in flight; never blocks.
     ~basic_asio_client() { cancel_all(); }
+
+    // Internals of the overloads that refuse options as a temporary, here
+    // and in api::async_named_call: whether E's options given as a temporary
+    // with `Token` are refused (the overloads taking them by && are chosen
+    // for a temporary), and the message.
+    template <class E, class Token>
+    static constexpr bool refuses_temporary_options = [] {
+        if constexpr (detail::is_response_token<std::remove_cvref_t<Token>>)
+            return detail::unsafe_temporary_options<typename E::options, decltype(std::declval<Token>().token),
+                                                    response_signature>();
+        else
+            return detail::unsafe_temporary_options<typename E::options, Token, call_signature>();
+    }();
+
+    template <class Token>
+    static void refuse_temporary_options(const auto&...) {
+        static_assert(detail::always_false<Token>,
+                      "webhooksio: with g++ before 14, options holding a string and given as a braced list in a "
+                      "co_await expression are destroyed twice (a double free). Name them first: "
+                      "`const api::create_bucket::options o{.name = ...}; co_await api.async_create_bucket(id, o, "
+                      "asio::use_awaitable);`");
+    }
 
     executor_type get_executor() const noexcept { return state_->strand.get_inner_executor(); }
     Transport& transport() noexcept { return state_->transport; }
