@@ -790,6 +790,11 @@ struct async_named_call;
 template <class Token, class Client>
 concept token_of = Client::template accepts_token<Token>;
 
+// Whether the asynchronous client refuses E's options as a temporary with
+// `Token` (asio/client.hpp), asked only once the client is complete.
+template <class Client, class E, class Token>
+inline constexpr bool refuses_temporary_options = Client::template refuses_temporary_options<E, Token>;
+
 // Each area's endpoints, in the order of its header: every endpoint's macro
 // call fills the next slot, counted with __COUNTER__ from the area's start,
 // so that the list needs no entry of its own. The count is relative to the
@@ -886,6 +891,19 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
                        Token&& token) {                                                                        \
             return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
                 WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, &diag, std::forward<Token>(token));                    \
+        }                                                                                                      \
+        /* Options as a temporary that g++ before 14 would destroy twice: refused (asio/client.hpp). */         \
+        template <class Token>                                                                                 \
+            requires ::webhooksio::api::refuses_temporary_options<Client, ::webhooksio::api::E, Token>        \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::api::E::options&&,      \
+                       Token&&) {                                                                              \
+            Client::template refuse_temporary_options<Token>(WEBHOOKSIO_DETAIL_ID_VIEWS(n));                   \
+        }                                                                                                      \
+        template <class Token>                                                                                 \
+            requires ::webhooksio::api::refuses_temporary_options<Client, ::webhooksio::api::E, Token>        \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::api::E::options&&,      \
+                       ::webhooksio::diagnostics&, Token&&) {                                                  \
+            Client::template refuse_temporary_options<Token>(WEBHOOKSIO_DETAIL_ID_VIEWS(n));                   \
         }                                                                                                      \
     };
 
@@ -5073,6 +5091,7 @@ inline std::string redacted(std::string text, std::string_view secret) {
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -5089,6 +5108,10 @@ public:
     void respond(http_response response) { push(std::move(response)); }
     // Queues a failure instead, e.g. error::transport(errc::timed_out, transport_failure::timeout, "...").
     void fail(error e) { push(std::move(e)); }
+    // Queues an answer that never comes: the send of async_recording_transport
+    // waits until it is cancelled, as one to a server that never answers. (A
+    // synchronous send cannot wait for that: it fails with errc::usage.)
+    void hang() { push(std::nullopt); }
 
     // Every request sent so far, oldest first. A reference to the record
     // itself, so that `wire.requests().at(0).headers` stays valid; read it
@@ -5105,19 +5128,30 @@ public:
     // answer. A request with none scripted fails with errc::usage (a test
     // that sends more than it expected), never with a made-up answer.
     result<http_response> send(const http_request& request) {
+        std::optional<result<http_response>> answer = take(request);
+        if (!answer) return usage_error("a synchronous send cannot hang (hang() is for async_recording_transport):", request);
+        return std::move(*answer);
+    }
+
+    // The same for async_recording_transport: no answer (nullopt) when the
+    // script says to hang.
+    std::optional<result<http_response>> take(const http_request& request) {
         std::lock_guard lock(state_->mutex);
         state_->requests.push_back(request);
-        if (state_->script.empty())
-            return error::transport(errc::usage, transport_failure::other,
-                                    "recording_transport: no answer scripted for " +
-                                        std::string(to_string(request.method)) + ' ' + request.target);
-        result<http_response> next = std::move(state_->script.front());
+        if (state_->script.empty()) return usage_error("no answer scripted for", request);
+        std::optional<result<http_response>> next = std::move(state_->script.front());
         state_->script.pop_front();
         return next;
     }
 
 private:
-    void push(result<http_response> answer) {
+    static error usage_error(const std::string& what, const http_request& request) {
+        return error::transport(errc::usage, transport_failure::other,
+                                "recording_transport: " + what + ' ' + std::string(to_string(request.method)) + ' ' +
+                                    request.target);
+    }
+
+    void push(std::optional<result<http_response>> answer) {
         std::lock_guard lock(state_->mutex);
         state_->script.push_back(std::move(answer));
     }
@@ -5125,7 +5159,7 @@ private:
     struct state {
         mutable std::mutex mutex;
         std::deque<http_request> requests;
-        std::deque<result<http_response>> script;
+        std::deque<std::optional<result<http_response>>> script;  // nullopt: hang
     };
     std::shared_ptr<state> state_ = std::make_shared<state>();
 };

@@ -47,6 +47,7 @@
 #include "../api.hpp"
 #include "../client_options.hpp"
 #include "../config.hpp"
+#include "../detail/await_temporaries.hpp"
 #include "../detail/client_core.hpp"
 #include "../detail/endpoint_ids.hpp"
 #include "../error.hpp"
@@ -208,6 +209,28 @@ public:
     // Cancels the calls in flight; never blocks.
     ~basic_asio_client() { cancel_all(); }
 
+    // Internals of the overloads that refuse options as a temporary, here
+    // and in api::async_named_call: whether E's options given as a temporary
+    // with `Token` are refused (the overloads taking them by && are chosen
+    // for a temporary), and the message.
+    template <class E, class Token>
+    static constexpr bool refuses_temporary_options = [] {
+        if constexpr (detail::is_response_token<std::remove_cvref_t<Token>>)
+            return detail::unsafe_temporary_options<typename E::options, decltype(std::declval<Token>().token),
+                                                    response_signature>();
+        else
+            return detail::unsafe_temporary_options<typename E::options, Token, call_signature>();
+    }();
+
+    template <class Token>
+    static void refuse_temporary_options(const auto&...) {
+        static_assert(detail::always_false<Token>,
+                      "webhooksio: with g++ before 14, options holding a string and given as a braced list in a "
+                      "co_await expression are destroyed twice (a double free). Name them first: "
+                      "`const api::create_bucket::options o{.name = ...}; co_await api.async_create_bucket(id, o, "
+                      "asio::use_awaitable);`");
+    }
+
     executor_type get_executor() const noexcept { return state_->executor; }
     Transport& transport() noexcept { return state_->transport; }
 
@@ -227,6 +250,19 @@ public:
     }
 
     // With free-form options, any option of the API by name.
+    // Typed options as a temporary, where g++ before 14 would free their
+    // strings twice (detail/await_temporaries.hpp): the build stops.
+    template <detail::endpoint_type E, class Token>
+        requires refuses_temporary_options<E, Token>
+    auto async_call(const typename E::params& ids, typename E::options&&, Token&&) {
+        refuse_temporary_options<Token>(ids);
+    }
+    template <detail::endpoint_type E, class Token>
+        requires refuses_temporary_options<E, Token>
+    auto async_call(const typename E::params& ids, typename E::options&&, diagnostics&, Token&&) {
+        refuse_temporary_options<Token>(ids);
+    }
+
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, class Token>
     auto async_call(const typename E::params& ids, const FreeForm& options, Token&& token) {
         return initiate(detail::spec_of<E>, detail::id_views(ids), free_form(options), nullptr,

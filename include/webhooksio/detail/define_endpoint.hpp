@@ -68,6 +68,11 @@ struct async_named_call;
 template <class Token, class Client>
 concept token_of = Client::template accepts_token<Token>;
 
+// Whether the asynchronous client refuses E's options as a temporary with
+// `Token` (asio/client.hpp), asked only once the client is complete.
+template <class Client, class E, class Token>
+inline constexpr bool refuses_temporary_options = Client::template refuses_temporary_options<E, Token>;
+
 // Each area's endpoints, in the order of its header: every endpoint's macro
 // call fills the next slot, counted with __COUNTER__ from the area's start,
 // so that the list needs no entry of its own. The count is relative to the
@@ -164,6 +169,19 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
                        Token&& token) {                                                                        \
             return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
                 WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, &diag, std::forward<Token>(token));                    \
+        }                                                                                                      \
+        /* Options as a temporary that g++ before 14 would destroy twice: refused (asio/client.hpp). */         \
+        template <class Token>                                                                                 \
+            requires ::webhooksio::api::refuses_temporary_options<Client, ::webhooksio::api::E, Token>        \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::api::E::options&&,      \
+                       Token&&) {                                                                              \
+            Client::template refuse_temporary_options<Token>(WEBHOOKSIO_DETAIL_ID_VIEWS(n));                   \
+        }                                                                                                      \
+        template <class Token>                                                                                 \
+            requires ::webhooksio::api::refuses_temporary_options<Client, ::webhooksio::api::E, Token>        \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::api::E::options&&,      \
+                       ::webhooksio::diagnostics&, Token&&) {                                                  \
+            Client::template refuse_temporary_options<Token>(WEBHOOKSIO_DETAIL_ID_VIEWS(n));                   \
         }                                                                                                      \
     };
 

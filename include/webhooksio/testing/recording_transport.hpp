@@ -15,6 +15,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -35,6 +36,10 @@ public:
     void respond(http_response response) { push(std::move(response)); }
     // Queues a failure instead, e.g. error::transport(errc::timed_out, transport_failure::timeout, "...").
     void fail(error e) { push(std::move(e)); }
+    // Queues an answer that never comes: the send of async_recording_transport
+    // waits until it is cancelled, as one to a server that never answers. (A
+    // synchronous send cannot wait for that: it fails with errc::usage.)
+    void hang() { push(std::nullopt); }
 
     // Every request sent so far, oldest first. A reference to the record
     // itself, so that `wire.requests().at(0).headers` stays valid; read it
@@ -51,19 +56,30 @@ public:
     // answer. A request with none scripted fails with errc::usage (a test
     // that sends more than it expected), never with a made-up answer.
     result<http_response> send(const http_request& request) {
+        std::optional<result<http_response>> answer = take(request);
+        if (!answer) return usage_error("a synchronous send cannot hang (hang() is for async_recording_transport):", request);
+        return std::move(*answer);
+    }
+
+    // The same for async_recording_transport: no answer (nullopt) when the
+    // script says to hang.
+    std::optional<result<http_response>> take(const http_request& request) {
         std::lock_guard lock(state_->mutex);
         state_->requests.push_back(request);
-        if (state_->script.empty())
-            return error::transport(errc::usage, transport_failure::other,
-                                    "recording_transport: no answer scripted for " +
-                                        std::string(to_string(request.method)) + ' ' + request.target);
-        result<http_response> next = std::move(state_->script.front());
+        if (state_->script.empty()) return usage_error("no answer scripted for", request);
+        std::optional<result<http_response>> next = std::move(state_->script.front());
         state_->script.pop_front();
         return next;
     }
 
 private:
-    void push(result<http_response> answer) {
+    static error usage_error(const std::string& what, const http_request& request) {
+        return error::transport(errc::usage, transport_failure::other,
+                                "recording_transport: " + what + ' ' + std::string(to_string(request.method)) + ' ' +
+                                    request.target);
+    }
+
+    void push(std::optional<result<http_response>> answer) {
         std::lock_guard lock(state_->mutex);
         state_->script.push_back(std::move(answer));
     }
@@ -71,7 +87,7 @@ private:
     struct state {
         mutable std::mutex mutex;
         std::deque<http_request> requests;
-        std::deque<result<http_response>> script;
+        std::deque<std::optional<result<http_response>>> script;  // nullopt: hang
     };
     std::shared_ptr<state> state_ = std::make_shared<state>();
 };
