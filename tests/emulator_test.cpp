@@ -1150,6 +1150,9 @@ BOOST_AUTO_TEST_CASE(settings_that_would_put_cr_lf_on_the_wire_are_400_naming_th
                "header_prefix");
     BOOST_TEST(field_of(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in2", .response_content_type = "text/plain\r\nSet-Cookie: a=b"},
                                                 wh::nothrow)) == "response_content_type");
+    // Any control character but tab, not only CR, LF and NUL (RFC 9110's field-value).
+    BOOST_TEST(field_of(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in3", .response_content_type = "text/plain\x0b"},
+                                                wh::nothrow)) == "response_content_type");
 
     // A consumer's destination is checked the same way.
     const wh::application_id app{str(owner.api->create_application(acc, {.name = "Shop", .categories = std::vector<std::string>{"c"},
