@@ -1216,6 +1216,37 @@ BOOST_AUTO_TEST_CASE(an_update_cannot_take_another_users_email_address) {
                                          wh::nothrow)));
 }
 
+BOOST_AUTO_TEST_CASE(an_email_address_names_one_user_whatever_its_case) {
+    emulator server{fast()};
+    account bob(server, "Bob@Example.io");
+    const std::string bobs_user = str(bob.session, "user_id");
+    wh::client anonymous{"none", {.base_url = server.base_url()}};
+
+    // Registering, creating or renaming a user to the same address in another case is a conflict...
+    const auto again = anonymous.register_account(registration("bob@example.IO"), wh::nothrow);
+    BOOST_TEST((!again && again.error().diagnostics().status == 409));
+    account ada(server, "ada@example.io");
+    const auto created = ada.api->create_user(
+        ada.id(), {.first_name = "B", .last_name = "B", .email_address = "BOB@EXAMPLE.IO", .password = "pw-2", .timezone = "UTC",
+                    .permission_level = "admin", .notify = false},
+        wh::nothrow);
+    BOOST_TEST((!created && created.error().diagnostics().status == 409));
+    const auto renamed = ada.api->update_user(ada.id(), wh::user_id{str(ada.session, "user_id")},
+                                              {.first_name = "A", .last_name = "A", .email_address = "bob@EXAMPLE.io", .timezone = "UTC"},
+                                              wh::nothrow);
+    BOOST_TEST((!renamed && renamed.error().diagnostics().status == 409));
+
+    // ...and logging in or resetting the password finds the user in any case.
+    BOOST_TEST(str(anonymous.login({.email_address = "bob@example.io", .password = "pw-1"}), "user_id") == bobs_user);
+    const std::string key = str(anonymous.reset_password({.email_address = "BOB@example.io"}), "password_change_key");
+    BOOST_TEST(str(anonymous.lookup_password_change_key(wh::password_change_key{key}), "user_id") == bobs_user);
+    // The address is kept as it was given; changing only its case is no conflict with oneself.
+    BOOST_TEST(str(bob.api->get_user(bob.id(), wh::user_id{bobs_user}), "email_address") == "Bob@Example.io");
+    BOOST_TEST(bool(bob.api->update_user(bob.id(), wh::user_id{bobs_user},
+                                         {.first_name = "B", .last_name = "B", .email_address = "bob@example.io", .timezone = "UTC"},
+                                         wh::nothrow)));
+}
+
 BOOST_AUTO_TEST_CASE(credentials_and_pseudo_headers_are_never_stored_nor_forwarded_whatever_their_case) {
     emulator server{fast()};
     loopback_server receiver;

@@ -353,17 +353,33 @@ private:
     }
 
     // Accounts and users.
-    record* user_with(std::string_view field, std::string_view value) {
+    template <class Match>
+    record* first_user(Match match) {
         record* found = nullptr;
-        if (!value.empty())
-            store_.for_each(kinds::user.name, [&](record& u) {
-                if (text(u.fields, field) == value || text(u.hidden, field) == value) found = &u;
-            });
+        store_.for_each(kinds::user.name, [&](record& u) {
+            if (!found && match(u)) found = &u;
+        });
         return found;
     }
-    record& new_user(const std::string& account, const json::object& options, std::string_view permission) {
-        if (user_with("email_address", text(options, "email_address")))
+    // The user holding key `field` (a password change or verification key).
+    record* user_with(std::string_view field, std::string_view value) {
+        if (value.empty()) return nullptr;
+        return first_user([&](const record& u) { return text(u.fields, field) == value || text(u.hidden, field) == value; });
+    }
+    // The user with this e-mail address in any case: "Bob@X.io" and "bob@x.io"
+    // are one user's, for signing in and for being unique alike.
+    record* user_with_email(std::string_view address) {
+        if (address.empty()) return nullptr;
+        return first_user([&](const record& u) { return same_ignoring_case(text(u.fields, "email_address"), address); });
+    }
+    // 409 when a user other than `self` has `address` already: else two users
+    // would share one login and its password reset.
+    void check_email_free(std::string_view address, const record* self = nullptr) {
+        if (const record* holder = user_with_email(address); holder && holder != self)
             throw api_error{409, "a user with this email_address exists already"};
+    }
+    record& new_user(const std::string& account, const json::object& options, std::string_view permission) {
+        check_email_free(text(options, "email_address"));
         json::object fields;
         for (std::string_view key : {"first_name", "last_name", "email_address", "timezone", "permission_level"})
             if (options.contains(key)) fields[key] = options.at(key);
