@@ -1043,6 +1043,37 @@ BOOST_AUTO_TEST_CASE(a_restart_with_data_keeps_the_state) {
     BOOST_TEST(str(api.login({.email_address = "ada@example.com", .password = "pw-1"}), "api_token") == r.token);
 }
 
+BOOST_AUTO_TEST_CASE(an_api_key_authenticates_until_its_account_goes_and_after_a_restart) {
+    restart r;
+    std::string bobs_token;
+    const wh::account_id bobs_account{[&] {
+        emulator first{{.data_file = r.file}};
+        account ada(first, "keys-ada@example.com");
+        account bob(first, "keys-bob@example.com");
+        r.keep(ada);
+        bobs_token = str(bob.session, "api_token");
+        bob.api->delete_account(bob.id());
+        // Gone with its account at once, while the other keys still work.
+        BOOST_TEST(status_of([&] { return bob.api->get_account(bob.id(), {}, wh::nothrow); }) == 401);
+        BOOST_TEST(bool(r.client_of(first).get_account(r.account_id, {}, wh::nothrow)));
+        return bob.id();
+    }()};
+
+    // The data file's snapshot and journal give the keys back as they were.
+    emulator second{{.data_file = r.file}};
+    auto with_key = [&](const std::string& key) { return wh::client{key, {.base_url = second.base_url()}}; };
+    BOOST_TEST(bool(r.client_of(second).get_account(r.account_id, {}, wh::nothrow)));
+    BOOST_TEST(status_of([&] { return with_key(bobs_token).get_account(bobs_account, {}, wh::nothrow); }) == 401);
+    // A key only like one, or a part of one, is no key.
+    std::string altered = r.token;
+    altered.back() = altered.back() == '0' ? '1' : '0';
+    for (const std::string& wrong : {altered, r.token.substr(0, r.token.size() - 1), r.token + "0", std::string("key_")})
+        BOOST_TEST(status_of([&] { return with_key(wrong).get_account(r.account_id, {}, wh::nothrow); }) == 401, wrong);
+    // An account made after the restart has a key that works.
+    account carol(second, "keys-carol@example.com");
+    BOOST_TEST(bool(carol.api->get_account(carol.id(), {}, wh::nothrow)));
+}
+
 BOOST_AUTO_TEST_CASE(a_delivery_pending_at_shutdown_is_made_after_the_restart) {
     temporary_directory dir;
     const auto file = dir.path / "state.json";
