@@ -1600,6 +1600,43 @@ BOOST_AUTO_TEST_CASE(a_field_of_the_wrong_type_is_an_error_not_a_default) {
                       boost::system::system_error);
 }
 
+BOOST_AUTO_TEST_CASE(value_to_names_the_field_of_the_wrong_type) {
+    // The message value_to throws up to Boost's "[boost.json:N]", or "" when it converts.
+    auto message = [](auto convert) -> std::string {
+        try {
+            convert();
+        } catch (const boost::system::system_error& e) {
+            const std::string what = e.what();
+            return what.substr(0, what.rfind(" [boost.json:"));
+        }
+        return "";
+    };
+    BOOST_TEST(message([] { json::value_to<wh::model::bucket>(json::parse(R"({"id":"BU1","name":7})")); }) ==
+               "bucket.name (a number): value is not a string");
+    // Inside lists and structs of structs, and in a list of IDs, by its path.
+    BOOST_TEST(message([] { json::value_to<wh::model::bucket>(json::parse(R"({"inputs":[{"id":"IN1"},{"name":true}]})")); }) ==
+               "bucket.inputs[1].name (a boolean): value is not a string");
+    BOOST_TEST(message([] {
+                   json::value_to<wh::model::bucket>(
+                       json::parse(R"({"inputs":[{"destinations":[{"id":"OU1"},{"retry_interval":"soon"}]}]})"));
+               }) == "bucket.inputs[0].destinations[1].retry_interval (a string): not a number");
+    BOOST_TEST(message([] { json::value_to<wh::model::incoming_message>(json::parse(R"({"outgoing_message_ids":["OM1",2]})")); }) ==
+               "incoming_message.outgoing_message_ids[1] (a number): value is not a string");
+    BOOST_TEST(message([] { json::value_to<wh::model::session>(json::parse(R"({"user":{"verified":"yes"}})")); }) ==
+               "session.user.verified (a string): value is not boolean");
+    BOOST_TEST(message([] { json::value_to<wh::model::bucket>(json::parse(R"(["BU1"])")); }) ==
+               "bucket (an array): value is not an object");
+    // A struct of one's own says the same.
+    BOOST_TEST(message([] { json::value_to<shop::order>(json::parse(R"({"total":"three"})")); }) ==
+               "order.total (a string): not a number");
+    // The error is still the code try_value_to returns.
+    try {
+        json::value_to<wh::model::bucket>(json::parse(R"({"name":7})"));
+    } catch (const boost::system::system_error& e) {
+        BOOST_TEST(e.code() == json::error::not_string);
+    }
+}
+
 namespace model = wh::model;
 
 // An input with a destination at `receiver`, and one webhook through it,
