@@ -68,6 +68,15 @@ inline void note_step(std::string* where, std::string_view step) {
     if (where) where->insert(0, step);
 }
 
+// An ID from its text; none (and `ec`) from anything else.
+template <strong_id T>
+std::optional<T> read_id(const boost::json::value& in, boost::system::error_code& ec, std::string* where) {
+    if (const auto* text = in.if_string()) return T(std::string_view(*text));
+    ec = boost::json::error::not_string;
+    note_found(where, in);
+    return std::nullopt;
+}
+
 template <class T>
 void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where) {
     auto read = boost::json::try_value_to<T>(in);
@@ -117,12 +126,7 @@ void read_member(std::vector<T>& out, const boost::json::value& in, boost::syste
     for (std::size_t i = 0; i < items->size() && !ec; ++i) {
         const boost::json::value& item = (*items)[i];
         if constexpr (strong_id<T>) {
-            if (const auto* text = item.if_string()) {
-                read.emplace_back(std::string_view(*text));
-            } else {
-                ec = boost::json::error::not_string;
-                note_found(where, item);
-            }
+            if (auto id = read_id<T>(item, ec, where)) read.push_back(std::move(*id));
         } else {
             read_member(read.emplace_back(), item, ec, where);
         }
@@ -138,12 +142,7 @@ void read_member(std::optional<T>& out, const boost::json::value& in, boost::sys
     if (in.is_null()) {
         out.reset();
     } else if constexpr (strong_id<T>) {
-        if (const auto* text = in.if_string()) {
-            out.emplace(std::string_view(*text));
-        } else {
-            ec = boost::json::error::not_string;
-            note_found(where, in);
-        }
+        if (auto id = read_id<T>(in, ec, where)) out = std::move(id);
     } else {
         T value{};
         read_member(value, in, ec, where);
