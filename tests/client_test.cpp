@@ -673,3 +673,24 @@ BOOST_AUTO_TEST_CASE(ids_are_made_from_text_only_explicitly_and_behave_as_values
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(http_syntax)
+
+using namespace std::string_view_literals;
+
+BOOST_AUTO_TEST_CASE(a_token_is_letters_digits_and_rfc_9110_symbols_only) {
+    BOOST_TEST(wh::is_http_token("X-Event"));
+    BOOST_TEST(wh::is_http_token("!#$%&'*+-.^_`|~0aZ"));
+    for (std::string_view bad : {""sv, "X Event"sv, "X-Event:"sv, "X\r\nY"sv, "a\0b"sv, "(x)"sv, "\"x\""sv,
+                                 "caf\xc3\xa9"sv, "x\t"sv, "x/y"sv, "x@y"sv, "\x7f"sv})
+        BOOST_TEST(!wh::is_http_token(bad), bad);
+}
+
+BOOST_AUTO_TEST_CASE(a_field_value_holds_no_control_character_but_tab) {
+    for (std::string_view good : {""sv, "text/plain; charset=utf-8"sv, "a\tb"sv, "caf\xc3\xa9"sv, " spaced "sv})
+        BOOST_TEST(wh::is_http_field_value(good), good);
+    for (std::string_view bad : {"a\rb"sv, "a\nb"sv, "a\0b"sv, "\x01"sv, "\x1f"sv, "del\x7f"sv})
+        BOOST_TEST(!wh::is_http_field_value(bad), bad);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

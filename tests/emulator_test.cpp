@@ -1043,6 +1043,37 @@ BOOST_AUTO_TEST_CASE(a_restart_with_data_keeps_the_state) {
     BOOST_TEST(str(api.login({.email_address = "ada@example.com", .password = "pw-1"}), "api_token") == r.token);
 }
 
+BOOST_AUTO_TEST_CASE(an_api_key_authenticates_until_its_account_goes_and_after_a_restart) {
+    restart r;
+    std::string bobs_token;
+    const wh::account_id bobs_account{[&] {
+        emulator first{{.data_file = r.file}};
+        account ada(first, "keys-ada@example.com");
+        account bob(first, "keys-bob@example.com");
+        r.keep(ada);
+        bobs_token = str(bob.session, "api_token");
+        bob.api->delete_account(bob.id());
+        // Gone with its account at once, while the other keys still work.
+        BOOST_TEST(status_of([&] { return bob.api->get_account(bob.id(), {}, wh::nothrow); }) == 401);
+        BOOST_TEST(bool(r.client_of(first).get_account(r.account_id, {}, wh::nothrow)));
+        return bob.id();
+    }()};
+
+    // The data file's snapshot and journal give the keys back as they were.
+    emulator second{{.data_file = r.file}};
+    auto with_key = [&](const std::string& key) { return wh::client{key, {.base_url = second.base_url()}}; };
+    BOOST_TEST(bool(r.client_of(second).get_account(r.account_id, {}, wh::nothrow)));
+    BOOST_TEST(status_of([&] { return with_key(bobs_token).get_account(bobs_account, {}, wh::nothrow); }) == 401);
+    // A key only like one, or a part of one, is no key.
+    std::string altered = r.token;
+    altered.back() = altered.back() == '0' ? '1' : '0';
+    for (const std::string& wrong : {altered, r.token.substr(0, r.token.size() - 1), r.token + "0", std::string("key_")})
+        BOOST_TEST(status_of([&] { return with_key(wrong).get_account(r.account_id, {}, wh::nothrow); }) == 401, wrong);
+    // An account made after the restart has a key that works.
+    account carol(second, "keys-carol@example.com");
+    BOOST_TEST(bool(carol.api->get_account(carol.id(), {}, wh::nothrow)));
+}
+
 BOOST_AUTO_TEST_CASE(a_delivery_pending_at_shutdown_is_made_after_the_restart) {
     temporary_directory dir;
     const auto file = dir.path / "state.json";
@@ -1150,6 +1181,9 @@ BOOST_AUTO_TEST_CASE(settings_that_would_put_cr_lf_on_the_wire_are_400_naming_th
                "header_prefix");
     BOOST_TEST(field_of(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in2", .response_content_type = "text/plain\r\nSet-Cookie: a=b"},
                                                 wh::nothrow)) == "response_content_type");
+    // Any control character but tab, not only CR, LF and NUL (RFC 9110's field-value).
+    BOOST_TEST(field_of(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in3", .response_content_type = "text/plain\x0b"},
+                                                wh::nothrow)) == "response_content_type");
 
     // A consumer's destination is checked the same way.
     const wh::application_id app{str(owner.api->create_application(acc, {.name = "Shop", .categories = std::vector<std::string>{"c"},
@@ -1210,6 +1244,37 @@ BOOST_AUTO_TEST_CASE(an_update_cannot_take_another_users_email_address) {
     // Keeping one's own address is no conflict.
     BOOST_TEST(bool(bob.api->update_user(bob.id(), bobs_user,
                                          {.first_name = "B", .last_name = "B", .email_address = "bob@example.com", .timezone = "UTC"},
+                                         wh::nothrow)));
+}
+
+BOOST_AUTO_TEST_CASE(an_email_address_names_one_user_whatever_its_case) {
+    emulator server{fast()};
+    account bob(server, "Bob@Example.io");
+    const std::string bobs_user = str(bob.session, "user_id");
+    wh::client anonymous{"none", {.base_url = server.base_url()}};
+
+    // Registering, creating or renaming a user to the same address in another case is a conflict...
+    const auto again = anonymous.register_account(registration("bob@example.IO"), wh::nothrow);
+    BOOST_TEST((!again && again.error().diagnostics().status == 409));
+    account ada(server, "ada@example.io");
+    const auto created = ada.api->create_user(
+        ada.id(), {.first_name = "B", .last_name = "B", .email_address = "BOB@EXAMPLE.IO", .password = "pw-2", .timezone = "UTC",
+                    .permission_level = "admin", .notify = false},
+        wh::nothrow);
+    BOOST_TEST((!created && created.error().diagnostics().status == 409));
+    const auto renamed = ada.api->update_user(ada.id(), wh::user_id{str(ada.session, "user_id")},
+                                              {.first_name = "A", .last_name = "A", .email_address = "bob@EXAMPLE.io", .timezone = "UTC"},
+                                              wh::nothrow);
+    BOOST_TEST((!renamed && renamed.error().diagnostics().status == 409));
+
+    // ...and logging in or resetting the password finds the user in any case.
+    BOOST_TEST(str(anonymous.login({.email_address = "bob@example.io", .password = "pw-1"}), "user_id") == bobs_user);
+    const std::string key = str(anonymous.reset_password({.email_address = "BOB@example.io"}), "password_change_key");
+    BOOST_TEST(str(anonymous.lookup_password_change_key(wh::password_change_key{key}), "user_id") == bobs_user);
+    // The address is kept as it was given; changing only its case is no conflict with oneself.
+    BOOST_TEST(str(bob.api->get_user(bob.id(), wh::user_id{bobs_user}), "email_address") == "Bob@Example.io");
+    BOOST_TEST(bool(bob.api->update_user(bob.id(), wh::user_id{bobs_user},
+                                         {.first_name = "B", .last_name = "B", .email_address = "bob@example.io", .timezone = "UTC"},
                                          wh::nothrow)));
 }
 
@@ -1533,6 +1598,43 @@ BOOST_AUTO_TEST_CASE(a_field_of_the_wrong_type_is_an_error_not_a_default) {
     BOOST_TEST(json::try_value_to<wh::model::bucket>(json::parse(R"(["BU1"])")).error() == json::error::not_object);
     BOOST_CHECK_THROW(json::value_to<wh::model::incoming_message>(json::parse(R"({"outgoing_message_ids":[1]})")),
                       boost::system::system_error);
+}
+
+BOOST_AUTO_TEST_CASE(value_to_names_the_field_of_the_wrong_type) {
+    // The message value_to throws up to Boost's "[boost.json:N]", or "" when it converts.
+    auto message = [](auto convert) -> std::string {
+        try {
+            convert();
+        } catch (const boost::system::system_error& e) {
+            const std::string what = e.what();
+            return what.substr(0, what.rfind(" [boost.json:"));
+        }
+        return "";
+    };
+    BOOST_TEST(message([] { json::value_to<wh::model::bucket>(json::parse(R"({"id":"BU1","name":7})")); }) ==
+               "bucket.name (a number): value is not a string");
+    // Inside lists and structs of structs, and in a list of IDs, by its path.
+    BOOST_TEST(message([] { json::value_to<wh::model::bucket>(json::parse(R"({"inputs":[{"id":"IN1"},{"name":true}]})")); }) ==
+               "bucket.inputs[1].name (a boolean): value is not a string");
+    BOOST_TEST(message([] {
+                   json::value_to<wh::model::bucket>(
+                       json::parse(R"({"inputs":[{"destinations":[{"id":"OU1"},{"retry_interval":"soon"}]}]})"));
+               }) == "bucket.inputs[0].destinations[1].retry_interval (a string): not a number");
+    BOOST_TEST(message([] { json::value_to<wh::model::incoming_message>(json::parse(R"({"outgoing_message_ids":["OM1",2]})")); }) ==
+               "incoming_message.outgoing_message_ids[1] (a number): value is not a string");
+    BOOST_TEST(message([] { json::value_to<wh::model::session>(json::parse(R"({"user":{"verified":"yes"}})")); }) ==
+               "session.user.verified (a string): value is not boolean");
+    BOOST_TEST(message([] { json::value_to<wh::model::bucket>(json::parse(R"(["BU1"])")); }) ==
+               "bucket (an array): value is not an object");
+    // A struct of one's own says the same.
+    BOOST_TEST(message([] { json::value_to<shop::order>(json::parse(R"({"total":"three"})")); }) ==
+               "order.total (a string): not a number");
+    // The error is still the code try_value_to returns.
+    try {
+        json::value_to<wh::model::bucket>(json::parse(R"({"name":7})"));
+    } catch (const boost::system::system_error& e) {
+        BOOST_TEST(e.code() == json::error::not_string);
+    }
 }
 
 namespace model = wh::model;

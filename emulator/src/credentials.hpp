@@ -16,4 +16,7 @@ bool password_matches(std::string_view hash, std::string_view password);
 // a == b, taking the same time whatever bytes differ.
 bool same_secret(std::string_view a, std::string_view b);
 
+// The SHA-256 of `text`, in hex.
+std::string sha256_hex(std::string_view text);
+
 }  // namespace webhooksio::emulation

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include <httplib.h>
+#include <webhooksio/http_syntax.hpp>
 
 #include "endpoint_url.hpp"
 
@@ -19,15 +20,10 @@ bool is_http_method(std::string_view method) {
 }
 
 std::optional<std::string> unsafe_header_reason(std::string_view name, std::string_view value) {
-    // RFC 9110's tchar: a name of anything else could end the header early.
-    auto is_token_char = [](unsigned char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               std::string_view("!#$%&'*+-.^_`|~").find(char(c)) != std::string_view::npos;
-    };
     if (name.empty()) return "an empty header name";
-    if (!std::ranges::all_of(name, is_token_char)) return "the header name \"" + std::string(name) + "\" is not a token";
-    if (value.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos)
-        return "the value of header " + std::string(name) + " holds CR, LF or NUL";
+    if (!is_http_token(name)) return "the header name \"" + std::string(name) + "\" is not a token";
+    if (!is_http_field_value(value))
+        return "the value of header " + std::string(name) + " holds a control character such as CR, LF or NUL";
     return std::nullopt;
 }
 

@@ -36,8 +36,9 @@ inline constexpr std::size_t kept_response_bytes = 2048;
 // Is `method` an HTTP method the emulator sends (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)?
 bool is_http_method(std::string_view method);
 
-// What makes a header name or value unsafe on the wire (CR, LF, NUL, or a
-// name that is not an RFC 9110 token), or nothing when it is safe.
+// What makes a header name or value unsafe on the wire (a name that is not
+// an RFC 9110 token, a value with CR, LF, NUL or another control character),
+// or nothing when it is safe.
 std::optional<std::string> unsafe_header_reason(std::string_view name, std::string_view value);
 
 // Sends `out`, the whole attempt (connect, send, answer) within `timeout`, or

@@ -17,10 +17,9 @@
 #include <stop_token>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
-
-#include <openssl/evp.h>
 
 #include <boost/json.hpp>
 #include <httplib.h>
@@ -164,16 +163,6 @@ inline bool same_ignoring_case(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
 }
 
-inline std::string sha256_hex(std::string_view text) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr);
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < size; ++i) (out += hex[digest[i] >> 4]) += hex[digest[i] & 15];
-    return out;
-}
-
 struct service_options {
     std::filesystem::path data_file;                  // empty: state in memory only
     std::chrono::milliseconds retry_interval_unit{1000};  // what one unit of retry_interval lasts
@@ -188,6 +177,7 @@ public:
 
     explicit service(service_options options) : options_(std::move(options)) {
         if (!options_.data_file.empty()) store_.open(options_.data_file);
+        store_.read_each(kinds::account.name, [&](const record& a) { index_key(a); });
     }
 
     // Where the emulator listens, for the gateway URLs it hands out.
@@ -215,14 +205,14 @@ public:
         });
     }
 
-    // The account an API key belongs to ("" when none does).
-    std::string account_of_key(std::string_view key) {
-        std::string found;
-        if (!key.empty())
-            store_.read_each(kinds::account.name, [&](const record& a) {
-                if (same_secret(text(a.hidden, "api_key"), key)) found = text(a.fields, "id");
-            });
-        return found;
+    // The account an API key belongs to ("" when none does): one lookup in the
+    // index, then the account's own key, compared in constant time, decides.
+    std::string account_of_key(std::string_view key) const {
+        if (key.empty()) return {};
+        const auto candidate = accounts_by_key_.find(sha256_hex(key));
+        if (candidate == accounts_by_key_.end()) return {};
+        const record* a = store_.read(candidate->second);
+        return a && same_secret(text(a->hidden, "api_key"), key) ? candidate->second : std::string();
     }
 
     // The record of kind `k` that the call's route names, checked against the
@@ -348,22 +338,41 @@ private:
     }
     json::value removed(record& r) {
         json::object out{{"id", r.fields.at("id")}, {"deleted", true}};
+        const bool account = r.kind == kinds::account.name;
         store_.erase(text(r.fields, "id"));
+        if (account)  // its keys go with it, and those of its sub-accounts
+            std::erase_if(accounts_by_key_, [&](const auto& entry) { return !store_.read(entry.second); });
         return out;
     }
 
     // Accounts and users.
-    record* user_with(std::string_view field, std::string_view value) {
+    template <class Match>
+    record* first_user(Match match) {
         record* found = nullptr;
-        if (!value.empty())
-            store_.for_each(kinds::user.name, [&](record& u) {
-                if (text(u.fields, field) == value || text(u.hidden, field) == value) found = &u;
-            });
+        store_.for_each(kinds::user.name, [&](record& u) {
+            if (!found && match(u)) found = &u;
+        });
         return found;
     }
-    record& new_user(const std::string& account, const json::object& options, std::string_view permission) {
-        if (user_with("email_address", text(options, "email_address")))
+    // The user holding key `field` (a password change or verification key).
+    record* user_with(std::string_view field, std::string_view value) {
+        if (value.empty()) return nullptr;
+        return first_user([&](const record& u) { return text(u.fields, field) == value || text(u.hidden, field) == value; });
+    }
+    // The user with this e-mail address in any case: "Bob@X.io" and "bob@x.io"
+    // are one user's, for signing in and for being unique alike.
+    record* user_with_email(std::string_view address) {
+        if (address.empty()) return nullptr;
+        return first_user([&](const record& u) { return same_ignoring_case(text(u.fields, "email_address"), address); });
+    }
+    // 409 when a user other than `self` has `address` already: else two users
+    // would share one login and its password reset.
+    void check_email_free(std::string_view address, const record* self = nullptr) {
+        if (const record* holder = user_with_email(address); holder && holder != self)
             throw api_error{409, "a user with this email_address exists already"};
+    }
+    record& new_user(const std::string& account, const json::object& options, std::string_view permission) {
+        check_email_free(text(options, "email_address"));
         json::object fields;
         for (std::string_view key : {"first_name", "last_name", "email_address", "timezone", "permission_level"})
             if (options.contains(key)) fields[key] = options.at(key);
@@ -378,7 +387,11 @@ private:
     record& new_account(const std::string& parent, json::object fields) {
         record& a = store_.insert(std::string(kinds::account.name), kinds::account.prefix, parent, "", std::move(fields));
         a.hidden["api_key"] = "key_" + store_.random_hex();
+        index_key(a);
         return a;
+    }
+    void index_key(const record& account) {
+        accounts_by_key_[sha256_hex(text(account.hidden, "api_key"))] = text(account.fields, "id");
     }
     // register_account's and login's answer: the API key is the token.
     json::object session(const record& user) {
@@ -452,6 +465,12 @@ private:
     service_options options_;
     std::mutex mutex_;
     store store_;
+    // The SHA-256 of each account's API key -> the account's ID, so that
+    // authenticating a call costs one lookup, not a comparison with every
+    // account's key. Keyed by digest: the map's hashing and comparing never
+    // run over a secret. Made when the store is loaded, kept by new_account
+    // and removed(): the only writes of keys.
+    std::unordered_map<std::string, std::string> accounts_by_key_;
     schedule_fn schedule_;
     std::string base_url_;
     std::atomic<bool> stopping_{false};

@@ -74,6 +74,12 @@ public:
         return it == records_.end() ? nullptr : &touch(*it);
     }
 
+    // The same, read only: nothing to journal.
+    const record* read(const std::string& id) const {
+        auto it = records_.find(id);
+        return it == records_.end() ? nullptr : &it->second;
+    }
+
     // The records of `kind` directly under `parent`, oldest first.
     std::vector<record*> children(const std::string& parent, std::string_view kind) {
         std::vector<record*> out;

@@ -16,7 +16,8 @@
 //     auto o = boost::json::value_to<shop::order>(boost::json::parse(R"({"id":"O1","extra":1})"));
 #pragma once
 
-#include <type_traits>
+#include <string>
+#include <utility>
 
 #include <boost/describe.hpp>
 #include <boost/json.hpp>
@@ -27,22 +28,22 @@
 namespace webhooksio::tolerant {
 
 // A struct whose public members Boost.Describe lists.
-template <class T>
-concept described_struct = std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
+using detail::described_struct;
 
 template <described_struct T>
 boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value& in) {
-    const boost::json::object* fields = in.if_object();
-    if (!fields) return boost::json::make_error_code(boost::json::error::not_object);
-    T out{};
-    boost::system::error_code ec;
-    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto member) {
-        if (ec) return;
-        if (const boost::json::value* field = fields->if_contains(member.name))
-            detail::read_member(out.*member.pointer, *field, ec);
-    });
-    if (ec) return ec;
-    return out;
+    return detail::read_struct<T>(in, nullptr);
+}
+
+// The same, throwing what try_value_to returns as a boost::system::system_error
+// whose message names the value of the wrong type: "bucket.inputs[1].name (a
+// number): value is not a string".
+template <described_struct T>
+T tag_invoke(boost::json::value_to_tag<T>, const boost::json::value& in) {
+    std::string where;
+    auto read = detail::read_struct<T>(in, &where);
+    if (!read) detail::throw_read_error(read.error(), detail::unqualified_name<T>() + where);
+    return std::move(*read);
 }
 
 template <described_struct T>

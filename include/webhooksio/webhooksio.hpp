@@ -10,6 +10,7 @@
 #include "error.hpp"
 #include "hooks.hpp"
 #include "http.hpp"
+#include "http_syntax.hpp"
 #include "httplib_transport.hpp"
 #include "ids.hpp"
 #include "model.hpp"

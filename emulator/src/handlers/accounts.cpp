@@ -30,8 +30,7 @@ void service::add_accounts(handler_table& table) {
                 throw api_error{400, "password and password_confirm differ"};
             std::string name = text(c.options, "name");
             if (name.empty()) name = text(c.options, "first_name") + ' ' + text(c.options, "last_name");
-            if (user_with("email_address", text(c.options, "email_address")))
-                throw api_error{409, "a user with this email_address exists already"};
+            check_email_free(text(c.options, "email_address"));  // before the account is made
             record& a = new_account("", {{"name", name}, {"plan_id", text(c.options, "plan_id")}});
             record& u = new_user(a.account, c.options, "owner");
             return reply{201, session(u)};

@@ -8,7 +8,7 @@ void service::add_users(handler_table& table) {
     auto own_user = [this](call& c) -> record& { return resolve(c, user); };
     area_handlers<areas::users>(table)
         .on<api::login>([this](call& c) {
-            record* u = user_with("email_address", text(c.options, "email_address"));
+            record* u = user_with_email(text(c.options, "email_address"));
             if (!u || !password_matches(text(u->hidden, "password"), text(c.options, "password")))
                 throw api_error{401, "wrong email_address or password"};
             return reply{200, session(*u)};
@@ -30,7 +30,7 @@ void service::add_users(handler_table& table) {
         })
         // The API e-mails these keys; the emulator hands them back instead.
         .on<api::reset_password>([this](call& c) {
-            record* u = user_with("email_address", text(c.options, "email_address"));
+            record* u = user_with_email(text(c.options, "email_address"));
             if (!u) throw api_error{404, "no user has this email_address"};
             const std::string key = store_.random_hex();
             u->hidden["password_change_key"] = key;
@@ -48,8 +48,7 @@ void service::add_users(handler_table& table) {
             if (c.options.contains("email_address")) {
                 const std::string address = text(c.options, "email_address");
                 if (address.empty()) throw api_error{400, "email_address must not be empty", {{"field", "email_address"}}};
-                if (record* holder = user_with("email_address", address); holder && holder != &u)
-                    throw api_error{409, "a user with this email_address exists already"};
+                check_email_free(address, &u);
             }
             if (c.options.contains("password")) u.hidden["password"] = password_hash(text(c.options, "password"));
             return reply{200, updated(u, c.options)};

@@ -16,6 +16,7 @@
 #include <boost/algorithm/string/case_conv.hpp>
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/json/parse.hpp>
+#include <webhooksio/http_syntax.hpp>
 
 #include <algorithm>
 #include <array>
@@ -117,20 +118,6 @@ void* reallocate(void* udata, void* pointer, duk_size_t size) {
 
 // ---- Headers
 
-// RFC 9110 field names are tokens; values are visible characters, spaces and
-// tabs. Stricter than CR/LF/NUL: nothing a recipe returns can split a header.
-bool is_token(std::string_view name) {
-    constexpr std::string_view symbols = "!#$%&'*+-.^_`|~";
-    return !name.empty() && std::all_of(name.begin(), name.end(), [&](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               symbols.find(c) != std::string_view::npos;
-    });
-}
-
-bool is_field_value(std::string_view value) {
-    return std::none_of(value.begin(), value.end(), [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; });
-}
-
 bool is_private(std::string_view name) {
     constexpr std::array<std::string_view, 3> hidden{"Authorization", "Cookie", "Proxy-Authorization"};
     return std::any_of(hidden.begin(), hidden.end(), [&](auto h) { return boost::algorithm::iequals(name, h); });
@@ -215,11 +202,11 @@ bool take_headers(duk_context* ctx, duk_idx_t headers, recipe_outcome& outcome) 
         duk_to_string(ctx, -1);
         std::string value{to_view(ctx, -1)};
         duk_pop_2(ctx);
-        if (!is_token(name)) {
+        if (!is_http_token(name)) {
             fail(outcome, "result.headers holds an invalid header name (only letters, digits and !#$%&'*+-.^_`|~ may be used)");
             return false;
         }
-        if (!is_field_value(value)) {
+        if (!is_http_field_value(value)) {
             fail(outcome, "result.headers[\"" + name + "\"] holds a control character (CR, LF, NUL or another)");
             return false;
         }

@@ -15,6 +15,7 @@
 #include "../config.hpp"
 #include "../endpoint.hpp"
 #include "../error.hpp"
+#include "../http_syntax.hpp"
 #include "../options.hpp"
 #include "../response.hpp"
 #include "../result.hpp"

@@ -326,21 +326,6 @@ WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& opti
     }
 }
 
-// RFC 9110's token: what a header name may hold.
-inline bool is_token(std::string_view name) {
-    constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
-    return !name.empty() && std::ranges::all_of(name, [&](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               specials.find(c) != std::string_view::npos;
-    });
-}
-
-// A header value with no control character but tab: no CR or LF can end the
-// header early and start another.
-inline bool is_field_value(std::string_view value) {
-    return std::ranges::none_of(value, [](char c) { return (c >= 0 && c < 0x20 && c != '\t') || c == 0x7f; });
-}
-
 // Headers the library sets itself, or that would change how the request is
 // framed: a webhook's own headers may not name them.
 inline bool is_reserved_header(std::string_view name) {
@@ -363,12 +348,12 @@ inline std::string webhook_problem(const option_values& options) {
     if ((has_payload || has_raw) && options.extra && !options.extra->empty())
         return "extra is set along with the webhook's body: send its fields in payload";
     if (!w.content_type->empty() && !has_raw) return "content_type is raw_body's: set raw_body too";
-    if (!is_field_value(*w.content_type)) return "content_type holds a control character";
+    if (!is_http_field_value(*w.content_type)) return "content_type holds a control character";
     if (has_payload && !valid_utf8_value(**w.payload)) return "payload holds text that is not valid UTF-8";
     for (const auto& [name, value] : *w.headers) {
-        if (!is_token(name)) return "header name \"" + name + "\" is not an HTTP token";
+        if (!is_http_token(name)) return "header name \"" + name + "\" is not an HTTP token";
         if (is_reserved_header(name)) return "header " + name + " is the library's to set";
-        if (!is_field_value(value)) return "header " + name + " holds a control character (CR, LF, NUL, ...)";
+        if (!is_http_field_value(value)) return "header " + name + " holds a control character (CR, LF, NUL, ...)";
     }
     return {};
 }
