@@ -309,6 +309,26 @@ BOOST_AUTO_TEST_CASE(responses_are_bounded) {
     BOOST_TEST((header == webhooksio::errc::response_too_large), header.message());
 }
 
+BOOST_AUTO_TEST_CASE(a_request_that_could_split_on_the_wire_is_refused_unsent) {
+    // A request handed to the transport directly, past the client's checks.
+    asio_server server(echo);
+    net::io_context io;
+    webhooksio::beast_transport transport(io.get_executor(), options_for(server.base_url()));
+    std::vector<http_request> bad(4, get("/x"));
+    bad[0].target = "/x HTTP/1.1\r\nX-Injected: 1\r\n\r\nGET /y";
+    bad[1].target = "/x /y";
+    bad[2].headers.emplace_back("X-Name", "value\r\nX-Injected: 1");
+    bad[3].headers.emplace_back("Bad Name", "value");
+    std::vector<error_code> codes;
+    for (const http_request& request : bad)
+        transport.async_send(request, [&](error_code ec, http_response) { codes.push_back(ec); });
+    io.run();
+    BOOST_TEST_REQUIRE(codes.size() == bad.size());
+    for (const error_code& code : codes)
+        BOOST_TEST((code == boost::system::errc::invalid_argument), code.message());
+    BOOST_TEST(server.requests().empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_read_that_hangs_ends_after_read_timeout) {
     asio_server server([](const test_support::request&) { return answer{.hang = true}; });
     auto options = options_for(server.base_url());

@@ -14,6 +14,7 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,6 +38,7 @@
 #include "../../detail/base_url.hpp"
 #include "../../detail/request.hpp"
 #include "../../error.hpp"
+#include "../../http_syntax.hpp"
 #include "../../retry.hpp"
 #include "../detail/strand.hpp"
 
@@ -277,13 +279,15 @@ inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connec
     if (!self.watching_) self.watch();
     const error_code aborted = net::error::operation_aborted;
 
-    // The request goes on the wire as it is: nothing in it may start another
-    // header or request.
-    if (has_control_line_break(request.target))
-        co_return send_outcome{make_error_code(boost::system::errc::invalid_argument), {}};
-    for (const auto& [name, value] : request.headers)
-        if (has_control_line_break(name) || has_control_line_break(value))
-            co_return send_outcome{make_error_code(boost::system::errc::invalid_argument), {}};
+    // The request goes on the wire as it is: nothing in it may end its line
+    // or a header early and start another.
+    const auto in_line = [](std::string_view target) {
+        return !target.empty() && std::ranges::all_of(target, [](char c) { return c > ' ' && c != 0x7f; });
+    };
+    const bool well_formed = in_line(request.target) && std::ranges::all_of(request.headers, [](const auto& h) {
+        return is_http_token(h.first) && is_http_field_value(h.second);
+    });
+    if (!well_formed) co_return send_outcome{make_error_code(boost::system::errc::invalid_argument), {}};
     if (self.closed_ || op->cancelled) co_return send_outcome{aborted, {}};
 
     const error_code waited = co_await self.wait_in_line(op);
