@@ -3646,6 +3646,7 @@ private:
     int proxy_port_ = 0;
     std::string proxy_authorization_;  // the header's value, "" for none
     bool served_ = false;              // the socket served an exchange already
+    bool leftover_ = false;            // bytes past the last response were read: not reusable
 };
 
 // A connection over httplib's plain (ClientImpl) or TLS (SSLClient) client.
@@ -3703,6 +3704,7 @@ WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem);
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <cstring>
 #include <memory>
 
 #include <openssl/err.h>
@@ -3754,7 +3756,9 @@ private:
 
 // An httplib stream over a connected socket and, for HTTPS, its TLS session.
 // The socket is non-blocking while the stream lives, so that no read or
-// write ever waits longer than the limits allow.
+// write ever waits longer than the limits allow. Reads go through a buffer,
+// as in httplib's own stream: httplib reads a response's head a byte at a
+// time, which would otherwise be a system call per byte.
 class guarded_stream final : public httplib::Stream {
 public:
     guarded_stream(int socket, SSL* ssl, const exchange_limits& limits, stop_reason& stopped)
@@ -3771,6 +3775,50 @@ public:
     bool is_writable() const override { return true; }
 
     ssize_t read(char* data, std::size_t size) override {
+        if (next_ == end_) {
+            const ssize_t n = read_some(buffer_, sizeof buffer_);
+            if (n <= 0) return n;
+            next_ = 0;
+            end_ = std::size_t(n);
+        }
+        const std::size_t n = std::min(size, end_ - next_);
+        std::memcpy(data, buffer_ + next_, n);
+        next_ += n;
+        return ssize_t(n);
+    }
+
+    ssize_t write(const char* data, std::size_t size) override {
+        const int chunk = int(std::min<std::size_t>(size, INT_MAX));
+        for (;;) {
+            int wants = POLLOUT;
+            if (ssl_) {
+                ERR_clear_error();
+                const int n = SSL_write(ssl_, data, chunk);
+                if (n > 0) return n;
+                const int e = SSL_get_error(ssl_, n);
+                if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) return -1;
+                wants = e == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT;
+            } else {
+                const ssize_t n = ::send(socket_, data, std::size_t(chunk), MSG_NOSIGNAL);
+                if (n >= 0) return n;
+                if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
+            }
+            if (!wait(wants)) return -1;
+        }
+    }
+
+    void get_remote_ip_and_port(std::string&, int&) const override {}
+    void get_local_ip_and_port(std::string&, int&) const override {}
+    socket_t socket() const override { return socket_; }
+
+    // Bytes read from the socket that nobody took: what followed the response.
+    bool has_unread() const noexcept { return next_ != end_; }
+
+private:
+    // What the socket has now, up to `size` bytes: at least one, waiting
+    // within the limits; 0 at its end, -1 on failure. The head's bytes are
+    // counted as they arrive.
+    ssize_t read_some(char* data, std::size_t size) {
         const int chunk = int(std::min<std::size_t>(size, INT_MAX));
         for (;;) {
             ssize_t n;
@@ -3799,33 +3847,6 @@ public:
         }
     }
 
-    ssize_t write(const char* data, std::size_t size) override {
-        const int chunk = int(std::min<std::size_t>(size, INT_MAX));
-        for (;;) {
-            int wants = POLLOUT;
-            if (ssl_) {
-                ERR_clear_error();
-                const int n = SSL_write(ssl_, data, chunk);
-                if (n > 0) return n;
-                const int e = SSL_get_error(ssl_, n);
-                if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) return -1;
-                wants = e == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT;
-            } else {
-                const ssize_t n = ::send(socket_, data, std::size_t(chunk), MSG_NOSIGNAL);
-                if (n >= 0) return n;
-                if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
-            }
-            if (!wait(wants)) return -1;
-        }
-    }
-
-    void get_remote_ip_and_port(std::string&, int&) const override {}
-    void get_local_ip_and_port(std::string&, int&) const override {}
-    socket_t socket() const override { return socket_; }
-
-    bool head_done() const noexcept { return head_.done(); }
-
-private:
     // Waits until the socket is ready for `events`, at most read_timeout and
     // never past the deadline; false (and why) when it isn't.
     bool wait(int events) {
@@ -3855,6 +3876,8 @@ private:
     stop_reason& stopped_;
     head_counter head_;
     int flags_;
+    char buffer_[4096];
+    std::size_t next_ = 0, end_ = 0;  // the unread part of buffer_
 };
 
 // Whether a connection that served before can take a request: no byte
@@ -3893,7 +3916,7 @@ WEBHOOKSIO_DECL bool connection_guard::open(int& socket, time_t connect_timeout_
                                                    connect_timeout_usec, read / 1000000, read % 1000000,
                                                    read / 1000000, read % 1000000, std::string(), error);
     if (socket == INVALID_SOCKET) return false;
-    served_ = false;
+    served_ = leftover_ = false;
     if (via_proxy && target_.https && !tunnel(socket)) {
         ::close(socket);
         socket = INVALID_SOCKET;
@@ -3916,27 +3939,32 @@ WEBHOOKSIO_DECL bool connection_guard::tunnel(int socket) {
         if (n <= 0) return false;
         sent += std::size_t(n);
     }
-    // One byte at a time: what follows the head belongs to TLS.
+    // The proxy's answer, up to the blank line (its size bounded by the
+    // stream's head counter).
     std::string head;
     char byte;
-    while (!stream.head_done()) {
+    while (!head.ends_with("\r\n\r\n")) {
         if (stream.read(&byte, 1) != 1) return false;
         head += byte;
     }
-    const bool opened = head.starts_with("HTTP/1.") && head.substr(8, 4) == " 200";
+    // Nothing may follow the proxy's answer: the tunnel's first bytes are
+    // our TLS handshake's.
+    const bool opened = head.starts_with("HTTP/1.") && head.substr(8, 4) == " 200" && !stream.has_unread();
     if (!opened) stopped = stop_reason::proxy_refused;
     return opened;
 }
 
 WEBHOOKSIO_DECL bool connection_guard::exchange(int socket, SSL* ssl,
                                                 const std::function<bool(httplib::Stream&)>& callback) {
-    if (served_ && !idle_and_open(socket, ssl)) {
+    if (served_ && (leftover_ || !idle_and_open(socket, ssl))) {
         stopped = stop_reason::stale;
         return false;
     }
     served_ = true;
     guarded_stream stream(socket, ssl, limits, stopped);
-    return callback(stream);
+    const bool exchanged = callback(stream);
+    leftover_ = stream.has_unread();
+    return exchanged;
 }
 
 WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem) {

@@ -377,6 +377,16 @@ BOOST_AUTO_TEST_CASE(an_unsolicited_response_on_an_idle_connection_is_never_retu
     for (const auto& attempt : seen.attempts) BOOST_TEST(attempt.number == 1);
 }
 
+// The same with both answers in one segment: the second is read along with
+// the first (reads are buffered), and the connection is not used again.
+BOOST_AUTO_TEST_CASE(an_unsolicited_response_read_along_with_the_answer_is_never_returned) {
+    fault_server server(fault::unsolicited_at_once);
+    wh::client api{key, {.base_url = server.base_url()}};
+    BOOST_TEST(api.get_account(account_id{"AC1"}) == json::parse(R"({"request":1})"));
+    BOOST_TEST(api.create_bucket(account_id{"AC1"}, {.name = "B"}) == json::parse(R"({"request":2})"));
+    BOOST_TEST(server.connections() == 2);
+}
+
 BOOST_AUTO_TEST_CASE(a_post_after_the_server_closed_the_idle_connection_goes_on_a_fresh_one) {
     fault_server server(fault::close_when_idle);
     observer seen;

@@ -29,7 +29,7 @@ struct setup {
         : server({.data_file = file}),
           anonymous("anonymous-key", {.base_url = server.base_url()}),
           session(anonymous.register_account({.first_name = "B", .last_name = "B", .email_address = "b@example.com",
-                                              .password = "pw", .plan_id = "free", .invite_code = "i",
+                                              .password = "pw", .plan_id = wh::plan_id{"free"}, .invite_code = "i",
                                               .password_confirm = "pw"})),
           api(std::string(session.at("api_token").as_string()), {.base_url = server.base_url()}),
           account{std::string(session.at("account_id").as_string())} {}
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
         // 100 MB of webhooks, 4 MB each, into an input without destinations.
         const std::string bucket(loaded.api.create_bucket(loaded.account, {.name = "store"}).at("id").as_string());
         const std::string input(
-            loaded.api.create_input(loaded.account, {.bucket_id = bucket, .name = "in"}).at("id").as_string());
+            loaded.api.create_input(loaded.account, {.bucket_id = wh::bucket_id{bucket}, .name = "in"}).at("id").as_string());
         httplib::Client sender("127.0.0.1", loaded.server.port());
         const std::string body(4u << 20, 'x');
         for (int sent = 0; sent < stored_mb; sent += 4) {

@@ -148,7 +148,7 @@ extern "C" {
     if (o.headers_to_include) body["headers_to_include"] = joined(*o.headers_to_include);
     if (o.header_prefix) body["header_prefix"] = *o.header_prefix;
     if (o.alert_on_failure) body["alert_on_failure"] = joined(*o.alert_on_failure);
-    if (o.recipe_id) body["recipe_id"] = *o.recipe_id;
+    if (o.recipe_id) body["recipe_id"] = o.recipe_id->str();
     if (o.rate_limit) body["rate_limit"] = *o.rate_limit;
     request.body = boost::json::serialize(body);
 

@@ -32,6 +32,7 @@ enum class fault {
     hang,                 // read the request and never answer, until the client leaves
     close_when_idle,      // answer 200 with keep-alive, then close the idle connection
     unsolicited_response, // answer {"request":n} with keep-alive, then send a second, unasked-for answer
+    unsolicited_at_once,  // the same, both answers in one write: they arrive together
     reset_second_request, // answer the first request with keep-alive, read the second, then reset
     raw_reply,            // answer with the bytes given to the constructor, then close
     trickle,              // send headers for a 1,000-byte body, then one byte every 100 ms
@@ -150,7 +151,8 @@ private:
     }
 
     void misbehave(int connection) {
-        if (fault_ == fault::unsolicited_response || fault_ == fault::reset_second_request) {
+        if (fault_ == fault::unsolicited_response || fault_ == fault::unsolicited_at_once ||
+            fault_ == fault::reset_second_request) {
             answer_on_keep_alive(connection);
             return;
         }
@@ -192,9 +194,12 @@ private:
                 reset(connection);
                 return;
             }
-            write_all(connection, json_answer("{\"request\":" + std::to_string(requests()) + "}"));
-            if (fault_ == fault::unsolicited_response && on_this_connection == 1) {
-                write_all(connection, json_answer("{\"unsolicited\":true}"));
+            std::string answer = json_answer("{\"request\":" + std::to_string(requests()) + "}");
+            const bool unsolicited = fault_ != fault::reset_second_request && on_this_connection == 1;
+            if (unsolicited && fault_ == fault::unsolicited_at_once) answer += json_answer("{\"unsolicited\":true}");
+            write_all(connection, answer);
+            if (unsolicited) {
+                if (fault_ == fault::unsolicited_response) write_all(connection, json_answer("{\"unsolicited\":true}"));
                 std::lock_guard lock(mutex_);
                 ++unsolicited_;
                 changed_.notify_all();

@@ -79,6 +79,7 @@ private:
     int proxy_port_ = 0;
     std::string proxy_authorization_;  // the header's value, "" for none
     bool served_ = false;              // the socket served an exchange already
+    bool leftover_ = false;            // bytes past the last response were read: not reusable
 };
 
 // A connection over httplib's plain (ClientImpl) or TLS (SSLClient) client.
