@@ -2512,6 +2512,10 @@ struct base_url {
     std::string host;
     int port = 0;
     std::string path;  // "" or "/prefix" without a trailing slash
+
+    // The host without an IPv6 address's brackets: what is resolved, and
+    // what the server's certificate must name.
+    std::string address() const { return host.starts_with('[') ? host.substr(1, host.size() - 2) : host; }
 };
 
 // The parts of `url`, or a usage error saying what is wrong with it.
@@ -4152,9 +4156,7 @@ inline boost::system::error_code why_no_connection(const std::string& host, int 
 WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : options_(std::move(options)) {
     auto url = detail::parse_base_url(options_.base_url);
     if (!url) throw_error(std::move(url).error());
-    std::string host = url->host;
-    if (host.starts_with('[')) host = host.substr(1, host.size() - 2);  // httplib adds them back in Host
-    target_ = {std::move(host), url->port, url->scheme == "https"};
+    target_ = {url->address(), url->port, url->scheme == "https"};  // httplib adds IPv6 brackets back in Host
     if (!options_.ca_bundle_pem.empty()) {
         X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
         if (!store) throw_error(error::usage("webhooksio: ca_bundle_pem holds no PEM certificate"));

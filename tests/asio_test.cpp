@@ -329,6 +329,15 @@ BOOST_AUTO_TEST_CASE(a_request_that_could_split_on_the_wire_is_refused_unsent) {
     BOOST_TEST(server.requests().empty());
 }
 
+BOOST_AUTO_TEST_CASE(an_ipv6_base_url_is_resolved_without_its_brackets) {
+    // Nothing listens on [::1]:1: the connection is refused (or the address
+    // unreachable where there is no IPv6), never "host not found" for a
+    // name that still holds its brackets.
+    const auto [code, body] = send_once(options_for("http://[::1]:1"), "/x");
+    BOOST_TEST(code);
+    BOOST_TEST((code != net::error::host_not_found && code != net::error::host_not_found_try_again), code.message());
+}
+
 BOOST_AUTO_TEST_CASE(a_read_that_hangs_ends_after_read_timeout) {
     asio_server server([](const test_support::request&) { return answer{.hang = true}; });
     auto options = options_for(server.base_url());

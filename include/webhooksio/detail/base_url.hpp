@@ -15,6 +15,10 @@ struct base_url {
     std::string host;
     int port = 0;
     std::string path;  // "" or "/prefix" without a trailing slash
+
+    // The host without an IPv6 address's brackets: what is resolved, and
+    // what the server's certificate must name.
+    std::string address() const { return host.starts_with('[') ? host.substr(1, host.size() - 2) : host; }
 };
 
 // The parts of `url`, or a usage error saying what is wrong with it.

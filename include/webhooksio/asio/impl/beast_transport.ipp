@@ -468,8 +468,11 @@ inline net::awaitable<error_code> connection_pool::connect(connection& c, send_o
     const bool proxied = !proxy_.host.empty();
     tcp::resolver resolver(strand_);
     op.resolver = &resolver;
-    auto [resolved, endpoints] = co_await resolver.async_resolve(
-        proxied ? proxy_.host : url_.host, std::to_string(proxied ? proxy_.port : url_.port), pool_step());
+    // Named, not temporaries of the co_await expression (g++ before 14
+    // destroys some of those twice: detail/await_temporaries.hpp).
+    const std::string host = proxied ? proxy_.host : url_.address();
+    const std::string port = std::to_string(proxied ? proxy_.port : url_.port);
+    auto [resolved, endpoints] = co_await resolver.async_resolve(host, port, pool_step());
     op.resolver = nullptr;
     if (op.cancelled) co_return net::error::operation_aborted;
     if (resolved) co_return resolved;
@@ -491,8 +494,9 @@ inline net::awaitable<error_code> connection_pool::connect(connection& c, send_o
     }
     if (tls_) {
         c.tls.emplace(c.socket, *tls_);
-        if (!is_ip_address(url_.host)) SSL_set_tlsext_host_name(c.tls->native_handle(), url_.host.c_str());
-        if (verify_tls_) c.tls->set_verify_callback(net::ssl::host_name_verification(url_.host));
+        const std::string address = url_.address();
+        if (!is_ip_address(address)) SSL_set_tlsext_host_name(c.tls->native_handle(), address.c_str());
+        if (verify_tls_) c.tls->set_verify_callback(net::ssl::host_name_verification(address));
         auto [handshake] = co_await c.tls->async_handshake(net::ssl::stream_base::client, pool_step());
         if (handshake) co_return connect_error(handshake, c);
     }
