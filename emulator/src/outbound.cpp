@@ -94,11 +94,18 @@ bool resolves(const std::string& host) {
 
 std::string address_of(const endpoint_url& to) { return to.host + ":" + std::to_string(to.port); }
 
-// What went wrong with an attempt to `to`, in words that name the address:
-// "connection refused by 127.0.0.1:1". httplib reports a name that does not
-// resolve as it reports a refused connection, so that case looks the name up
-// again to tell them apart.
-std::string failure_words(httplib::Error error, const endpoint_url& to) {
+std::string timeout_words(const endpoint_url& to, std::chrono::milliseconds timeout) {
+    return "timed out waiting for " + address_of(to) + ": the attempt took longer than the delivery_timeout (" +
+           std::to_string(timeout.count()) + " ms)";
+}
+
+// What went wrong with an attempt to `to` that took `elapsed`, in words that
+// name the address: "connection refused by 127.0.0.1:1". httplib reports a
+// name that does not resolve as it reports a refused connection, so that case
+// looks the name up again to tell them apart; and a read that timed out as
+// any failed read, so the time taken tells them apart.
+std::string failure_words(httplib::Error error, const endpoint_url& to, std::chrono::milliseconds timeout,
+                          std::chrono::steady_clock::duration elapsed) {
     const std::string address = address_of(to);
     switch (error) {
         case httplib::Error::Connection:
@@ -107,6 +114,7 @@ std::string failure_words(httplib::Error error, const endpoint_url& to) {
         case httplib::Error::ConnectionTimeout:
             return "timed out connecting to " + address;
         case httplib::Error::Read:
+            if (elapsed >= timeout) return timeout_words(to, timeout);
             return "the connection to " + address + " ended before a complete answer";
         case httplib::Error::SSLConnection:
             return "TLS handshake with " + address + " failed (is it an https server?)";
@@ -115,11 +123,6 @@ std::string failure_words(httplib::Error error, const endpoint_url& to) {
         default:
             return httplib::to_string(error) + " (" + address + ")";
     }
-}
-
-std::string timeout_words(const endpoint_url& to, std::chrono::milliseconds timeout) {
-    return "timed out waiting for " + address_of(to) + ": the attempt took longer than the delivery_timeout (" +
-           std::to_string(timeout.count()) + " ms)";
 }
 
 }  // namespace
@@ -174,7 +177,7 @@ outbound_result send_outbound(const outbound_request& out, std::chrono::millisec
         result.status = 0;
         result.error = stop.stop_requested() ? "cancelled: the emulator is stopping" : timeout_words(*target, timeout);
     } else if (!answer && result.status == 0) {
-        result.error = failure_words(answer.error(), *target);
+        result.error = failure_words(answer.error(), *target, timeout, std::chrono::steady_clock::now() - started);
     }
     return finish();
 }
