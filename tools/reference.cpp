@@ -6,8 +6,10 @@
 //   reference <output file> --check   fail if the file differs (the reference_is_fresh test)
 //
 // `cmake --build build --target reference` runs the first form.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <ranges>
 #include <set>
 #include <sstream>
 #include <string>
@@ -74,22 +76,17 @@ std::string cell(std::string_view text) {
     return out;
 }
 
-// "yes", "one of `a`, `b`" or "no".
+// "yes", "one of `a`, `b`" (an entry "a|b" of endpoint.required) or "no".
 std::string requirement(const endpoint_info& e, std::string_view option) {
     for (std::string_view entry : e.required) {
-        if (entry == option) return "yes";
-        if (entry.find('|') == std::string_view::npos) continue;
-        std::string alternatives;
-        bool named = false;
-        for (std::string_view rest = entry;;) {
-            const auto bar = rest.find('|');
-            const std::string_view one = rest.substr(0, bar);
-            named = named || one == option;
-            alternatives += (alternatives.empty() ? "" : ", ") + std::string("`") + std::string(one) + '`';
-            if (bar == std::string_view::npos) break;
-            rest.remove_prefix(bar + 1);
-        }
-        if (named) return "one of " + alternatives;
+        std::vector<std::string_view> alternatives;
+        for (auto part : std::views::split(entry, '|')) alternatives.emplace_back(part.begin(), part.end());
+        if (std::ranges::find(alternatives, option) == alternatives.end()) continue;
+        if (alternatives.size() == 1) return "yes";
+        std::string text = "one of";
+        for (std::size_t i = 0; i < alternatives.size(); ++i)
+            text += (i ? ", `" : " `") + std::string(alternatives[i]) + '`';
+        return text;
     }
     return "no";
 }
