@@ -4,19 +4,29 @@
 // library's public reflection of the table (<webhooksio/reflection.hpp>):
 //
 //   webhooksio get_bucket --account-id AC1 --bucket-id BU1 --expand true
+//   webhooksio send_input_request --input-name orders --input-id IN1
+//       --payload '{"type":"order.paid"}' --header 'X-Event: order.paid'
 //   webhooksio --help              every endpoint with its summary
 //   webhooksio help get_bucket     its IDs and options
+//
+// The gateway calls (those whose options carry a webhook) also take the
+// webhook itself: --payload JSON, or --raw-body TEXT|@FILE with
+// --content-type, and --header 'Name: value' (repeatable), checked by the
+// library as a typed call's are.
 //
 // Exit status: 0 when the call succeeded, 1 when it failed (an API error
 // prints its status and body), 2 on bad input, in which case nothing was sent.
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <optional>
 #include <span>
+#include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -101,11 +111,43 @@ std::string flag_of(std::string_view name) {
     return flag;
 }
 
+// Whether the options of endpoint E carry a webhook (payload, raw_body,
+// content_type, headers): the gateway calls.
+template <class E>
+constexpr bool carries_webhook = requires(typename E::options options) { options.payload; };
+
+bool sends_webhook(const command& c) {
+    bool found = false;
+    wh::api::for_each_endpoint([&]<class E>(std::type_identity<E>) {
+        if constexpr (carries_webhook<E>) found = found || E::name == c.name;
+    });
+    return found;
+}
+
+// The flags that give a gateway call's webhook, with their help.
+struct webhook_flag {
+    std::string_view name;
+    std::string_view hint;
+    std::string_view text;
+};
+constexpr webhook_flag webhook_flags[] = {
+    {"payload", "JSON", "the webhook as JSON: the whole body, sent as application/json"},
+    {"raw-body", "TEXT|@FILE", "or the webhook as sent, from TEXT or from FILE (a form, XML, text)"},
+    {"content-type", "TYPE", "the raw body's Content-Type (default text/plain)"},
+    {"header", "'NAME: VALUE'", "a further request header, e.g. the event name (repeatable)"},
+};
+
+bool is_webhook_flag(std::string_view flag) {
+    return std::ranges::any_of(webhook_flags, [&](const webhook_flag& f) { return f.name == flag; });
+}
+
 // ---------------------------------------------------------------------------
 // Help, all of it from the table.
 
 void print_usage(std::ostream& out) {
     out << "usage: webhooksio <endpoint> [--<id> VALUE]... [--<option> VALUE]... [--extra NAME=VALUE]...\n"
+           "       webhooksio <gateway call> [--<id> VALUE]... [--payload JSON | --raw-body TEXT|@FILE]\n"
+           "                  [--content-type TYPE] [--header 'NAME: VALUE']...\n"
            "       webhooksio help <endpoint>\n"
            "       webhooksio --help | --version\n";
 }
@@ -164,7 +206,11 @@ void print_command_help(std::ostream& out, const command& c) {
     out << "\noptions:\n";
     for (const option_info& o : c.options)
         print_flag(out, "--" + flag_of(o.name) + ' ' + std::string(hint_of(o.kind)), requirement_of(c, o.name), o.description);
-    if (c.options.empty()) out << "  (none in the table)\n";
+    const bool webhook = sends_webhook(c);
+    if (webhook)
+        for (const webhook_flag& f : webhook_flags)
+            print_flag(out, "--" + std::string(f.name) + ' ' + std::string(f.hint), f.text);
+    if (c.options.empty() && !webhook) out << "  (none)\n";
     out << "\nalso:\n";
     print_flag(out, "--extra NAME=VALUE", "any other option, sent as given: VALUE is JSON, or else text (repeatable)");
     print_flag(out, "--api-key KEY", "the API key (default: WEBHOOKSIO_API_KEY)");
@@ -222,11 +268,21 @@ wh::result<flags> parse_flags(std::span<const std::string_view> args) {
     return parsed;
 }
 
+// The webhook of a gateway call, as its flags give it; the library checks
+// it as it checks a typed call's (one body, headers that are HTTP's, ...).
+struct webhook {
+    std::optional<json::value> payload;
+    std::optional<std::string> raw_body;
+    std::string content_type;
+    wh::http_headers headers;
+};
+
 // What a call needs, checked against the endpoint: its IDs in route order,
-// its options as JSON, and where to send it.
+// its options as JSON, its webhook, and where to send it.
 struct call_arguments {
     std::vector<std::string> ids;
     json::object options;
+    struct webhook webhook;
     std::optional<std::string> base_url;
 };
 
@@ -280,6 +336,55 @@ std::optional<wh::error> apply_extra(const command& c, const std::string& value,
     return std::nullopt;
 }
 
+// --raw-body @FILE: the file's bytes, as they are.
+wh::result<std::string> read_body_file(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream bytes;
+    if (!(file && bytes << file.rdbuf()) && !file.eof())
+        return wh::error::usage("--raw-body: cannot read the file \"" + path + '"');
+    return std::move(bytes).str();
+}
+
+// --header 'Name: value': the name before the first colon, the value after
+// it without the spaces around it (as a header line is read).
+std::optional<std::pair<std::string, std::string>> parse_header(std::string_view text) {
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    std::string_view value = text.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+    return std::pair{std::string(text.substr(0, colon)), std::string(value)};
+}
+
+std::optional<wh::error> apply_webhook_flag(const command& c, const std::string& flag, const std::string& value,
+                                            struct webhook& out) {
+    if (!sends_webhook(c))
+        return refusal(c, "--" + flag + " gives a webhook, which only the gateway calls send (send_input_request, ...)");
+    if (flag == "payload") {
+        if (out.payload) return refusal(c, "--payload is given twice");
+        auto parsed = parse_json(value);
+        if (!parsed) return refusal(c, "--payload takes JSON, not \"" + value + '"');
+        out.payload = std::move(*parsed);
+    } else if (flag == "raw-body") {
+        if (out.raw_body) return refusal(c, "--raw-body is given twice");
+        if (!value.starts_with('@')) {
+            out.raw_body = value;
+        } else if (auto bytes = read_body_file(value.substr(1))) {
+            out.raw_body = std::move(*bytes);
+        } else {
+            return refusal(c, bytes.error().what());
+        }
+    } else if (flag == "content-type") {
+        if (!out.content_type.empty()) return refusal(c, "--content-type is given twice");
+        out.content_type = value;
+    } else if (auto header = parse_header(value)) {
+        out.headers.push_back(std::move(*header));
+    } else {
+        return refusal(c, "--header takes 'NAME: VALUE', not \"" + value + '"');
+    }
+    return std::nullopt;
+}
+
 // One --flag VALUE of a call: a global flag, an ID, an option or an extra.
 std::optional<wh::error> apply_flag(const command& c, const std::string& flag, const std::string& value,
                                     call_arguments& out) {
@@ -291,6 +396,7 @@ std::optional<wh::error> apply_flag(const command& c, const std::string& flag, c
     if (const auto id = find_id(c, flag)) return apply_id(c, *id, value, out);
     if (const option_info* option = find_option(c, flag)) return apply_option(c, *option, value, out);
     if (flag == "extra") return apply_extra(c, value, out);
+    if (is_webhook_flag(flag)) return apply_webhook_flag(c, flag, value, out.webhook);
     return refusal(c, "no option --" + flag + "; `webhooksio help " + std::string(c.name) +
                           "` lists them, and --extra NAME=VALUE sends one the table doesn't know");
 }
@@ -349,6 +455,35 @@ void report_status_error(const wh::error& e, std::string_view key) {
     else if (!d.raw_body.empty()) std::cerr << d.raw_body << '\n';
 }
 
+// E's IDs, from their text in route order.
+template <class E>
+typename E::params params_of(const std::vector<std::string>& ids) {
+    using params = typename E::params;
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return params{std::tuple_element_t<I, params>{ids.at(I)}...};
+    }(std::make_index_sequence<std::tuple_size_v<params>>{});
+}
+
+// A call, typed when it carries a webhook (the reflected call takes options
+// only), by the endpoint found at run time otherwise.
+json::value call(wh::client& api, const command& c, const call_arguments& arguments) {
+    std::optional<json::value> answer;
+    wh::api::for_each_endpoint([&]<class E>(std::type_identity<E>) {
+        if constexpr (carries_webhook<E>) {
+            if (E::name != c.name) return;
+            typename E::options options{};
+            options.extra = arguments.options;
+            options.payload = arguments.webhook.payload;
+            options.raw_body = arguments.webhook.raw_body;
+            options.content_type = arguments.webhook.content_type;
+            options.headers = arguments.webhook.headers;
+            answer = api.call<E>(params_of<E>(arguments.ids), options);
+        }
+    });
+    if (answer) return std::move(*answer);
+    return api.call(c, arguments.ids, arguments.options);
+}
+
 int perform(const command& c, const call_arguments& arguments, const std::string& key) {
     // Sign-up, login, health, plans and the gateway are public.
     if (key.empty() && c.needs_api_key()) {
@@ -359,7 +494,7 @@ int perform(const command& c, const call_arguments& arguments, const std::string
     options.base_url = base_url_from(arguments.base_url);
     try {
         wh::client api{key, options};
-        print_json(std::cout, api.call(c, arguments.ids, arguments.options));
+        print_json(std::cout, call(api, c, arguments));
         return exit_success;
     } catch (const wh::usage_error& e) {
         report(e.what(), key);

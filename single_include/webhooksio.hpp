@@ -5197,6 +5197,17 @@ BOOST_DESCRIBE_STRUCT(incoming_message, (), (id, account_id, bucket_id, input_id
                                              content_type, event, outgoing_message_ids, outgoing_messages, created_at,
                                              updated_at))
 
+// What the request gateway answers when it accepts a webhook
+// (send_input_request, send_dynamic_input_request): the incoming message it
+// stored and one outgoing message per destination the event goes to (none
+// when every destination's event_filters leave it out). An input with its
+// own response_content answers with that instead.
+struct gateway_answer {
+    std::optional<webhooksio::incoming_message_id> incoming_message_id;
+    std::vector<webhooksio::outgoing_message_id> outgoing_message_ids;
+};
+BOOST_DESCRIBE_STRUCT(gateway_answer, (), (incoming_message_id, outgoing_message_ids))
+
 // A line of the request log (get_request_log): one webhook received or one
 // delivery attempt.
 struct log_entry {

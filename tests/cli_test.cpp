@@ -188,6 +188,19 @@ BOOST_AUTO_TEST_CASE(help_marks_required_options_and_alternatives) {
     BOOST_TEST(contains(line_of(run_cli({"help", "create_destination"}, {}).out, "--retry-count"), "NUMBER"));
 }
 
+BOOST_AUTO_TEST_CASE(gateway_help_lists_the_webhook_flags) {
+    for (const char* name : {"send_input_request", "send_dynamic_input_request", "send_consumer_webhook_request"}) {
+        BOOST_TEST_CONTEXT(name) {
+            const auto r = run_cli({"help", name}, {});
+            BOOST_TEST(r.exit_code == 0);
+            for (const char* flag : {"--payload JSON", "--raw-body TEXT|@FILE", "--content-type TYPE", "--header 'NAME: VALUE'"})
+                BOOST_TEST(!line_of(r.out, flag).empty(), flag << " in:\n" << r.out);
+        }
+    }
+    // Only the gateway calls send a webhook.
+    BOOST_TEST(line_of(run_cli({"help", "get_bucket"}, {}).out, "--payload JSON").empty());
+}
+
 BOOST_AUTO_TEST_CASE(version_is_the_library_version) {
     const auto r = run_cli({"--version"}, {});
     BOOST_TEST(r.exit_code == 0);
@@ -295,12 +308,90 @@ BOOST_AUTO_TEST_CASE(an_error_body_that_is_not_json_is_printed_as_is) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(bad_input)
-
+// Arguments the CLI refuses, and what its message says.
 struct bad_case {
     std::vector<std::string> args;
     std::string says;
 };
+
+BOOST_AUTO_TEST_SUITE(webhooks)
+
+const std::vector<std::string> gateway_call{"send_input_request", "--input-name", "orders", "--input-id", "IN1"};
+
+std::vector<std::string> gateway_call_with(std::vector<std::string> more) {
+    std::vector<std::string> args = gateway_call;
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+}
+
+BOOST_AUTO_TEST_CASE(a_payload_is_the_whole_body_with_its_headers) {
+    loopback_server server;
+    reply_with(server, 200, R"({"incoming_message_id":"IM1","outgoing_message_ids":["OM1"]})");
+    const auto r = run_cli(gateway_call_with({"--payload", R"({"type":"order.paid","items":[1,2]})", "--header",
+                                              "X-Event: order.paid", "--header", "X-Trace:abc  "}),
+                           env_for(server));
+    BOOST_TEST(r.exit_code == 0, r.err);
+    const auto sent = server.last();
+    BOOST_TEST(sent.method == "POST");
+    BOOST_TEST(sent.target == "/v1/orders/IN1");
+    BOOST_TEST(json::parse(sent.body) == json::parse(R"({"type":"order.paid","items":[1,2]})"));
+    BOOST_TEST(header(sent.headers, "Content-Type") == "application/json");
+    BOOST_TEST(header(sent.headers, "X-Event") == "order.paid");
+    BOOST_TEST(header(sent.headers, "X-Trace") == "abc");
+    BOOST_TEST(json::parse(r.out).at("incoming_message_id") == "IM1");
+}
+
+BOOST_AUTO_TEST_CASE(a_raw_body_is_sent_as_given_from_text_or_a_file) {
+    loopback_server server;
+    const auto text = run_cli(gateway_call_with({"--raw-body", "a=1&b=two", "--content-type",
+                                                 "application/x-www-form-urlencoded"}),
+                              env_for(server));
+    BOOST_TEST(text.exit_code == 0, text.err);
+    BOOST_TEST(server.last().body == "a=1&b=two");
+    BOOST_TEST(header(server.last().headers, "Content-Type") == "application/x-www-form-urlencoded");
+
+    char name[] = "/tmp/webhooksio_cli_body_XXXXXX";
+    const int fd = mkstemp(name);
+    BOOST_REQUIRE(fd >= 0);
+    const std::string xml = "<order id=\"7\">\n  <paid/>\n</order>\n";
+    BOOST_REQUIRE(write(fd, xml.data(), xml.size()) == ssize_t(xml.size()));
+    close(fd);
+    const auto file = run_cli(gateway_call_with({"--raw-body", std::string("@") + name}), env_for(server));
+    unlink(name);
+    BOOST_TEST(file.exit_code == 0, file.err);
+    BOOST_TEST(server.last().body == xml);
+    BOOST_TEST(header(server.last().headers, "Content-Type") == "text/plain");
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_webhook_is_refused_and_nothing_is_sent) {
+    const std::vector<bad_case> cases{
+        {gateway_call_with({"--header", "X-Event order.paid"}), "--header takes 'NAME: VALUE'"},
+        {gateway_call_with({"--header", "X Event: a"}), "header name \"X Event\" is not an HTTP token"},
+        {gateway_call_with({"--header", std::string("X-Event: a\r\nX-Injected: b")}), "header X-Event holds a control character"},
+        {gateway_call_with({"--header", "Authorization: Bearer other"}), "header Authorization is the library's to set"},
+        {gateway_call_with({"--payload", "{bad"}), "--payload takes JSON"},
+        {gateway_call_with({"--payload", "{}", "--raw-body", "x"}), "payload and raw_body are both set"},
+        {gateway_call_with({"--payload", "{}", "--extra", "type=a"}), "extra is set along with the webhook's body"},
+        {gateway_call_with({"--content-type", "text/xml"}), "content_type is raw_body's: set raw_body too"},
+        {gateway_call_with({"--raw-body", "@/nonexistent/body.xml"}), "cannot read the file \"/nonexistent/body.xml\""},
+        {{"get_bucket", "--account-id", "AC1", "--bucket-id", "BU1", "--payload", "{}"},
+         "--payload gives a webhook, which only the gateway calls send"},
+    };
+    loopback_server server;
+    for (const bad_case& c : cases) {
+        BOOST_TEST_CONTEXT("expecting: " << c.says) {
+            const auto r = run_cli(c.args, env_for(server));
+            BOOST_TEST(r.exit_code == 2);
+            BOOST_TEST(contains(r.err, c.says), r.err);
+            BOOST_TEST(r.out.empty());
+        }
+    }
+    BOOST_TEST(server.requests().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bad_input)
 
 BOOST_AUTO_TEST_CASE(is_refused_with_a_clear_message_and_nothing_is_sent) {
     const std::vector<std::string> ids{"--account-id", "AC1", "--bucket-id", "BU1"};

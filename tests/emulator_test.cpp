@@ -488,13 +488,15 @@ struct pipeline {
              std::string email)
         : pipeline(receiver, std::move(destination), account(server, std::move(email))) {}
     pipeline(const loopback_server& receiver, wh::api::create_destination::options destination, account existing)
+        : pipeline(receiver.base_url() + "/hook", std::move(destination), std::move(existing)) {}
+    pipeline(std::string endpoint_url, wh::api::create_destination::options destination, account existing)
         : owner(std::move(existing)) {
         const auto acc = owner.id();
         const std::string bucket = str(owner.api->create_bucket(acc, {.name = "b"}), "id");
         input = wh::input_id{str(owner.api->create_input(acc, {.bucket_id = wh::bucket_id{bucket}, .name = "in", .event_location = "payload",
                                                                .event_path = "msg.type"}),
                                  "id")};
-        destination.endpoint_url = receiver.base_url() + "/hook";
+        destination.endpoint_url = std::move(endpoint_url);
         target = wh::destination_id{str(owner.api->create_destination(acc, input, destination), "id")};
     }
     json::value send(std::string type, wh::http_headers headers = {}) {
@@ -1423,6 +1425,65 @@ BOOST_AUTO_TEST_CASE(delivery_timeout_bounds_an_attempt_as_a_whole_not_each_read
     BOOST_TEST(str(message.at("attempts").at(0), "error").find("timed out") != std::string::npos);
 }
 
+// The error the one attempt to deliver to `url` ends with.
+std::string attempt_error(emulator& server, std::string url, std::string email) {
+    pipeline p(std::move(url), {.name = "d", .endpoint_url = "-", .retry_count = 0}, account(server, std::move(email)));
+    const json::value accepted = p.send("x");
+    BOOST_REQUIRE(server.wait_for_deliveries(60s));
+    const json::value message = outgoing_of(p, accepted);
+    BOOST_TEST(str(message, "status") == "failed");
+    return str(message.at("attempts").at(0), "error");
+}
+
+// A port on 127.0.0.1 that takes connections (the kernel completes them)
+// and never answers: nothing accepts them.
+struct silent_port {
+    silent_port() {
+        fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t size = sizeof address;
+        BOOST_REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&address), size) == 0);
+        BOOST_REQUIRE(listen(fd, 8) == 0);
+        BOOST_REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0);
+        port = ntohs(address.sin_port);
+    }
+    ~silent_port() { close(fd); }
+    int fd = -1;
+    int port = 0;
+};
+
+BOOST_AUTO_TEST_CASE(a_refused_connection_says_so_with_the_address) {
+    emulator server{fast()};
+    const std::string error = attempt_error(server, "http://127.0.0.1:1/hook", "refused@example.com");
+    BOOST_TEST(error == "connection refused by 127.0.0.1:1");
+}
+
+BOOST_AUTO_TEST_CASE(a_receiver_that_never_answers_times_out_with_the_address) {
+    emulator server{{.retry_interval_unit = 1ms, .delivery_timeout = 300ms}};
+    silent_port silent;
+    const std::string address = "127.0.0.1:" + std::to_string(silent.port);
+    const std::string error = attempt_error(server, "http://" + address + "/hook", "silent@example.com");
+    BOOST_TEST(error.starts_with("timed out waiting for " + address), error);
+    BOOST_TEST(error.find("delivery_timeout (300 ms)") != std::string::npos, error);
+}
+
+BOOST_AUTO_TEST_CASE(https_to_a_plain_http_server_is_a_tls_failure_with_the_address) {
+    emulator server{fast()};
+    loopback_server plain;
+    const std::string address = "127.0.0.1:" + std::to_string(plain.port());
+    const std::string error = attempt_error(server, "https://" + address + "/hook", "tls@example.com");
+    BOOST_TEST(error == "TLS handshake with " + address + " failed (is it an https server?)");
+}
+
+// .invalid never resolves (RFC 6761): nothing is sent anywhere.
+BOOST_AUTO_TEST_CASE(a_host_name_that_does_not_resolve_says_so) {
+    emulator server{fast()};
+    const std::string error = attempt_error(server, "http://receiver.invalid/hook", "dns@example.com");
+    BOOST_TEST(error == "the host name receiver.invalid does not resolve (DNS lookup failed)");
+}
+
 BOOST_AUTO_TEST_CASE(stopping_cancels_an_attempt_under_way_which_a_restart_makes_again) {
     restart r;
     stalling_receiver slow;
@@ -1696,6 +1757,15 @@ BOOST_AUTO_TEST_CASE(a_user) {
     BOOST_TEST(u.permission_level == "admin");
     BOOST_TEST(!u.verified);
     BOOST_TEST(json::value_to<model::user>(owner.api->get_user(owner.id(), *u.id)).email_address == u.email_address);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_gateway_s_answer, delivered_once) {
+    const auto answer = json::value_to<model::gateway_answer>(accepted);
+    BOOST_TEST(answer.incoming_message_id == incoming);
+    BOOST_TEST(answer.outgoing_message_ids == std::vector<wh::outgoing_message_id>{outgoing});
+    // The IDs are the next calls' arguments.
+    BOOST_TEST(json::value_to<model::incoming_message>(p.owner.api->get_incoming_message(acc, *answer.incoming_message_id))
+                   .outgoing_message_ids == answer.outgoing_message_ids);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_bucket_expanded_with_its_input_and_destination, delivered_once) {

@@ -9,11 +9,25 @@
 #include <cstddef>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <webhooksio/emulator.hpp>
+
+namespace {
+
+constexpr const char* usage = "usage: webhooksio-emulator [--port N] [--host ADDRESS] [--data FILE] [OPTIONS]";
+
+// CLI11's help with our one usage line in place of its own "Usage: ..." (its
+// formatter is made to be customised this way).
+class help_formatter : public CLI::Formatter {
+public:
+    std::string make_usage(const CLI::App*, std::string) const override { return {}; }
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
     webhooksio::emulator_options options{.port = 8080};
@@ -23,9 +37,9 @@ int main(int argc, char** argv) {
     long long recipe_time_ms = options.recipe_time.count();
     std::size_t recipe_memory_mib = options.recipe_memory >> 20;
 
-    CLI::App app{"usage: webhooksio-emulator [--port N] [--host ADDRESS] [--data FILE] [OPTIONS]\n"
-                 "The local Webhooks.io emulator: serves the API until SIGINT or SIGTERM.",
+    CLI::App app{std::string(usage) + "\nThe local Webhooks.io emulator: serves the API until SIGINT or SIGTERM.",
                  "webhooksio-emulator"};
+    app.formatter(std::make_shared<help_formatter>());
     app.add_option("--port", options.port, "the port to listen on (0 picks a free one)")
         ->capture_default_str()
         ->check(CLI::Range(0, 65535));

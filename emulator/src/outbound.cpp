@@ -7,6 +7,8 @@
 #include <mutex>
 #include <thread>
 
+#include <netdb.h>
+
 #include <httplib.h>
 #include <webhooksio/http_syntax.hpp>
 
@@ -80,6 +82,49 @@ private:
     std::thread thread_;  // last: it starts once the rest is ready
 };
 
+// Whether `host` resolves to an address (a literal address always does).
+bool resolves(const std::string& host) {
+    addrinfo hints{};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    const bool ok = getaddrinfo(host.c_str(), nullptr, &hints, &found) == 0;
+    if (found) freeaddrinfo(found);
+    return ok;
+}
+
+std::string address_of(const endpoint_url& to) { return to.host + ":" + std::to_string(to.port); }
+
+std::string timeout_words(const endpoint_url& to, std::chrono::milliseconds timeout) {
+    return "timed out waiting for " + address_of(to) + ": the attempt took longer than the delivery_timeout (" +
+           std::to_string(timeout.count()) + " ms)";
+}
+
+// What went wrong with an attempt to `to` that took `elapsed`, in words that
+// name the address: "connection refused by 127.0.0.1:1". httplib reports a
+// name that does not resolve as it reports a refused connection, so that case
+// looks the name up again to tell them apart; and a read that timed out as
+// any failed read, so the time taken tells them apart.
+std::string failure_words(httplib::Error error, const endpoint_url& to, std::chrono::milliseconds timeout,
+                          std::chrono::steady_clock::duration elapsed) {
+    const std::string address = address_of(to);
+    switch (error) {
+        case httplib::Error::Connection:
+            if (!resolves(to.host)) return "the host name " + to.host + " does not resolve (DNS lookup failed)";
+            return "connection refused by " + address;
+        case httplib::Error::ConnectionTimeout:
+            return "timed out connecting to " + address;
+        case httplib::Error::Read:
+            if (elapsed >= timeout) return timeout_words(to, timeout);
+            return "the connection to " + address + " ended before a complete answer";
+        case httplib::Error::SSLConnection:
+            return "TLS handshake with " + address + " failed (is it an https server?)";
+        case httplib::Error::SSLServerVerification:
+            return "the TLS certificate of " + address + " did not verify";
+        default:
+            return httplib::to_string(error) + " (" + address + ")";
+    }
+}
+
 }  // namespace
 
 outbound_result send_outbound(const outbound_request& out, std::chrono::milliseconds timeout, std::stop_token stop) {
@@ -130,10 +175,9 @@ outbound_result send_outbound(const outbound_request& out, std::chrono::millisec
     auto answer = client.send(request);
     if (guard.fired()) {
         result.status = 0;
-        result.error = stop.stop_requested() ? "cancelled: the emulator is stopping" : "timed out: the attempt took longer than "
-                                                                                          "the delivery_timeout";
+        result.error = stop.stop_requested() ? "cancelled: the emulator is stopping" : timeout_words(*target, timeout);
     } else if (!answer && result.status == 0) {
-        result.error = httplib::to_string(answer.error());
+        result.error = failure_words(answer.error(), *target, timeout, std::chrono::steady_clock::now() - started);
     }
     return finish();
 }

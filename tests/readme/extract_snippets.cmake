@@ -1,8 +1,10 @@
-# Writes every ```cpp block of README.md into one C++ file, so that the
-# readme_snippets target compiles them as written (README.md is the source;
-# nothing is copied by hand). Run at build time:
+# Writes every ```cpp block of one Markdown file (README.md, or a page of
+# docs/) into one C++ file, so that the readme_snippets target compiles them
+# as written (the Markdown is the source; nothing is copied by hand). Blocks
+# marked ```text, ```sh or anything else are not C++ and are left alone. Run
+# at build time:
 #
-#   cmake -DREADME=<README.md> -DOUTPUT=<file.cpp> [-DEXTRA_HEADERS=<a;b>] -P extract_snippets.cmake
+#   cmake -DREADME=<file.md> -DOUTPUT=<file.cpp> [-DEXTRA_HEADERS=<a;b>] -P extract_snippets.cmake
 #
 # A block is, by default, the body of a function whose parameters are the names
 # the README's snippets take as given (see `assumed` below), under
@@ -74,17 +76,14 @@ while(NOT rest STREQUAL "")
     if(marker STREQUAL "skip")
         continue()
     elseif(marker STREQUAL "top-level")
-        string(APPEND snippets "namespace readme_line_${first} {\n${where}${body}}\n\n")
+        string(APPEND snippets "namespace snippet_line_${first} {\n${where}${body}}\n\n")
     else()
         # The inner block lets a snippet declare a name it otherwise assumes.
-        string(APPEND snippets "void readme_line_${first}(${assumed})\n{ {\n${where}${body}} }\n\n")
+        string(APPEND snippets "void snippet_line_${first}(${assumed})\n{ {\n${where}${body}} }\n\n")
     endif()
 endwhile()
 if(in_block)
     message(FATAL_ERROR "${README}:${first}: a ```cpp block without its closing ```")
-endif()
-if(count EQUAL 0)
-    message(FATAL_ERROR "${README}: no ```cpp block found")
 endif()
 # The snippets' own includes first, then every public header they may assume.
 foreach(header webhooksio/webhooksio.hpp webhooksio/testing/recording_transport.hpp webhooksio/emulator.hpp
