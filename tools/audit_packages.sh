@@ -13,7 +13,8 @@
 #
 #   tools/audit_packages.sh [BUILD_DIR...]      (default: build)
 #
-# Run it after the builds: it audits what they read, not what they could read.
+# Run it after the builds (Makefile generator): it audits what they read, not
+# what they could read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$(pwd -P)
@@ -50,6 +51,9 @@ done
         done
     done
 } | sort -u >"$scratch/read"
+# Ninja keeps its dependencies in a database of its own, not in .d files.
+[ -n "$(find "$@" -name '*.o.d' -type f -print -quit)" ] ||
+    { echo "audit: no dependency file in $*: build first (with CMake's Makefile generator)" >&2; exit 2; }
 
 # 2. Outside the source tree and the build directories only, normalized
 #    (g++ writes /usr/lib/gcc/.../../../../include/...). Dependency files name
