@@ -85,13 +85,32 @@ xargs -r -d '\n' realpath -m -- <"$scratch/outside" | paste "$scratch/outside" -
 cut -f2 "$scratch/spellings" | sort -u | xargs -r -d '\n' dpkg-query -S 2>/dev/null |
     grep -v '^diversion ' | sed 's/: /\t/' | awk -F'\t' '{print $2 "\t" $1}' | sort -u >"$scratch/owners" || true
 
-# 4. What may be read: the install list and the recursive closure of its
-#    dependencies (every alternative and every provider of a virtual package).
-mapfile -t installed < <(tools/install_packages.sh --list)
-apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces \
-        --no-enhances "${installed[@]}" 2>/dev/null |
-    sed -n 's/^<\{0,1\}\([^ <>]*\)>\{0,1\}$/\1/p' | sed 's/:.*//' | sort -u >"$scratch/allowed"
-printf '%s\n' "${installed[@]}" | sort -u >>"$scratch/allowed"
+# 4. What may be read: the install list and, among the installed packages,
+#    everything it depends on, recursively (every alternative, and every
+#    provider of a virtual package). One read of dpkg's database.
+dpkg-query -W -f='${db:Status-Abbrev}\t${Package}\t${Pre-Depends}, ${Depends}\t${Provides}\n' | awk -F'\t' '
+    function bare(name) { sub(/^ +/, "", name); sub(/[ :].*/, "", name); return name }
+    FILENAME == ARGV[1] { queue[++n] = $1; allowed[$1] = 1; next }
+    $1 !~ /^ii/ { next }
+    {
+        depends[$2] = $3
+        count = split($4, provided, ",")
+        for (i = 1; i <= count; i++) providers[bare(provided[i])] = providers[bare(provided[i])] " " $2
+    }
+    END {
+        for (i = 1; i <= n; i++) {
+            count = split(depends[queue[i]], names, /[,|]/)
+            for (j = 1; j <= count; j++) {
+                name = bare(names[j])
+                if (name == "") continue
+                more = split(name providers[name], candidates, " ")
+                for (k = 1; k <= more; k++)
+                    if (!(candidates[k] in allowed)) { allowed[candidates[k]] = 1; queue[++n] = candidates[k] }
+            }
+        }
+        for (name in allowed) print name
+    }
+' <(tools/install_packages.sh --list) - | sort >"$scratch/allowed"
 
 # 5. The verdict: each path's first spelling that a package owns decides.
 #    One line per package that is not allowed, with a file it gave.
