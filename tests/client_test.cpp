@@ -643,7 +643,8 @@ BOOST_AUTO_TEST_CASE(a_webhook_that_could_change_the_request_is_refused_and_noth
         {{.payload = json::value(1), .extra = {{"also", 1}}}, "send its fields in payload"},
     };
     for (const auto& [opts, why] : bad) {
-        auto e = expect_throw<wh::usage_error>([&] { api.send_input_request(orders, in1, opts); });
+        // An init-capture: clang before 16 cannot capture a structured binding.
+        auto e = expect_throw<wh::usage_error>([&, &opts = opts] { api.send_input_request(orders, in1, opts); });
         BOOST_TEST(e.what().find(why) != std::string::npos, e.what());
     }
     BOOST_TEST(server.requests().empty());

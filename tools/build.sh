@@ -11,7 +11,10 @@ tools/install_packages.sh
 
 build_dir=${WEBHOOKSIO_BUILD_DIR:-build}
 jobs=$(nproc)
-cmake -S . -B "$build_dir" >/dev/null
+# Every part, explicitly: a directory configured without one (an install
+# build's -DWEBHOOKSIO_BUILD_TESTS=OFF) keeps that in its cache.
+cmake -S . -B "$build_dir" -DWEBHOOKSIO_BUILD_TESTS=ON -DWEBHOOKSIO_BUILD_EXAMPLES=ON \
+    -DWEBHOOKSIO_BUILD_EMULATOR=ON -DWEBHOOKSIO_BUILD_CLI=ON >/dev/null
 
 case "${1:-}" in
     example)

@@ -36,7 +36,9 @@ void apply_output(const json::object& output, outbound_request& out) {
     out.body = output.at("body").as_string();
     out.content_type = output.at("content_type").as_string();
     for (const auto& [name, value] : output.at("headers").as_object()) {
-        std::erase_if(out.headers, [&](const auto& header) { return boost::algorithm::iequals(header.first, name); });
+        // An init-capture: clang before 16 cannot capture a structured binding.
+        std::erase_if(out.headers,
+                      [&name = name](const auto& header) { return boost::algorithm::iequals(header.first, name); });
         out.headers.emplace_back(name, value.as_string());
     }
 }

@@ -324,7 +324,8 @@ json::object service::report(const call& c, const std::string& account, std::siz
     std::map<std::string, json::object> periods;
     auto count = [&](json::object& into, std::string_view key) { into[key] = into[key].to_number<long long>() + 1; };
     const auto [start, end] = date_window(c.options);
-    auto selected = [&](const record& r) {
+    // Init-captures: clang before 16 cannot capture a structured binding.
+    auto selected = [&, &start = start, &end = end](const record& r) {
         if (!within(text(r.fields, "created_at"), start, end)) return false;
         // An outgoing message is in the bucket and input of its incoming one.
         const record* incoming = r.kind == kinds::outgoing.name ? store_.find(r.parent) : nullptr;
