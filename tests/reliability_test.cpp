@@ -688,14 +688,22 @@ BOOST_AUTO_TEST_CASE(the_host_name_is_checked_per_rfc_6125) {
     }
 }
 
+// Whether this httplib lets a client write its requests' header fields (0.14 on).
+template <class Client>
+constexpr bool has_header_writer = requires(Client& c) { c.set_header_writer({}); };
+
 BOOST_AUTO_TEST_CASE(proxy_credentials_go_on_the_connect_request_only) {
     test_support::tls_certificate certificate;
     tls_server server(certificate);
     test_support::tunnel_proxy proxy;
     wh::client_options options{.base_url = server.base_url()};
     options.ca_bundle_pem = certificate.pem();
-    // An empty password is a password: sent as given.
-    options.proxy = {.host = "127.0.0.1", .port = proxy.port(), .username = "user", .password = ""};
+    // An empty password is a password: sent as given (with httplib from
+    // 0.14 on: docs/portability.md).
+    constexpr bool header_writer = has_header_writer<httplib::ClientImpl>;
+    const std::string password = header_writer ? "" : "pass";
+    const std::string credentials = header_writer ? "Basic dXNlcjo=" : "Basic dXNlcjpwYXNz";
+    options.proxy = {.host = "127.0.0.1", .port = proxy.port(), .username = "user", .password = password};
     wh::client api{key, options};
     BOOST_TEST(api.health_check().at("ok") == true);
     BOOST_TEST(api.health_check().at("ok") == true);  // on the same tunnel
@@ -703,12 +711,14 @@ BOOST_AUTO_TEST_CASE(proxy_credentials_go_on_the_connect_request_only) {
     BOOST_TEST_REQUIRE(heads.size() == 1u);
     const std::string target = "127.0.0.1:" + std::to_string(server.port());
     BOOST_TEST(heads[0].starts_with("CONNECT " + target + " HTTP/1.1\r\n"));
-    BOOST_TEST(heads[0].find("\r\nProxy-Authorization: Basic dXNlcjo=\r\n") != std::string::npos);
+    BOOST_TEST(heads[0].find("\r\nProxy-Authorization: " + credentials + "\r\n") != std::string::npos);
     BOOST_TEST(heads[0].find(key) == std::string::npos);  // the API key is for the API only
     auto requests = server.requests();
     BOOST_TEST_REQUIRE(requests.size() == 2u);
     for (const auto& headers : requests) {
-        BOOST_TEST(headers.count("Proxy-Authorization") == 0u);
+        // Before httplib 0.14, an empty field keeps httplib from adding them.
+        auto field = headers.find("Proxy-Authorization");
+        BOOST_TEST((field == headers.end() || (!header_writer && field->second.empty())));
         BOOST_TEST(headers.count("Authorization") == 1u);
     }
 }

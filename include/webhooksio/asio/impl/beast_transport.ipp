@@ -36,6 +36,7 @@
 #include <openssl/ssl.h>
 
 #include "../../detail/base_url.hpp"
+#include "../../detail/basic_credentials.hpp"
 #include "../../detail/request.hpp"
 #include "../../error.hpp"
 #include "../../http_syntax.hpp"
@@ -126,16 +127,6 @@ inline error_code exchange_error(const error_code& ec, const connection& c) {
 inline error_code connect_error(const error_code& ec, const connection& c) {
     if (c.timed_out) return net::error::timed_out;
     return ec;
-}
-
-// "user:password" in base64, for a Basic Proxy-Authorization.
-inline std::string basic_credentials(const proxy_options& proxy) {
-    const std::string plain = proxy.username + ':' + proxy.password;
-    std::string encoded(4 * ((plain.size() + 2) / 3) + 1, '\0');
-    const int size = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
-                                     reinterpret_cast<const unsigned char*>(plain.data()), int(plain.size()));
-    encoded.resize(std::size_t(size));
-    return "Basic " + encoded;
 }
 
 inline bool is_ip_address(const std::string& host) {
@@ -256,7 +247,7 @@ inline connection_pool::connection_pool(net::any_io_executor executor, const cli
         if (has_control_line_break(proxy_.host) || has_control_line_break(proxy_.username) ||
             has_control_line_break(proxy_.password))
             throw_error(error::usage("webhooksio: the proxy options hold a CR, LF or NUL character"));
-        if (!proxy_.username.empty()) proxy_credentials_ = basic_credentials(proxy_);
+        if (!proxy_.username.empty()) proxy_credentials_ = basic_credentials(proxy_.username, proxy_.password);
     }
     if (url_.scheme == "https") tls_.emplace(tls_context(options));
 }
