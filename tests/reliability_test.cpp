@@ -470,6 +470,56 @@ BOOST_AUTO_TEST_CASE(total_timeout_ends_a_call_fed_one_byte_at_a_time) {
     BOOST_TEST(server.requests() == 1);  // no time left to try again
 }
 
+// A response that never ends stops the read once it is over what a response
+// may hold: the call fails as too large (or, for httplib's own bounds from
+// 0.26 on, as a failed read), long before total_timeout, and the server
+// could write little before the client closed.
+BOOST_AUTO_TEST_CASE(endless_responses_are_cut_short) {
+    for (fault endless : {fault::endless_chunk_extension, fault::endless_trailers, fault::endless_header_line,
+                          fault::endless_header_lines}) {
+        fault_server server(endless);
+        observer seen;
+        auto options = seen.options(server.base_url(), 0);
+        options.total_timeout = 20s;
+        auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).get_plans(); });
+        const auto failure = e.diagnostics().failure;
+        BOOST_TEST((failure == wh::transport_failure::too_large || failure == wh::transport_failure::read),
+                   int(endless) << ": " << e.what());
+        BOOST_TEST_REQUIRE(server.wait_closed(1));
+        BOOST_TEST_MESSAGE("fault " << int(endless) << ": " << server.bytes_written() << " bytes: " << e.what());
+        BOOST_TEST(server.bytes_written() < (std::size_t(4) << 20), int(endless));
+    }
+}
+
+// total_timeout ends the call whatever the server sends, even when each
+// wait is much shorter than read_timeout: the head comes a byte at a time.
+BOOST_AUTO_TEST_CASE(total_timeout_ends_a_head_that_drips) {
+    fault_server server(fault::drip_head);
+    observer seen;
+    auto options = seen.options(server.base_url(), 0);
+    options.read_timeout = 5s;
+    options.total_timeout = 300ms;
+    const auto start = std::chrono::steady_clock::now();
+    auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).get_plans(); });
+    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::timeout));
+    BOOST_TEST(e.what().find("total_timeout (300 ms)") != std::string::npos, e.what());
+    BOOST_TEST((std::chrono::steady_clock::now() - start < 2s));
+}
+
+// The wait for the answer ends with the call's time, not at read_timeout.
+BOOST_AUTO_TEST_CASE(total_timeout_ends_the_wait_for_a_server_that_never_answers) {
+    fault_server server(fault::hang);
+    observer seen;
+    auto options = seen.options(server.base_url(), 0);
+    options.read_timeout = 5s;
+    options.total_timeout = 300ms;
+    const auto start = std::chrono::steady_clock::now();
+    auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).get_plans(); });
+    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::timeout));
+    BOOST_TEST(e.what().find("total_timeout (300 ms)") != std::string::npos, e.what());
+    BOOST_TEST((std::chrono::steady_clock::now() - start < 2s));
+}
+
 BOOST_AUTO_TEST_CASE(total_timeout_bounds_the_backoff_waits) {
     test_support::refusing_port nobody;
     observer seen;
