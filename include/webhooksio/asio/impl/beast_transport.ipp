@@ -65,10 +65,14 @@ inline auto pool_step() { return net::bind_cancellation_slot(net::cancellation_s
 // the pool's watchdog's business (one timer for the whole pool, not one per
 // read): it reads `since` and `limit`.
 struct connection {
-    explicit connection(const net::any_io_executor& strand) : socket(strand) {}
+    connection(const net::any_io_executor& strand, std::size_t buffer_limit) : socket(strand), buffer(buffer_limit) {}
     tcp::socket socket;
     std::optional<net::ssl::stream<tcp::socket&>> tls;
-    beast::flat_buffer buffer;  // bytes read past the last response land here
+    // What was read and not parsed yet, bytes past the last response too.
+    // Beast's parser bounds the header (header_limit) and the body
+    // (body_limit), but waits for a whole chunk-size line or trailer section
+    // in the buffer: its limit bounds those (buffer_overflow).
+    beast::flat_buffer buffer;
     // When the step under way began (connecting, or one read), or when the
     // connection went idle; how long that step may take (zero: no bound).
     steady_clock::time_point since;
@@ -118,7 +122,8 @@ struct send_outcome {
 // the system's codes stay as they are.
 inline error_code exchange_error(const error_code& ec, const connection& c) {
     if (c.timed_out) return errc::timed_out;
-    if (ec == http::error::body_limit || ec == http::error::header_limit) return errc::response_too_large;
+    if (ec == http::error::body_limit || ec == http::error::header_limit || ec == http::error::buffer_overflow)
+        return errc::response_too_large;
     return ec;
 }
 
@@ -168,6 +173,9 @@ private:
     template <class Stream>
     net::awaitable<send_outcome> exchange(Stream& stream, connection& c, const std::string& out, http_method method);
     std::string serialize(const http_request& request) const;
+    // The most a connection's read buffer may hold: a whole header, or a
+    // chunk-size line or trailer section as long, and one read's worth.
+    std::size_t buffer_limit() const noexcept { return max_header_ + 64 * 1024; }
 
     net::any_io_executor executor_;
     net::any_io_executor strand_;  // strand_of(executor_): see asio/detail/strand.hpp
@@ -294,7 +302,7 @@ inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connec
         connection* c = self.take_idle();
         const bool reused = c != nullptr;
         if (!c) {
-            c = &self.open_.emplace_back(self.strand_);
+            c = &self.open_.emplace_back(self.strand_, self.buffer_limit());
             c->self = std::prev(self.open_.end());
             const error_code ec = co_await self.connect(*c, *op);
             op->conn = nullptr;
