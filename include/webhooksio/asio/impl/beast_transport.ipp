@@ -41,7 +41,7 @@
 #include "../../error.hpp"
 #include "../../http_syntax.hpp"
 #include "../../retry.hpp"
-#include "../detail/strand.hpp"
+#include "../../detail/strand.hpp"
 
 namespace webhooksio::detail {
 
@@ -178,7 +178,7 @@ private:
     std::size_t buffer_limit() const noexcept { return max_header_ + 64 * 1024; }
 
     net::any_io_executor executor_;
-    net::any_io_executor strand_;  // strand_of(executor_): see asio/detail/strand.hpp
+    net::any_io_executor strand_;  // strand_of(executor_): see detail/strand.hpp
     base_url url_;
     std::string authority_;  // host[:port] as the Host header gives it
     proxy_options proxy_;
