@@ -12,10 +12,12 @@
 #include <fstream>
 #include <latch>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include <boost/asio/error.hpp>
@@ -353,10 +355,14 @@ BOOST_AUTO_TEST_CASE(response_headers_are_bounded_in_number_and_size) {
         BOOST_TEST(wh::client(key, options).get_plans() == json::object{});
     }
     {
-        // One field of 1 MiB, against the default bound on the bytes of the headers.
+        // One field of 6 KiB against a bound of 4 KiB on the bytes of the
+        // headers (under the 8 KiB that httplib allows a line from 0.26 on:
+        // a longer one fails as a read, docs/portability.md).
         fault_server server(fault::raw_reply, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Big: " +
-                                                  std::string(std::size_t(1) << 20, 'x') + "\r\n\r\n{}");
-        auto e = expect_throw<wh::transport_error>([&] { wh::client(key, seen.options(server.base_url())).get_plans(); });
+                                                  std::string(6 * 1024, 'x') + "\r\n\r\n{}");
+        auto options = seen.options(server.base_url());
+        options.max_response_header_bytes = 4 * 1024;
+        auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).get_plans(); });
         BOOST_TEST((e.diagnostics().failure == wh::transport_failure::too_large));
         BOOST_TEST(e.what().find("max_response_header_bytes") != std::string::npos);
     }
@@ -491,33 +497,22 @@ BOOST_AUTO_TEST_CASE(endless_responses_are_cut_short) {
     }
 }
 
-// total_timeout ends the call whatever the server sends, even when each
-// wait is much shorter than read_timeout: the head comes a byte at a time.
-BOOST_AUTO_TEST_CASE(total_timeout_ends_a_head_that_drips) {
-    fault_server server(fault::drip_head);
-    observer seen;
-    auto options = seen.options(server.base_url(), 0);
-    options.read_timeout = 5s;
-    options.total_timeout = 300ms;
-    const auto start = std::chrono::steady_clock::now();
-    auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).get_plans(); });
-    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::timeout));
-    BOOST_TEST(e.what().find("total_timeout (300 ms)") != std::string::npos, e.what());
-    BOOST_TEST((std::chrono::steady_clock::now() - start < 2s));
-}
-
-// The wait for the answer ends with the call's time, not at read_timeout.
-BOOST_AUTO_TEST_CASE(total_timeout_ends_the_wait_for_a_server_that_never_answers) {
-    fault_server server(fault::hang);
-    observer seen;
-    auto options = seen.options(server.base_url(), 0);
-    options.read_timeout = 5s;
-    options.total_timeout = 300ms;
-    const auto start = std::chrono::steady_clock::now();
-    auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).get_plans(); });
-    BOOST_TEST((e.diagnostics().failure == wh::transport_failure::timeout));
-    BOOST_TEST(e.what().find("total_timeout (300 ms)") != std::string::npos, e.what());
-    BOOST_TEST((std::chrono::steady_clock::now() - start < 2s));
+// total_timeout ends the call whatever the server sends or doesn't, well
+// before read_timeout: a head that comes a byte at a time (each wait much
+// shorter than read_timeout), and no answer at all.
+BOOST_AUTO_TEST_CASE(total_timeout_ends_a_dripping_head_and_a_silent_server) {
+    for (fault slow : {fault::drip_head, fault::hang}) {
+        fault_server server(slow);
+        observer seen;
+        auto options = seen.options(server.base_url(), 0);
+        options.read_timeout = 5s;
+        options.total_timeout = 300ms;
+        const auto start = std::chrono::steady_clock::now();
+        auto e = expect_throw<wh::transport_error>([&] { wh::client(key, options).get_plans(); });
+        BOOST_TEST((e.diagnostics().failure == wh::transport_failure::timeout), int(slow));
+        BOOST_TEST(e.what().find("total_timeout (300 ms)") != std::string::npos, e.what());
+        BOOST_TEST((std::chrono::steady_clock::now() - start < 2s), int(slow));
+    }
 }
 
 BOOST_AUTO_TEST_CASE(total_timeout_bounds_the_backoff_waits) {
@@ -618,20 +613,33 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(tls_and_proxy)
 
+// cpp-httplib's HTTPS server with `certificate`: given as OpenSSL objects
+// before 0.3x, as PEM text after.
+template <class Server = httplib::SSLServer>
+std::unique_ptr<Server> make_tls_server(const test_support::tls_certificate& certificate) {
+    if constexpr (std::is_constructible_v<Server, X509*, EVP_PKEY*>) {
+        return std::make_unique<Server>(certificate.certificate(), certificate.private_key());
+    } else {
+        const std::string cert = certificate.pem(), key = certificate.private_key_pem();
+        return std::make_unique<Server>(
+            typename Server::PemMemory{.cert_pem = cert.c_str(), .cert_pem_len = cert.size(), .key_pem = key.c_str(),
+                                       .key_pem_len = key.size()});
+    }
+}
+
 // An HTTPS server on 127.0.0.1 with `certificate`; it records the headers of
 // each request it answers.
 class tls_server {
 public:
-    explicit tls_server(const test_support::tls_certificate& certificate)
-        : server_(certificate.certificate(), certificate.private_key()) {
-        server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+    explicit tls_server(const test_support::tls_certificate& certificate) : server_(make_tls_server(certificate)) {
+        server_->Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
             {
                 std::lock_guard lock(mutex_);
                 headers_.push_back(request.headers);
             }
             loopback_server::json_ok(request, response);
         });
-        running_.emplace(server_);
+        running_.emplace(*server_);
     }
     int port() const { return running_->port(); }
     std::string base_url(const std::string& host = "127.0.0.1") const {
@@ -643,7 +651,7 @@ public:
     }
 
 private:
-    httplib::SSLServer server_;
+    std::unique_ptr<httplib::SSLServer> server_;
     mutable std::mutex mutex_;
     std::vector<httplib::Headers> headers_;
     std::optional<wh::server_thread> running_;
@@ -686,7 +694,10 @@ BOOST_AUTO_TEST_CASE(requests_go_through_the_proxy_with_its_credentials) {
     wh::client api{key, options};
     BOOST_TEST(api.health_check().at("ok") == true);
     auto request = proxy.last();
-    BOOST_TEST(request.target == "http://api.webhooks.invalid:80/v1/health");
+    // The default port is given or not, depending on httplib's release.
+    BOOST_TEST((request.target == "http://api.webhooks.invalid:80/v1/health" ||
+                request.target == "http://api.webhooks.invalid/v1/health"),
+               request.target);
     BOOST_TEST(request.headers.find("Proxy-Authorization")->second == "Basic dXNlcjpwYXNz");
 }
 
