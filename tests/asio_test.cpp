@@ -16,6 +16,7 @@
 #include <webhooksio/webhooksio.hpp>
 
 #include "support/asio_server.hpp"
+#include "support/fault_server.hpp"
 #include "support/loopback_server.hpp"
 #include "support/wire_cases.hpp"
 #include "support/tls_certificate.hpp"
@@ -307,6 +308,47 @@ BOOST_AUTO_TEST_CASE(responses_are_bounded) {
     BOOST_TEST((fields == webhooksio::errc::response_too_large), fields.message());
     BOOST_TEST((body == webhooksio::errc::response_too_large), body.message());
     BOOST_TEST((header == webhooksio::errc::response_too_large), header.message());
+}
+
+// A response that never ends stops the read once it is over the limits: the
+// parser's for the head, the read buffer's for a chunk-size line or trailers
+// (the parser waits for them whole). The server could write little before
+// the client closed.
+BOOST_AUTO_TEST_CASE(endless_responses_are_cut_short) {
+    using test_support::fault;
+    for (fault endless : {fault::endless_chunk_extension, fault::endless_trailers, fault::endless_header_line,
+                          fault::endless_header_lines}) {
+        test_support::fault_server server(endless);
+        auto options = options_for(server.base_url());
+        const auto [code, body] = send_once(options, "/x");
+        BOOST_TEST((code == webhooksio::errc::response_too_large), int(endless) << ": " << code.message());
+        BOOST_TEST_REQUIRE(server.wait_closed(1));
+        BOOST_TEST_MESSAGE("fault " << int(endless) << ": " << server.bytes_written() << " bytes: " << code.message());
+        BOOST_TEST(server.bytes_written() < (std::size_t(4) << 20), int(endless));
+    }
+}
+
+// total_timeout ends a call whatever the server sends or doesn't, well
+// before read_timeout: a head that comes a byte at a time, and no answer.
+BOOST_AUTO_TEST_CASE(total_timeout_ends_a_dripping_head_and_a_silent_server) {
+    using test_support::fault;
+    for (fault slow : {fault::drip_head, fault::hang}) {
+        test_support::fault_server server(slow);
+        net::io_context io;
+        auto options = options_for(server.base_url());
+        options.read_timeout = std::chrono::seconds(5);
+        options.total_timeout = std::chrono::milliseconds(300);
+        options.max_retries = 0;
+        webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", options);
+        webhooksio::diagnostics diag;
+        error_code code;
+        const auto start = std::chrono::steady_clock::now();
+        api.async_get_plans({}, diag, [&](error_code ec, boost::json::value) { code = ec; });
+        io.run();
+        BOOST_TEST((code == webhooksio::errc::timed_out), int(slow) << ": " << code.message());
+        BOOST_TEST(diag.message.find("total_timeout") != std::string::npos, diag.message);
+        BOOST_TEST((std::chrono::steady_clock::now() - start < std::chrono::seconds(2)), int(slow));
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_request_that_could_split_on_the_wire_is_refused_unsent) {

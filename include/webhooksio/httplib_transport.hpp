@@ -1,7 +1,8 @@
-// The default transport, over cpp-httplib: HTTP and HTTPS, keep-alive
-// connections reused from a pool (one per concurrent caller) when they are
-// idle and open, TCP_NODELAY on, timeouts and the call's deadline, proxy, CA
-// certificates and limits on the response (detail/httplib_connection.hpp).
+// The default transport, over cpp-httplib's public API: HTTP and HTTPS,
+// keep-alive connections reused from a pool (one per concurrent caller) when
+// they are idle and open, TCP_NODELAY on, timeouts and the call's deadline,
+// proxy, CA certificates and limits on the response
+// (detail/httplib_connection.hpp).
 #pragma once
 
 #include <chrono>
@@ -41,7 +42,7 @@ private:
         std::string tls_refusal;
     };
 
-    WEBHOOKSIO_DECL outcome exchange(detail::pooled_connection& connection, const http_request& request) const;
+    WEBHOOKSIO_DECL outcome exchange(detail::httplib_connection& connection, const http_request& request);
     WEBHOOKSIO_DECL error failure(const outcome& failed) const;
 
     // Idle keep-alive connections. Only a connection that completed its
@@ -49,12 +50,15 @@ private:
     class pool {
     public:
         // A connection, and whether it served an exchange before.
-        WEBHOOKSIO_DECL std::pair<detail::pooled_connection, bool> acquire(const httplib_transport& owner);
-        WEBHOOKSIO_DECL void release(detail::pooled_connection connection);
+        WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> acquire(
+            const httplib_transport& owner);
+        WEBHOOKSIO_DECL void release(std::unique_ptr<detail::httplib_connection> connection);
+
+        detail::exchange_watch watch;
 
     private:
         std::mutex mutex_;
-        std::vector<detail::pooled_connection> idle_;
+        std::vector<std::unique_ptr<detail::httplib_connection>> idle_;
     };
 
     client_options options_;

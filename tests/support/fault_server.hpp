@@ -36,6 +36,14 @@ enum class fault {
     reset_second_request, // answer the first request with keep-alive, read the second, then reset
     raw_reply,            // answer with the bytes given to the constructor, then close
     trickle,              // send headers for a 1,000-byte body, then one byte every 100 ms
+    // Responses that never end, for the bounds on what a client reads: the
+    // server writes until the client closes (bytes_written() says how much
+    // it managed to), at most 64 MiB.
+    endless_chunk_extension,  // chunked, then a chunk-size line "1;aaaa..."
+    endless_trailers,         // chunked, a last chunk, then trailer fields
+    endless_header_line,      // a header field "X-Long: aaaa..."
+    endless_header_lines,     // header fields "X-Filler: x"
+    drip_head,                // a status line and a header field, one byte every 50 ms, for 4 s
 };
 
 namespace detail {
@@ -118,6 +126,12 @@ public:
         return changed_.wait_for(lock, std::chrono::seconds(10), [&] { return closed_ >= n; });
     }
 
+    // The bytes an endless fault managed to write before the client closed.
+    std::size_t bytes_written() const {
+        std::lock_guard lock(mutex_);
+        return written_;
+    }
+
     // Waits (bounded) until `n` unsolicited answers of fault::unsolicited_response were sent.
     bool wait_unsolicited(int n) {
         std::unique_lock lock(mutex_);
@@ -177,6 +191,16 @@ private:
                 return;
             case fault::raw_reply: write_all(connection, reply_); return;
             case fault::trickle: trickle(connection); return;
+            case fault::endless_chunk_extension:
+                endless(connection, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1;", "a");
+                return;
+            case fault::endless_trailers:
+                endless(connection, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n",
+                        "X-Trailer: x\r\n");
+                return;
+            case fault::endless_header_line: endless(connection, "HTTP/1.1 200 OK\r\nX-Long: ", "a"); return;
+            case fault::endless_header_lines: endless(connection, "HTTP/1.1 200 OK\r\n", "X-Filler: x\r\n"); return;
+            case fault::drip_head: drip(connection, "HTTP/1.1 200 OK\r\nX-Filler: "); return;
             default: break;
         }
         reset(connection);
@@ -217,6 +241,43 @@ private:
                 if (changed_.wait_for(lock, std::chrono::milliseconds(100), [&] { return stopping_; })) return;
             }
             if (::send(connection, " ", 1, MSG_NOSIGNAL) != 1) return;
+        }
+    }
+
+    // `start`, then `unit` again and again, until the client closes the
+    // connection, the server stops, or 64 MiB went out. The send buffer is
+    // small, so that what was written is close to what the client read.
+    void endless(int connection, std::string_view start, std::string_view unit) {
+        int buffer = 16 * 1024;
+        ::setsockopt(connection, SOL_SOCKET, SO_SNDBUF, &buffer, sizeof buffer);
+        std::string block(start);
+        while (block.size() < 16 * 1024) block += unit;
+        for (std::size_t total = 0; total < (std::size_t(64) << 20);) {
+            const ssize_t n = ::send(connection, block.data(), block.size(), MSG_NOSIGNAL);
+            if (n <= 0) return;
+            total += std::size_t(n);
+            {
+                std::lock_guard lock(mutex_);
+                if (stopping_) return;
+                written_ = total;
+            }
+            // From now on, whole units: the block starts where the last one ended.
+            block.erase(0, std::size_t(n));
+            if (block.size() < 8 * 1024)
+                while (block.size() < 16 * 1024) block += unit;
+        }
+    }
+
+    // `head`, then 'x', one byte every 50 ms, until the client leaves or
+    // the server stops; after 4 s (80 bytes) it closes the connection.
+    void drip(int connection, std::string_view head) {
+        for (std::size_t sent = 0; sent < 80; ++sent) {
+            {
+                std::unique_lock lock(mutex_);
+                if (changed_.wait_for(lock, std::chrono::milliseconds(50), [&] { return stopping_; })) return;
+            }
+            const char byte = sent < head.size() ? head[sent] : 'x';
+            if (::send(connection, &byte, 1, MSG_NOSIGNAL) != 1) return;
         }
     }
 
@@ -273,6 +334,7 @@ private:
     bool stopping_ = false;
     int current_ = -1;
     int requests_ = 0, connections_ = 0, closed_ = 0, unsolicited_ = 0;
+    std::size_t written_ = 0;
 };
 
 // An HTTP proxy on 127.0.0.1 that only tunnels (CONNECT) to 127.0.0.1, and

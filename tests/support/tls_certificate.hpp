@@ -40,16 +40,27 @@ public:
     X509* certificate() const { return cert_.get(); }
     EVP_PKEY* private_key() const { return key_.get(); }
 
-    // The certificate (never the key) as PEM text.
+    // The certificate as PEM text, for a client to trust.
     std::string pem() const {
+        return as_pem([this](BIO* out) { PEM_write_bio_X509(out, cert_.get()); });
+    }
+
+    // The private key as PEM text, for a server that takes it so (cpp-httplib
+    // from 0.3x); it lives in memory only.
+    std::string private_key_pem() const {
+        return as_pem([this](BIO* out) { PEM_write_bio_PrivateKey(out, key_.get(), nullptr, nullptr, 0, nullptr, nullptr); });
+    }
+
+private:
+    template <class Write>
+    static std::string as_pem(Write write) {
         std::unique_ptr<BIO, decltype(&BIO_free)> out(BIO_new(BIO_s_mem()), &BIO_free);
-        PEM_write_bio_X509(out.get(), cert_.get());
+        write(out.get());
         char* data = nullptr;
         long size = BIO_get_mem_data(out.get(), &data);
         return std::string(data, std::size_t(size));
     }
 
-private:
     void add_extension(int nid, const char* value) {
         X509V3_CTX context;
         X509V3_set_ctx_nodb(&context);

@@ -147,7 +147,7 @@ public:
 
     client_core core;
     boost::asio::any_io_executor executor;   // the user's
-    boost::asio::any_io_executor on_strand;  // a strand over it (asio/detail/strand.hpp)
+    boost::asio::any_io_executor on_strand;  // a strand over it (detail/strand.hpp)
     boost::asio::steady_timer deadlines;
     std::chrono::milliseconds total_timeout;
     std::string server;  // "host:port", for messages

@@ -1,18 +1,31 @@
-// One keep-alive connection of httplib_transport: cpp-httplib 0.11.4's client
-// with what it lacks, through its virtual hooks. Every wait of an exchange
-// ends at the read timeout or the call's deadline, whichever comes first; the
-// response's headers are bounded; a reused connection that holds unread
-// bytes (an answer nobody asked for) or was closed is never written to; TLS
-// trusts only the given CAs and checks the host name with OpenSSL (RFC 6125);
-// a proxy's credentials go on the CONNECT request of a tunnel only.
+// One keep-alive connection of httplib_transport, on cpp-httplib's public
+// API only (every release from Debian 12's 0.11.4 on: docs/portability.md).
+//
+// httplib bounds each wait (its read and connect timeouts, set per exchange
+// to what is left of the call's deadline) and, from 0.26 on, the length of
+// every line and the number of header fields. What it does not bound on
+// every release is watched from outside, by exchange_watch: the call's
+// deadline, and the bytes the exchange has taken from the socket against
+// what the response may hold. A violation closes the connection
+// (ClientImpl::stop), which ends httplib's read at once. The response's
+// header fields and body are checked by httplib's callbacks as they come.
+//
+// A reused connection is written to only when it is idle and open (no byte
+// waits on it). TLS trusts only the given CAs and checks the host name with
+// OpenSSL (RFC 6125). httplib opens a proxy's tunnel (CONNECT); the proxy's
+// credentials go on that request only.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
-#include <type_traits>
+#include <thread>
+#include <vector>
 
 #include <httplib.h>
 
@@ -22,21 +35,12 @@
 namespace webhooksio::detail {
 
 // Why an exchange stopped, beyond what httplib::Error says.
-enum class stop_reason {
+enum class stop_reason : std::uint8_t {
     none,
-    stale,              // the reused connection held unread bytes or was closed: nothing was written
     headers_too_large,  // over max_response_header_fields or max_response_header_bytes
+    framing_too_large,  // chunk framing or trailers out of proportion to the body
     read_timeout,       // one wait took longer than read_timeout
     deadline,           // the call's total_timeout ran out
-    proxy_refused,      // the proxy did not open the tunnel
-};
-
-// What one exchange may take.
-struct exchange_limits {
-    std::chrono::milliseconds read_timeout{};
-    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
-    std::size_t max_header_fields = 0;
-    std::size_t max_header_bytes = 0;
 };
 
 // Where a connection goes, computed once per transport.
@@ -46,79 +50,103 @@ struct connection_target {
     bool https = false;
 };
 
-// The state and the work of a connection that do not depend on httplib's
-// class (plain or TLS): compiled once.
-class connection_guard {
+// One exchange as httplib's callbacks count it and exchange_watch sees it.
+struct exchange_progress {
+    std::chrono::steady_clock::time_point started;
+    std::chrono::steady_clock::time_point deadline;
+    std::size_t max_head_bytes = 0;
+    std::uint64_t received_before = 0;      // the socket's byte count when the exchange began
+    std::atomic<bool> head_done{false};     // the status line and header fields are in
+    std::atomic<std::uint64_t> body{0};     // body bytes handed over (chunk framing removed)
+    std::atomic<stop_reason> stopped{stop_reason::none};
+};
+
+class httplib_connection;
+
+// Ends exchanges that overrun: one thread per transport, started at the
+// first exchange, waking at the earliest deadline and, while an exchange
+// has run longer than `look_after`, every `look_after` to count its bytes.
+// Normal exchanges (shorter than that) cost it nothing but a lock.
+class exchange_watch {
 public:
-    // Set before each exchange.
-    exchange_limits limits;
-    // Why the last exchange stopped, and for TLS what OpenSSL refused.
-    stop_reason stopped = stop_reason::none;
+    static constexpr std::chrono::milliseconds look_after{2};
+
+    exchange_watch() = default;
+    WEBHOOKSIO_DECL ~exchange_watch();
+    exchange_watch(const exchange_watch&) = delete;
+    exchange_watch& operator=(const exchange_watch&) = delete;
+
+    // While registered, `connection` may be stopped from the watch's thread.
+    WEBHOOKSIO_DECL void add(httplib_connection& connection);
+    WEBHOOKSIO_DECL void remove(httplib_connection& connection);
+
+private:
+    WEBHOOKSIO_DECL void run();
+    // Stops what overran; returns when to look next.
+    WEBHOOKSIO_DECL std::chrono::steady_clock::time_point inspect(std::chrono::steady_clock::time_point now);
+
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<httplib_connection*> watched_;
+    std::chrono::steady_clock::time_point next_look_ = std::chrono::steady_clock::time_point::max();
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+// httplib's plain (ClientImpl) or TLS (SSLClient) client, configured once,
+// and what its callbacks record.
+class httplib_connection {
+public:
+    WEBHOOKSIO_DECL httplib_connection(const client_options& options, const connection_target& target);
+    httplib_connection(const httplib_connection&) = delete;
+    httplib_connection& operator=(const httplib_connection&) = delete;
+
+    httplib::ClientImpl& client() noexcept { return *client_; }
+
+    // Sets the timeouts for an exchange that ends by `deadline`; when the
+    // connection served before and is no longer idle and open, closes it,
+    // so that httplib opens a new one (nothing is written to it).
+    WEBHOOKSIO_DECL void prepare(const client_options& options, std::chrono::steady_clock::time_point deadline);
+
+    // After a successful exchange: notes whether httplib read past the
+    // response (`body` bytes), which makes the connection unfit for another.
+    WEBHOOKSIO_DECL void finish(const httplib::Response& response, std::size_t body);
+
+    // Headers every request on this connection carries (a plain HTTP
+    // proxy's credentials).
+    const httplib::Headers& extra_headers() const noexcept { return extra_headers_; }
+
+    // The current exchange.
+    exchange_progress progress;
+    // For TLS, the first reason OpenSSL gave for refusing the server's certificate.
     std::string tls_refusal;
 
-protected:
-    WEBHOOKSIO_DECL connection_guard(const client_options& options, connection_target target);
+    // exchange_watch's look: stops the exchange when it is past its deadline
+    // or has read more than its response may hold. From the watch's thread.
+    WEBHOOKSIO_DECL void inspect(std::chrono::steady_clock::time_point now);
 
-    // Opens the socket (to the proxy when there is one, then through its
-    // tunnel for HTTPS); false with `error` set otherwise.
-    WEBHOOKSIO_DECL bool open(int& socket, time_t connect_timeout_sec, time_t connect_timeout_usec,
-                              httplib::Error& error);
-    // Runs httplib's exchange over a guarded stream; a reused connection
-    // that is not idle and open fails before writing, as `stale`.
-    WEBHOOKSIO_DECL bool exchange(int socket, SSL* ssl, const std::function<bool(httplib::Stream&)>& callback);
-    // Makes `ctx` verify the server: its certificate chain against the CAs
-    // of `options` (the system's when none are given), and the host name.
+    // From OpenSSL's callback: the TLS session of the current socket.
+    void on_handshake(SSL* session) noexcept { session_ = session; }
+
+private:
+    WEBHOOKSIO_DECL void on_new_socket(int socket);
     WEBHOOKSIO_DECL void configure_tls(SSL_CTX* ctx, const client_options& options);
+    WEBHOOKSIO_DECL long write_headers(httplib::Stream& stream, httplib::Headers& headers);
+    WEBHOOKSIO_DECL std::uint64_t consumed() const;
+    WEBHOOKSIO_DECL void stop(stop_reason why);
 
-private:
-    // Asks the proxy for a tunnel to the target over `socket`.
-    WEBHOOKSIO_DECL bool tunnel(int socket);
+    template <class Client>
+    void configure(Client& client, const client_options& options, const connection_target& target);
 
-    connection_target target_;
-    std::string proxy_host_;
-    int proxy_port_ = 0;
-    std::string proxy_authorization_;  // the header's value, "" for none
-    bool served_ = false;              // the socket served an exchange already
-    bool leftover_ = false;            // bytes past the last response were read: not reusable
+    std::unique_ptr<httplib::ClientImpl> client_;
+    httplib::Headers extra_headers_;
+    std::atomic<int> socket_{-1};         // the socket httplib opened last
+    SSL* session_ = nullptr;              // its TLS session
+    bool leftover_ = false;               // the last exchange read past its response
+    std::string connect_credentials_;     // for the proxy's CONNECT only
+    std::atomic<bool> awaiting_connect_{false};  // the next request written is httplib's CONNECT
+    std::string target_host_;
 };
-
-// A connection over httplib's plain (ClientImpl) or TLS (SSLClient) client.
-template <class Client>
-class guarded_connection final : public Client, public connection_guard {
-public:
-    guarded_connection(const client_options& options, const connection_target& target)
-        : Client(target.host, target.port), connection_guard(options, target) {
-        if constexpr (std::is_same_v<Client, httplib::SSLClient>) {
-            // httplib's own checks are replaced by configure_tls: its CA
-            // loading adds the system's CAs to the given ones, and its host
-            // name check is lax.
-            this->enable_server_certificate_verification(false);
-            if (options.verify_tls) configure_tls(this->ssl_context(), options);
-        }
-    }
-
-private:
-    using socket_type = typename Client::Socket;
-
-    bool create_and_connect_socket(socket_type& socket, httplib::Error& error) override {
-        return this->is_valid() &&
-               open(socket.sock, this->connection_timeout_sec_, this->connection_timeout_usec_, error);
-    }
-
-    bool process_socket(const socket_type& socket, std::function<bool(httplib::Stream&)> callback) override {
-        return exchange(socket.sock, socket.ssl, callback);
-    }
-};
-
-// A connection as the transport's pool keeps it: httplib's client, to send,
-// and its guard, to set the limits and learn why an exchange stopped.
-struct pooled_connection {
-    std::unique_ptr<httplib::ClientImpl> client;
-    connection_guard* guard = nullptr;
-};
-
-// A new connection (opened at its first exchange) to `target`.
-WEBHOOKSIO_DECL pooled_connection make_connection(const client_options& options, const connection_target& target);
 
 // A certificate store holding every certificate of `pem`; null when none.
 WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem);

@@ -2,15 +2,15 @@
 #pragma once
 
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <climits>
 #include <cstring>
 #include <memory>
+#include <type_traits>
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
@@ -18,176 +18,28 @@
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
 
+#include "../detail/basic_credentials.hpp"
+
 namespace webhooksio::detail {
 
-// Counts the head of a response (status line to blank line, 1xx heads
-// included) as its bytes go by, and says when it is over the bounds.
-class head_counter {
-public:
-    explicit head_counter(const exchange_limits& limits) : limits_(limits) {}
-
-    // False when the bytes make the head too large.
-    bool feed(const char* data, std::size_t size) {
-        for (std::size_t i = 0; i < size && !done_; ++i) {
-            ++bytes_;
-            const char c = data[i];
-            if (lines_ == 0 && line_length_ < sizeof status_) status_[line_length_] = c;
-            if (c != '\n') {
-                if (c != '\r') ++line_length_;
-                continue;
-            }
-            if (line_length_ == 0) {
-                // The blank line: an interim (1xx) head is followed by another.
-                done_ = status_[9] != '1';
-                lines_ = 0;
-                continue;
-            }
-            if (lines_ > 0) ++fields_;
-            ++lines_;
-            line_length_ = 0;
-            if (fields_ > limits_.max_header_fields) return false;
-        }
-        return bytes_ <= limits_.max_header_bytes || done_;
-    }
-
-    bool done() const noexcept { return done_; }
-
-private:
-    const exchange_limits& limits_;
-    std::size_t bytes_ = 0, fields_ = 0, lines_ = 0, line_length_ = 0;
-    char status_[12] = {};  // "HTTP/1.1 200"
-    bool done_ = false;
-};
-
-// An httplib stream over a connected socket and, for HTTPS, its TLS session.
-// The socket is non-blocking while the stream lives, so that no read or
-// write ever waits longer than the limits allow. Reads go through a buffer,
-// as in httplib's own stream: httplib reads a response's head a byte at a
-// time, which would otherwise be a system call per byte.
-class guarded_stream final : public httplib::Stream {
-public:
-    guarded_stream(int socket, SSL* ssl, const exchange_limits& limits, stop_reason& stopped)
-        : socket_(socket), ssl_(ssl), limits_(limits), stopped_(stopped), head_(limits),
-          flags_(::fcntl(socket, F_GETFL)) {
-        ::fcntl(socket_, F_SETFL, flags_ | O_NONBLOCK);
-    }
-    ~guarded_stream() override { ::fcntl(socket_, F_SETFL, flags_); }
-    guarded_stream(const guarded_stream&) = delete;
-    guarded_stream& operator=(const guarded_stream&) = delete;
-
-    // httplib asks these only around content providers, which are not used.
-    bool is_readable() const override { return true; }
-    bool is_writable() const override { return true; }
-
-    ssize_t read(char* data, std::size_t size) override {
-        if (next_ == end_) {
-            const ssize_t n = read_some(buffer_, sizeof buffer_);
-            if (n <= 0) return n;
-            next_ = 0;
-            end_ = std::size_t(n);
-        }
-        const std::size_t n = std::min(size, end_ - next_);
-        std::memcpy(data, buffer_ + next_, n);
-        next_ += n;
-        return ssize_t(n);
-    }
-
-    ssize_t write(const char* data, std::size_t size) override {
-        const int chunk = int(std::min<std::size_t>(size, INT_MAX));
-        for (;;) {
-            int wants = POLLOUT;
-            if (ssl_) {
-                ERR_clear_error();
-                const int n = SSL_write(ssl_, data, chunk);
-                if (n > 0) return n;
-                const int e = SSL_get_error(ssl_, n);
-                if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) return -1;
-                wants = e == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT;
-            } else {
-                const ssize_t n = ::send(socket_, data, std::size_t(chunk), MSG_NOSIGNAL);
-                if (n >= 0) return n;
-                if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
-            }
-            if (!wait(wants)) return -1;
-        }
-    }
-
-    void get_remote_ip_and_port(std::string&, int&) const override {}
-    void get_local_ip_and_port(std::string&, int&) const override {}
-    socket_t socket() const override { return socket_; }
-
-    // Bytes read from the socket that nobody took: what followed the response.
-    bool has_unread() const noexcept { return next_ != end_; }
-
-private:
-    // What the socket has now, up to `size` bytes: at least one, waiting
-    // within the limits; 0 at its end, -1 on failure. The head's bytes are
-    // counted as they arrive.
-    ssize_t read_some(char* data, std::size_t size) {
-        const int chunk = int(std::min<std::size_t>(size, INT_MAX));
-        for (;;) {
-            ssize_t n;
-            int wants = POLLIN;
-            if (ssl_) {
-                ERR_clear_error();
-                n = SSL_read(ssl_, data, chunk);
-                if (n <= 0) {
-                    const int e = SSL_get_error(ssl_, int(n));
-                    if (e == SSL_ERROR_ZERO_RETURN) return 0;
-                    if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) return -1;
-                    wants = e == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN;
-                }
-            } else {
-                n = ::recv(socket_, data, std::size_t(chunk), 0);
-                if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
-            }
-            if (n >= 0) {
-                if (!head_.done() && !head_.feed(data, std::size_t(n))) {
-                    stopped_ = stop_reason::headers_too_large;
-                    return -1;
-                }
-                return n;
-            }
-            if (!wait(wants)) return -1;
-        }
-    }
-
-    // Waits until the socket is ready for `events`, at most read_timeout and
-    // never past the deadline; false (and why) when it isn't.
-    bool wait(int events) {
-        for (;;) {
-            const auto now = std::chrono::steady_clock::now();
-            if (now >= limits_.deadline) {
-                stopped_ = stop_reason::deadline;
-                return false;
-            }
-            const auto left = std::chrono::ceil<std::chrono::milliseconds>(limits_.deadline - now);
-            const bool deadline_first = left < limits_.read_timeout;
-            const auto wait = deadline_first ? left : limits_.read_timeout;
-            pollfd ready{socket_, short(events), 0};
-            const int n = ::poll(&ready, 1, int(std::min<long long>(wait.count(), INT_MAX)));
-            if (n > 0) return true;
-            if (n < 0 && errno != EINTR) return false;
-            if (n == 0 && !deadline_first) {
-                stopped_ = stop_reason::read_timeout;
-                return false;
-            }
-        }
-    }
-
-    int socket_;
-    SSL* ssl_;
-    const exchange_limits& limits_;
-    stop_reason& stopped_;
-    head_counter head_;
-    int flags_;
-    char buffer_[4096];
-    std::size_t next_ = 0, end_ = 0;  // the unread part of buffer_
-};
+// The bytes a socket received since it opened (Linux's TCP_INFO
+// tcpi_bytes_received, at a fixed offset of the kernel's structure: glibc's
+// <netinet/tcp.h>, which httplib includes, declares an older, shorter one);
+// 0 when the kernel does not say (before Linux 4.1).
+inline std::uint64_t tcp_bytes_received(int socket) {
+    constexpr std::size_t offset = 128;  // offsetof(struct tcp_info, tcpi_bytes_received) in <linux/tcp.h>
+    unsigned char info[256] = {};
+    socklen_t size = sizeof info;
+    if (::getsockopt(socket, IPPROTO_TCP, TCP_INFO, info, &size) != 0 || size < offset + 8) return 0;
+    std::uint64_t received = 0;
+    std::memcpy(&received, info + offset, sizeof received);
+    return received;
+}
 
 // Whether a connection that served before can take a request: no byte
-// waits on it and the server did not close it. For TLS, records that are
-// not application data (a session ticket, say) don't count.
+// waits on it (an answer nobody asked for) and the server did not close it.
+// For TLS, records that are not application data (a session ticket, say)
+// don't count.
 inline bool idle_and_open(int socket, SSL* ssl) {
     if (ssl && SSL_pending(ssl) > 0) return false;
     pollfd ready{socket, POLLIN, 0};
@@ -204,72 +56,250 @@ inline bool idle_and_open(int socket, SSL* ssl) {
     return only_handshake;
 }
 
-WEBHOOKSIO_DECL connection_guard::connection_guard(const client_options& options, connection_target target)
-    : target_(std::move(target)), proxy_host_(options.proxy.host), proxy_port_(options.proxy.port) {
-    if (!options.proxy.host.empty() && !options.proxy.username.empty())
-        proxy_authorization_ =
-            httplib::make_basic_authentication_header(options.proxy.username, options.proxy.password, true).second;
+// The size of `response` on the wire, when it had a Content-Length: its head
+// written the usual way ("Name: value"), and its body; 0 otherwise.
+inline std::uint64_t wire_size(const httplib::Response& response, std::size_t body) {
+    if (!response.has_header("Content-Length")) return 0;
+    std::uint64_t size = response.version.size() + 5 + response.reason.size() + 2 + 2 + body;
+    for (const auto& [name, value] : response.headers) size += name.size() + 2 + value.size() + 2;
+    return size;
 }
 
-WEBHOOKSIO_DECL bool connection_guard::open(int& socket, time_t connect_timeout_sec, time_t connect_timeout_usec,
-                                            httplib::Error& error) {
-    const bool via_proxy = !proxy_host_.empty();
-    const auto read = std::chrono::duration_cast<std::chrono::microseconds>(limits.read_timeout).count();
-    socket = httplib::detail::create_client_socket(via_proxy ? proxy_host_ : target_.host, std::string(),
-                                                   via_proxy ? proxy_port_ : target_.port, AF_UNSPEC,
-                                                   /*tcp_nodelay=*/true, nullptr, connect_timeout_sec,
-                                                   connect_timeout_usec, read / 1000000, read % 1000000,
-                                                   read / 1000000, read % 1000000, std::string(), error);
-    if (socket == INVALID_SOCKET) return false;
-    served_ = leftover_ = false;
-    if (via_proxy && target_.https && !tunnel(socket)) {
-        ::close(socket);
-        socket = INVALID_SOCKET;
-        error = httplib::Error::Connection;
-        return false;
-    }
-    return true;
+// The options httplib's releases name differently.
+template <class Client>
+void send_paths_as_given(Client& client) {
+    if constexpr (requires { client.set_path_encode(false); })
+        client.set_path_encode(false);  // 0.2x on
+    else
+        client.set_url_encode(false);
 }
 
-WEBHOOKSIO_DECL bool connection_guard::tunnel(int socket) {
-    std::string authority = target_.host.find(':') != std::string::npos ? '[' + target_.host + ']' : target_.host;
-    authority += ':' + std::to_string(target_.port);
-    std::string request = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
-    if (!proxy_authorization_.empty()) request += "Proxy-Authorization: " + proxy_authorization_ + "\r\n";
-    request += "\r\n";
-
-    guarded_stream stream(socket, nullptr, limits, stopped);
-    for (std::size_t sent = 0; sent < request.size();) {
-        const ssize_t n = stream.write(request.data() + sent, request.size() - sent);
-        if (n <= 0) return false;
-        sent += std::size_t(n);
-    }
-    // The proxy's answer, up to the blank line (its size bounded by the
-    // stream's head counter).
-    std::string head;
-    char byte;
-    while (!head.ends_with("\r\n\r\n")) {
-        if (stream.read(&byte, 1) != 1) return false;
-        head += byte;
-    }
-    // Nothing may follow the proxy's answer: the tunnel's first bytes are
-    // our TLS handshake's.
-    const bool opened = head.starts_with("HTTP/1.") && head.substr(8, 4) == " 200" && !stream.has_unread();
-    if (!opened) stopped = stop_reason::proxy_refused;
-    return opened;
+template <class Client>
+void bound_whole_exchange(Client& client, std::chrono::milliseconds left) {
+    // From 0.19 on httplib ends the exchange itself; exchange_watch does on
+    // every release.
+    if constexpr (requires { client.set_max_timeout(left); }) client.set_max_timeout(left);
 }
 
-WEBHOOKSIO_DECL bool connection_guard::exchange(int socket, SSL* ssl,
-                                                const std::function<bool(httplib::Stream&)>& callback) {
-    if (served_ && (leftover_ || !idle_and_open(socket, ssl))) {
-        stopped = stop_reason::stale;
-        return false;
+template <class Client>
+SSL_CTX* tls_context_of(Client& client) {
+    if constexpr (requires { client.ssl_context(); })
+        return client.ssl_context();
+    else
+        return static_cast<SSL_CTX*>(client.tls_context());  // 0.3x on, OpenSSL backend
+}
+
+// ---- exchange_watch ----
+
+WEBHOOKSIO_DECL exchange_watch::~exchange_watch() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        changed_.notify_all();
     }
-    served_ = true;
-    guarded_stream stream(socket, ssl, limits, stopped);
-    const bool exchanged = callback(stream);
-    leftover_ = stream.has_unread();
-    return exchanged;
+    if (thread_.joinable()) thread_.join();
+}
+
+WEBHOOKSIO_DECL void exchange_watch::add(httplib_connection& connection) {
+    std::lock_guard lock(mutex_);
+    if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+    watched_.push_back(&connection);
+    // A watch that looks periodically will see it in time: no wake-up.
+    if (next_look_ == std::chrono::steady_clock::time_point::max()) changed_.notify_all();
+}
+
+WEBHOOKSIO_DECL void exchange_watch::remove(httplib_connection& connection) {
+    std::lock_guard lock(mutex_);
+    auto at = std::find(watched_.begin(), watched_.end(), &connection);
+    if (at == watched_.end()) return;
+    *at = watched_.back();
+    watched_.pop_back();
+}
+
+WEBHOOKSIO_DECL void exchange_watch::run() {
+    std::unique_lock lock(mutex_);
+    // The watch keeps looking for a while after the last exchange, so that
+    // steady traffic never has to wake it.
+    int idle_looks = 0;
+    while (!stopping_) {
+        const auto now = std::chrono::steady_clock::now();
+        idle_looks = watched_.empty() ? idle_looks + 1 : 0;
+        next_look_ = idle_looks > 50 ? std::chrono::steady_clock::time_point::max() : inspect(now);
+        changed_.wait_until(lock, next_look_);
+    }
+}
+
+WEBHOOKSIO_DECL std::chrono::steady_clock::time_point exchange_watch::inspect(std::chrono::steady_clock::time_point now) {
+    auto next = now + look_after;
+    for (httplib_connection* connection : watched_) {
+        connection->inspect(now);
+        next = std::min(next, connection->progress.deadline);
+    }
+    return next;
+}
+
+// ---- httplib_connection ----
+
+// Records the TLS session of a connection once its handshake is done, so
+// that prepare() can look into what OpenSSL holds.
+inline void record_session(const SSL* ssl, int where, int) {
+    if (!(where & SSL_CB_HANDSHAKE_DONE)) return;
+    if (auto* connection = static_cast<httplib_connection*>(SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl))))
+        connection->on_handshake(const_cast<SSL*>(ssl));
+}
+
+// Keeps the first reason OpenSSL gives for refusing the server's certificate.
+inline int record_refusal(int ok, X509_STORE_CTX* store) {
+    if (ok) return ok;
+    auto* ssl = static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
+    auto* connection = static_cast<httplib_connection*>(SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl)));
+    if (connection && connection->tls_refusal.empty())
+        connection->tls_refusal = X509_verify_cert_error_string(X509_STORE_CTX_get_error(store));
+    return ok;
+}
+
+WEBHOOKSIO_DECL httplib_connection::httplib_connection(const client_options& options, const connection_target& target)
+    : target_host_(target.host) {
+    if (target.https) {
+        auto tls = std::make_unique<httplib::SSLClient>(target.host, target.port);
+        configure(*tls, options, target);
+        client_ = std::move(tls);
+    } else {
+        auto plain = std::make_unique<httplib::ClientImpl>(target.host, target.port);
+        configure(*plain, options, target);
+        client_ = std::move(plain);
+    }
+}
+
+template <class Client>
+void httplib_connection::configure(Client& client, const client_options& options, const connection_target& target) {
+    client.set_keep_alive(true);
+    client.set_tcp_nodelay(true);
+    client.set_socket_options([this](auto socket) { on_new_socket(int(socket)); });
+    // Targets arrive percent-encoded already; don't encode them twice.
+    send_paths_as_given(client);
+
+    const proxy_options& proxy = options.proxy;
+    if (!proxy.host.empty()) {
+        client.set_proxy(proxy.host, proxy.port);
+        if (!proxy.username.empty()) {
+            const std::string credentials = basic_credentials(proxy.username, proxy.password);
+            if (!target.https) {
+                // A plain request goes to the proxy itself, in absolute form,
+                // with the credentials.
+                extra_headers_.emplace("Proxy-Authorization", credentials);
+            } else if constexpr (requires { client.set_header_writer({}); }) {
+                // httplib would put them on every request, inside the tunnel
+                // too: they go on its CONNECT only, the first request written
+                // on a new socket.
+                connect_credentials_ = credentials;
+                client.set_header_writer(
+                    [this](httplib::Stream& stream, httplib::Headers& headers) { return write_headers(stream, headers); });
+            } else {
+                // Before 0.14 (no header writer): httplib's own basic
+                // authentication, which needs a password. A field of the
+                // request's own keeps httplib from adding the credentials
+                // inside the tunnel: the server sees it empty.
+                client.set_proxy_basic_auth(proxy.username, proxy.password);
+                if (!proxy.password.empty()) extra_headers_.emplace("Proxy-Authorization", "");
+            }
+        }
+    }
+
+    if constexpr (std::is_same_v<Client, httplib::SSLClient>) {
+        // httplib's own checks are replaced by configure_tls: its CA loading
+        // adds the system's CAs to the given ones, and its host name check
+        // differs between releases.
+        client.enable_server_certificate_verification(false);
+        SSL_CTX* context = tls_context_of(client);
+        if (!context) return;
+        SSL_CTX_set_app_data(context, this);
+        SSL_CTX_set_info_callback(context, record_session);
+        if (options.verify_tls) configure_tls(context, options);
+    }
+}
+
+WEBHOOKSIO_DECL void httplib_connection::on_new_socket(int socket) {
+    socket_ = socket;
+    session_ = nullptr;
+    if (!connect_credentials_.empty()) awaiting_connect_ = true;
+}
+
+WEBHOOKSIO_DECL long httplib_connection::write_headers(httplib::Stream& stream, httplib::Headers& headers) {
+    std::string out;
+    for (const auto& [name, value] : headers) {
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
+    }
+    if (awaiting_connect_.exchange(false)) out += "Proxy-Authorization: " + connect_credentials_ + "\r\n";
+    out += "\r\n";
+    return long(stream.write(out.data(), out.size()));
+}
+
+WEBHOOKSIO_DECL void httplib_connection::prepare(const client_options& options,
+                                                 std::chrono::steady_clock::time_point deadline) {
+    const auto now = std::chrono::steady_clock::now();
+    const auto left = std::max(std::chrono::ceil<std::chrono::milliseconds>(deadline - now), std::chrono::milliseconds(1));
+    // No wait of httplib's may outlast the call.
+    client_->set_connection_timeout(std::min(options.connect_timeout, left));
+    client_->set_read_timeout(std::min(options.read_timeout, left));
+    client_->set_write_timeout(std::min(options.read_timeout, left));
+    bound_whole_exchange(*client_, left);
+
+    // An open socket served the exchange before this one.
+    if (client_->is_socket_open() && (leftover_ || !idle_and_open(socket_, session_)))
+        client_->stop();  // httplib opens a new one
+    const bool reused = client_->is_socket_open() != 0;
+    leftover_ = false;
+
+    progress.started = now;
+    progress.deadline = deadline;
+    progress.max_head_bytes = options.max_response_header_bytes;
+    progress.received_before = reused ? tcp_bytes_received(socket_) : 0;
+    progress.head_done = false;
+    progress.body = 0;
+    progress.stopped = stop_reason::none;
+    tls_refusal.clear();
+}
+
+WEBHOOKSIO_DECL void httplib_connection::finish(const httplib::Response& response, std::size_t body) {
+    // Over plain TCP, httplib's reads are buffered: bytes that followed the
+    // response were read with it, and the next exchange must not trust the
+    // socket. (Over TLS, OpenSSL keeps them: SSL_pending sees them.)
+    if (session_ || !client_->is_socket_open()) return;
+    const std::uint64_t expected = wire_size(response, body);
+    leftover_ = expected != 0 && consumed() > expected;
+}
+
+WEBHOOKSIO_DECL std::uint64_t httplib_connection::consumed() const {
+    const int socket = socket_;
+    if (socket < 0) return 0;
+    const std::uint64_t received = tcp_bytes_received(socket);
+    int waiting = 0;
+    if (::ioctl(socket, FIONREAD, &waiting) != 0) waiting = 0;
+    const std::uint64_t taken = received - std::min<std::uint64_t>(received, std::uint64_t(waiting));
+    return taken - std::min(taken, progress.received_before);
+}
+
+WEBHOOKSIO_DECL void httplib_connection::inspect(std::chrono::steady_clock::time_point now) {
+    if (progress.stopped != stop_reason::none) return;
+    if (now >= progress.deadline) return stop(stop_reason::deadline);
+    if (now - progress.started < exchange_watch::look_after) return;
+    // What the response may take from the socket: its head, then chunk
+    // framing and trailers in proportion to its body (a chunk of one byte
+    // takes six), with room for TLS records and a CONNECT answer.
+    constexpr std::uint64_t room = 64 * 1024, framing_per_body_byte = 8;
+    const bool head_done = progress.head_done;
+    const std::uint64_t allowed =
+        progress.max_head_bytes + room + (head_done ? framing_per_body_byte * progress.body.load() : 0);
+    if (consumed() > allowed) stop(head_done ? stop_reason::framing_too_large : stop_reason::headers_too_large);
+}
+
+WEBHOOKSIO_DECL void httplib_connection::stop(stop_reason why) {
+    progress.stopped = why;
+    client_->stop();  // shuts the socket down under httplib's read: it fails at once
 }
 
 WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem) {
@@ -287,19 +317,7 @@ WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem) {
     return store;
 }
 
-// Keeps the first reason OpenSSL gives for refusing the server's certificate.
-inline int record_refusal(int ok, X509_STORE_CTX* store) {
-    if (ok) return ok;
-    auto* ssl = static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
-    auto* guard = static_cast<connection_guard*>(SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl)));
-    if (guard && guard->tls_refusal.empty())
-        guard->tls_refusal = X509_verify_cert_error_string(X509_STORE_CTX_get_error(store));
-    return ok;
-}
-
-WEBHOOKSIO_DECL void connection_guard::configure_tls(SSL_CTX* ctx, const client_options& options) {
-    if (!ctx) return;
-    SSL_CTX_set_app_data(ctx, this);
+WEBHOOKSIO_DECL void httplib_connection::configure_tls(SSL_CTX* ctx, const client_options& options) {
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, record_refusal);
     // The given CAs replace the system's.
     if (!options.ca_bundle_pem.empty() || !options.ca_bundle_path.empty()) {
@@ -315,34 +333,8 @@ WEBHOOKSIO_DECL void connection_guard::configure_tls(SSL_CTX* ctx, const client_
     // two more labels.
     X509_VERIFY_PARAM* param = SSL_CTX_get0_param(ctx);
     X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT);
-    if (X509_VERIFY_PARAM_set1_ip_asc(param, target_.host.c_str()) != 1)
-        X509_VERIFY_PARAM_set1_host(param, target_.host.c_str(), target_.host.size());
-}
-
-WEBHOOKSIO_DECL pooled_connection make_connection(const client_options& options, const connection_target& target) {
-    pooled_connection made;
-    if (target.https) {
-        auto tls = std::make_unique<guarded_connection<httplib::SSLClient>>(options, target);
-        made.guard = tls.get();
-        made.client = std::move(tls);
-    } else {
-        auto plain = std::make_unique<guarded_connection<httplib::ClientImpl>>(options, target);
-        made.guard = plain.get();
-        made.client = std::move(plain);
-        // A plain request goes to the proxy itself, in absolute form, with
-        // the credentials (over HTTPS they go on CONNECT only: see tunnel).
-        const proxy_options& proxy = options.proxy;
-        if (!proxy.host.empty()) {
-            made.client->set_proxy(proxy.host, proxy.port);
-            if (!proxy.username.empty())
-                made.client->set_default_headers(
-                    {httplib::make_basic_authentication_header(proxy.username, proxy.password, true)});
-        }
-    }
-    made.client->set_keep_alive(true);
-    // Targets arrive percent-encoded already; don't encode them twice.
-    made.client->set_url_encode(false);
-    return made;
+    if (X509_VERIFY_PARAM_set1_ip_asc(param, target_host_.c_str()) != 1)
+        X509_VERIFY_PARAM_set1_host(param, target_host_.c_str(), target_host_.size());
 }
 
 }  // namespace webhooksio::detail

@@ -71,71 +71,88 @@ WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : o
 
 WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request& request) {
     auto [connection, reused] = pool_->acquire(*this);
-    auto answer = exchange(connection, request);
-    // Once more on a fresh connection (httplib opens one: the failed socket
-    // is closed), which is not a failure of the call, so not a retry:
-    //   - a reused connection found holding unread bytes or closed before
-    //     the request was written, whatever the method;
-    //   - an idempotent request on a reused connection that the server
-    //     closed while it sat idle, which the check above can miss by a hair.
-    const bool stale = answer.stopped == detail::stop_reason::stale;
+    auto answer = exchange(*connection, request);
+    // Once more, for an idempotent request on a reused connection that the
+    // server closed while it sat idle, which the check before writing
+    // (httplib_connection::prepare) can miss by a hair. httplib opens a new
+    // connection (the failed socket is closed); not a failure of the call,
+    // so not a retry.
     const bool closed_while_idle = !answer.response && reused && is_idempotent(request.method) &&
                                    answer.stopped == detail::stop_reason::none &&
                                    (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write);
-    if (stale || closed_while_idle) answer = exchange(connection, request);
+    if (closed_while_idle) answer = exchange(*connection, request);
     if (!answer.response) return failure(answer);
     pool_->release(std::move(connection));
     return std::move(*answer.response);
 }
 
-WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::pooled_connection& connection,
-                                                                       const http_request& request) const {
+WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::httplib_connection& connection,
+                                                                       const http_request& request) {
     outcome result;
-    const auto now = std::chrono::steady_clock::now();
-    if (now >= request.deadline) {
+    if (std::chrono::steady_clock::now() >= request.deadline) {
         result.stopped = detail::stop_reason::deadline;
         return result;
     }
-    detail::connection_guard& guard = *connection.guard;
-    guard.stopped = detail::stop_reason::none;
-    guard.tls_refusal.clear();
-    guard.limits = {options_.read_timeout, request.deadline, options_.max_response_header_fields,
-                    options_.max_response_header_bytes};
-    const auto left = std::chrono::ceil<std::chrono::milliseconds>(request.deadline - now);
-    connection.client->set_connection_timeout(std::min(options_.connect_timeout, left));
+    connection.prepare(options_, request.deadline);
+    detail::exchange_progress& progress = connection.progress;
 
     httplib::Request out;
     out.method = std::string(to_string(request.method));
     out.path = request.target;
     for (const auto& [name, value] : request.headers) out.headers.emplace(name, value);
+    for (const auto& [name, value] : connection.extra_headers()) out.headers.emplace(name, value);
     out.body = request.body;
 
+    // The head is checked once httplib has it, before any of the body is read.
+    out.response_handler = [&progress, this](const httplib::Response& head) {
+        std::size_t bytes = 0;
+        for (const auto& [name, value] : head.headers) bytes += name.size() + value.size() + 4;
+        if (head.headers.size() > options_.max_response_header_fields || bytes > options_.max_response_header_bytes) {
+            progress.stopped = detail::stop_reason::headers_too_large;
+            return false;
+        }
+        progress.head_done = true;
+        return true;
+    };
     // Read the body ourselves, so that an oversized one stops the read.
-    // One pointer captured keeps the callback in std::function's own storage.
     struct reader {
         std::string body;
         std::size_t limit;
+        detail::exchange_progress& progress;
         bool too_large = false;
-    } read{{}, options_.max_response_body};
-    out.content_receiver = [r = &read](const char* data, std::size_t size, std::uint64_t, std::uint64_t total) {
+    } read{{}, options_.max_response_body, progress};
+    out.content_receiver = [r = &read](const char* data, std::size_t size, auto, auto total) {
         if (total > r->limit || r->body.size() + size > r->limit) {
             r->too_large = true;
             return false;
         }
         r->body.append(data, size);
+        r->progress.body.fetch_add(size, std::memory_order_relaxed);
         return true;
     };
 
     httplib::Response in;
+    pool_->watch.add(connection);
     // This overload of send() doesn't copy the request, as send(const Request&) does.
-    const bool sent = connection.client->send(out, in, result.failure);
-    result.stopped = guard.stopped;
-    // A connect that timed out because the call's time ran out.
-    if (!sent && result.stopped == detail::stop_reason::none && std::chrono::steady_clock::now() >= request.deadline)
-        result.stopped = detail::stop_reason::deadline;
+    const bool sent = connection.client().send(out, in, result.failure);
+    pool_->watch.remove(connection);
+
+    result.stopped = progress.stopped;
     result.body_too_large = read.too_large;
-    result.tls_refusal = std::move(guard.tls_refusal);
+    result.tls_refusal = std::move(connection.tls_refusal);
+    if (!sent && result.stopped == detail::stop_reason::none && !read.too_large) {
+        // httplib says Read (or, from 0.2x, Timeout) for a wait that timed
+        // out: one that lasted to the deadline, or at least read_timeout.
+        const auto now = std::chrono::steady_clock::now();
+        const auto step = detail::classify(result.failure);
+        const bool waited = step == transport_failure::read || step == transport_failure::other;
+        if (now >= request.deadline)
+            result.stopped = detail::stop_reason::deadline;
+        else if (waited && now - progress.started >= options_.read_timeout)
+            result.stopped = detail::stop_reason::read_timeout;
+    }
     if (!sent) return result;
+    connection.finish(in, read.body.size());
 
     http_response& response = result.response.emplace();
     response.status = in.status;
@@ -156,6 +173,10 @@ WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
                                         std::to_string(options_.max_response_header_fields) +
                                         ") or max_response_header_bytes (" +
                                         std::to_string(options_.max_response_header_bytes) + "); reading stopped");
+        case detail::stop_reason::framing_too_large:
+            return error::transport(errc::response_too_large, transport_failure::too_large,
+                                    "the response from " + server +
+                                        " sends chunk framing or trailers out of proportion to its body; reading stopped");
         case detail::stop_reason::deadline:
             return error::transport(errc::timed_out, transport_failure::timeout,
                                     "the call took longer than total_timeout (" + ms(options_.total_timeout) + ')');
@@ -163,9 +184,6 @@ WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
             return error::transport(errc::timed_out, transport_failure::timeout,
                                     "no answer from " + server + " within read_timeout (" + ms(options_.read_timeout) +
                                         ')');
-        case detail::stop_reason::proxy_refused:
-            return error::transport(errc::connection_failed, transport_failure::connect,
-                                    "the proxy refused to open a tunnel to " + server);
         default: break;
     }
     if (failed.body_too_large)
@@ -193,7 +211,7 @@ WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
     }
 }
 
-WEBHOOKSIO_DECL std::pair<detail::pooled_connection, bool> httplib_transport::pool::acquire(
+WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> httplib_transport::pool::acquire(
     const httplib_transport& owner) {
     {
         std::lock_guard lock(mutex_);
@@ -203,10 +221,10 @@ WEBHOOKSIO_DECL std::pair<detail::pooled_connection, bool> httplib_transport::po
             return {std::move(connection), true};
         }
     }
-    return {detail::make_connection(owner.options_, owner.target_), false};
+    return {std::make_unique<detail::httplib_connection>(owner.options_, owner.target_), false};
 }
 
-WEBHOOKSIO_DECL void httplib_transport::pool::release(detail::pooled_connection connection) {
+WEBHOOKSIO_DECL void httplib_transport::pool::release(std::unique_ptr<detail::httplib_connection> connection) {
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(connection));
 }

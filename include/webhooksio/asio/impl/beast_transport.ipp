@@ -36,11 +36,12 @@
 #include <openssl/ssl.h>
 
 #include "../../detail/base_url.hpp"
+#include "../../detail/basic_credentials.hpp"
 #include "../../detail/request.hpp"
 #include "../../error.hpp"
 #include "../../http_syntax.hpp"
 #include "../../retry.hpp"
-#include "../detail/strand.hpp"
+#include "../../detail/strand.hpp"
 
 namespace webhooksio::detail {
 
@@ -64,10 +65,14 @@ inline auto pool_step() { return net::bind_cancellation_slot(net::cancellation_s
 // the pool's watchdog's business (one timer for the whole pool, not one per
 // read): it reads `since` and `limit`.
 struct connection {
-    explicit connection(const net::any_io_executor& strand) : socket(strand) {}
+    connection(const net::any_io_executor& strand, std::size_t buffer_limit) : socket(strand), buffer(buffer_limit) {}
     tcp::socket socket;
     std::optional<net::ssl::stream<tcp::socket&>> tls;
-    beast::flat_buffer buffer;  // bytes read past the last response land here
+    // What was read and not parsed yet, bytes past the last response too.
+    // Beast's parser bounds the header (header_limit) and the body
+    // (body_limit), but waits for a whole chunk-size line or trailer section
+    // in the buffer: its limit bounds those (buffer_overflow).
+    beast::flat_buffer buffer;
     // When the step under way began (connecting, or one read), or when the
     // connection went idle; how long that step may take (zero: no bound).
     steady_clock::time_point since;
@@ -117,7 +122,8 @@ struct send_outcome {
 // the system's codes stay as they are.
 inline error_code exchange_error(const error_code& ec, const connection& c) {
     if (c.timed_out) return errc::timed_out;
-    if (ec == http::error::body_limit || ec == http::error::header_limit) return errc::response_too_large;
+    if (ec == http::error::body_limit || ec == http::error::header_limit || ec == http::error::buffer_overflow)
+        return errc::response_too_large;
     return ec;
 }
 
@@ -126,16 +132,6 @@ inline error_code exchange_error(const error_code& ec, const connection& c) {
 inline error_code connect_error(const error_code& ec, const connection& c) {
     if (c.timed_out) return net::error::timed_out;
     return ec;
-}
-
-// "user:password" in base64, for a Basic Proxy-Authorization.
-inline std::string basic_credentials(const proxy_options& proxy) {
-    const std::string plain = proxy.username + ':' + proxy.password;
-    std::string encoded(4 * ((plain.size() + 2) / 3) + 1, '\0');
-    const int size = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
-                                     reinterpret_cast<const unsigned char*>(plain.data()), int(plain.size()));
-    encoded.resize(std::size_t(size));
-    return "Basic " + encoded;
 }
 
 inline bool is_ip_address(const std::string& host) {
@@ -177,9 +173,12 @@ private:
     template <class Stream>
     net::awaitable<send_outcome> exchange(Stream& stream, connection& c, const std::string& out, http_method method);
     std::string serialize(const http_request& request) const;
+    // The most a connection's read buffer may hold: a whole header, or a
+    // chunk-size line or trailer section as long, and one read's worth.
+    std::size_t buffer_limit() const noexcept { return max_header_ + 64 * 1024; }
 
     net::any_io_executor executor_;
-    net::any_io_executor strand_;  // strand_of(executor_): see asio/detail/strand.hpp
+    net::any_io_executor strand_;  // strand_of(executor_): see detail/strand.hpp
     base_url url_;
     std::string authority_;  // host[:port] as the Host header gives it
     proxy_options proxy_;
@@ -256,7 +255,7 @@ inline connection_pool::connection_pool(net::any_io_executor executor, const cli
         if (has_control_line_break(proxy_.host) || has_control_line_break(proxy_.username) ||
             has_control_line_break(proxy_.password))
             throw_error(error::usage("webhooksio: the proxy options hold a CR, LF or NUL character"));
-        if (!proxy_.username.empty()) proxy_credentials_ = basic_credentials(proxy_);
+        if (!proxy_.username.empty()) proxy_credentials_ = basic_credentials(proxy_.username, proxy_.password);
     }
     if (url_.scheme == "https") tls_.emplace(tls_context(options));
 }
@@ -303,7 +302,7 @@ inline net::awaitable<send_outcome> connection_pool::send(std::shared_ptr<connec
         connection* c = self.take_idle();
         const bool reused = c != nullptr;
         if (!c) {
-            c = &self.open_.emplace_back(self.strand_);
+            c = &self.open_.emplace_back(self.strand_, self.buffer_limit());
             c->self = std::prev(self.open_.end());
             const error_code ec = co_await self.connect(*c, *op);
             op->conn = nullptr;

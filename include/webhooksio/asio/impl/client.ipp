@@ -17,7 +17,7 @@
 #include <boost/asio/post.hpp>
 
 #include "../../detail/request.hpp"
-#include "../detail/strand.hpp"
+#include "../../detail/strand.hpp"
 
 namespace webhooksio::detail {
 

@@ -1,4 +1,5 @@
-// The strand an asio_client and its transport run on, as an any_io_executor.
+// The strand an asio_client and its transport run on, as an any_io_executor,
+// through Asio's public strand (<boost/asio/strand.hpp>).
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
