@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <string>
 
-#include <boost/algorithm/string/predicate.hpp>
+#include <webhooksio/http_syntax.hpp>
 #include <boost/json/string.hpp>
 
 namespace webhooksio::emulation {
@@ -36,7 +36,7 @@ void apply_output(const json::object& output, outbound_request& out) {
     out.body = output.at("body").as_string();
     out.content_type = output.at("content_type").as_string();
     for (const auto& [name, value] : output.at("headers").as_object()) {
-        std::erase_if(out.headers, [&](const auto& header) { return boost::algorithm::iequals(header.first, name); });
+        std::erase_if(out.headers, [&](const auto& header) { return webhooksio::equals_ignoring_case(header.first, name); });
         out.headers.emplace_back(name, value.as_string());
     }
 }
