@@ -25,8 +25,9 @@
 // The one macro that adds an endpoint to the table. One call per endpoint
 // declares everything the library knows of it: its descriptor type in
 // webhooksio::api, its options struct (members, Boost.Describe list and
-// help texts, all from one list), the client's named method and its place in
-// its area's list (api::areas::<area>, from which api::endpoints is made).
+// help texts, all from one list) and the client's named methods. Its area's
+// header lists it in api::areas::<area>, from which api::endpoints is made:
+// a plain list, the same in every translation unit.
 //
 //     WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post,
 //         "/v1/accounts/:account_id/buckets", (account_id),
@@ -34,8 +35,8 @@
 //         (required, std::string, name, "Name for the bucket.")
 //         (optional, std::string, key, "The key for the bucket."))
 //
-// The arguments: the area (between WEBHOOKSIO_AREA_BEGIN/END of the same
-// name), the C++ name, seed("name") for one of the Node.js client's calls or
+// The arguments: the area (the list api::areas::<area> that names it), the
+// C++ name, seed("name") for one of the Node.js client's calls or
 // docs("name") for a route only the API docs name, the HTTP method, the route,
 // the ID types of its :placeholders in order (`()` for none), the summary,
 // then one (required|optional, C++ type, name, description) per option. An
@@ -47,6 +48,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -113,6 +115,92 @@
 #include <utility>
 #include <vector>
 
+// ---- webhooksio/http_syntax.hpp
+// What RFC 9110 lets a header line hold: the checks that keep text from
+// ending a header early and starting another, shared by the client, the
+// emulator and its recipe engine.
+
+#include <cstddef>
+#include <string_view>
+
+
+namespace webhooksio {
+
+// Whether `name` is an RFC 9110 token, what a header name must be: one or
+// more letters, digits and !#$%&'*+-.^_`|~ (no space, colon, CR or LF).
+WEBHOOKSIO_DECL bool is_http_token(std::string_view name) noexcept;
+
+// Whether `value` may be a header's value (RFC 9110 field-value): no
+// control character but horizontal tab, so no CR, LF or NUL; bytes of
+// UTF-8 and other octets from 0x80 up may stand.
+WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept;
+
+// Whether `a` and `b` are the same text but for the case of ASCII letters:
+// how HTTP compares header names and other tokens, whatever the locale.
+constexpr bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+// The header sets, compared ignoring case. Credentials (Authorization,
+// Proxy-Authorization, Cookie): never kept with a stored message nor relayed.
+WEBHOOKSIO_DECL bool is_credential_header(std::string_view name) noexcept;
+// Headers that frame a message on the wire (Content-Length,
+// Transfer-Encoding, Host, Connection, TE, Upgrade, Expect): whoever sends
+// the message sets them; one taken from elsewhere could split it in two.
+WEBHOOKSIO_DECL bool is_framing_header(std::string_view name) noexcept;
+// The headers a webhook sent through the client may not set: the framing
+// ones, the credentials but Cookie, and Content-Type (its own member).
+WEBHOOKSIO_DECL bool is_reserved_request_header(std::string_view name) noexcept;
+
+}  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/http_syntax.ipp
+// Definitions for http_syntax.hpp.
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace webhooksio {
+
+WEBHOOKSIO_DECL bool is_http_token(std::string_view name) noexcept {
+    constexpr std::string_view symbols = "!#$%&'*+-.^_`|~";
+    return !name.empty() && std::ranges::all_of(name, [&](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               symbols.find(c) != std::string_view::npos;
+    });
+}
+
+WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept {
+    return std::ranges::none_of(value, [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; });
+}
+
+namespace detail {
+inline bool is_one_of(std::string_view name, std::initializer_list<std::string_view> set) noexcept {
+    return std::ranges::any_of(set, [&](std::string_view member) { return equals_ignoring_case(name, member); });
+}
+}  // namespace detail
+
+WEBHOOKSIO_DECL bool is_credential_header(std::string_view name) noexcept {
+    return detail::is_one_of(name, {"Authorization", "Proxy-Authorization", "Cookie"});
+}
+
+WEBHOOKSIO_DECL bool is_framing_header(std::string_view name) noexcept {
+    return detail::is_one_of(name, {"Content-Length", "Transfer-Encoding", "Host", "Connection", "TE", "Upgrade",
+                                    "Expect"});
+}
+
+WEBHOOKSIO_DECL bool is_reserved_request_header(std::string_view name) noexcept {
+    return is_framing_header(name) || (is_credential_header(name) && !equals_ignoring_case(name, "Cookie")) ||
+           equals_ignoring_case(name, "Content-Type");
+}
+
+}  // namespace webhooksio
+#endif
 
 namespace webhooksio {
 
@@ -161,13 +249,8 @@ struct http_response {
 namespace webhooksio {
 
 WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    for (const auto& [key, value] : headers) {
-        if (key.size() != name.size()) continue;
-        bool same = true;
-        for (std::size_t i = 0; same && i < key.size(); ++i) same = lower(key[i]) == lower(name[i]);
-        if (same) return value;
-    }
+    for (const auto& [key, value] : headers)
+        if (equals_ignoring_case(key, name)) return value;
     return {};
 }
 
@@ -694,6 +777,12 @@ constexpr auto required_names(List<D...>) {
     return names;
 }
 
+// Whether every member of an options struct may be left out, so that a call
+// may be made without its options.
+template <class Options>
+inline constexpr bool all_optional =
+    required_names(boost::describe::describe_members<Options, boost::describe::mod_public>{}).empty();
+
 // The names of the options an endpoint can't do without; an entry "a|b" asks
 // for at least one of a and b. Checked before a free-form call is sent.
 template <class E>
@@ -785,6 +874,13 @@ struct named_call;
 template <class Client, class E>
 struct async_named_call;
 
+// A call of E made without its options, with a token: possible when none of
+// E's options is required.
+template <class E, class Token>
+concept optionless_call = detail::all_optional<typename E::options> &&
+                          !std::is_same_v<std::remove_cvref_t<Token>, typename E::options> &&
+                          !std::is_same_v<std::remove_cvref_t<Token>, ::webhooksio::diagnostics>;
+
 // A completion token of that client (tokens.hpp), checked only once the
 // client is complete.
 template <class Token, class Client>
@@ -795,35 +891,7 @@ concept token_of = Client::template accepts_token<Token>;
 template <class Client, class E, class Token>
 inline constexpr bool refuses_temporary_options = Client::template refuses_temporary_options<E, Token>;
 
-// Each area's endpoints, in the order of its header: every endpoint's macro
-// call fills the next slot, counted with __COUNTER__ from the area's start,
-// so that the list needs no entry of its own. The count is relative to the
-// area's start, the same in every file that includes the header.
-template <class Area>
-inline constexpr int area_start = 0;
-
-template <class Area, std::size_t I>
-struct area_slot;
-
-template <class Area, std::size_t... I>
-boost::mp11::mp_list<typename area_slot<Area, I>::type...> area_list_of(std::index_sequence<I...>);
-
-template <class Area, int N>
-using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
-
 }  // namespace webhooksio::api
-
-#define WEBHOOKSIO_AREA_BEGIN(area)                                   \
-    namespace area_tags {                                             \
-    struct area;                                                      \
-    }                                                                 \
-    template <>                                                       \
-    inline constexpr int area_start<area_tags::area> = __COUNTER__;
-
-#define WEBHOOKSIO_AREA_END(area)                                                               \
-    namespace areas {                                                                           \
-    using area = area_list<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1>;    \
-    }
 
 // ---- The pieces of WEBHOOKSIO_ENDPOINT.
 
@@ -892,6 +960,22 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
             return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
                 WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, &diag, std::forward<Token>(token));                    \
         }                                                                                                      \
+        /* Without options, when none is required. */                                                        \
+        template <class Token>                                                                                 \
+            requires ::webhooksio::api::optionless_call<::webhooksio::api::E, Token>                            \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) Token&& token) {                       \
+            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), ::webhooksio::api::E::options{}, nullptr,                       \
+                std::forward<Token>(token));                                                                   \
+        }                                                                                                      \
+        template <class Token>                                                                                 \
+            requires ::webhooksio::api::optionless_call<::webhooksio::api::E, Token>                            \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::diagnostics& diag,       \
+                       Token&& token) {                                                                        \
+            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), ::webhooksio::api::E::options{}, &diag,                         \
+                std::forward<Token>(token));                                                                   \
+        }                                                                                                      \
         /* Options as a temporary that g++ before 14 would destroy twice: refused (asio/client.hpp). */         \
         template <class Token>                                                                                 \
             requires ::webhooksio::api::refuses_temporary_options<Client, ::webhooksio::api::E, Token>        \
@@ -926,16 +1010,10 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
             option_docs{{WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_DOC, __VA_ARGS__)}};                   \
     };                                                                                                         \
     BOOST_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_NAME, __VA_ARGS__)))  \
-    template <>                                                                                                \
-    struct area_slot<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1> {                        \
-        using type = E;                                                                                        \
-    };                                                                                                         \
     WEBHOOKSIO_DETAIL_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)                                                 \
     WEBHOOKSIO_DETAIL_ASYNC_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(accounts)
 
 WEBHOOKSIO_ENDPOINT(accounts, register_account, seed("registerAccount"), post, "/v1/register", (),
     "Creates a new account. This is the same call that is used when a user registers from webhooks.io.",
@@ -991,7 +1069,18 @@ WEBHOOKSIO_ENDPOINT(accounts, get_account_embedded_view_html, docs("getAccountEm
     (optional, std::string, api_url, "The API URL to use.")
     (optional, std::string, embedded_url, "The embedded javascript file to use."))
 
-WEBHOOKSIO_AREA_END(accounts)
+// The area's endpoints, in the order above.
+namespace areas {
+using accounts = boost::mp11::mp_list<
+    register_account,
+    create_sub_account,
+    get_sub_accounts,
+    get_account,
+    update_account,
+    delete_account,
+    list_accounts,
+    get_account_embedded_view_html>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/applications.hpp
@@ -999,8 +1088,6 @@ WEBHOOKSIO_AREA_END(accounts)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(applications)
 
 WEBHOOKSIO_ENDPOINT(applications, create_application, seed("createApplication"), post, "/v1/accounts/:account_id/applications", (account_id),
     "Adds an application to an account",
@@ -1058,7 +1145,20 @@ WEBHOOKSIO_ENDPOINT(applications, get_application_versions, seed("getApplication
 WEBHOOKSIO_ENDPOINT(applications, delete_application_version, seed("deleteApplicationVersion"), delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", (account_id, application_id, application_version_id),
     "Deletes a version for an application.")
 
-WEBHOOKSIO_AREA_END(applications)
+// The area's endpoints, in the order above.
+namespace areas {
+using applications = boost::mp11::mp_list<
+    create_application,
+    update_application,
+    get_application,
+    get_applications,
+    delete_application,
+    create_application_version,
+    update_application_version,
+    get_application_version,
+    get_application_versions,
+    delete_application_version>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/billing.hpp
@@ -1066,8 +1166,6 @@ WEBHOOKSIO_AREA_END(applications)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(billing)
 
 WEBHOOKSIO_ENDPOINT(billing, create_subscription, docs("createSubscription"), post, "/v1/accounts/:account_id/subscriptions", (account_id),
     "Create Subscription",
@@ -1097,7 +1195,16 @@ WEBHOOKSIO_ENDPOINT(billing, cancel_subscription, docs("cancelSubscription"), de
     "Cancel Subscription",
     (optional, bool, end_of_term, "If the change should take effect at the end of the term, or now. Defaults to now - false."))
 
-WEBHOOKSIO_AREA_END(billing)
+// The area's endpoints, in the order above.
+namespace areas {
+using billing = boost::mp11::mp_list<
+    create_subscription,
+    update_subscription,
+    get_subscription,
+    get_invoices,
+    get_invoice,
+    cancel_subscription>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/buckets.hpp
@@ -1105,8 +1212,6 @@ WEBHOOKSIO_AREA_END(billing)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(buckets)
 
 WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post, "/v1/accounts/:account_id/buckets", (account_id),
     "Adds a bucket to an account",
@@ -1130,7 +1235,15 @@ WEBHOOKSIO_ENDPOINT(buckets, get_buckets, seed("getBuckets"), get, "/v1/accounts
 WEBHOOKSIO_ENDPOINT(buckets, delete_bucket, seed("deleteBucket"), delete_, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
     "Deletes a bucket.")
 
-WEBHOOKSIO_AREA_END(buckets)
+// The area's endpoints, in the order above.
+namespace areas {
+using buckets = boost::mp11::mp_list<
+    create_bucket,
+    update_bucket,
+    get_bucket,
+    get_buckets,
+    delete_bucket>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/certificates.hpp
@@ -1138,8 +1251,6 @@ WEBHOOKSIO_AREA_END(buckets)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(certificates)
 
 WEBHOOKSIO_ENDPOINT(certificates, import_certificate, docs("importCertificate"), put, "/v1/accounts/:account_id/certificates", (account_id),
     "Import SSL Certificate",
@@ -1155,7 +1266,14 @@ WEBHOOKSIO_ENDPOINT(certificates, get_certificates, docs("getCertificates"), get
 WEBHOOKSIO_ENDPOINT(certificates, delete_certificate, docs("deleteCertificate"), delete_, "/v1/accounts/:account_id/certificates/:certificate_id", (account_id, certificate_id),
     "Delete SSL Certificate")
 
-WEBHOOKSIO_AREA_END(certificates)
+// The area's endpoints, in the order above.
+namespace areas {
+using certificates = boost::mp11::mp_list<
+    import_certificate,
+    get_certificate,
+    get_certificates,
+    delete_certificate>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/destinations.hpp
@@ -1163,8 +1281,6 @@ WEBHOOKSIO_AREA_END(certificates)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(destinations)
 
 WEBHOOKSIO_ENDPOINT(destinations, create_destination, seed("createDestination"), post, "/v1/accounts/:account_id/inputs/:input_id/destinations", (account_id, input_id),
     "Adds an destination for an input.",
@@ -1215,7 +1331,15 @@ WEBHOOKSIO_ENDPOINT(destinations, get_destinations, seed("getDestinations"), get
 WEBHOOKSIO_ENDPOINT(destinations, delete_destination, seed("deleteDestination"), delete_, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
     "Deletes an destination.")
 
-WEBHOOKSIO_AREA_END(destinations)
+// The area's endpoints, in the order above.
+namespace areas {
+using destinations = boost::mp11::mp_list<
+    create_destination,
+    update_destination,
+    get_destination,
+    get_destinations,
+    delete_destination>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/gateway.hpp
@@ -1223,8 +1347,6 @@ WEBHOOKSIO_AREA_END(destinations)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(gateway)
 
 WEBHOOKSIO_ENDPOINT(gateway, get_gateway_auth_option, docs("getGatewayAuthOption"), get, "/v1/gateway/authentication/:type/:option", (auth_type, auth_option),
     "Gateway Auth Details")
@@ -1248,7 +1370,17 @@ WEBHOOKSIO_ENDPOINT(gateway, resend_messages, docs("resendMessages"), post, "/v1
 WEBHOOKSIO_ENDPOINT(gateway, retry_request, docs("retryRequest"), post, "/v1/retry", (),
     "Retry Request")
 
-WEBHOOKSIO_AREA_END(gateway)
+// The area's endpoints, in the order above.
+namespace areas {
+using gateway = boost::mp11::mp_list<
+    get_gateway_auth_option,
+    get_gateway_auth_options,
+    send_input_request,
+    send_dynamic_input_request,
+    check_input_gateway,
+    resend_messages,
+    retry_request>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/inputs.hpp
@@ -1256,8 +1388,6 @@ WEBHOOKSIO_AREA_END(gateway)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(inputs)
 
 WEBHOOKSIO_ENDPOINT(inputs, create_input, seed("createInput"), post, "/v1/accounts/:account_id/inputs", (account_id),
     "Adds an input to an account",
@@ -1302,7 +1432,15 @@ WEBHOOKSIO_ENDPOINT(inputs, get_inputs, seed("getInputs"), get, "/v1/accounts/:a
 WEBHOOKSIO_ENDPOINT(inputs, delete_input, seed("deleteInput"), delete_, "/v1/accounts/:account_id/inputs/:input_id", (account_id, input_id),
     "Deletes an input.")
 
-WEBHOOKSIO_AREA_END(inputs)
+// The area's endpoints, in the order above.
+namespace areas {
+using inputs = boost::mp11::mp_list<
+    create_input,
+    update_input,
+    get_input,
+    get_inputs,
+    delete_input>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/messages.hpp
@@ -1310,8 +1448,6 @@ WEBHOOKSIO_AREA_END(inputs)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(messages)
 
 WEBHOOKSIO_ENDPOINT(messages, get_incoming_message, seed("getIncomingMessage"), get, "/v1/accounts/:account_id/incoming/:incoming_message_id", (account_id, incoming_message_id),
     "Returns the details regarding an incoming message.",
@@ -1326,7 +1462,14 @@ WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_status, seed("getOutgoingMess
 WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_attempt, docs("getOutgoingMessageAttempt"), get, "/v1/accounts/:account_id/attempts/:attempt_id", (account_id, attempt_id),
     "Get Outgoing Message Attempt")
 
-WEBHOOKSIO_AREA_END(messages)
+// The area's endpoints, in the order above.
+namespace areas {
+using messages = boost::mp11::mp_list<
+    get_incoming_message,
+    get_outgoing_message,
+    get_outgoing_message_status,
+    get_outgoing_message_attempt>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/providers.hpp
@@ -1334,8 +1477,6 @@ WEBHOOKSIO_AREA_END(messages)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(providers)
 
 WEBHOOKSIO_ENDPOINT(providers, create_consumer, seed("createConsumer"), post, "/v1/accounts/:account_id/applications/:application_id/consumers", (account_id, application_id),
     "Creates a consumer for an application",
@@ -1453,7 +1594,27 @@ WEBHOOKSIO_ENDPOINT(providers, get_consumer_destination, docs("getConsumerDestin
 WEBHOOKSIO_ENDPOINT(providers, send_dynamic_consumer_webhook_request, docs("sendDynamicConsumerWebhookRequest"), post, "/:application_id/:consumer_id/:bucket_key/:target_url", (application_id, consumer_id, bucket_key, target_url),
     "Send webhook to consumer (Dynamic)")
 
-WEBHOOKSIO_AREA_END(providers)
+// The area's endpoints, in the order above.
+namespace areas {
+using providers = boost::mp11::mp_list<
+    create_consumer,
+    get_consumers,
+    update_consumer,
+    get_consumer,
+    delete_consumer,
+    get_consumer_destinations,
+    create_consumer_destination,
+    update_consumer_destination,
+    delete_consumer_destination,
+    get_consumer_buckets,
+    send_consumer_webhook_request,
+    get_consumer_subscription,
+    get_consumer_request_log,
+    create_client_token,
+    get_embedded_view_html,
+    get_consumer_destination,
+    send_dynamic_consumer_webhook_request>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/recipes.hpp
@@ -1461,8 +1622,6 @@ WEBHOOKSIO_AREA_END(providers)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(recipes)
 
 WEBHOOKSIO_ENDPOINT(recipes, create_recipe, seed("createRecipe"), post, "/v1/accounts/:account_id/recipes", (account_id),
     "Adds a Recipe to an account",
@@ -1502,7 +1661,17 @@ WEBHOOKSIO_ENDPOINT(recipes, test_recipe, seed("testRecipe"), put, "/v1/accounts
     (required, std::string, recipe, "The recipe to be tested.")
     (optional, std::string, event_type, "The event type."))
 
-WEBHOOKSIO_AREA_END(recipes)
+// The area's endpoints, in the order above.
+namespace areas {
+using recipes = boost::mp11::mp_list<
+    create_recipe,
+    update_recipe,
+    publish_recipe,
+    get_recipe,
+    get_recipes,
+    delete_recipe,
+    test_recipe>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/reporting.hpp
@@ -1510,8 +1679,6 @@ WEBHOOKSIO_AREA_END(recipes)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(reporting)
 
 WEBHOOKSIO_ENDPOINT(reporting, get_overview_report, seed("getOverviewReport"), get, "/v1/accounts/:account_id/stats/overview", (account_id),
     "Returns a general overview.",
@@ -1540,7 +1707,13 @@ WEBHOOKSIO_ENDPOINT(reporting, get_request_log, seed("getRequestLog"), get, "/v1
     (optional, webhooksio::bucket_id, bucket_id, "")
     (optional, int, http_status, ""))
 
-WEBHOOKSIO_AREA_END(reporting)
+// The area's endpoints, in the order above.
+namespace areas {
+using reporting = boost::mp11::mp_list<
+    get_overview_report,
+    get_summary_report,
+    get_request_log>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/users.hpp
@@ -1548,8 +1721,6 @@ WEBHOOKSIO_AREA_END(reporting)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(users)
 
 WEBHOOKSIO_ENDPOINT(users, login, seed("login"), put, "/v1/authenticate", (),
     "Authenticates the users login credentials",
@@ -1608,7 +1779,22 @@ WEBHOOKSIO_ENDPOINT(users, verify_email_address, seed("verifyEmailAddress"), get
 WEBHOOKSIO_ENDPOINT(users, resend_verification_email, seed("resendVerificationEmail"), get, "/v1/accounts/:account_id/users/:user_id/resend_verification", (account_id, user_id),
     "Resends a verification email for a user.")
 
-WEBHOOKSIO_AREA_END(users)
+// The area's endpoints, in the order above.
+namespace areas {
+using users = boost::mp11::mp_list<
+    login,
+    change_password,
+    get_api_token,
+    reset_password,
+    lookup_password_change_key,
+    create_user,
+    update_user,
+    get_user,
+    get_users,
+    delete_user,
+    verify_email_address,
+    resend_verification_email>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/utils.hpp
@@ -1616,8 +1802,6 @@ WEBHOOKSIO_AREA_END(users)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(utils)
 
 WEBHOOKSIO_ENDPOINT(utils, health_check, seed("healthCheck"), get, "/v1/health", (),
     "System health check")
@@ -1637,7 +1821,16 @@ WEBHOOKSIO_ENDPOINT(utils, get_retry_policies, seed("getRetryPolicies"), get, "/
 WEBHOOKSIO_ENDPOINT(utils, get_retry_policy, seed("getRetryPolicy"), get, "/v1/retry_policies/:policy_id", (policy_id),
     "Returns the details of a specific retry policy.")
 
-WEBHOOKSIO_AREA_END(utils)
+// The area's endpoints, in the order above.
+namespace areas {
+using utils = boost::mp11::mp_list<
+    health_check,
+    get_plans,
+    get_plan,
+    get_timezones,
+    get_retry_policies,
+    get_retry_policy>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 
@@ -1674,7 +1867,6 @@ struct named_calls<Client, boost::mp11::mp_list<E...>> : api::named_call<Client,
 
 #include <array>
 #include <concepts>
-#include <future>
 #include <memory>
 #include <span>
 #include <string>
@@ -1691,7 +1883,6 @@ struct named_calls<Client, boost::mp11::mp_list<E...>> : api::named_call<Client,
 
 #include <chrono>
 #include <cstddef>
-#include <exception>
 #include <functional>
 #include <string>
 
@@ -2094,13 +2285,6 @@ struct client_options {
 
     // Callbacks around each attempt, for logging and metrics.
     call_hooks hooks{};
-
-    // How many threads run the calls made with a callback or use_future
-    // (they start on first use).
-    unsigned async_threads = 4;
-    // Gets an exception that a callback threw. Empty: std::terminate, as in
-    // Asio; an exception is never swallowed.
-    std::function<void(std::exception_ptr)> on_callback_exception{};
 };
 
 }  // namespace webhooksio
@@ -2307,49 +2491,99 @@ private:
 
 #include <boost/json.hpp>
 
-// ---- webhooksio/http_syntax.hpp
-// What RFC 9110 lets a header line hold: the checks that keep text from
-// ending a header early and starting another, shared by the client, the
-// emulator and its recipe engine.
+// ---- detail/call_spec.hpp
+// What one endpoint contributes to a call, as constants: the part of the
+// request pipeline (detail/request.hpp) that reflection.hpp shares without
+// the pipeline itself.
 
+#include <array>
+#include <span>
 #include <string_view>
+#include <tuple>
+
+
+namespace webhooksio::detail {
+
+// What one endpoint contributes to a call: constants, made once per
+// endpoint at compile time (spec_of below).
+struct call_spec {
+    std::string_view endpoint;  // the C++ name, for messages
+    http_method method;
+    std::string_view route;
+    std::span<const std::string_view> placeholders;
+    std::span<const std::string_view> literal_runs;  // the route around its placeholders
+    std::span<const std::string_view> required;      // "a" or "a|b" (one of)
+    std::span<const option_info> options;            // the typed options, for the kinds of free-form ones
+};
+
+template <class Params>
+struct placeholders_of;
+template <class... Ids>
+struct placeholders_of<std::tuple<Ids...>> {
+    static constexpr std::array<std::string_view, sizeof...(Ids)> value{Ids::placeholder...};
+};
+
+template <class E>
+inline constexpr auto literal_runs_of = split_route<std::tuple_size_v<typename E::params>>(E::route).literal_runs;
+
+template <class E>
+inline constexpr auto required_options_of = required_options<E>();
+
+// The spec of endpoint E, a constant the pipeline gets by reference.
+template <class E>
+inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of<typename E::params>::value,
+                                   literal_runs_of<E>, required_options_of<E>, option_infos_of<E>};
+
+}  // namespace webhooksio::detail
+// ---- webhooksio/redaction.hpp
+// The API key is a secret: the library takes it out of every message and
+// error body it makes, and tools that print messages of their own (the
+// command-line tool's about its arguments, say) do the same with this.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <boost/json/fwd.hpp>
 
 
 namespace webhooksio {
 
-// Whether `name` is an RFC 9110 token, what a header name must be: one or
-// more letters, digits and !#$%&'*+-.^_`|~ (no space, colon, CR or LF).
-WEBHOOKSIO_DECL bool is_http_token(std::string_view name) noexcept;
+namespace detail {
 
-// Whether `value` may be a header's value (RFC 9110 field-value): no
-// control character but horizontal tab, so no CR, LF or NUL; bytes of
-// UTF-8 and other octets from 0x80 up may stand.
-WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept;
+// The key is a secret: it must never reach a message, a log or a hook. A
+// key shorter than this is no secret the API hands out, and redacting it in
+// text would mangle messages ("KEY" in "KEYS").
+inline constexpr std::size_t min_secret_length = 12;
+WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret);
+// `text` with the key taken out, as it is and percent-encoded.
+WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret);
+// The same for a parsed JSON document: a server may send the key back
+// JSON-escaped ("\u002B"), which only shows once parsed. True when it took
+// something out.
+WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret);
+
+}  // namespace detail
+
+// `text` with `secret`, as it is and percent-encoded, replaced by "[redacted]".
+inline std::string redacted(std::string text, std::string_view secret) {
+    return detail::redacted(std::move(text), secret);
+}
 
 }  // namespace webhooksio
 
 #if WEBHOOKSIO_DEFINITIONS
-// ---- impl/http_syntax.ipp
-// Definitions for http_syntax.hpp.
+// ---- impl/redaction.ipp
+// Definitions for redaction.hpp.
 
-#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
-namespace webhooksio {
+#include <boost/json.hpp>
 
-WEBHOOKSIO_DECL bool is_http_token(std::string_view name) noexcept {
-    constexpr std::string_view symbols = "!#$%&'*+-.^_`|~";
-    return !name.empty() && std::ranges::all_of(name, [&](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               symbols.find(c) != std::string_view::npos;
-    });
-}
-
-WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept {
-    return std::ranges::none_of(value, [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; });
-}
-
-}  // namespace webhooksio
-#endif
 // ---- detail/url.hpp
 // Percent-encoding, route expansion and query strings (RFC 3986). Ordinary
 // functions, compiled once, shared by every endpoint.
@@ -2486,205 +2720,6 @@ WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::vector<std::
 
 }  // namespace webhooksio::detail
 #endif
-// ---- webhooksio/version.hpp
-// The library's version, also sent in the User-Agent header.
-
-#define WEBHOOKSIO_VERSION_MAJOR 0
-#define WEBHOOKSIO_VERSION_MINOR 1
-#define WEBHOOKSIO_VERSION_PATCH 0
-#define WEBHOOKSIO_VERSION_STRING "0.1.0"
-
-namespace webhooksio {
-inline constexpr const char* version = WEBHOOKSIO_VERSION_STRING;
-}
-// ---- detail/base_url.hpp
-// Splits a base URL such as "https://api.webhooks.io:443/prefix" into parts.
-
-#include <charconv>
-#include <string>
-#include <string_view>
-
-
-namespace webhooksio::detail {
-
-struct base_url {
-    std::string scheme;  // "http" or "https"
-    std::string host;
-    int port = 0;
-    std::string path;  // "" or "/prefix" without a trailing slash
-
-    // The host without an IPv6 address's brackets: what is resolved, and
-    // what the server's certificate must name.
-    std::string address() const { return host.starts_with('[') ? host.substr(1, host.size() - 2) : host; }
-};
-
-// The parts of `url`, or a usage error saying what is wrong with it.
-WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url);
-
-}  // namespace webhooksio::detail
-
-#if WEBHOOKSIO_DEFINITIONS
-// ---- impl/base_url.ipp
-// Definitions for detail/base_url.hpp.
-
-namespace webhooksio::detail {
-
-WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url) {
-    auto fail = [&](std::string_view why) {
-        return error::usage("webhooksio: base_url must look like http(s)://host[:port][/path]: " + std::string(why));
-    };
-    base_url out;
-    if (url.starts_with("https://")) {
-        out.scheme = "https";
-        out.port = 443;
-    } else if (url.starts_with("http://")) {
-        out.scheme = "http";
-        out.port = 80;
-    } else {
-        return fail("the scheme is not http or https");
-    }
-    url.remove_prefix(out.scheme.size() + 3);
-    for (char c : url) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte <= ' ' || byte >= 0x7f || c == '?' || c == '#')
-            return fail("it holds a space, a control or non-ASCII character, '?' or '#'");
-    }
-    std::string_view authority = url.substr(0, url.find('/'));
-    std::string_view path = url.substr(authority.size());
-
-    // host: a name, an IPv4 address or a bracketed IPv6 address; nothing
-    // else (no user info, no percent-encoding), then an optional :port.
-    std::string_view host, after_host;
-    if (authority.starts_with('[')) {
-        const auto close = authority.find(']');
-        if (close == std::string_view::npos) return fail("the IPv6 address has no closing ']'");
-        host = authority.substr(0, close + 1);
-        const std::string_view address = host.substr(1, host.size() - 2);
-        if (address.find(':') == std::string_view::npos ||
-            address.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
-            return fail("the host is not an IPv6 address");
-        after_host = authority.substr(close + 1);
-    } else {
-        host = authority.substr(0, authority.find(':'));
-        after_host = authority.substr(host.size());
-        if (host.empty()) return fail("the host is missing");
-        if (host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~") !=
-            std::string_view::npos)
-            return fail("the host holds a character other than a letter, a digit, '-', '.', '_' or '~'");
-    }
-    if (!after_host.empty()) {
-        if (after_host.front() != ':') return fail("the host is followed by something other than :port");
-        std::string_view digits = after_host.substr(1);
-        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.port);
-        if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || out.port <= 0 ||
-            out.port > 65535)
-            return fail("the port is not a number from 1 to 65535");
-    }
-    out.host = host;
-    while (path.ends_with('/')) path.remove_suffix(1);
-    out.path = path;
-    return out;
-}
-
-}  // namespace webhooksio::detail
-#endif
-
-namespace webhooksio::detail {
-
-// What one endpoint contributes to a call: constants, made once per
-// endpoint at compile time (spec_of below).
-struct call_spec {
-    std::string_view endpoint;  // the C++ name, for messages
-    http_method method;
-    std::string_view route;
-    std::span<const std::string_view> placeholders;
-    std::span<const std::string_view> literal_runs;  // the route around its placeholders
-    std::span<const std::string_view> required;      // "a" or "a|b" (one of)
-    std::span<const option_info> options;            // the typed options, for the kinds of free-form ones
-};
-
-template <class Params>
-struct placeholders_of;
-template <class... Ids>
-struct placeholders_of<std::tuple<Ids...>> {
-    static constexpr std::array<std::string_view, sizeof...(Ids)> value{Ids::placeholder...};
-};
-
-template <class E>
-inline constexpr auto literal_runs_of = split_route<std::tuple_size_v<typename E::params>>(E::route).literal_runs;
-
-template <class E>
-inline constexpr auto required_options_of = required_options<E>();
-
-// The spec of endpoint E, a constant the pipeline gets by reference.
-template <class E>
-inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of<typename E::params>::value,
-                                   literal_runs_of<E>, required_options_of<E>, option_infos_of<E>};
-
-// What a client computes once and every call reuses.
-struct request_context {
-    std::string api_key;
-    std::string host;  // of the base URL, for messages
-    int port = 0;
-    std::string path_prefix;
-    http_headers headers;
-    bool token_in_query = false;
-};
-
-// Whether `s` holds a CR, LF or NUL: what could end a header line early.
-WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s);
-
-// The key is a secret: it must never reach a message, a log or a hook. A
-// key shorter than this is no secret the API hands out, and redacting it in
-// text would mangle messages ("KEY" in "KEYS").
-inline constexpr std::size_t min_secret_length = 12;
-WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret);
-// `text` with the key taken out, as it is and percent-encoded.
-WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret);
-// The same for a parsed JSON document: a server may send the key back
-// JSON-escaped ("\u002B"), which only shows once parsed. True when it took
-// something out.
-WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret);
-
-// The context of a client with this key and these options, or a usage error.
-WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key, const client_options& options);
-
-// "webhooksio: get_bucket (GET /v1/...): ", how every message of a call starts.
-WEBHOOKSIO_DECL std::string describe(const call_spec& call);
-
-// Names every required option that is missing; "" when none is.
-WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const option_values& options);
-WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::json::object& options);
-
-// The pairs of the options that are set: the typed ones straight from their
-// struct, then the extras that no typed option of the same name overrides.
-WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options);
-
-// The HTTP request of a call with these IDs (in route order) and options,
-// or a usage error when one of them is bad; then nothing is sent.
-WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
-                                                   std::span<const std::string_view> ids,
-                                                   const option_values& options);
-
-// A usage error of this call: nothing was sent.
-WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what);
-
-// The response with its JSON body, or the error it amounts to (a non-2xx
-// status, a 2xx body that is not JSON, or the transport's failure), with
-// the call's diagnostics.
-WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
-                                                 result<http_response> sent);
-
-}  // namespace webhooksio::detail
-
-#if WEBHOOKSIO_DEFINITIONS
-// ---- impl/request.ipp
-// Definitions for detail/request.hpp.
-
-#include <algorithm>
-#include <type_traits>
-#include <utility>
-#include <vector>
 
 namespace webhooksio::detail {
 
@@ -2820,6 +2855,168 @@ WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret)
     }
     return changed;
 }
+
+}  // namespace webhooksio::detail
+#endif
+// ---- webhooksio/version.hpp
+// The library's version, also sent in the User-Agent header.
+
+#define WEBHOOKSIO_VERSION_MAJOR 0
+#define WEBHOOKSIO_VERSION_MINOR 1
+#define WEBHOOKSIO_VERSION_PATCH 0
+#define WEBHOOKSIO_VERSION_STRING "0.1.0"
+
+namespace webhooksio {
+inline constexpr const char* version = WEBHOOKSIO_VERSION_STRING;
+}
+// ---- detail/base_url.hpp
+// Splits a base URL such as "https://api.webhooks.io:443/prefix" into parts.
+
+#include <charconv>
+#include <string>
+#include <string_view>
+
+
+namespace webhooksio::detail {
+
+struct base_url {
+    std::string scheme;  // "http" or "https"
+    std::string host;
+    int port = 0;
+    std::string path;  // "" or "/prefix" without a trailing slash
+
+    // The host without an IPv6 address's brackets: what is resolved, and
+    // what the server's certificate must name.
+    std::string address() const { return host.starts_with('[') ? host.substr(1, host.size() - 2) : host; }
+};
+
+// The parts of `url`, or a usage error saying what is wrong with it.
+WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url);
+
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/base_url.ipp
+// Definitions for detail/base_url.hpp.
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url) {
+    auto fail = [&](std::string_view why) {
+        return error::usage("webhooksio: base_url must look like http(s)://host[:port][/path]: " + std::string(why));
+    };
+    base_url out;
+    if (url.starts_with("https://")) {
+        out.scheme = "https";
+        out.port = 443;
+    } else if (url.starts_with("http://")) {
+        out.scheme = "http";
+        out.port = 80;
+    } else {
+        return fail("the scheme is not http or https");
+    }
+    url.remove_prefix(out.scheme.size() + 3);
+    for (char c : url) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= ' ' || byte >= 0x7f || c == '?' || c == '#')
+            return fail("it holds a space, a control or non-ASCII character, '?' or '#'");
+    }
+    std::string_view authority = url.substr(0, url.find('/'));
+    std::string_view path = url.substr(authority.size());
+
+    // host: a name, an IPv4 address or a bracketed IPv6 address; nothing
+    // else (no user info, no percent-encoding), then an optional :port.
+    std::string_view host, after_host;
+    if (authority.starts_with('[')) {
+        const auto close = authority.find(']');
+        if (close == std::string_view::npos) return fail("the IPv6 address has no closing ']'");
+        host = authority.substr(0, close + 1);
+        const std::string_view address = host.substr(1, host.size() - 2);
+        if (address.find(':') == std::string_view::npos ||
+            address.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
+            return fail("the host is not an IPv6 address");
+        after_host = authority.substr(close + 1);
+    } else {
+        host = authority.substr(0, authority.find(':'));
+        after_host = authority.substr(host.size());
+        if (host.empty()) return fail("the host is missing");
+        if (host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~") !=
+            std::string_view::npos)
+            return fail("the host holds a character other than a letter, a digit, '-', '.', '_' or '~'");
+    }
+    if (!after_host.empty()) {
+        if (after_host.front() != ':') return fail("the host is followed by something other than :port");
+        std::string_view digits = after_host.substr(1);
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.port);
+        if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || out.port <= 0 ||
+            out.port > 65535)
+            return fail("the port is not a number from 1 to 65535");
+    }
+    out.host = host;
+    while (path.ends_with('/')) path.remove_suffix(1);
+    out.path = path;
+    return out;
+}
+
+}  // namespace webhooksio::detail
+#endif
+
+namespace webhooksio::detail {
+
+// What a client computes once and every call reuses.
+struct request_context {
+    std::string api_key;
+    std::string host;  // of the base URL, for messages
+    int port = 0;
+    std::string path_prefix;
+    http_headers headers;
+    bool token_in_query = false;
+};
+
+// Whether `s` holds a CR, LF or NUL: what could end a header line early.
+WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s);
+
+// The context of a client with this key and these options, or a usage error.
+WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key, const client_options& options);
+
+// "webhooksio: get_bucket (GET /v1/...): ", how every message of a call starts.
+WEBHOOKSIO_DECL std::string describe(const call_spec& call);
+
+// Names every required option that is missing; "" when none is.
+WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const option_values& options);
+WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::json::object& options);
+
+// The pairs of the options that are set: the typed ones straight from their
+// struct, then the extras that no typed option of the same name overrides.
+WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options);
+
+// The HTTP request of a call with these IDs (in route order) and options,
+// or a usage error when one of them is bad; then nothing is sent.
+WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
+                                                   std::span<const std::string_view> ids,
+                                                   const option_values& options);
+
+// A usage error of this call: nothing was sent.
+WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what);
+
+// The response with its JSON body, or the error it amounts to (a non-2xx
+// status, a 2xx body that is not JSON, or the transport's failure), with
+// the call's diagnostics.
+WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
+                                                 result<http_response> sent);
+
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/request.ipp
+// Definitions for detail/request.hpp.
+
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace webhooksio::detail {
 
 WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s) {
     // One pass (find_first_of would search its set for every character).
@@ -3006,18 +3203,6 @@ WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& opti
     }
 }
 
-// Headers the library sets itself, or that would change how the request is
-// framed: a webhook's own headers may not name them.
-inline bool is_reserved_header(std::string_view name) {
-    for (std::string_view reserved : {"authorization", "host", "content-length", "content-type", "transfer-encoding",
-                                      "connection", "te", "upgrade", "expect", "proxy-authorization"}) {
-        if (name.size() == reserved.size() &&
-            std::ranges::equal(name, reserved, [](char a, char b) { return (a | 0x20) == b; }))
-            return true;
-    }
-    return false;
-}
-
 // What is wrong with a gateway call's webhook (WEBHOOKSIO_WEBHOOK_MEMBERS),
 // or "" when nothing is.
 inline std::string webhook_problem(const option_values& options) {
@@ -3032,7 +3217,7 @@ inline std::string webhook_problem(const option_values& options) {
     if (has_payload && !valid_utf8_value(**w.payload)) return "payload holds text that is not valid UTF-8";
     for (const auto& [name, value] : *w.headers) {
         if (!is_http_token(name)) return "header name \"" + name + "\" is not an HTTP token";
-        if (is_reserved_header(name)) return "header " + name + " is the library's to set";
+        if (is_reserved_request_header(name)) return "header " + name + " is the library's to set";
         if (!is_http_field_value(value)) return "header " + name + " holds a control character (CR, LF, NUL, ...)";
     }
     return {};
@@ -3450,111 +3635,6 @@ concept endpoint_type = requires {
 };
 
 }  // namespace webhooksio::detail
-// ---- detail/worker_pool.hpp
-// A small fixed pool of threads that runs the client's calls made with a
-// callback or a future. Threads start on first use; the destructor finishes
-// every queued call, so no call is lost, and joins the threads.
-
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <functional>
-#include <future>
-#include <mutex>
-#include <thread>
-#include <vector>
-
-
-namespace webhooksio::detail {
-
-class worker_pool {
-public:
-    explicit worker_pool(unsigned threads) : size_(threads == 0 ? 1 : threads) {}
-    worker_pool(const worker_pool&) = delete;
-    worker_pool& operator=(const worker_pool&) = delete;
-    WEBHOOKSIO_DECL ~worker_pool();
-
-    // packaged_task is the standard's move-only callable: a task may own a
-    // promise or a move-only callback.
-    WEBHOOKSIO_DECL void post(std::packaged_task<void()> task);
-
-    // Whether the calling thread is one of this pool's: a task that waited
-    // there for another task of the pool could wait forever.
-    WEBHOOKSIO_DECL bool on_worker_thread() const noexcept;
-
-private:
-    WEBHOOKSIO_DECL void work();
-
-    const unsigned size_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<std::packaged_task<void()>> queue_;
-    std::vector<std::thread> threads_;
-    bool stopping_ = false;
-};
-
-// Hands an exception thrown by a user's callback to `handler`, or calls
-// std::terminate without one (as Asio does): never swallowed.
-WEBHOOKSIO_DECL void report_callback_exception(const std::function<void(std::exception_ptr)>& handler,
-                                               std::exception_ptr thrown) noexcept;
-
-}  // namespace webhooksio::detail
-
-#if WEBHOOKSIO_DEFINITIONS
-// ---- impl/worker_pool.ipp
-// Definitions for detail/worker_pool.hpp.
-
-#include <utility>
-
-namespace webhooksio::detail {
-
-// The pool whose thread this is, if any.
-inline thread_local const worker_pool* current_pool = nullptr;
-
-WEBHOOKSIO_DECL worker_pool::~worker_pool() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    for (auto& thread : threads_) thread.join();
-}
-
-WEBHOOKSIO_DECL void worker_pool::post(std::packaged_task<void()> task) {
-    {
-        std::lock_guard lock(mutex_);
-        if (threads_.empty())
-            for (unsigned i = 0; i < size_; ++i) threads_.emplace_back([this] { work(); });
-        queue_.push_back(std::move(task));
-    }
-    wake_.notify_one();
-}
-
-WEBHOOKSIO_DECL bool worker_pool::on_worker_thread() const noexcept { return current_pool == this; }
-
-WEBHOOKSIO_DECL void report_callback_exception(const std::function<void(std::exception_ptr)>& handler,
-                                               std::exception_ptr thrown) noexcept {
-    if (!handler) std::terminate();
-    handler(std::move(thrown));
-}
-
-WEBHOOKSIO_DECL void worker_pool::work() {
-    current_pool = this;
-    for (;;) {
-        std::packaged_task<void()> task;
-        {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return;  // stopping, and nothing left to do
-            task = std::move(queue_.front());
-            queue_.pop_front();
-        }
-        task();
-    }
-}
-
-}  // namespace webhooksio::detail
-#endif
 // ---- webhooksio/httplib_transport.hpp
 // The default transport, over cpp-httplib's public API: HTTP and HTTPS,
 // keep-alive connections reused from a pool (one per concurrent caller) when
@@ -4485,6 +4565,7 @@ WEBHOOKSIO_DECL bool put_option(boost::json::object& options, const option_info&
 #include <optional>
 #include <type_traits>
 
+
 namespace webhooksio::detail {
 
 WEBHOOKSIO_DECL result<call_spec> spec_for(const reflection::endpoint_info& endpoint, std::size_t ids) {
@@ -4558,24 +4639,20 @@ WEBHOOKSIO_DECL bool put_option(boost::json::object& options, const option_info&
 }  // namespace webhooksio::reflection
 #endif
 // ---- webhooksio/tokens.hpp
-// Completion tokens: the last argument of a call says how its result comes
-// back. Without one, a call returns the body's JSON or throws; with one:
+// The tokens of the blocking client: the last argument of a call says how
+// its result comes back. Without one, a call returns the body's JSON or
+// throws; with one:
 //
 //   webhooksio::nothrow          returns result<boost::json::value>
 //   webhooksio::with_response    returns webhooksio::response (status, headers, body) or throws
 //   nothrow | with_response      returns result<response>
-//   webhooksio::use_future       returns std::future<boost::json::value>; get() throws
-//   use_future | with_response   returns std::future<response>
-//   callback(error, body)        returns at once; the callback runs on one of the client's threads
 //
-// Asio's tokens (use_awaitable, deferred, ...) are the asio_client's
-// (<webhooksio/asio.hpp>).
+// The blocking client runs each call on the caller's thread and starts no
+// thread. Callbacks, futures, coroutines and every other Asio completion
+// token are the asio_client's (<webhooksio/asio.hpp>; docs/migration.md).
 
 #include <concepts>
 #include <type_traits>
-
-#include <boost/json.hpp>
-
 
 namespace webhooksio {
 
@@ -4584,43 +4661,22 @@ struct nothrow_t {
 };
 inline constexpr nothrow_t nothrow{};
 
-struct use_future_t {
-    explicit use_future_t() = default;
-};
-inline constexpr use_future_t use_future{};
-
 struct with_response_t {
     explicit with_response_t() = default;
 };
 inline constexpr with_response_t with_response{};
 
-// `Delivery` (nothrow or use_future) of the whole response instead of its body.
+// `Delivery` (nothrow) of the whole response instead of its body.
 template <class Delivery>
 struct response_token {};
 
-template <class Delivery>
-    requires std::same_as<Delivery, nothrow_t> || std::same_as<Delivery, use_future_t>
-constexpr response_token<Delivery> operator|(Delivery, with_response_t) noexcept {
-    return {};
-}
-template <class Delivery>
-    requires std::same_as<Delivery, nothrow_t> || std::same_as<Delivery, use_future_t>
-constexpr response_token<Delivery> operator|(with_response_t, Delivery) noexcept {
-    return {};
-}
-
-// The seed's callback(error, body): `error` is falsy on success. A callable
-// taking (boost::system::error_code, boost::json::value) fits too, since
-// webhooksio::error is an error_code.
-template <class F>
-concept callback = std::invocable<F&, const error&, boost::json::value> && std::move_constructible<std::decay_t<F>>;
+constexpr response_token<nothrow_t> operator|(nothrow_t, with_response_t) noexcept { return {}; }
+constexpr response_token<nothrow_t> operator|(with_response_t, nothrow_t) noexcept { return {}; }
 
 template <class T>
 concept completion_token =
-    std::same_as<std::remove_cvref_t<T>, nothrow_t> || std::same_as<std::remove_cvref_t<T>, use_future_t> ||
-    std::same_as<std::remove_cvref_t<T>, with_response_t> ||
-    std::same_as<std::remove_cvref_t<T>, response_token<nothrow_t>> ||
-    std::same_as<std::remove_cvref_t<T>, response_token<use_future_t>> || callback<T>;
+    std::same_as<std::remove_cvref_t<T>, nothrow_t> || std::same_as<std::remove_cvref_t<T>, with_response_t> ||
+    std::same_as<std::remove_cvref_t<T>, response_token<nothrow_t>>;
 
 }  // namespace webhooksio
 
@@ -4659,8 +4715,7 @@ public:
                                           state_->sender());
     }
 
-    // With a completion token (see tokens.hpp): nothrow, with_response,
-    // use_future or a callback.
+    // With a token (see tokens.hpp): nothrow, with_response, or both.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
         return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
@@ -4704,22 +4759,16 @@ private:
     using id_list = std::span<const std::string_view>;
     using option_values = detail::option_values;
 
-    // Behind one pointer, so that the client can move while its workers run
-    // calls that use the state. Workers last: destroyed first, they finish
-    // the queued calls while the core and transport are still there.
+    // Behind one pointer: the transport's address stays put when the client
+    // moves (transport_ref points to it).
     struct state {
         state(std::string api_key, const client_options& options, Transport t)
-            : core(std::move(api_key), options),
-              transport(std::move(t)),
-              on_callback_exception(options.on_callback_exception),
-              workers(options.async_threads) {}
+            : core(std::move(api_key), options), transport(std::move(t)) {}
 
         detail::transport_ref sender() noexcept { return detail::transport_ref(transport); }
 
         detail::client_core core;
         Transport transport;
-        std::function<void(std::exception_ptr)> on_callback_exception;
-        detail::worker_pool workers;
     };
 
     static option_values free_form(const boost::json::object& options) { return {{}, &options}; }
@@ -4754,61 +4803,9 @@ private:
         return execute(call, ids, options);
     }
 
-    std::future<boost::json::value> dispatch(const spec& call, id_list ids, const option_values& options,
-                                             use_future_t) {
-        return future_of(call, ids, options, [](response r) { return std::move(r.body); });
-    }
-
-    std::future<response> dispatch(const spec& call, id_list ids, const option_values& options,
-                                   response_token<use_future_t>) {
-        return future_of(call, ids, options, [](response r) { return r; });
-    }
-
-    template <callback F>
-    void dispatch(const spec& call, id_list ids, const option_values& options, F&& f) {
-        post(call, ids, options,
-             [f = std::forward<F>(f), handler = &state_->on_callback_exception](result<response> r) mutable {
-                 try {
-                     if (r) f(error(), std::move(r->body));
-                     else f(r.error(), boost::json::value());
-                 } catch (...) {
-                     detail::report_callback_exception(*handler, std::current_exception());
-                 }
-             });
-    }
-
     static result<boost::json::value> body_of(result<response> r) {
         if (!r) return std::move(r).error();
         return std::move(r->body);
-    }
-
-    // A future of what `pick` takes from the response. Awaiting it inside a
-    // callback can't deadlock: a call made on one of the client's own
-    // threads runs there (worker_pool::post).
-    template <class Pick>
-    auto future_of(const spec& call, id_list ids, const option_values& options, Pick pick) {
-        using value = std::invoke_result_t<Pick, response>;
-        auto promise = std::make_shared<std::promise<value>>();
-        auto future = promise->get_future();
-        auto finish = [promise, pick](result<response> r) {
-            if (r) promise->set_value(pick(std::move(*r)));
-            else promise->set_exception(detail::exception_for(std::move(r).error()));
-        };
-        if (state_->workers.on_worker_thread()) finish(execute(call, ids, options));
-        else post(call, ids, options, std::move(finish));
-        return future;
-    }
-
-    // The request is built (and checked) now, while the IDs and options are
-    // alive; only sending and decoding run on a worker. The spec is a
-    // constant of the program, safe to keep by reference.
-    template <class Finish>
-    void post(const spec& call, id_list ids, const option_values& options, Finish&& finish) {
-        state* s = state_.get();
-        s->workers.post(std::packaged_task<void()>(
-            [s, &call, request = s->core.build(call, ids, options), finish = std::forward<Finish>(finish)]() mutable {
-                finish(s->core.execute(call, std::move(request), s->sender()));
-            }));
     }
 
     std::unique_ptr<state> state_;
@@ -5294,24 +5291,6 @@ BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, b
                                       created_at, updated_at))
 
 }  // namespace webhooksio::model
-// ---- webhooksio/redaction.hpp
-// The API key is a secret: the library takes it out of every message and
-// error body it makes, and tools that print messages of their own (the
-// command-line tool's about its arguments, say) do the same with this.
-
-#include <string>
-#include <string_view>
-#include <utility>
-
-
-namespace webhooksio {
-
-// `text` with `secret`, as it is and percent-encoded, replaced by "[redacted]".
-inline std::string redacted(std::string text, std::string_view secret) {
-    return detail::redacted(std::move(text), secret);
-}
-
-}  // namespace webhooksio
 // ---- testing/recording_transport.hpp
 // A transport for your own tests: it records every request and answers from a
 // script, without a network. Copies share one record, so you can keep one

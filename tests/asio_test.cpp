@@ -4,7 +4,10 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <exception>
+#include <future>
+#include <stdexcept>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,6 +16,7 @@
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <webhooksio/asio.hpp>
+#include <webhooksio/testing/async_recording_transport.hpp>
 #include <webhooksio/webhooksio.hpp>
 
 #include "support/asio_server.hpp"
@@ -457,8 +461,10 @@ BOOST_AUTO_TEST_CASE(a_coroutine_and_a_callback_get_the_answer) {
         by_callback = std::move(v);
     });
     run(io, [&]() -> net::awaitable<void> {
-        boost::json::value b = co_await api.async_call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}},
-                                                                         {.expand = true}, net::use_awaitable);
+        // Options are named before a co_await (detail/await_temporaries.hpp).
+        const api::get_bucket::options expand{.expand = true};
+        boost::json::value b = co_await api.async_call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, expand,
+                                                                         net::use_awaitable);
         BOOST_TEST(b.at("target").as_string() == "/v1/accounts/AC1/buckets/BU1?expand=true");
         // (Named: g++ 12 can't keep an initializer list's array in a coroutine frame.)
         const boost::json::object free_form{{"expand", false}};
@@ -485,7 +491,7 @@ BOOST_AUTO_TEST_CASE(a_failed_call_gives_its_code_and_diagnostics) {
     bool thrown = false;
     run(io, [&]() -> net::awaitable<void> {
         try {
-            co_await api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {}, net::use_awaitable);
+            co_await api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, net::use_awaitable);
         } catch (const boost::system::system_error& e) {
             thrown = e.code() == webhooksio::errc::not_found;
         }
@@ -551,7 +557,12 @@ BOOST_AUTO_TEST_CASE(a_hanging_call_is_cancelled_by_its_slot_or_a_timer) {
         if (r.target().ends_with("/BU1")) net::post(io, [&] { cancel.emit(net::cancellation_type::terminal); });
         return answer{.hang = true};
     });
-    webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", options_for(server.base_url()));
+    // A read_timeout far above what is checked: a cancellation that did not
+    // reach the send would end the calls only after 30 s, with the same code.
+    auto options = options_for(server.base_url());
+    options.read_timeout = std::chrono::seconds(30);
+    webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", options);
+    const auto start = std::chrono::steady_clock::now();
     error_code by_slot;
     api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {},
                          net::bind_cancellation_slot(cancel.slot(), [&](error_code ec, boost::json::value) { by_slot = ec; }));
@@ -559,12 +570,13 @@ BOOST_AUTO_TEST_CASE(a_hanging_call_is_cancelled_by_its_slot_or_a_timer) {
     run(io, [&]() -> net::awaitable<void> {
         using namespace net::experimental::awaitable_operators;
         net::steady_timer timer(io, std::chrono::milliseconds(20));
-        auto first = co_await (api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU2"}, {}, net::use_awaitable) ||
+        auto first = co_await (api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU2"}, net::use_awaitable) ||
                                timer.async_wait(net::use_awaitable));
         timer_won = first.index() == 1;
     });
     BOOST_TEST((by_slot == net::error::operation_aborted), by_slot.message());
     BOOST_TEST(timer_won);
+    BOOST_TEST((std::chrono::steady_clock::now() - start < std::chrono::seconds(10)), "cancelled before read_timeout");
     BOOST_TEST(server.wait_closed(2));  // both connections closed, never reused half-read
 }
 
@@ -612,7 +624,11 @@ BOOST_AUTO_TEST_CASE(one_timer_serves_the_deadlines_of_calls_started_at_differen
     net::io_context io;
     auto options = options_for(server.base_url());
     options.total_timeout = std::chrono::milliseconds(100);
+    // Far above the deadlines: a deadline that did not fire would end the
+    // calls only after 30 s, with the same code.
+    options.read_timeout = std::chrono::seconds(30);
     webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", options);
+    const auto start = std::chrono::steady_clock::now();
     std::vector<error_code> codes;
     const auto note = [&](error_code ec, boost::json::value) { codes.push_back(ec); };
     // Three at once, then one more after they all ended (the timer was
@@ -622,6 +638,7 @@ BOOST_AUTO_TEST_CASE(one_timer_serves_the_deadlines_of_calls_started_at_differen
     api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {}, note);
     io.restart();
     io.run();
+    BOOST_TEST((std::chrono::steady_clock::now() - start < std::chrono::seconds(10)), "ended by total_timeout");
     BOOST_TEST_REQUIRE(codes.size() == 4u);
     for (const error_code& code : codes) BOOST_TEST((code == webhooksio::errc::timed_out), code.message());
 }
@@ -668,7 +685,7 @@ BOOST_AUTO_TEST_CASE(four_threads_eight_coroutines_each_share_one_client) {
         net::co_spawn(net::make_strand(io), [&, c]() -> net::awaitable<void> {
             for (int i = 0; i < calls_each; ++i) {
                 const std::string id = "BU" + std::to_string(c) + "-" + std::to_string(i);
-                auto [ec, v] = co_await api.async_get_bucket(account_id{"AC1"}, bucket_id{id}, {},
+                auto [ec, v] = co_await api.async_get_bucket(account_id{"AC1"}, bucket_id{id},
                                                              net::as_tuple(net::use_awaitable));
                 right += !ec && v.at("target").as_string() == "/v1/accounts/AC1/buckets/" + id;
             }
@@ -713,38 +730,123 @@ BOOST_AUTO_TEST_CASE(the_async_recording_transport_records_and_answers_from_its_
 }
 
 BOOST_AUTO_TEST_CASE(options_in_a_co_await_expression_are_destroyed_once) {
-    // Under AddressSanitizer, a double destruction of the options' strings
-    // would stop the test; the bodies show what each call saw.
+    // Under AddressSanitizer (CI), a double destruction of the options'
+    // members would stop the test; the requests show what each call saw.
+    // Under g++ before 14, braced options in a co_await expression do not
+    // compile (tests/compile_fail/braced_options_in_co_await.cpp).
     net::io_context io;
     webhooksio::testing::async_recording_transport wire(io.get_executor());
-    for (int i = 0; i < 5; ++i) wire.record().respond({.status = 200, .headers = {}, .body = "{}"});
+    for (int i = 0; i < 6; ++i) wire.record().respond({.status = 200, .headers = {}, .body = "{}"});
     webhooksio::basic_asio_client<webhooksio::testing::async_recording_transport> api(
         io.get_executor(), "KEY-123456789012", {}, wire);
     const std::string long_name = "a name longer than the small buffer of a string";
     // A braced temporary with a callback is not in a co_await expression.
     api.async_create_bucket(account_id{"AC1"}, {.name = long_name, .key = "K0"}, [](error_code, boost::json::value) {});
     run(io, [&]() -> net::awaitable<void> {
-        // Braced, holding no string: safe with every compiler.
-        co_await api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {.expand = true}, net::use_awaitable);
-        co_await api.async_call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU2"}}, {.expand = true},
-                                                 net::as_tuple(net::use_awaitable));
-        // Named first: safe with every compiler.
+        // Without options, and named options: safe with every compiler.
+        co_await api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, net::use_awaitable);
+        co_await api.async_call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU2"}}, net::as_tuple(net::use_awaitable));
         const api::create_bucket::options named{.name = long_name, .key = "K1"};
         co_await api.async_create_bucket(account_id{"AC1"}, named, net::use_awaitable);
+        // A new user's first gateway send, named: optional strings only.
+        const webhooksio::input_id in{"IN1"};
+        const api::send_input_request::options webhook{.raw_body = std::string(100, 'x'), .content_type = "text/plain"};
+        auto [ec, v] = co_await api.async_send_input_request(webhooksio::input_name{"orders"}, in, webhook,
+                                                             net::as_tuple(net::use_awaitable));
+        BOOST_TEST(!ec, ec.message());
 #if !WEBHOOKSIO_AWAIT_TEMPORARY_GUARD
-        // Braced, holding strings: only where the compiler gets it right.
+        // Braced: only where the compiler gets it right.
         co_await api.async_create_bucket(account_id{"AC1"}, {.name = long_name, .key = "K2"}, net::use_awaitable);
 #else
         co_await api.async_create_bucket(account_id{"AC1"}, named, net::use_awaitable);
 #endif
     });
     const auto& sent = wire.record().requests();
-    BOOST_TEST_REQUIRE(sent.size() == 5u);
+    BOOST_TEST_REQUIRE(sent.size() == 6u);
     BOOST_TEST(sent[0].body == R"({"name":")" + long_name + R"(","key":"K0"})");
-    BOOST_TEST(sent[1].target == "/v1/accounts/AC1/buckets/BU1?expand=true");
-    BOOST_TEST(sent[2].target == "/v1/accounts/AC1/buckets/BU2?expand=true");
+    BOOST_TEST(sent[1].target == "/v1/accounts/AC1/buckets/BU1");
+    BOOST_TEST(sent[2].target == "/v1/accounts/AC1/buckets/BU2");
     BOOST_TEST(sent[3].body == R"({"name":")" + long_name + R"(","key":"K1"})");
-    BOOST_TEST(sent[4].body.starts_with(R"({"name":")" + long_name));
+    BOOST_TEST(sent[4].target == "/v1/orders/IN1");
+    BOOST_TEST(sent[4].body == std::string(100, 'x'));
+    BOOST_TEST(sent[5].body.starts_with(R"({"name":")" + long_name));
+}
+
+namespace {
+
+// A client whose after_response hook throws.
+webhooksio::client_options throwing_hook(const std::string& base_url) {
+    auto options = options_for(base_url);
+    options.hooks.after_response = [](const webhooksio::attempt_outcome&) { throw std::runtime_error("from the hook"); };
+    return options;
+}
+
+// What `f` threw, as a runtime_error's words.
+template <class F>
+std::string thrown_by(F&& f) {
+    try {
+        f();
+    } catch (const std::runtime_error& e) {
+        return e.what();
+    }
+    return "nothing thrown";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_exception_thrown_by_a_hook_reaches_the_caller_in_every_form) {
+    asio_server server(json_echo);
+    net::io_context io;
+    webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", throwing_hook(server.base_url()));
+    // A callback: not called; the exception leaves io_context::run().
+    bool called = false;
+    api.async_get_plans([&](error_code, boost::json::value) { called = true; });
+    BOOST_TEST(thrown_by([&] { io.run(); }) == "from the hook");
+    BOOST_TEST(!called);
+    // A future holds it.
+    io.restart();
+    std::future<boost::json::value> future = api.async_get_plans(net::use_future);
+    std::future<webhooksio::response> whole = api.async_get_plans(net::use_future | webhooksio::with_response);
+    io.run();
+    BOOST_TEST(thrown_by([&] { future.get(); }) == "from the hook");
+    BOOST_TEST(thrown_by([&] { whole.get(); }) == "from the hook");
+    // A coroutine gets it from its co_await.
+    io.restart();
+    std::string in_coroutine;
+    run(io, [&]() -> net::awaitable<void> {
+        try {
+            co_await api.async_get_plans(net::use_awaitable);
+        } catch (const std::runtime_error& e) {
+            in_coroutine = e.what();
+        }
+    });
+    BOOST_TEST(in_coroutine == "from the hook");
+    // A token that can't carry it (as_tuple): out of io_context::run().
+    io.restart();
+    net::co_spawn(io, [&]() -> net::awaitable<void> {
+        co_await api.async_get_plans(net::as_tuple(net::use_awaitable));
+        called = true;
+    }, net::detached);
+    BOOST_TEST(thrown_by([&] { io.run(); }) == "from the hook");
+    BOOST_TEST(!called);
+    BOOST_TEST(server.requests().size() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(a_future_and_a_coroutine_get_a_failure_as_its_typed_exception) {
+    asio_server server([](const test_support::request&) { return answer{response(404, R"({"message":"no"})")}; });
+    net::io_context io;
+    webhooksio::asio_client api(io.get_executor(), "KEY-123456789012", options_for(server.base_url()));
+    std::future<boost::json::value> future = api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, net::use_future);
+    bool typed = false;
+    run(io, [&]() -> net::awaitable<void> {
+        try {
+            co_await api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, net::use_awaitable);
+        } catch (const webhooksio::status_error& e) {
+            typed = e.code() == webhooksio::errc::not_found;
+        }
+    });
+    BOOST_TEST(typed);
+    BOOST_CHECK_THROW(future.get(), webhooksio::status_error);
 }
 
 BOOST_AUTO_TEST_CASE(a_hanging_answer_of_the_recording_transport_waits_for_its_cancellation) {

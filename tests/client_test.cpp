@@ -1,6 +1,6 @@
 // The client beyond the table: typed options, encoding edge cases, errors,
-// the recording transport, async calls and futures (threads sharing a client:
-// reliability_test).
+// the recording transport, the blocking client's tokens (threads sharing a
+// client: reliability_test).
 #define BOOST_TEST_MODULE client
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
@@ -8,7 +8,7 @@
 #include <atomic>
 #include <sstream>
 #include <unordered_set>
-#include <future>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -462,58 +462,6 @@ BOOST_AUTO_TEST_CASE(a_call_by_name_is_sent_and_checked_like_call_of_e) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(async)
-
-BOOST_AUTO_TEST_CASE(a_callback_gets_the_body_or_the_error) {
-    loopback_server server;
-    auto api = client_for(server);
-    std::promise<std::pair<wh::error, json::value>> done;
-    api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {}, [&](const wh::error& e, json::value body) {
-        done.set_value({e, std::move(body)});
-    });
-    auto [e, body] = done.get_future().get();
-    BOOST_TEST(!e);
-    BOOST_TEST(body == json::parse(R"({"ok":true})"));
-
-    std::promise<wh::error> failed;
-    api.call<wh::api::create_bucket>({account_id{"AC1"}}, json::object{}, [&](const wh::error& e, json::value) {
-        failed.set_value(e);
-    });
-    BOOST_TEST(failed.get_future().get() == wh::errc::usage);
-
-    // A callback may take a plain error_code.
-    std::promise<boost::system::error_code> plain;
-    api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, {},
-                   [&](boost::system::error_code ec, json::value) { plain.set_value(ec); });
-    BOOST_TEST(!plain.get_future().get());
-}
-
-BOOST_AUTO_TEST_CASE(a_future_gives_the_value_or_throws_the_typed_error) {
-    loopback_server server;
-    auto api = client_for(server);
-    std::future<json::value> ok = api.get_account(account_id{"AC1"}, {}, wh::use_future);
-    BOOST_TEST(ok.get() == json::parse(R"({"ok":true})"));
-    reply_with(server, 503, R"({"message":"busy"})");
-    auto busy = api.get_account(account_id{"AC1"}, {}, wh::use_future);
-    BOOST_CHECK_THROW(busy.get(), wh::status_error);
-}
-
-BOOST_AUTO_TEST_CASE(destroying_the_client_finishes_every_queued_call) {
-    loopback_server server;
-    std::atomic<int> answered = 0;
-    {
-        auto api = client_for(server);
-        for (int i = 0; i < 40; ++i)
-            api.get_account(account_id{"AC" + std::to_string(i)}, {}, [&](const wh::error& e, json::value) {
-                if (!e) ++answered;
-            });
-    }
-    BOOST_TEST(answered.load() == 40);
-    BOOST_TEST(server.requests().size() == 40u);
-}
-
-BOOST_AUTO_TEST_SUITE_END()
-
 BOOST_AUTO_TEST_SUITE(responses)
 
 BOOST_AUTO_TEST_CASE(with_response_keeps_the_status_and_headers_of_a_success) {
@@ -534,8 +482,6 @@ BOOST_AUTO_TEST_CASE(with_response_keeps_the_status_and_headers_of_a_success) {
     wh::result<wh::response> quiet = api.call<wh::api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {},
                                                                   wh::nothrow | wh::with_response);
     BOOST_TEST(quiet->status == 201);
-    std::future<wh::response> later = api.get_buckets(account_id{"AC1"}, {}, wh::with_response | wh::use_future);
-    BOOST_TEST(later.get().header("X-Request-Id") == "R7");
 
     reply_with(server, 404, R"({"message":"no"})");
     BOOST_CHECK_THROW(api.create_bucket(account_id{"AC1"}, {.name = "B"}, wh::with_response), wh::status_error);
@@ -544,33 +490,43 @@ BOOST_AUTO_TEST_CASE(with_response_keeps_the_status_and_headers_of_a_success) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(threads_of_the_client)
+BOOST_AUTO_TEST_SUITE(blocking)
 
-BOOST_AUTO_TEST_CASE(an_exception_thrown_by_a_callback_reaches_the_handler) {
+// The blocking client has no asynchronous form of its own: callbacks and
+// futures are the asio_client's.
+template <class Client, class Token>
+concept takes_token = requires(Client& api, Token token) { api.get_plans({}, token); };
+
+BOOST_AUTO_TEST_CASE(a_call_runs_on_the_callers_thread) {
+    static_assert(takes_token<wh::client, wh::nothrow_t>);
+    static_assert(!takes_token<wh::client, void (*)(boost::system::error_code, json::value)>);
     loopback_server server;
-    std::promise<std::string> caught;
+    std::vector<std::thread::id> attempts;
     wh::client_options options{.base_url = server.base_url()};
-    options.on_callback_exception = [&](std::exception_ptr thrown) {
-        try {
-            std::rethrow_exception(thrown);
-        } catch (const std::exception& e) {
-            caught.set_value(e.what());
-        }
-    };
+    options.hooks.before_request = [&](const wh::attempt_info&) { attempts.push_back(std::this_thread::get_id()); };
     wh::client api{"KEY", options};
-    api.health_check({}, [](const wh::error&, json::value) { throw std::runtime_error("from the callback"); });
-    BOOST_TEST(caught.get_future().get() == "from the callback");
+    BOOST_TEST(api.health_check() == json::parse(R"({"ok":true})"));
+    BOOST_TEST((attempts == std::vector{std::this_thread::get_id()}));
 }
 
-BOOST_AUTO_TEST_CASE(a_future_awaited_inside_a_callback_does_not_deadlock) {
+BOOST_AUTO_TEST_CASE(an_exception_thrown_by_a_hook_reaches_the_caller_with_every_token) {
     loopback_server server;
-    // One worker: the callback occupies it while it waits for the future.
-    wh::client api{"KEY", {.base_url = server.base_url(), .async_threads = 1}};
-    std::promise<json::value> inner;
-    api.health_check({}, [&](const wh::error&, json::value) {
-        inner.set_value(api.get_plans({}, wh::use_future).get());
-    });
-    BOOST_TEST(inner.get_future().get() == json::parse(R"({"ok":true})"));
+    wh::client_options options{.base_url = server.base_url()};
+    options.hooks.after_response = [](const wh::attempt_outcome&) { throw std::runtime_error("from the hook"); };
+    wh::client api{"KEY", options};
+    const auto thrown = [](auto call) {
+        try {
+            call();
+        } catch (const std::runtime_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("nothing thrown");
+    };
+    BOOST_TEST(thrown([&] { api.health_check(); }) == "from the hook");
+    BOOST_TEST(thrown([&] { (void)api.health_check({}, wh::nothrow); }) == "from the hook");
+    BOOST_TEST(thrown([&] { api.health_check({}, wh::with_response); }) == "from the hook");
+    BOOST_TEST(thrown([&] { (void)api.health_check({}, wh::nothrow | wh::with_response); }) == "from the hook");
+    BOOST_TEST(server.requests().size() == 4u);
 }
 
 BOOST_AUTO_TEST_CASE(a_client_moves_but_does_not_copy) {
@@ -580,10 +536,8 @@ BOOST_AUTO_TEST_CASE(a_client_moves_but_does_not_copy) {
     static_assert(!std::is_convertible_v<std::string, wh::client>, "the constructor is explicit");
     loopback_server server;
     wh::client first{"KEY", {.base_url = server.base_url()}};
-    std::promise<bool> answered;
-    first.health_check({}, [&](const wh::error& e, json::value) { answered.set_value(!e); });
-    wh::client moved = std::move(first);  // with a call in flight
-    BOOST_TEST(answered.get_future().get());
+    BOOST_TEST(first.health_check() == json::parse(R"({"ok":true})"));
+    wh::client moved = std::move(first);
     BOOST_TEST(moved.get_plans() == json::parse(R"({"ok":true})"));
 }
 

@@ -26,7 +26,7 @@ namespace table_checks {
 namespace api = webhooksio::api;
 
 // The 77 calls of the seed's Node.js client, by their seed names.
-constexpr std::array<std::string_view, 77> seed_calls{
+constexpr auto seed_calls = std::to_array<std::string_view>({
     "registerAccount", "createSubAccount", "getSubAccounts", "getAccount", "updateAccount", "deleteAccount",
     "createApplication", "updateApplication", "getApplication", "getApplications", "deleteApplication",
     "createApplicationVersion", "updateApplicationVersion", "getApplicationVersion",
@@ -43,7 +43,7 @@ constexpr std::array<std::string_view, 77> seed_calls{
     "lookupPasswordChangeKey", "createUser", "updateUser", "getUser", "getUsers", "deleteUser",
     "verifyEmailAddress", "resendVerificationEmail", "healthCheck", "getPlans", "getPlan", "getTimezones",
     "getRetryPolicies", "getRetryPolicy",
-};
+});
 
 template <class... E>
 constexpr bool all_seed_calls_present(boost::mp11::mp_list<E...>) {
@@ -74,7 +74,6 @@ constexpr bool names_are_unique(boost::mp11::mp_list<E...>) {
 static_assert(all_seed_calls_present(api::endpoints{}), "every call of the seed is in the table, once");
 static_assert(no_two_share_method_and_route(api::endpoints{}), "no two endpoints share method and route");
 static_assert(names_are_unique(api::endpoints{}), "no two endpoints share a C++ name");
-static_assert(boost::mp11::mp_size<api::endpoints>::value == 99, "77 seed calls and 22 routes of the API docs");
 // Placeholders against ID types are checked by every endpoint's base (endpoint.hpp).
 static_assert(std::is_same_v<api::get_bucket::params, std::tuple<webhooksio::account_id, webhooksio::bucket_id>>);
 static_assert(!std::is_convertible_v<webhooksio::bucket_id, webhooksio::account_id>, "IDs are distinct types");
@@ -159,7 +158,10 @@ BOOST_AUTO_TEST_CASE(the_table_matches_the_reference_table) {
         }
     });
     BOOST_TEST(count == reference.size());
-    BOOST_TEST(seed == 77u);
+    std::size_t seed_in_reference = 0;
+    for (const json::value& entry : reference) seed_in_reference += entry.at("in_seed").as_bool();
+    BOOST_TEST(seed == seed_in_reference);
+    BOOST_TEST(seed == table_checks::seed_calls.size());
 }
 
 // Checks the request the server got last against the case.

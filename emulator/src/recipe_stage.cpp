@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <string>
 
-#include <boost/algorithm/string/predicate.hpp>
+#include <webhooksio/http_syntax.hpp>
 #include <boost/json/string.hpp>
 
 namespace webhooksio::emulation {
@@ -38,7 +38,7 @@ void apply_output(const json::object& output, outbound_request& out) {
     for (const auto& [name, value] : output.at("headers").as_object()) {
         // An init-capture: clang before 16 cannot capture a structured binding.
         std::erase_if(out.headers,
-                      [&name = name](const auto& header) { return boost::algorithm::iequals(header.first, name); });
+                      [&name = name](const auto& header) { return webhooksio::equals_ignoring_case(header.first, name); });
         out.headers.emplace_back(name, value.as_string());
     }
 }

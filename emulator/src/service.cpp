@@ -33,9 +33,9 @@ namespace {
 // headers_to_include)? Never credentials, nor the pseudo-headers httplib adds
 // (REMOTE_ADDR, LOCAL_PORT, ...).
 bool kept_incoming_header(std::string_view name) {
-    for (std::string_view dropped : {"Authorization", "Cookie", "Proxy-Authorization", "REMOTE_ADDR", "REMOTE_PORT",
-                                     "LOCAL_ADDR", "LOCAL_PORT"})
-        if (same_ignoring_case(name, dropped)) return false;
+    if (webhooksio::is_credential_header(name)) return false;
+    for (std::string_view pseudo : {"REMOTE_ADDR", "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT"})
+        if (same_ignoring_case(name, pseudo)) return false;
     return true;
 }
 

@@ -4,7 +4,6 @@
 
 #include <array>
 #include <concepts>
-#include <future>
 #include <memory>
 #include <span>
 #include <string>
@@ -21,7 +20,6 @@
 #include "detail/client_core.hpp"
 #include "detail/endpoint_ids.hpp"
 #include "detail/request.hpp"
-#include "detail/worker_pool.hpp"
 #include "error.hpp"
 #include "httplib_transport.hpp"
 #include "options.hpp"
@@ -67,8 +65,7 @@ public:
                                           state_->sender());
     }
 
-    // With a completion token (see tokens.hpp): nothrow, with_response,
-    // use_future or a callback.
+    // With a token (see tokens.hpp): nothrow, with_response, or both.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
         return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
@@ -112,22 +109,16 @@ private:
     using id_list = std::span<const std::string_view>;
     using option_values = detail::option_values;
 
-    // Behind one pointer, so that the client can move while its workers run
-    // calls that use the state. Workers last: destroyed first, they finish
-    // the queued calls while the core and transport are still there.
+    // Behind one pointer: the transport's address stays put when the client
+    // moves (transport_ref points to it).
     struct state {
         state(std::string api_key, const client_options& options, Transport t)
-            : core(std::move(api_key), options),
-              transport(std::move(t)),
-              on_callback_exception(options.on_callback_exception),
-              workers(options.async_threads) {}
+            : core(std::move(api_key), options), transport(std::move(t)) {}
 
         detail::transport_ref sender() noexcept { return detail::transport_ref(transport); }
 
         detail::client_core core;
         Transport transport;
-        std::function<void(std::exception_ptr)> on_callback_exception;
-        detail::worker_pool workers;
     };
 
     static option_values free_form(const boost::json::object& options) { return {{}, &options}; }
@@ -162,61 +153,9 @@ private:
         return execute(call, ids, options);
     }
 
-    std::future<boost::json::value> dispatch(const spec& call, id_list ids, const option_values& options,
-                                             use_future_t) {
-        return future_of(call, ids, options, [](response r) { return std::move(r.body); });
-    }
-
-    std::future<response> dispatch(const spec& call, id_list ids, const option_values& options,
-                                   response_token<use_future_t>) {
-        return future_of(call, ids, options, [](response r) { return r; });
-    }
-
-    template <callback F>
-    void dispatch(const spec& call, id_list ids, const option_values& options, F&& f) {
-        post(call, ids, options,
-             [f = std::forward<F>(f), handler = &state_->on_callback_exception](result<response> r) mutable {
-                 try {
-                     if (r) f(error(), std::move(r->body));
-                     else f(r.error(), boost::json::value());
-                 } catch (...) {
-                     detail::report_callback_exception(*handler, std::current_exception());
-                 }
-             });
-    }
-
     static result<boost::json::value> body_of(result<response> r) {
         if (!r) return std::move(r).error();
         return std::move(r->body);
-    }
-
-    // A future of what `pick` takes from the response. Awaiting it inside a
-    // callback can't deadlock: a call made on one of the client's own
-    // threads runs there (worker_pool::post).
-    template <class Pick>
-    auto future_of(const spec& call, id_list ids, const option_values& options, Pick pick) {
-        using value = std::invoke_result_t<Pick, response>;
-        auto promise = std::make_shared<std::promise<value>>();
-        auto future = promise->get_future();
-        auto finish = [promise, pick](result<response> r) {
-            if (r) promise->set_value(pick(std::move(*r)));
-            else promise->set_exception(detail::exception_for(std::move(r).error()));
-        };
-        if (state_->workers.on_worker_thread()) finish(execute(call, ids, options));
-        else post(call, ids, options, std::move(finish));
-        return future;
-    }
-
-    // The request is built (and checked) now, while the IDs and options are
-    // alive; only sending and decoding run on a worker. The spec is a
-    // constant of the program, safe to keep by reference.
-    template <class Finish>
-    void post(const spec& call, id_list ids, const option_values& options, Finish&& finish) {
-        state* s = state_.get();
-        s->workers.post(std::packaged_task<void()>(
-            [s, &call, request = s->core.build(call, ids, options), finish = std::forward<Finish>(finish)]() mutable {
-                finish(s->core.execute(call, std::move(request), s->sender()));
-            }));
     }
 
     std::unique_ptr<state> state_;

@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <cstddef>
-#include <exception>
 #include <functional>
 #include <string>
 
@@ -72,13 +71,6 @@ struct client_options {
 
     // Callbacks around each attempt, for logging and metrics.
     call_hooks hooks{};
-
-    // How many threads run the calls made with a callback or use_future
-    // (they start on first use).
-    unsigned async_threads = 4;
-    // Gets an exception that a callback threw. Empty: std::terminate, as in
-    // Asio; an exception is never swallowed.
-    std::function<void(std::exception_ptr)> on_callback_exception{};
 };
 
 }  // namespace webhooksio

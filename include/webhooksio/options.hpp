@@ -298,6 +298,12 @@ constexpr auto required_names(List<D...>) {
     return names;
 }
 
+// Whether every member of an options struct may be left out, so that a call
+// may be made without its options.
+template <class Options>
+inline constexpr bool all_optional =
+    required_names(boost::describe::describe_members<Options, boost::describe::mod_public>{}).empty();
+
 // The names of the options an endpoint can't do without; an entry "a|b" asks
 // for at least one of a and b. Checked before a free-form call is sent.
 template <class E>

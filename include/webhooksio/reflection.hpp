@@ -26,7 +26,7 @@
 
 #include "api.hpp"
 #include "config.hpp"
-#include "detail/request.hpp"
+#include "detail/call_spec.hpp"
 #include "endpoint.hpp"
 #include "error.hpp"
 #include "options.hpp"

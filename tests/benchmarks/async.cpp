@@ -1,20 +1,15 @@
 // Benchmark 7: the asynchronous client (<webhooksio/asio.hpp>) on one thread,
 // 64 calls of create_bucket in flight over 8 keep-alive connections,
-// sustained (each answer starts the next call), against
-//   - a hand-written Boost.Beast client doing the same requests over 8
-//     keep-alive connections on one thread, and
-//   - the synchronous client's callback token (its pool of worker threads),
-//     64 calls in flight;
-// then the resident memory with 10,000 calls queued at once.
+// sustained (each answer starts the next call), against a hand-written
+// Boost.Beast client doing the same requests over 8 keep-alive connections
+// on one thread; then the resident memory with 10,000 calls queued at once.
 //
 //   bench_async [calls per round]
 //   bench_async calls ours|beast   one run of one client, for callgrind
 #include <atomic>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -92,39 +87,6 @@ double hand_written(const bench::bench_server& server, int calls) {
     return calls / connections * connections / bench::seconds_since(begin);
 }
 
-// The synchronous client's callback token: calls run on its worker threads.
-double callbacks(const bench::bench_server& server, int calls) {
-    std::mutex mutex;
-    std::condition_variable done;
-    int started = 0, finished = 0;
-    std::function<void()> next;
-    // Last, so that it goes first: its workers finish before what they use.
-    wh::client api("BENCH-KEY", {.base_url = server.base_url()});
-    next = [&] {
-        {
-            std::lock_guard lock(mutex);
-            if (started == calls) return;
-            ++started;
-        }
-        api.create_bucket(std::get<0>(ids), options,
-                          [&](const wh::error& e, boost::json::value v) {
-                              if (e) std::abort();
-                              bench::keep(v);
-                              {
-                                  std::lock_guard lock(mutex);
-                                  ++finished;
-                              }
-                              done.notify_one();
-                              next();
-                          });
-    };
-    const auto begin = bench::clock::now();
-    for (int i = 0; i < in_flight; ++i) next();
-    std::unique_lock lock(mutex);
-    done.wait(lock, [&] { return finished == calls; });
-    return calls / bench::seconds_since(begin);
-}
-
 // This process's resident memory now, in MiB.
 double rss_mib() {
     std::ifstream status("/proc/self/status");
@@ -146,30 +108,23 @@ int main(int argc, char** argv) {
         return 0;
     }
     constexpr int rounds = 5;
-    std::vector<double> async_rates, beast_rates, callback_rates, beast_ratios, callback_ratios;
+    std::vector<double> async_rates, beast_rates, beast_ratios;
     for (int round = 0; round < rounds; ++round) {
         // Interleaved, each taking the first turn in some rounds.
         if (round % 2 == 0) {
             async_rates.push_back(ours(server, calls));
             beast_rates.push_back(hand_written(server, calls));
-            callback_rates.push_back(callbacks(server, calls));
         } else {
-            callback_rates.push_back(callbacks(server, calls));
             beast_rates.push_back(hand_written(server, calls));
             async_rates.push_back(ours(server, calls));
         }
         beast_ratios.push_back(async_rates.back() / beast_rates.back());
-        callback_ratios.push_back(async_rates.back() / callback_rates.back());
     }
     const std::string figure = "7. async, one thread, 64 calls in flight over 8 connections (" +
                                std::to_string(rounds) + " x " + std::to_string(calls) + " calls, interleaved; medians)";
     bench::row(figure, bench::fixed(bench::median(async_rates), 0) + " calls/s",
                "hand-written Beast client, 8 connections: " + bench::fixed(bench::median(beast_rates), 0) + " calls/s",
                bench::fixed(bench::median(beast_ratios), 3), ">= 0.90");
-    bench::row("7. the same against the synchronous client's callback token (its worker threads)",
-               bench::fixed(bench::median(async_rates), 0) + " calls/s",
-               "`client` with callbacks: " + bench::fixed(bench::median(callback_rates), 0) + " calls/s",
-               bench::fixed(bench::median(callback_ratios), 3), "-");
 
     // Memory: 10,000 calls started at once, all but 8 waiting in line.
     const double before = rss_mib();

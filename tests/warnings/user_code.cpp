@@ -1,13 +1,20 @@
 // A user's file as a user writes it: designated initializers that leave
-// options out, tokens, callbacks, the recording transport. The test
+// options out, tokens, the asynchronous client's callbacks, futures and
+// coroutines, the recording transport. The test
 // `user_code_compiles_clean` builds it with -Wall -Wextra -Wpedantic -Werror
 // (with g++, and with clang in CI): the library must add no warning to a
 // user's build.
+#include <webhooksio/asio.hpp>
 #include <webhooksio/testing/recording_transport.hpp>
 #include <webhooksio/webhooksio.hpp>
 
 #include <future>
 #include <iostream>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
 
 using namespace webhooksio;
 
@@ -22,14 +29,24 @@ void more_calls(client& api) {
                            {.payload = boost::json::object{{"type", "order.created"}}, .headers = {{"X-Event", "e"}}});
     result<response> whole = api.get_plans({}, nothrow | with_response);
     if (!whole) std::cerr << whole.error() << '\n';
-    std::future<boost::json::value> later = api.get_plans({}, use_future);
-    api.get_plans({}, [](const error& e, boost::json::value) {
-        if (e) std::cerr << e.diagnostics().message << '\n';
-    });
     testing::recording_transport wire;
     wire.respond({.status = 200, .body = "{}"});
     basic_client<testing::recording_transport> recorded{"KEY", {}, wire};
     recorded.health_check();
+}
+
+boost::asio::awaitable<void> async_calls(asio_client& api) {
+    namespace asio = boost::asio;
+    api.async_get_plans({}, [](boost::system::error_code ec, boost::json::value) {
+        if (ec) std::cerr << ec.message() << '\n';
+    });
+    std::future<boost::json::value> later = api.async_get_plans({}, asio::use_future);
+    boost::json::value bucket = co_await api.async_get_bucket(account_id{"AC1"}, bucket_id{"BU1"}, asio::use_awaitable);
+    const api::send_input_request::options webhook{.raw_body = std::string(100, 'x'), .content_type = "text/plain"};
+    auto [ec, sent] = co_await api.async_send_input_request(input_name{"orders"}, input_id{"IN1"}, webhook,
+                                                            asio::as_tuple(asio::use_awaitable));
+    if (ec) std::cerr << ec.message() << '\n';
+    std::cout << bucket << sent << later.get() << '\n';
 }
 
 int main() {}

@@ -14,7 +14,6 @@
 #include <duktape.h>
 
 #include <boost/algorithm/string/case_conv.hpp>
-#include <boost/algorithm/string/predicate.hpp>
 #include <boost/json/parse.hpp>
 #include <webhooksio/http_syntax.hpp>
 
@@ -119,21 +118,18 @@ void* reallocate(void* udata, void* pointer, duk_size_t size) {
 // ---- Headers
 
 bool is_private(std::string_view name) {
-    constexpr std::array<std::string_view, 3> hidden{"Authorization", "Cookie", "Proxy-Authorization"};
-    return std::any_of(hidden.begin(), hidden.end(), [&](auto h) { return boost::algorithm::iequals(name, h); });
+    return webhooksio::is_credential_header(name);
 }
 
 // Headers that frame the request on the wire: the emulator sets them, and a
 // recipe's Content-Length or Transfer-Encoding could split one request in two.
 bool is_framing(std::string_view name) {
-    constexpr std::array<std::string_view, 5> framing{"Content-Length", "Transfer-Encoding", "Host", "Connection",
-                                                      "Upgrade"};
-    return std::any_of(framing.begin(), framing.end(), [&](auto f) { return boost::algorithm::iequals(name, f); });
+    return webhooksio::is_framing_header(name);
 }
 
 std::string_view incoming_content_type(const recipe_input& input) {
     for (const auto& [name, value] : input.headers)
-        if (boost::algorithm::iequals(name, "Content-Type")) return value;
+        if (webhooksio::equals_ignoring_case(name, "Content-Type")) return value;
     return {};
 }
 
@@ -214,7 +210,7 @@ bool take_headers(duk_context* ctx, duk_idx_t headers, recipe_outcome& outcome) 
             fail(outcome, "result.headers may not set " + name + ": the emulator frames the request itself");
             return false;
         }
-        if (boost::algorithm::iequals(name, "Content-Type"))
+        if (webhooksio::equals_ignoring_case(name, "Content-Type"))
             outcome.content_type = std::move(value);
         else
             outcome.headers.emplace_back(std::move(name), std::move(value));

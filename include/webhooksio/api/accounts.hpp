@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(accounts)
-
 WEBHOOKSIO_ENDPOINT(accounts, register_account, seed("registerAccount"), post, "/v1/register", (),
     "Creates a new account. This is the same call that is used when a user registers from webhooks.io.",
     (optional, std::string, name, "Account/Company name")
@@ -61,6 +59,17 @@ WEBHOOKSIO_ENDPOINT(accounts, get_account_embedded_view_html, docs("getAccountEm
     (optional, std::string, api_url, "The API URL to use.")
     (optional, std::string, embedded_url, "The embedded javascript file to use."))
 
-WEBHOOKSIO_AREA_END(accounts)
+// The area's endpoints, in the order above.
+namespace areas {
+using accounts = boost::mp11::mp_list<
+    register_account,
+    create_sub_account,
+    get_sub_accounts,
+    get_account,
+    update_account,
+    delete_account,
+    list_accounts,
+    get_account_embedded_view_html>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(applications)
-
 WEBHOOKSIO_ENDPOINT(applications, create_application, seed("createApplication"), post, "/v1/accounts/:account_id/applications", (account_id),
     "Adds an application to an account",
     (required, std::string, name, "Name for the bucket.")
@@ -63,6 +61,19 @@ WEBHOOKSIO_ENDPOINT(applications, get_application_versions, seed("getApplication
 WEBHOOKSIO_ENDPOINT(applications, delete_application_version, seed("deleteApplicationVersion"), delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", (account_id, application_id, application_version_id),
     "Deletes a version for an application.")
 
-WEBHOOKSIO_AREA_END(applications)
+// The area's endpoints, in the order above.
+namespace areas {
+using applications = boost::mp11::mp_list<
+    create_application,
+    update_application,
+    get_application,
+    get_applications,
+    delete_application,
+    create_application_version,
+    update_application_version,
+    get_application_version,
+    get_application_versions,
+    delete_application_version>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(billing)
-
 WEBHOOKSIO_ENDPOINT(billing, create_subscription, docs("createSubscription"), post, "/v1/accounts/:account_id/subscriptions", (account_id),
     "Create Subscription",
     (required, webhooksio::user_id, user_id, "The user that is logged into the system.")
@@ -35,6 +33,15 @@ WEBHOOKSIO_ENDPOINT(billing, cancel_subscription, docs("cancelSubscription"), de
     "Cancel Subscription",
     (optional, bool, end_of_term, "If the change should take effect at the end of the term, or now. Defaults to now - false."))
 
-WEBHOOKSIO_AREA_END(billing)
+// The area's endpoints, in the order above.
+namespace areas {
+using billing = boost::mp11::mp_list<
+    create_subscription,
+    update_subscription,
+    get_subscription,
+    get_invoices,
+    get_invoice,
+    cancel_subscription>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(buckets)
-
 WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post, "/v1/accounts/:account_id/buckets", (account_id),
     "Adds a bucket to an account",
     (required, std::string, name, "Name for the bucket.")
@@ -29,6 +27,14 @@ WEBHOOKSIO_ENDPOINT(buckets, get_buckets, seed("getBuckets"), get, "/v1/accounts
 WEBHOOKSIO_ENDPOINT(buckets, delete_bucket, seed("deleteBucket"), delete_, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
     "Deletes a bucket.")
 
-WEBHOOKSIO_AREA_END(buckets)
+// The area's endpoints, in the order above.
+namespace areas {
+using buckets = boost::mp11::mp_list<
+    create_bucket,
+    update_bucket,
+    get_bucket,
+    get_buckets,
+    delete_bucket>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

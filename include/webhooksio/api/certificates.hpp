@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(certificates)
-
 WEBHOOKSIO_ENDPOINT(certificates, import_certificate, docs("importCertificate"), put, "/v1/accounts/:account_id/certificates", (account_id),
     "Import SSL Certificate",
     (required, std::string, domain, "The domain for the certificate that you wish to import")
@@ -21,6 +19,13 @@ WEBHOOKSIO_ENDPOINT(certificates, get_certificates, docs("getCertificates"), get
 WEBHOOKSIO_ENDPOINT(certificates, delete_certificate, docs("deleteCertificate"), delete_, "/v1/accounts/:account_id/certificates/:certificate_id", (account_id, certificate_id),
     "Delete SSL Certificate")
 
-WEBHOOKSIO_AREA_END(certificates)
+// The area's endpoints, in the order above.
+namespace areas {
+using certificates = boost::mp11::mp_list<
+    import_certificate,
+    get_certificate,
+    get_certificates,
+    delete_certificate>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(destinations)
-
 WEBHOOKSIO_ENDPOINT(destinations, create_destination, seed("createDestination"), post, "/v1/accounts/:account_id/inputs/:input_id/destinations", (account_id, input_id),
     "Adds an destination for an input.",
     (required, std::string, name, "Name for the input.")
@@ -56,6 +54,14 @@ WEBHOOKSIO_ENDPOINT(destinations, get_destinations, seed("getDestinations"), get
 WEBHOOKSIO_ENDPOINT(destinations, delete_destination, seed("deleteDestination"), delete_, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
     "Deletes an destination.")
 
-WEBHOOKSIO_AREA_END(destinations)
+// The area's endpoints, in the order above.
+namespace areas {
+using destinations = boost::mp11::mp_list<
+    create_destination,
+    update_destination,
+    get_destination,
+    get_destinations,
+    delete_destination>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(gateway)
-
 WEBHOOKSIO_ENDPOINT(gateway, get_gateway_auth_option, docs("getGatewayAuthOption"), get, "/v1/gateway/authentication/:type/:option", (auth_type, auth_option),
     "Gateway Auth Details")
 
@@ -29,6 +27,16 @@ WEBHOOKSIO_ENDPOINT(gateway, resend_messages, docs("resendMessages"), post, "/v1
 WEBHOOKSIO_ENDPOINT(gateway, retry_request, docs("retryRequest"), post, "/v1/retry", (),
     "Retry Request")
 
-WEBHOOKSIO_AREA_END(gateway)
+// The area's endpoints, in the order above.
+namespace areas {
+using gateway = boost::mp11::mp_list<
+    get_gateway_auth_option,
+    get_gateway_auth_options,
+    send_input_request,
+    send_dynamic_input_request,
+    check_input_gateway,
+    resend_messages,
+    retry_request>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

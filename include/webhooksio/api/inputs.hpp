@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(inputs)
-
 WEBHOOKSIO_ENDPOINT(inputs, create_input, seed("createInput"), post, "/v1/accounts/:account_id/inputs", (account_id),
     "Adds an input to an account",
     (required, webhooksio::bucket_id, bucket_id, "The bucket the input belongs to")
@@ -50,6 +48,14 @@ WEBHOOKSIO_ENDPOINT(inputs, get_inputs, seed("getInputs"), get, "/v1/accounts/:a
 WEBHOOKSIO_ENDPOINT(inputs, delete_input, seed("deleteInput"), delete_, "/v1/accounts/:account_id/inputs/:input_id", (account_id, input_id),
     "Deletes an input.")
 
-WEBHOOKSIO_AREA_END(inputs)
+// The area's endpoints, in the order above.
+namespace areas {
+using inputs = boost::mp11::mp_list<
+    create_input,
+    update_input,
+    get_input,
+    get_inputs,
+    delete_input>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

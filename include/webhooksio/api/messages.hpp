@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(messages)
-
 WEBHOOKSIO_ENDPOINT(messages, get_incoming_message, seed("getIncomingMessage"), get, "/v1/accounts/:account_id/incoming/:incoming_message_id", (account_id, incoming_message_id),
     "Returns the details regarding an incoming message.",
     (optional, bool, include_outgoing_messages, "If the outgoing messages should be included as well."))
@@ -20,6 +18,13 @@ WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_status, seed("getOutgoingMess
 WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_attempt, docs("getOutgoingMessageAttempt"), get, "/v1/accounts/:account_id/attempts/:attempt_id", (account_id, attempt_id),
     "Get Outgoing Message Attempt")
 
-WEBHOOKSIO_AREA_END(messages)
+// The area's endpoints, in the order above.
+namespace areas {
+using messages = boost::mp11::mp_list<
+    get_incoming_message,
+    get_outgoing_message,
+    get_outgoing_message_status,
+    get_outgoing_message_attempt>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(providers)
-
 WEBHOOKSIO_ENDPOINT(providers, create_consumer, seed("createConsumer"), post, "/v1/accounts/:account_id/applications/:application_id/consumers", (account_id, application_id),
     "Creates a consumer for an application",
     (required, webhooksio::consumer_id, consumer_id, "The id for the consumer of the application. This id should be the unique id from the application provider that identifies this customer/consumer of the application.")
@@ -123,6 +121,26 @@ WEBHOOKSIO_ENDPOINT(providers, get_consumer_destination, docs("getConsumerDestin
 WEBHOOKSIO_ENDPOINT(providers, send_dynamic_consumer_webhook_request, docs("sendDynamicConsumerWebhookRequest"), post, "/:application_id/:consumer_id/:bucket_key/:target_url", (application_id, consumer_id, bucket_key, target_url),
     "Send webhook to consumer (Dynamic)")
 
-WEBHOOKSIO_AREA_END(providers)
+// The area's endpoints, in the order above.
+namespace areas {
+using providers = boost::mp11::mp_list<
+    create_consumer,
+    get_consumers,
+    update_consumer,
+    get_consumer,
+    delete_consumer,
+    get_consumer_destinations,
+    create_consumer_destination,
+    update_consumer_destination,
+    delete_consumer_destination,
+    get_consumer_buckets,
+    send_consumer_webhook_request,
+    get_consumer_subscription,
+    get_consumer_request_log,
+    create_client_token,
+    get_embedded_view_html,
+    get_consumer_destination,
+    send_dynamic_consumer_webhook_request>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

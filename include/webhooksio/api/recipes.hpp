@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(recipes)
-
 WEBHOOKSIO_ENDPOINT(recipes, create_recipe, seed("createRecipe"), post, "/v1/accounts/:account_id/recipes", (account_id),
     "Adds a Recipe to an account",
     (required, std::string, name, "Name for the recipe.")
@@ -45,6 +43,16 @@ WEBHOOKSIO_ENDPOINT(recipes, test_recipe, seed("testRecipe"), put, "/v1/accounts
     (required, std::string, recipe, "The recipe to be tested.")
     (optional, std::string, event_type, "The event type."))
 
-WEBHOOKSIO_AREA_END(recipes)
+// The area's endpoints, in the order above.
+namespace areas {
+using recipes = boost::mp11::mp_list<
+    create_recipe,
+    update_recipe,
+    publish_recipe,
+    get_recipe,
+    get_recipes,
+    delete_recipe,
+    test_recipe>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(reporting)
-
 WEBHOOKSIO_ENDPOINT(reporting, get_overview_report, seed("getOverviewReport"), get, "/v1/accounts/:account_id/stats/overview", (account_id),
     "Returns a general overview.",
     (required, std::string, start_date, "The start date for the data.")
@@ -34,6 +32,12 @@ WEBHOOKSIO_ENDPOINT(reporting, get_request_log, seed("getRequestLog"), get, "/v1
     (optional, webhooksio::bucket_id, bucket_id, "")
     (optional, int, http_status, ""))
 
-WEBHOOKSIO_AREA_END(reporting)
+// The area's endpoints, in the order above.
+namespace areas {
+using reporting = boost::mp11::mp_list<
+    get_overview_report,
+    get_summary_report,
+    get_request_log>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

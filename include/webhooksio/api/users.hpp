@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(users)
-
 WEBHOOKSIO_ENDPOINT(users, login, seed("login"), put, "/v1/authenticate", (),
     "Authenticates the users login credentials",
     (required, std::string, email_address, "The user's email address.")
@@ -64,6 +62,21 @@ WEBHOOKSIO_ENDPOINT(users, verify_email_address, seed("verifyEmailAddress"), get
 WEBHOOKSIO_ENDPOINT(users, resend_verification_email, seed("resendVerificationEmail"), get, "/v1/accounts/:account_id/users/:user_id/resend_verification", (account_id, user_id),
     "Resends a verification email for a user.")
 
-WEBHOOKSIO_AREA_END(users)
+// The area's endpoints, in the order above.
+namespace areas {
+using users = boost::mp11::mp_list<
+    login,
+    change_password,
+    get_api_token,
+    reset_password,
+    lookup_password_change_key,
+    create_user,
+    update_user,
+    get_user,
+    get_users,
+    delete_user,
+    verify_email_address,
+    resend_verification_email>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

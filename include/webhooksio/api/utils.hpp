@@ -5,8 +5,6 @@
 
 namespace webhooksio::api {
 
-WEBHOOKSIO_AREA_BEGIN(utils)
-
 WEBHOOKSIO_ENDPOINT(utils, health_check, seed("healthCheck"), get, "/v1/health", (),
     "System health check")
 
@@ -25,6 +23,15 @@ WEBHOOKSIO_ENDPOINT(utils, get_retry_policies, seed("getRetryPolicies"), get, "/
 WEBHOOKSIO_ENDPOINT(utils, get_retry_policy, seed("getRetryPolicy"), get, "/v1/retry_policies/:policy_id", (policy_id),
     "Returns the details of a specific retry policy.")
 
-WEBHOOKSIO_AREA_END(utils)
+// The area's endpoints, in the order above.
+namespace areas {
+using utils = boost::mp11::mp_list<
+    health_check,
+    get_plans,
+    get_plan,
+    get_timezones,
+    get_retry_policies,
+    get_retry_policy>;
+}  // namespace areas
 
 }  // namespace webhooksio::api

@@ -18,6 +18,13 @@
 // (`asio::use_awaitable | webhooksio::with_response`), completing with
 // (error_code, webhooksio::response).
 //
+// An exception thrown inside a call (by a hook, the transport or the
+// decoder) is the call's outcome, as in asio::co_spawn: with asio::use_future
+// the future holds it, with asio::use_awaitable the co_await throws it; with
+// any other token it is thrown where the completion handler would run, out
+// of io_context::run(), and the handler is not called. With those two tokens
+// a failed call throws its typed webhooksio::exception (a system_error).
+//
 // Cancellation: through the token's cancellation slot (terminal, partial or
 // total), a call completes with boost::asio::error::operation_aborted; its
 // connection is closed. Threads: one client may be used from every thread of
@@ -42,6 +49,8 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
 #include <boost/json.hpp>
 
 #include "../api.hpp"
@@ -73,7 +82,6 @@ struct asio_response_token {
 
 template <class Token>
     requires(!std::same_as<std::remove_cvref_t<Token>, nothrow_t> &&
-             !std::same_as<std::remove_cvref_t<Token>, use_future_t> &&
              boost::asio::completion_token_for<std::decay_t<Token>, response_signature>)
 asio_response_token<std::decay_t<Token>> operator|(Token&& token, with_response_t) {
     return {std::forward<Token>(token)};
@@ -85,6 +93,20 @@ template <class T>
 inline constexpr bool is_response_token = false;
 template <class T>
 inline constexpr bool is_response_token<asio_response_token<T>> = true;
+
+// The tokens that carry an exception to their caller (a future, an awaiting
+// coroutine): a call made with one completes with (std::exception_ptr, T),
+// as asio::co_spawn does, so that an exception thrown inside the call, and
+// a failure as its typed exception, reach the caller.
+template <class T>
+inline constexpr bool carries_exceptions = false;
+template <class Allocator>
+inline constexpr bool carries_exceptions<boost::asio::use_future_t<Allocator>> = true;
+template <class Executor>
+inline constexpr bool carries_exceptions<boost::asio::use_awaitable_t<Executor>> = true;
+
+template <class T>
+using throwing_signature = void(std::exception_ptr, T);
 
 // An asynchronous transport behind one pointer and two functions, as
 // transport_ref is for the synchronous one: the call loop is compiled once.
@@ -166,6 +188,12 @@ WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, cons
 WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
                                 result<http_request> request, diagnostics* diag,
                                 boost::asio::any_completion_handler<response_signature> handler);
+WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
+                                result<http_request> request, diagnostics* diag,
+                                boost::asio::any_completion_handler<throwing_signature<boost::json::value>> handler);
+WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
+                                result<http_request> request, diagnostics* diag,
+                                boost::asio::any_completion_handler<throwing_signature<response>> handler);
 
 }  // namespace detail
 
@@ -225,10 +253,11 @@ public:
     template <class Token>
     static void refuse_temporary_options(const auto&...) {
         static_assert(detail::always_false<Token>,
-                      "webhooksio: with g++ before 14, options holding a string and given as a braced list in a "
+                      "webhooksio: with g++ before 14, options given as a braced list (or any temporary) in a "
                       "co_await expression are destroyed twice (a double free). Name them first: "
                       "`const api::create_bucket::options o{.name = ...}; co_await api.async_create_bucket(id, o, "
-                      "asio::use_awaitable);`");
+                      "asio::use_awaitable);`, or leave out the options of a call that needs none: "
+                      "`co_await api.async_get_bucket(a, b, asio::use_awaitable);`");
     }
 
     executor_type get_executor() const noexcept { return state_->executor; }
@@ -249,7 +278,15 @@ public:
                         std::forward<Token>(token));
     }
 
-    // With free-form options, any option of the API by name.
+    // Without options, when none of E's is required.
+    template <detail::endpoint_type E, class Token>
+        requires api::optionless_call<E, Token>
+    auto async_call(const typename E::params& ids, Token&& token) {
+        const typename E::options none{};
+        return initiate(detail::spec_of<E>, detail::id_views(ids), detail::values_of(none), nullptr,
+                        std::forward<Token>(token));
+    }
+
     // Typed options as a temporary, where g++ before 14 would free their
     // strings twice (detail/await_temporaries.hpp): the build stops.
     template <detail::endpoint_type E, class Token>
@@ -263,6 +300,7 @@ public:
         refuse_temporary_options<Token>(ids);
     }
 
+    // With free-form options, any option of the API by name.
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm, class Token>
     auto async_call(const typename E::params& ids, const FreeForm& options, Token&& token) {
         return initiate(detail::spec_of<E>, detail::id_views(ids), free_form(options), nullptr,
@@ -312,11 +350,20 @@ private:
                   const detail::option_values& options, diagnostics* diag, Token&& token) {
         result<http_request> request = state_->core.build(call, ids, options);
         if constexpr (detail::is_response_token<std::remove_cvref_t<Token>>)
-            return boost::asio::async_initiate<decltype(token.token), response_signature>(
-                start<response_signature>{}, token.token, state_, &call, std::move(request), diag);
+            return initiate_with<response>(token.token, call, std::move(request), diag);
         else
-            return boost::asio::async_initiate<Token, call_signature>(start<call_signature>{}, token, state_, &call,
-                                                                      std::move(request), diag);
+            return initiate_with<boost::json::value>(token, call, std::move(request), diag);
+    }
+
+    // A call completing with T: (std::exception_ptr, T) for the tokens that
+    // carry exceptions, (error_code, T) for the others.
+    template <class T, class Token>
+    auto initiate_with(Token& token, const detail::call_spec& call, result<http_request> request,
+                       diagnostics* diag) {
+        using signature = std::conditional_t<detail::carries_exceptions<std::remove_cvref_t<Token>>,
+                                             detail::throwing_signature<T>, void(boost::system::error_code, T)>;
+        return boost::asio::async_initiate<Token, signature>(start<signature>{}, token, state_, &call,
+                                                              std::move(request), diag);
     }
 
     template <class Signature>

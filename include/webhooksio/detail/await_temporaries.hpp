@@ -12,7 +12,8 @@
 // (const&, a value, &&) and whatever it returns, since the code at fault is
 // the caller's. (GCC's PR 99576, 100611 and 101367; tests/compiler/
 // await_temporaries.cpp shows it.) A library cannot repair the caller's
-// code; it can refuse it at compile time, where it is sure to be wrong.
+// code; it can refuse, at compile time, every call the bug can reach: options
+// as a temporary with a token that makes the call an awaitable.
 //
 // Define WEBHOOKSIO_AWAIT_TEMPORARY_GUARD to 0 or 1 to override the choice.
 // Only asio/client.hpp includes this header.
@@ -23,10 +24,6 @@
 
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
-#include <boost/describe/members.hpp>
-#include <boost/mp11/algorithm.hpp>
-
-#include "../options.hpp"
 
 #ifndef WEBHOOKSIO_AWAIT_TEMPORARY_GUARD
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 14
@@ -37,24 +34,6 @@
 #endif
 
 namespace webhooksio::detail {
-
-// Whether an options struct has a required option whose destruction frees
-// something (a string, an ID): a braced list of it must give that option,
-// so it always holds a member the bug destroys twice. Options without one
-// may be braced safely when what they set holds no memory
-// (`{.expand = true}`, `{}`): those stay allowed.
-template <class M>
-inline constexpr bool owning_required = false;
-template <class T>
-inline constexpr bool owning_required<required<T>> = !std::is_trivially_destructible_v<T>;
-
-template <class D>
-using is_owning_required = std::bool_constant<owning_required<typename member_type<std::remove_cv_t<decltype(D::pointer)>>::type>>;
-
-template <class Options>
-inline constexpr bool has_owning_required =
-    boost::mp11::mp_any_of<boost::describe::describe_members<Options, boost::describe::mod_public>,
-                           is_owning_required>::value;
 
 // Whether a completion token makes the call an asio::awaitable, which is
 // co_awaited where it is made (use_awaitable, as_tuple(use_awaitable), ...).
@@ -74,10 +53,16 @@ template <class Token, class Signature>
 concept awaitable_token = is_asio_awaitable<decltype(boost::asio::async_initiate<Token, Signature>(
     probe_initiation{}, std::declval<std::decay_t<Token>&>()))>;
 
-// Options passed as a temporary that this compiler would destroy twice.
+// Options passed as a temporary that this compiler may destroy twice: any,
+// whatever their members. Every options struct has members of class type
+// (`extra`, and strings, IDs, payloads), and whether a braced list builds
+// them in the coroutine's hidden variables depends on which ones it names;
+// a rule by members would let some double frees through (the gateway's
+// `{.raw_body = ..., .content_type = ...}` was one). A call that needs no
+// options is written without them instead.
 template <class Options, class Token, class Signature>
 consteval bool unsafe_temporary_options() {
-    if constexpr (WEBHOOKSIO_AWAIT_TEMPORARY_GUARD && has_owning_required<Options>)
+    if constexpr (WEBHOOKSIO_AWAIT_TEMPORARY_GUARD)
         return awaitable_token<Token, Signature>;
     else
         return false;

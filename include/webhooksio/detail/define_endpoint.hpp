@@ -1,8 +1,9 @@
 // The one macro that adds an endpoint to the table. One call per endpoint
 // declares everything the library knows of it: its descriptor type in
 // webhooksio::api, its options struct (members, Boost.Describe list and
-// help texts, all from one list), the client's named method and its place in
-// its area's list (api::areas::<area>, from which api::endpoints is made).
+// help texts, all from one list) and the client's named methods. Its area's
+// header lists it in api::areas::<area>, from which api::endpoints is made:
+// a plain list, the same in every translation unit.
 //
 //     WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post,
 //         "/v1/accounts/:account_id/buckets", (account_id),
@@ -10,8 +11,8 @@
 //         (required, std::string, name, "Name for the bucket.")
 //         (optional, std::string, key, "The key for the bucket."))
 //
-// The arguments: the area (between WEBHOOKSIO_AREA_BEGIN/END of the same
-// name), the C++ name, seed("name") for one of the Node.js client's calls or
+// The arguments: the area (the list api::areas::<area> that names it), the
+// C++ name, seed("name") for one of the Node.js client's calls or
 // docs("name") for a route only the API docs name, the HTTP method, the route,
 // the ID types of its :placeholders in order (`()` for none), the summary,
 // then one (required|optional, C++ type, name, description) per option. An
@@ -24,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -63,6 +65,13 @@ struct named_call;
 template <class Client, class E>
 struct async_named_call;
 
+// A call of E made without its options, with a token: possible when none of
+// E's options is required.
+template <class E, class Token>
+concept optionless_call = detail::all_optional<typename E::options> &&
+                          !std::is_same_v<std::remove_cvref_t<Token>, typename E::options> &&
+                          !std::is_same_v<std::remove_cvref_t<Token>, ::webhooksio::diagnostics>;
+
 // A completion token of that client (tokens.hpp), checked only once the
 // client is complete.
 template <class Token, class Client>
@@ -73,35 +82,7 @@ concept token_of = Client::template accepts_token<Token>;
 template <class Client, class E, class Token>
 inline constexpr bool refuses_temporary_options = Client::template refuses_temporary_options<E, Token>;
 
-// Each area's endpoints, in the order of its header: every endpoint's macro
-// call fills the next slot, counted with __COUNTER__ from the area's start,
-// so that the list needs no entry of its own. The count is relative to the
-// area's start, the same in every file that includes the header.
-template <class Area>
-inline constexpr int area_start = 0;
-
-template <class Area, std::size_t I>
-struct area_slot;
-
-template <class Area, std::size_t... I>
-boost::mp11::mp_list<typename area_slot<Area, I>::type...> area_list_of(std::index_sequence<I...>);
-
-template <class Area, int N>
-using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
-
 }  // namespace webhooksio::api
-
-#define WEBHOOKSIO_AREA_BEGIN(area)                                   \
-    namespace area_tags {                                             \
-    struct area;                                                      \
-    }                                                                 \
-    template <>                                                       \
-    inline constexpr int area_start<area_tags::area> = __COUNTER__;
-
-#define WEBHOOKSIO_AREA_END(area)                                                               \
-    namespace areas {                                                                           \
-    using area = area_list<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1>;    \
-    }
 
 // ---- The pieces of WEBHOOKSIO_ENDPOINT.
 
@@ -170,6 +151,22 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
             return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
                 WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, &diag, std::forward<Token>(token));                    \
         }                                                                                                      \
+        /* Without options, when none is required. */                                                        \
+        template <class Token>                                                                                 \
+            requires ::webhooksio::api::optionless_call<::webhooksio::api::E, Token>                            \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) Token&& token) {                       \
+            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), ::webhooksio::api::E::options{}, nullptr,                       \
+                std::forward<Token>(token));                                                                   \
+        }                                                                                                      \
+        template <class Token>                                                                                 \
+            requires ::webhooksio::api::optionless_call<::webhooksio::api::E, Token>                            \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::diagnostics& diag,       \
+                       Token&& token) {                                                                        \
+            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), ::webhooksio::api::E::options{}, &diag,                         \
+                std::forward<Token>(token));                                                                   \
+        }                                                                                                      \
         /* Options as a temporary that g++ before 14 would destroy twice: refused (asio/client.hpp). */         \
         template <class Token>                                                                                 \
             requires ::webhooksio::api::refuses_temporary_options<Client, ::webhooksio::api::E, Token>        \
@@ -204,9 +201,5 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
             option_docs{{WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_DOC, __VA_ARGS__)}};                   \
     };                                                                                                         \
     BOOST_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_NAME, __VA_ARGS__)))  \
-    template <>                                                                                                \
-    struct area_slot<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1> {                        \
-        using type = E;                                                                                        \
-    };                                                                                                         \
     WEBHOOKSIO_DETAIL_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)                                                 \
     WEBHOOKSIO_DETAIL_ASYNC_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)

@@ -12,11 +12,13 @@
 #include <boost/json.hpp>
 
 #include "../client_options.hpp"
+#include "call_spec.hpp"
 #include "../config.hpp"
 #include "../endpoint.hpp"
 #include "../error.hpp"
 #include "../http_syntax.hpp"
 #include "../options.hpp"
+#include "../redaction.hpp"
 #include "../response.hpp"
 #include "../result.hpp"
 #include "../transport.hpp"
@@ -25,36 +27,6 @@
 #include "base_url.hpp"
 
 namespace webhooksio::detail {
-
-// What one endpoint contributes to a call: constants, made once per
-// endpoint at compile time (spec_of below).
-struct call_spec {
-    std::string_view endpoint;  // the C++ name, for messages
-    http_method method;
-    std::string_view route;
-    std::span<const std::string_view> placeholders;
-    std::span<const std::string_view> literal_runs;  // the route around its placeholders
-    std::span<const std::string_view> required;      // "a" or "a|b" (one of)
-    std::span<const option_info> options;            // the typed options, for the kinds of free-form ones
-};
-
-template <class Params>
-struct placeholders_of;
-template <class... Ids>
-struct placeholders_of<std::tuple<Ids...>> {
-    static constexpr std::array<std::string_view, sizeof...(Ids)> value{Ids::placeholder...};
-};
-
-template <class E>
-inline constexpr auto literal_runs_of = split_route<std::tuple_size_v<typename E::params>>(E::route).literal_runs;
-
-template <class E>
-inline constexpr auto required_options_of = required_options<E>();
-
-// The spec of endpoint E, a constant the pipeline gets by reference.
-template <class E>
-inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of<typename E::params>::value,
-                                   literal_runs_of<E>, required_options_of<E>, option_infos_of<E>};
 
 // What a client computes once and every call reuses.
 struct request_context {
@@ -68,18 +40,6 @@ struct request_context {
 
 // Whether `s` holds a CR, LF or NUL: what could end a header line early.
 WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s);
-
-// The key is a secret: it must never reach a message, a log or a hook. A
-// key shorter than this is no secret the API hands out, and redacting it in
-// text would mangle messages ("KEY" in "KEYS").
-inline constexpr std::size_t min_secret_length = 12;
-WEBHOOKSIO_DECL void redact(std::string& text, std::string_view secret);
-// `text` with the key taken out, as it is and percent-encoded.
-WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret);
-// The same for a parsed JSON document: a server may send the key back
-// JSON-escaped ("\u002B"), which only shows once parsed. True when it took
-// something out.
-WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret);
 
 // The context of a client with this key and these options, or a usage error.
 WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key, const client_options& options);

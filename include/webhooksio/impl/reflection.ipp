@@ -5,6 +5,8 @@
 #include <optional>
 #include <type_traits>
 
+#include "../detail/request.hpp"
+
 namespace webhooksio::detail {
 
 WEBHOOKSIO_DECL result<call_spec> spec_for(const reflection::endpoint_info& endpoint, std::size_t ids) {

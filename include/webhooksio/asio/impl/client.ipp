@@ -202,6 +202,26 @@ inline net::awaitable<call_outcome> run_call(std::shared_ptr<async_client_state>
     co_return call_outcome{error(), std::move(*answer)};
 }
 
+// Completes a call's handler. With (error_code, T), an exception thrown
+// inside the call is thrown here, where the handler would run: out of
+// io_context::run(), the handler not called (an exception a handler throws
+// goes the same way in Asio). With (exception_ptr, T) the handler gets it,
+// or a failure's typed exception.
+template <class T, class Pick>
+void complete(net::any_completion_handler<void(error_code, T)> handler, std::exception_ptr thrown,
+              call_outcome outcome, Pick& pick) {
+    if (thrown) std::rethrow_exception(thrown);
+    std::move(handler)(outcome.failure.code(), pick(std::move(outcome.answer)));
+}
+
+template <class T, class Pick>
+void complete(net::any_completion_handler<throwing_signature<T>> handler, std::exception_ptr thrown,
+              call_outcome outcome, Pick& pick) {
+    if (!thrown && outcome.failure) thrown = exception_for(std::move(outcome.failure));
+    if (thrown) std::move(handler)(thrown, T{});
+    else std::move(handler)(thrown, pick(std::move(outcome.answer)));
+}
+
 // Runs the call on the client's strand and completes `handler` with what
 // `pick` takes from the response, on the handler's own executor.
 template <class Signature, class Pick>
@@ -219,26 +239,40 @@ void spawn_call(std::shared_ptr<async_client_state> client, const call_spec& cal
     auto strand = client->on_strand;
     net::co_spawn(strand, run_call(std::move(client), std::move(control), call, std::move(request)),
                   net::bind_executor(executor, [handler = std::move(handler), slot, diag, pick](
-                                                   std::exception_ptr failure, call_outcome outcome) mutable {
+                                                   std::exception_ptr thrown, call_outcome outcome) mutable {
                       if (slot.is_connected()) slot.clear();
-                      if (failure) outcome.failure = send_error(error_of(failure), {});
                       if (diag && outcome.failure) *diag = outcome.failure.diagnostics();
-                      std::move(handler)(outcome.failure.code(), pick(std::move(outcome.answer)));
+                      complete(std::move(handler), thrown, std::move(outcome), pick);
                   }));
 }
+
+// The four signatures: (error_code or exception_ptr) with the body or the
+// whole response.
+inline constexpr auto pick_body = [](response r) { return std::move(r.body); };
+inline constexpr auto pick_response = [](response r) { return r; };
 
 WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
                                 result<http_request> request, diagnostics* diag,
                                 net::any_completion_handler<call_signature> handler) {
-    spawn_call(std::move(client), call, std::move(request), diag, std::move(handler),
-               [](response r) { return std::move(r.body); });
+    spawn_call(std::move(client), call, std::move(request), diag, std::move(handler), pick_body);
 }
 
 WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
                                 result<http_request> request, diagnostics* diag,
                                 net::any_completion_handler<response_signature> handler) {
-    spawn_call(std::move(client), call, std::move(request), diag, std::move(handler),
-               [](response r) { return r; });
+    spawn_call(std::move(client), call, std::move(request), diag, std::move(handler), pick_response);
+}
+
+WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
+                                result<http_request> request, diagnostics* diag,
+                                net::any_completion_handler<throwing_signature<boost::json::value>> handler) {
+    spawn_call(std::move(client), call, std::move(request), diag, std::move(handler), pick_body);
+}
+
+WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, const call_spec& call,
+                                result<http_request> request, diagnostics* diag,
+                                net::any_completion_handler<throwing_signature<response>> handler) {
+    spawn_call(std::move(client), call, std::move(request), diag, std::move(handler), pick_response);
 }
 
 }  // namespace webhooksio::detail

@@ -1,4 +1,4 @@
-// g++ before 14 frees twice the strings of options braced in a co_await
+// g++ before 14 destroys twice the members of options braced in a co_await
 // expression (detail/await_temporaries.hpp): the build stops instead of the
 // program freeing memory twice at run time. Registered for those compilers only.
 #include <boost/asio.hpp>
