@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "http_syntax.hpp"
 
 namespace webhooksio {
 

@@ -18,6 +18,10 @@ WEBHOOKSIO_DECL bool is_http_token(std::string_view name) noexcept;
 // UTF-8 and other octets from 0x80 up may stand.
 WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept;
 
+// Whether two header names are the same name: ASCII letters compare without
+// case (RFC 9110 5.1), every other byte as it is.
+WEBHOOKSIO_DECL bool same_header_name(std::string_view a, std::string_view b) noexcept;
+
 }  // namespace webhooksio
 
 #if WEBHOOKSIO_DEFINITIONS

@@ -17,4 +17,9 @@ WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept {
     return std::ranges::none_of(value, [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; });
 }
 
+WEBHOOKSIO_DECL bool same_header_name(std::string_view a, std::string_view b) noexcept {
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+    return std::ranges::equal(a, b, [&](char x, char y) { return lower(x) == lower(y); });
+}
+
 }  // namespace webhooksio
