@@ -113,6 +113,58 @@
 #include <utility>
 #include <vector>
 
+// ---- webhooksio/http_syntax.hpp
+// What RFC 9110 lets a header line hold: the checks that keep text from
+// ending a header early and starting another, shared by the client, the
+// emulator and its recipe engine.
+
+#include <string_view>
+
+
+namespace webhooksio {
+
+// Whether `name` is an RFC 9110 token, what a header name must be: one or
+// more letters, digits and !#$%&'*+-.^_`|~ (no space, colon, CR or LF).
+WEBHOOKSIO_DECL bool is_http_token(std::string_view name) noexcept;
+
+// Whether `value` may be a header's value (RFC 9110 field-value): no
+// control character but horizontal tab, so no CR, LF or NUL; bytes of
+// UTF-8 and other octets from 0x80 up may stand.
+WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept;
+
+// Whether two header names are the same name: ASCII letters compare without
+// case (RFC 9110 5.1), every other byte as it is.
+WEBHOOKSIO_DECL bool same_header_name(std::string_view a, std::string_view b) noexcept;
+
+}  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/http_syntax.ipp
+// Definitions for http_syntax.hpp.
+
+#include <algorithm>
+
+namespace webhooksio {
+
+WEBHOOKSIO_DECL bool is_http_token(std::string_view name) noexcept {
+    constexpr std::string_view symbols = "!#$%&'*+-.^_`|~";
+    return !name.empty() && std::ranges::all_of(name, [&](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               symbols.find(c) != std::string_view::npos;
+    });
+}
+
+WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept {
+    return std::ranges::none_of(value, [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; });
+}
+
+WEBHOOKSIO_DECL bool same_header_name(std::string_view a, std::string_view b) noexcept {
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+    return std::ranges::equal(a, b, [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+}  // namespace webhooksio
+#endif
 
 namespace webhooksio {
 
@@ -161,13 +213,8 @@ struct http_response {
 namespace webhooksio {
 
 WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    for (const auto& [key, value] : headers) {
-        if (key.size() != name.size()) continue;
-        bool same = true;
-        for (std::size_t i = 0; same && i < key.size(); ++i) same = lower(key[i]) == lower(name[i]);
-        if (same) return value;
-    }
+    for (const auto& [key, value] : headers)
+        if (same_header_name(key, name)) return value;
     return {};
 }
 
@@ -1183,7 +1230,8 @@ WEBHOOKSIO_ENDPOINT(destinations, create_destination, seed("createDestination"),
     (optional, std::string, header_prefix, "The prefix of the custom headers that will be included. The default is Webhooks")
     (optional, std::vector<std::string>, alert_on_failure, "A comma delimited list of email addresses to alert when a webhook enters the failed status.")
     (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this destination it can be specified.")
-    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max."))
+    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max.")
+    (optional, std::string, signing_secret, "A Standard Webhooks signing secret (whsec_ and the base64 of 24 to 64 random bytes): each delivery then carries webhook-id, webhook-timestamp and webhook-signature. An extension of the original API (the emulator's); answers show it masked."))
 
 WEBHOOKSIO_ENDPOINT(destinations, update_destination, seed("updateDestination"), put, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
     "Updates the details of an destination.",
@@ -1202,7 +1250,8 @@ WEBHOOKSIO_ENDPOINT(destinations, update_destination, seed("updateDestination"),
     (optional, std::string, header_prefix, "The prefix of the custom headers that will be included. The default is Webhooks")
     (optional, std::vector<std::string>, alert_on_failure, "A comma delimited list of email addresses to alert when a webhook enters the failed status.")
     (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this destination it can be specified.")
-    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max."))
+    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max.")
+    (optional, std::string, signing_secret, "A Standard Webhooks signing secret (whsec_ and the base64 of 24 to 64 random bytes): each delivery then carries webhook-id, webhook-timestamp and webhook-signature. An extension of the original API (the emulator's); answers show it masked. A new secret signs beside the old one for the emulator's --signing-overlap; \"\" turns signing off."))
 
 WEBHOOKSIO_ENDPOINT(destinations, get_destination, seed("getDestination"), get, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
     "Returns the details for a specfic destination.",
@@ -1755,6 +1804,11 @@ enum class errc {
     send_failed,         // the request could not be written
     receive_failed,      // the connection failed before a whole answer came
     tls_failed,          // TLS handshake or certificate verification failed
+    // A webhook delivery that verify_webhook (signature.hpp) refuses:
+    missing_webhook_header,        // no webhook-id, webhook-timestamp or webhook-signature
+    malformed_webhook_timestamp,   // webhook-timestamp is not Unix seconds
+    webhook_timestamp_out_of_tolerance,  // too old or too far ahead: a replay, or a clock off
+    no_matching_signature,         // no v1 signature is the secret's over this id, time and body
 };
 
 WEBHOOKSIO_DECL const boost::system::error_category& error_category() noexcept;
@@ -1914,6 +1968,12 @@ public:
             case errc::send_failed: return "sending the request failed";
             case errc::receive_failed: return "receiving the response failed";
             case errc::tls_failed: return "TLS failed";
+            case errc::missing_webhook_header:
+                return "the webhook-id, webhook-timestamp or webhook-signature header is missing";
+            case errc::malformed_webhook_timestamp: return "the webhook-timestamp is not a number of seconds";
+            case errc::webhook_timestamp_out_of_tolerance:
+                return "the webhook-timestamp is too far from the current time";
+            case errc::no_matching_signature: return "no webhook signature matches";
         }
         return "unknown webhooksio error";
     }
@@ -2307,49 +2367,6 @@ private:
 
 #include <boost/json.hpp>
 
-// ---- webhooksio/http_syntax.hpp
-// What RFC 9110 lets a header line hold: the checks that keep text from
-// ending a header early and starting another, shared by the client, the
-// emulator and its recipe engine.
-
-#include <string_view>
-
-
-namespace webhooksio {
-
-// Whether `name` is an RFC 9110 token, what a header name must be: one or
-// more letters, digits and !#$%&'*+-.^_`|~ (no space, colon, CR or LF).
-WEBHOOKSIO_DECL bool is_http_token(std::string_view name) noexcept;
-
-// Whether `value` may be a header's value (RFC 9110 field-value): no
-// control character but horizontal tab, so no CR, LF or NUL; bytes of
-// UTF-8 and other octets from 0x80 up may stand.
-WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept;
-
-}  // namespace webhooksio
-
-#if WEBHOOKSIO_DEFINITIONS
-// ---- impl/http_syntax.ipp
-// Definitions for http_syntax.hpp.
-
-#include <algorithm>
-
-namespace webhooksio {
-
-WEBHOOKSIO_DECL bool is_http_token(std::string_view name) noexcept {
-    constexpr std::string_view symbols = "!#$%&'*+-.^_`|~";
-    return !name.empty() && std::ranges::all_of(name, [&](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               symbols.find(c) != std::string_view::npos;
-    });
-}
-
-WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept {
-    return std::ranges::none_of(value, [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; });
-}
-
-}  // namespace webhooksio
-#endif
 // ---- detail/url.hpp
 // Percent-encoding, route expansion and query strings (RFC 3986). Ordinary
 // functions, compiled once, shared by every endpoint.
@@ -5239,6 +5256,292 @@ inline std::string redacted(std::string text, std::string_view secret) {
 }
 
 }  // namespace webhooksio
+// ---- webhooksio/signature.hpp
+// Signed webhooks, as the Standard Webhooks specification defines them
+// (github.com/standard-webhooks/standard-webhooks, spec/standard-webhooks.md):
+// a delivery carries three headers,
+//
+//     webhook-id: msg_p5jXN8AQM9LWM0D4loKWxJek        the same on every retry: the idempotency key
+//     webhook-timestamp: 1614265330                   Unix seconds of this attempt
+//     webhook-signature: v1,g0hM9SsE+OTPJTGt/...=     HMAC-SHA256 of "id.timestamp.body", base64;
+//                                                     several, space-separated, during a secret's rotation
+//
+// and the receiver checks them with the secret it shares with the sender:
+//
+//     const webhooksio::webhook_secret secret{std::getenv("WEBHOOK_SECRET")};
+//     if (auto ec = webhooksio::verify_webhook(secret, req.headers, req.body)) return refuse(ec.message());
+//
+// The emulator signs the deliveries of every destination given a
+// signing_secret (an extension of the Webhooks.io API).
+
+#include <chrono>
+#include <concepts>
+#include <ranges>
+#include <string>
+#include <string_view>
+
+#include <boost/system/error_code.hpp>
+
+
+namespace webhooksio {
+
+// The key a sender and its receivers share: 24 to 64 random bytes, written
+// `whsec_` and their base64. Its text is a secret: no error message, log
+// line or hook of the library holds it, and its bytes are wiped on
+// destruction.
+class webhook_secret {
+public:
+    // From `whsec_<base64>` or the base64 alone, padded or not (as the
+    // reference libraries accept it). Throws usage_error (errc::usage) for
+    // an empty secret or one that is not base64; the message never quotes it.
+    WEBHOOKSIO_DECL explicit webhook_secret(std::string_view text);
+
+    // A new secret of 32 random bytes (OpenSSL's RAND_bytes).
+    WEBHOOKSIO_DECL static webhook_secret generate();
+
+    // The `whsec_<base64>` form: what a receiver is configured with.
+    WEBHOOKSIO_DECL std::string text() const;
+
+    // The key's raw bytes.
+    std::string_view bytes() const noexcept { return key_; }
+
+    webhook_secret(const webhook_secret&) = default;
+    webhook_secret& operator=(const webhook_secret&) = default;
+    WEBHOOKSIO_DECL ~webhook_secret();
+
+private:
+    webhook_secret() = default;
+
+    std::string key_;
+};
+
+// The signature of one delivery: "v1," and the base64 of HMAC-SHA256 over
+// "<id>.<timestamp>.<body>". The value of webhook-signature (or one entry of
+// it: a rotation sends "v1,<old> v1,<new>").
+WEBHOOKSIO_DECL std::string sign_webhook(const webhook_secret& secret, std::string_view id,
+                                         std::chrono::sys_seconds timestamp, std::string_view body);
+
+// Checks a delivery from its three headers' values and its body, as received
+// (before any parsing: a re-serialized body does not verify). Empty when it
+// is genuine: the timestamp is within `tolerance` of this machine's clock
+// (either way) and any `v1` signature in the list matches, compared in
+// constant time; other versions are ignored. Otherwise one of the codes
+//   errc::missing_webhook_header              a value is empty
+//   errc::malformed_webhook_timestamp         not decimal Unix seconds
+//   errc::webhook_timestamp_out_of_tolerance  too old (a replay?) or too new
+//   errc::no_matching_signature               tampered, another secret, another id
+WEBHOOKSIO_DECL boost::system::error_code verify_webhook(const webhook_secret& secret, std::string_view id,
+                                                         std::string_view timestamp,
+                                                         std::string_view signature_header, std::string_view body,
+                                                         std::chrono::seconds tolerance = std::chrono::minutes(5));
+
+namespace detail {
+
+// A request header as servers hand them over: a (name, value) pair
+// (httplib's multimap, webhooksio::http_headers, a std::map), or an object
+// with name_string() and value() (Boost.Beast's fields, a request itself).
+template <class H>
+concept name_value_pair = requires(const H& h) {
+    { h.first } -> std::convertible_to<std::string_view>;
+    { h.second } -> std::convertible_to<std::string_view>;
+};
+template <class H>
+concept named_field = requires(const H& h) {
+    { h.name_string() } -> std::convertible_to<std::string_view>;
+    { h.value() } -> std::convertible_to<std::string_view>;
+};
+
+template <class H>
+std::pair<std::string_view, std::string_view> name_and_value(const H& h) {
+    if constexpr (name_value_pair<H>)
+        return {h.first, h.second};
+    else
+        return {h.name_string(), h.value()};
+}
+
+}  // namespace detail
+
+// Any range of request headers whose names compare without case, e.g.
+// httplib's `req.headers`, a Beast request, webhooksio::http_headers.
+template <class Headers>
+concept webhook_headers = std::ranges::input_range<const Headers> &&
+                          (detail::name_value_pair<std::ranges::range_value_t<const Headers>> ||
+                           detail::named_field<std::ranges::range_value_t<const Headers>>);
+
+// The same, reading webhook-id, webhook-timestamp and webhook-signature from
+// the request's headers (the first of each name):
+//
+//     verify_webhook(secret, req.headers, req.body)     // httplib::Request
+//     verify_webhook(secret, request, request.body())   // beast::http::request<string_body>
+template <webhook_headers Headers>
+boost::system::error_code verify_webhook(const webhook_secret& secret, const Headers& headers, std::string_view body,
+                                         std::chrono::seconds tolerance = std::chrono::minutes(5)) {
+    std::string_view id, timestamp, signature;
+    for (const auto& header : headers) {
+        const auto [name, value] = detail::name_and_value(header);
+        for (auto [wanted, into] : {std::pair{"webhook-id", &id}, std::pair{"webhook-timestamp", &timestamp},
+                                    std::pair{"webhook-signature", &signature}})
+            if (into->empty() && same_header_name(name, wanted)) *into = value;
+    }
+    return verify_webhook(secret, id, timestamp, signature, body, tolerance);
+}
+
+}  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/signature.ipp
+// Definitions for signature.hpp.
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+#include <openssl/rand.h>
+
+namespace webhooksio {
+namespace detail {
+
+inline constexpr std::string_view secret_prefix = "whsec_";
+inline constexpr std::size_t generated_secret_bytes = 32;
+inline constexpr std::size_t hmac_sha256_bytes = 32;
+inline constexpr std::string_view signature_version = "v1,";
+
+// OpenSSL's base64 of `bytes`, padded.
+inline std::string base64(const unsigned char* bytes, std::size_t size) {
+    std::string out(4 * ((size + 2) / 3), '\0');
+    // EVP_EncodeBlock writes a NUL after the text: room for it, then drop it.
+    out.resize(out.size() + 1);
+    const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes, static_cast<int>(size));
+    out.resize(static_cast<std::size_t>(written));
+    return out;
+}
+
+// The bytes of standard base64, its padding optional; nothing when `text` is
+// not base64. OpenSSL decodes; this first refuses what it would let pass
+// (whitespace, a length that is not a multiple of 4), and takes off the
+// zero bytes it returns for the padding.
+inline std::optional<std::string> from_base64(std::string_view text) {
+    for (int i = 0; i < 2 && text.ends_with('='); ++i) text.remove_suffix(1);
+    const bool alphabet = std::ranges::all_of(text, [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+    });
+    if (!alphabet || text.size() % 4 == 1) return std::nullopt;
+    const std::size_t padding = (4 - text.size() % 4) % 4;
+    std::string padded(text);
+    padded.append(padding, '=');
+    std::string out(padded.size() / 4 * 3, '\0');
+    const int decoded = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                        reinterpret_cast<const unsigned char*>(padded.data()),
+                                        static_cast<int>(padded.size()));
+    OPENSSL_cleanse(padded.data(), padded.size());
+    if (decoded < 0) return std::nullopt;
+    out.resize(static_cast<std::size_t>(decoded) - padding);
+    return out;
+}
+
+// HMAC-SHA256 of "<id>.<timestamp>.<body>" under `key`, fed to OpenSSL piece
+// by piece: the body is never copied. The HMAC implementation is fetched once.
+inline std::array<unsigned char, hmac_sha256_bytes> webhook_hmac(std::string_view key, std::string_view id,
+                                                                 std::string_view timestamp, std::string_view body) {
+    static const std::unique_ptr<EVP_MAC, decltype(&EVP_MAC_free)> hmac{EVP_MAC_fetch(nullptr, "HMAC", nullptr),
+                                                                        &EVP_MAC_free};
+    const std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)> context{hmac ? EVP_MAC_CTX_new(hmac.get()) : nullptr,
+                                                                            &EVP_MAC_CTX_free};
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                 OSSL_PARAM_construct_end()};
+    auto update = [&](std::string_view piece) {
+        return EVP_MAC_update(context.get(), reinterpret_cast<const unsigned char*>(piece.data()), piece.size()) == 1;
+    };
+    std::array<unsigned char, hmac_sha256_bytes> out{};
+    std::size_t size = 0;
+    const bool done = context &&
+                      EVP_MAC_init(context.get(), reinterpret_cast<const unsigned char*>(key.data()), key.size(),
+                                   params) == 1 &&
+                      update(id) && update(".") && update(timestamp) && update(".") && update(body) &&
+                      EVP_MAC_final(context.get(), out.data(), &size, out.size()) == 1 && size == out.size();
+    if (!done) throw std::runtime_error("webhooksio: OpenSSL could not compute an HMAC-SHA256");
+    return out;
+}
+
+inline std::string webhook_signature(std::string_view key, std::string_view id, std::string_view timestamp,
+                                     std::string_view body) {
+    const auto mac = webhook_hmac(key, id, timestamp, body);
+    return std::string(signature_version) + base64(mac.data(), mac.size());
+}
+
+}  // namespace detail
+
+WEBHOOKSIO_DECL webhook_secret::webhook_secret(std::string_view text) {
+    if (text.starts_with(detail::secret_prefix)) text.remove_prefix(detail::secret_prefix.size());
+    if (text.empty()) throw usage_error(error::usage("webhooksio: the webhook signing secret is empty"));
+    std::optional<std::string> key = detail::from_base64(text);
+    if (!key || key->empty())
+        throw usage_error(error::usage("webhooksio: the webhook signing secret is not whsec_ followed by base64 "
+                                       "(or the base64 alone)"));
+    key_ = std::move(*key);
+}
+
+WEBHOOKSIO_DECL webhook_secret webhook_secret::generate() {
+    webhook_secret secret;
+    secret.key_.resize(detail::generated_secret_bytes);
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(secret.key_.data()), static_cast<int>(secret.key_.size())) != 1)
+        throw std::runtime_error("webhooksio: OpenSSL's random generator failed");
+    return secret;
+}
+
+WEBHOOKSIO_DECL std::string webhook_secret::text() const {
+    return std::string(detail::secret_prefix) +
+           detail::base64(reinterpret_cast<const unsigned char*>(key_.data()), key_.size());
+}
+
+WEBHOOKSIO_DECL webhook_secret::~webhook_secret() { OPENSSL_cleanse(key_.data(), key_.size()); }
+
+WEBHOOKSIO_DECL std::string sign_webhook(const webhook_secret& secret, std::string_view id,
+                                         std::chrono::sys_seconds timestamp, std::string_view body) {
+    return detail::webhook_signature(secret.bytes(), id, std::to_string(timestamp.time_since_epoch().count()), body);
+}
+
+WEBHOOKSIO_DECL boost::system::error_code verify_webhook(const webhook_secret& secret, std::string_view id,
+                                                         std::string_view timestamp,
+                                                         std::string_view signature_header, std::string_view body,
+                                                         std::chrono::seconds tolerance) {
+    if (id.empty() || timestamp.empty() || signature_header.empty()) return errc::missing_webhook_header;
+    // Decimal digits only: from_chars alone would take a sign.
+    std::int64_t seconds = 0;
+    const char* end = timestamp.data() + timestamp.size();
+    if (!std::ranges::all_of(timestamp, [](char c) { return c >= '0' && c <= '9'; }) ||
+        std::from_chars(timestamp.data(), end, seconds).ec != std::errc())
+        return errc::malformed_webhook_timestamp;
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const std::chrono::seconds age = now.time_since_epoch() - std::chrono::seconds(seconds);
+    if (age > tolerance || -age > tolerance) return errc::webhook_timestamp_out_of_tolerance;
+
+    const std::string expected = detail::webhook_signature(secret.bytes(), id, timestamp, body);
+    bool matched = false;
+    std::string_view rest = signature_header;
+    while (!rest.empty()) {
+        const std::size_t space = rest.find(' ');
+        const std::string_view candidate = rest.substr(0, space);
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+        // Every candidate is compared, in constant time: how long verifying
+        // takes tells nothing of which one came close.
+        if (candidate.size() == expected.size())
+            matched |= CRYPTO_memcmp(candidate.data(), expected.data(), expected.size()) == 0;
+    }
+    return matched ? boost::system::error_code() : make_error_code(errc::no_matching_signature);
+}
+
+}  // namespace webhooksio
+#endif
 // ---- testing/recording_transport.hpp
 // A transport for your own tests: it records every request and answers from a
 // script, without a network. Copies share one record, so you can keep one
