@@ -8,6 +8,8 @@
 //       --payload '{"type":"order.paid"}' --header 'X-Event: order.paid'
 //   webhooksio --help              every endpoint with its summary
 //   webhooksio help get_bucket     its IDs and options
+//   webhooksio sign-webhook --id msg_1 < body.json      the Standard Webhooks headers of a body
+//   webhooksio verify-webhook --id msg_1 --timestamp T --signature S < body.json
 //
 // The gateway calls (those whose options carry a webhook) also take the
 // webhook itself: --payload JSON, or --raw-body TEXT|@FILE with
@@ -15,11 +17,15 @@
 // library as a typed call's are.
 //
 // Exit status: 0 when the call succeeded, 1 when it failed (an API error
-// prints its status and body), 2 on bad input, in which case nothing was sent.
+// prints its status and body; a delivery that does not verify), 2 on bad
+// input, in which case nothing was sent.
 #include <algorithm>
+#include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
+#include <iterator>
 #include <iostream>
 #include <optional>
 #include <span>
@@ -149,6 +155,9 @@ void print_usage(std::ostream& out) {
            "       webhooksio <gateway call> [--<id> VALUE]... [--payload JSON | --raw-body TEXT|@FILE]\n"
            "                  [--content-type TYPE] [--header 'NAME: VALUE']...\n"
            "       webhooksio help <endpoint>\n"
+           "       webhooksio sign-webhook --id ID [--timestamp UNIX_SECONDS] [--secret-file FILE] < BODY\n"
+           "       webhooksio verify-webhook --id ID --timestamp UNIX_SECONDS --signature SIGNATURES\n"
+           "                                 [--tolerance SECONDS] [--secret-file FILE] < BODY\n"
            "       webhooksio --help | --version\n";
 }
 
@@ -160,7 +169,11 @@ void print_overview(std::ostream& out) {
         << default_base_url
         << ").\n"
            "Exit status: 0 success; 1 the call failed (an API error prints its status and body);\n"
-           "2 bad input, and nothing was sent.\n\nendpoints:\n";
+           "2 bad input, and nothing was sent.\n"
+           "sign-webhook prints the webhook-id, webhook-timestamp and webhook-signature headers (Standard\n"
+           "Webhooks) of the body on stdin; verify-webhook checks them, exiting 1 with the reason when they\n"
+           "don't match. The signing secret (whsec_...) comes from WEBHOOKSIO_SIGNING_SECRET or --secret-file,\n"
+           "never from a flag.\n\nendpoints:\n";
     std::size_t width = 0;
     for (const command& c : reflection::endpoints()) width = std::max(width, c.name.size());
     for (const command& c : reflection::endpoints())
@@ -413,6 +426,117 @@ wh::result<call_arguments> resolve(const command& c, const flags& given) {
 }
 
 // ---------------------------------------------------------------------------
+// Signed webhooks (<webhooksio/signature.hpp>): a body signed as the emulator
+// signs it, or a delivery checked as a receiver checks it. The secret comes
+// from the environment or a file, never from a flag, which `ps` shows to
+// every user of the machine; no message quotes it.
+
+constexpr const char* secret_variable = "WEBHOOKSIO_SIGNING_SECRET";
+constexpr std::size_t max_secret_file = 4096;  // a secret is some 50 bytes; more is not a secret file
+
+struct webhook_flags {
+    std::string id, timestamp, signature, secret_file, tolerance;
+};
+
+// The flags of sign-webhook (`verifying` false) or verify-webhook.
+wh::result<webhook_flags> webhook_flags_of(std::string_view name, std::span<const std::string_view> args, bool verifying) {
+    auto given = parse_flags(args);
+    if (!given) return std::move(given).error();
+    webhook_flags out;
+    for (const auto& [flag, value] : given->pairs) {
+        std::string* into = flag == "id" ? &out.id
+                            : flag == "timestamp" ? &out.timestamp
+                            : flag == "secret-file" ? &out.secret_file
+                            : verifying && flag == "signature" ? &out.signature
+                            : verifying && flag == "tolerance" ? &out.tolerance
+                                                               : nullptr;
+        if (flag == "secret")
+            return wh::error::usage(std::string(name) + ": the signing secret is never a flag (ps would show it): set " +
+                                    secret_variable + " or pass --secret-file FILE");
+        if (!into) return wh::error::usage(std::string(name) + ": no option --" + flag + " (see webhooksio --help)");
+        if (!into->empty()) return wh::error::usage(std::string(name) + ": --" + flag + " is given twice");
+        if (value.empty()) return wh::error::usage(std::string(name) + ": --" + flag + " is empty");
+        *into = value;
+    }
+    for (auto [flag, value] : {std::pair{"id", &out.id}, std::pair{"timestamp", &out.timestamp},
+                               std::pair{"signature", &out.signature}})
+        if (value->empty() && (verifying || std::string_view(flag) == "id"))
+            return wh::error::usage(std::string(name) + ": --" + flag + " is missing");
+    return out;
+}
+
+// Whole non-negative seconds, as the timestamp and tolerance are written.
+std::optional<long long> seconds_of(std::string_view digits) {
+    long long out = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
+    if (ec != std::errc() || end != digits.data() + digits.size() || out < 0) return std::nullopt;
+    return out;
+}
+
+wh::result<wh::webhook_secret> signing_secret(const std::string& file) {
+    std::string text;
+    if (!file.empty()) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) return wh::error::usage("cannot read the --secret-file " + file);
+        text.resize(max_secret_file + 1);
+        text.resize(static_cast<std::size_t>(in.read(text.data(), static_cast<std::streamsize>(text.size())).gcount()));
+        if (text.size() > max_secret_file) return wh::error::usage("the --secret-file " + file + " is too large for a secret");
+        while (!text.empty() && std::string_view(" \t\r\n").find(text.back()) != std::string_view::npos) text.pop_back();
+    } else if (const char* from_environment = std::getenv(secret_variable)) {
+        text = from_environment;
+    } else {
+        return wh::error::usage(std::string("no signing secret: set ") + secret_variable + " or pass --secret-file FILE");
+    }
+    try {
+        return wh::webhook_secret{text};
+    } catch (const wh::usage_error& e) {
+        return e.error();
+    }
+}
+
+// Reports `message` and returns `status`, the exit status.
+int fail(std::string_view message, int status, const std::string& key) {
+    report(message, key);
+    return status;
+}
+
+std::string read_body() { return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()}; }
+
+int sign_webhook_command(std::span<const std::string_view> args, const std::string& key) {
+    auto flags = webhook_flags_of("sign-webhook", args, false);
+    if (!flags) return fail("webhooksio: " + flags.error().what(), exit_bad_input, key);
+    std::chrono::sys_seconds timestamp = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (!flags->timestamp.empty()) {
+        const auto seconds = seconds_of(flags->timestamp);
+        if (!seconds) return fail("webhooksio: sign-webhook: --timestamp takes Unix seconds", exit_bad_input, key);
+        timestamp = std::chrono::sys_seconds(std::chrono::seconds(*seconds));
+    }
+    auto secret = signing_secret(flags->secret_file);
+    if (!secret) return fail("webhooksio: sign-webhook: " + secret.error().what(), exit_bad_input, key);
+    std::cout << "webhook-id: " << flags->id << "\nwebhook-timestamp: " << timestamp.time_since_epoch().count()
+              << "\nwebhook-signature: " << wh::sign_webhook(*secret, flags->id, timestamp, read_body()) << '\n';
+    return exit_success;
+}
+
+int verify_webhook_command(std::span<const std::string_view> args, const std::string& key) {
+    auto flags = webhook_flags_of("verify-webhook", args, true);
+    if (!flags) return fail("webhooksio: " + flags.error().what(), exit_bad_input, key);
+    std::chrono::seconds tolerance = std::chrono::minutes(5);
+    if (!flags->tolerance.empty()) {
+        const auto seconds = seconds_of(flags->tolerance);
+        if (!seconds) return fail("webhooksio: verify-webhook: --tolerance takes seconds", exit_bad_input, key);
+        tolerance = std::chrono::seconds(*seconds);
+    }
+    auto secret = signing_secret(flags->secret_file);
+    if (!secret) return fail("webhooksio: verify-webhook: " + secret.error().what(), exit_bad_input, key);
+    const boost::system::error_code ec =
+        wh::verify_webhook(*secret, flags->id, flags->timestamp, flags->signature, read_body(), tolerance);
+    if (ec) return fail("webhooksio: verify-webhook: " + ec.message(), exit_call_failed, key);
+    std::cout << "verified\n";
+    return exit_success;
+}
+
+// ---------------------------------------------------------------------------
 // The call and its answer.
 
 void print_indented(std::ostream& out, const json::value& value, std::string& indent) {
@@ -547,6 +671,8 @@ int run(std::span<const std::string_view> args, const std::string& key) {
         std::cout << "webhooksio " << wh::version << '\n';
         return exit_success;
     }
+    if (first == "sign-webhook") return sign_webhook_command(args.subspan(1), key);
+    if (first == "verify-webhook") return verify_webhook_command(args.subspan(1), key);
     if (first == "help") {
         const command* c = reflection::find_endpoint(args[1]);
         if (!c) return unknown_endpoint(args[1], key);

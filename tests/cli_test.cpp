@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <map>
 #include <sstream>
 #include <string>
@@ -40,6 +41,16 @@ public:
     ~capture_file() { close(fd_); }
     int fd() const { return fd_; }
 
+    // Writes `text` and rewinds, for the child to read it.
+    void fill(std::string_view text) {
+        for (std::size_t written = 0; written < text.size();) {
+            const ssize_t n = write(fd_, text.data() + written, text.size() - written);
+            if (n <= 0) throw std::runtime_error("capture_file: write failed");
+            written += std::size_t(n);
+        }
+        lseek(fd_, 0, SEEK_SET);
+    }
+
     std::string text() const {
         std::string all;
         char chunk[4096];
@@ -60,9 +71,9 @@ struct cli_result {
 
 using environment = std::map<std::string, std::string>;
 
-// Runs the built CLI with `args` and exactly the environment `env`, and waits
-// for it to exit.
-cli_result run_cli(const std::vector<std::string>& args, const environment& env) {
+// Runs the built CLI with `args`, exactly the environment `env` and `input`
+// on its stdin, and waits for it to exit.
+cli_result run_cli(const std::vector<std::string>& args, const environment& env, std::string_view input = {}) {
     std::vector<std::string> env_strings;
     for (const auto& [name, value] : env) env_strings.push_back(name + '=' + value);
     std::vector<char*> argv{const_cast<char*>(WEBHOOKSIO_CLI_PATH)};
@@ -72,9 +83,11 @@ cli_result run_cli(const std::vector<std::string>& args, const environment& env)
     for (auto& entry : env_strings) envp.push_back(entry.data());
     envp.push_back(nullptr);
 
-    capture_file out, err;
+    capture_file in, out, err;
+    in.fill(input);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in.fd(), STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&actions, out.fd(), STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err.fd(), STDERR_FILENO);
     pid_t child = 0;
@@ -488,6 +501,117 @@ BOOST_AUTO_TEST_CASE(no_arguments_prints_the_usage_and_fails) {
     const auto r = run_cli({}, {});
     BOOST_TEST(r.exit_code == 2);
     BOOST_TEST(contains(r.err, "usage: webhooksio <endpoint>"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+// sign-webhook and verify-webhook: the secret from the environment or a
+// file, never a flag; the body from stdin.
+BOOST_AUTO_TEST_SUITE(signed_webhooks)
+
+namespace wh = webhooksio;
+
+constexpr std::string_view secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+constexpr std::string_view body = R"({"test": 2432232314})";
+
+environment with_secret(std::string_view text = secret) { return {{"WEBHOOKSIO_SIGNING_SECRET", std::string(text)}}; }
+
+std::string now_seconds() {
+    return std::to_string(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()).time_since_epoch().count());
+}
+
+// The secret's text without its prefix: what must never be printed.
+bool shows_secret(const cli_result& r, std::string_view text = secret) {
+    const std::string_view key = text.substr(text.starts_with("whsec_") ? 6 : 0);
+    return contains(r.out, key) || contains(r.err, key);
+}
+
+// The reference libraries' values (Standard Webhooks' Python tests).
+BOOST_AUTO_TEST_CASE(sign_webhook_prints_the_three_headers_of_the_body_on_stdin) {
+    const auto r = run_cli({"sign-webhook", "--id", "msg_p5jXN8AQM9LWM0D4loKWxJek", "--timestamp", "1614265330"},
+                           with_secret(), body);
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out == "webhook-id: msg_p5jXN8AQM9LWM0D4loKWxJek\nwebhook-timestamp: 1614265330\n"
+                        "webhook-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=\n");
+    BOOST_TEST(!shows_secret(r));
+}
+
+BOOST_AUTO_TEST_CASE(the_secret_may_come_from_a_file) {
+    char name[] = "/tmp/webhooksio_cli_secret_XXXXXX";
+    const int fd = mkstemp(name);
+    BOOST_REQUIRE(fd >= 0);
+    const std::string line = std::string(secret) + "\n";  // as `echo` writes it
+    BOOST_REQUIRE(write(fd, line.data(), line.size()) == ssize_t(line.size()));
+    close(fd);
+    const auto r = run_cli({"sign-webhook", "--id", "msg_p5jXN8AQM9LWM0D4loKWxJek", "--timestamp", "1614265330",
+                            "--secret-file", name},
+                           {}, body);
+    unlink(name);
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(contains(r.out, "webhook-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=\n"));
+}
+
+BOOST_AUTO_TEST_CASE(verify_webhook_accepts_a_genuine_delivery_and_says_why_it_refuses_another) {
+    const std::string timestamp = now_seconds();
+    const std::string id = "msg_1";
+    const std::string signature = wh::sign_webhook(wh::webhook_secret{secret}, id,
+                                                   std::chrono::sys_seconds(std::chrono::seconds(std::stoll(timestamp))), body);
+    auto verify = [&](std::string ts, std::string_view input, std::vector<std::string> more = {}) {
+        std::vector<std::string> args{"verify-webhook", "--id", id, "--timestamp", ts, "--signature", "v1,bm9wZQ== " + signature};
+        args.insert(args.end(), more.begin(), more.end());
+        return run_cli(args, with_secret(), input);
+    };
+    const auto genuine = verify(timestamp, body);
+    BOOST_TEST(genuine.exit_code == 0, genuine.err);
+    BOOST_TEST(genuine.out == "verified\n");
+
+    const auto tampered = verify(timestamp, R"({"test": 1})");
+    BOOST_TEST(tampered.exit_code == 1);
+    BOOST_TEST(contains(tampered.err, "verify-webhook: no webhook signature matches"), tampered.err);
+
+    const auto old = verify("1614265330", body);
+    BOOST_TEST(old.exit_code == 1);
+    BOOST_TEST(contains(old.err, "too far from the current time"), old.err);
+
+    const auto malformed = verify("yesterday", body);
+    BOOST_TEST(malformed.exit_code == 1);
+    BOOST_TEST(contains(malformed.err, "not a number of seconds"), malformed.err);
+
+    // The reference signature from 2021, with a tolerance that reaches it.
+    const auto reference = run_cli({"verify-webhook", "--id", "msg_p5jXN8AQM9LWM0D4loKWxJek", "--timestamp", "1614265330",
+                                    "--signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", "--tolerance",
+                                    "3000000000"},
+                                   with_secret(), body);
+    BOOST_TEST(reference.exit_code == 0, reference.err);
+    for (const auto& r : {genuine, tampered, old, malformed, reference}) BOOST_TEST(!shows_secret(r));
+}
+
+// Bad input is exit status 2 with words that never quote the secret.
+BOOST_AUTO_TEST_CASE(the_secret_is_never_a_flag_and_a_bad_or_missing_one_is_named_not_shown) {
+    const auto as_flag = run_cli({"sign-webhook", "--id", "m", "--secret", std::string(secret)}, {}, body);
+    BOOST_TEST(as_flag.exit_code == 2);
+    BOOST_TEST(contains(as_flag.err, "never a flag"), as_flag.err);
+    BOOST_TEST(contains(as_flag.err, "WEBHOOKSIO_SIGNING_SECRET"));
+    BOOST_TEST(!shows_secret(as_flag));
+
+    const auto none = run_cli({"sign-webhook", "--id", "m"}, {}, body);
+    BOOST_TEST(none.exit_code == 2);
+    BOOST_TEST(contains(none.err, "no signing secret: set WEBHOOKSIO_SIGNING_SECRET or pass --secret-file"), none.err);
+
+    const std::string bad = "whsec_hunter2 is not base64";
+    const auto invalid = run_cli({"sign-webhook", "--id", "m"}, with_secret(bad), body);
+    BOOST_TEST(invalid.exit_code == 2);
+    BOOST_TEST(contains(invalid.err, "signing secret is not whsec_ followed by base64"), invalid.err);
+    BOOST_TEST(!shows_secret(invalid, bad));
+
+    const auto missing = run_cli({"verify-webhook", "--id", "m", "--timestamp", now_seconds()}, with_secret(), body);
+    BOOST_TEST(missing.exit_code == 2);
+    BOOST_TEST(contains(missing.err, "verify-webhook: --signature is missing"), missing.err);
+
+    const auto no_file = run_cli({"sign-webhook", "--id", "m", "--secret-file", "/nonexistent/secret"}, {}, body);
+    BOOST_TEST(no_file.exit_code == 2);
+    BOOST_TEST(contains(no_file.err, "cannot read the --secret-file /nonexistent/secret"), no_file.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -601,6 +601,162 @@ BOOST_AUTO_TEST_CASE(the_input_answers_with_its_configured_response) {
 BOOST_AUTO_TEST_SUITE_END()
 
 // ---------------------------------------------------------------------------
+// Destinations given a signing_secret (an extension of the API): each attempt
+// is checked, as it arrives, with the library's verifier.
+BOOST_AUTO_TEST_SUITE(signed_delivery)
+
+using delivery::pipeline;
+
+constexpr std::string_view first_secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+// A receiver that verifies every delivery with `secrets` as it arrives,
+// answering 500 to the first `failures` of them.
+struct verifying_receiver {
+    explicit verifying_receiver(std::vector<wh::webhook_secret> with, int failures = 0)
+        : secrets(std::move(with)), server([this, failures](const httplib::Request& request, httplib::Response& response) {
+              std::vector<boost::system::error_code> results;
+              for (const auto& secret : secrets) results.push_back(wh::verify_webhook(secret, request.headers, request.body));
+              std::lock_guard lock(mutex);
+              verdicts.push_back(std::move(results));
+              response.status = static_cast<int>(verdicts.size()) <= failures ? 500 : 200;
+          }) {}
+
+    std::vector<std::vector<boost::system::error_code>> results() {
+        std::lock_guard lock(mutex);
+        return verdicts;
+    }
+
+    const std::vector<wh::webhook_secret> secrets;
+    std::mutex mutex;
+    std::vector<std::vector<boost::system::error_code>> verdicts;  // per attempt, per secret
+    loopback_server server;  // last: it calls the above
+};
+
+std::string header(const test_support::captured_request& r, const std::string& name) {
+    auto it = r.headers.find(name);
+    return it == r.headers.end() ? std::string("<absent>") : it->second;
+}
+
+BOOST_AUTO_TEST_CASE(every_attempt_is_signed_and_a_retry_keeps_its_id_with_a_time_of_its_own) {
+    emulator server{fast()};
+    verifying_receiver receiver({wh::webhook_secret{first_secret}}, 1);
+    pipeline p(server, receiver.server,
+               {.name = "d", .endpoint_url = "-", .retry_count = 2, .retry_interval = 1,
+                .signing_secret = std::string(first_secret)},
+               "signed@example.com");
+    const json::value accepted = p.send("order.created");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+
+    const auto results = receiver.results();
+    BOOST_REQUIRE(results.size() == 2u);  // the first attempt (answered 500) and its retry
+    for (const auto& attempt : results) BOOST_TEST(!attempt.at(0), attempt.at(0).message());
+    const auto requests = receiver.server.requests();
+    const std::string id(accepted.at("outgoing_message_ids").at(0).as_string());
+    for (const auto& r : requests) {
+        BOOST_TEST(header(r, "webhook-id") == id);
+        BOOST_TEST(header(r, "webhook-signature").starts_with("v1,"));
+        BOOST_TEST(header(r, "webhook-signature").find(' ') == std::string::npos);  // one secret, one signature
+        BOOST_TEST(header(r, "Webhooks-Message-Id") == id);                          // the usual headers stay
+    }
+    // Each attempt's own time: the retry's signature is over its timestamp.
+    BOOST_TEST(!wh::verify_webhook(wh::webhook_secret{first_secret}, id, header(requests[1], "webhook-timestamp"),
+                                   header(requests[1], "webhook-signature"), requests[1].body));
+}
+
+BOOST_AUTO_TEST_CASE(answers_and_the_request_log_show_the_secret_masked_at_most) {
+    emulator server{fast()};
+    verifying_receiver receiver({wh::webhook_secret{first_secret}});
+    pipeline p(server, receiver.server, {.name = "d", .endpoint_url = "-", .signing_secret = std::string(first_secret)},
+               "masked@example.com");
+    p.send("x");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    const std::string key(first_secret.substr(6));
+    const json::value shown = p.owner.api->get_destination(p.owner.id(), p.target);
+    BOOST_TEST(str(shown, "signing_secret") == "whsec_\u2026" + key.substr(key.size() - 4));
+    for (const json::value& answer : {shown, p.owner.api->get_destinations(p.owner.id(), p.input),
+                                      p.owner.api->get_request_log(p.owner.id())})
+        BOOST_TEST(json::serialize(answer).find(key.substr(0, 8)) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_destination_without_a_secret_gets_no_signature_headers) {
+    emulator server{fast()};
+    loopback_server receiver;
+    pipeline p(server, receiver, {.name = "d", .endpoint_url = "-"}, "plain@example.com");
+    p.send("x");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    const auto r = receiver.last();
+    for (const char* name : {"webhook-id", "webhook-timestamp", "webhook-signature"})
+        BOOST_TEST(header(r, name) == "<absent>", name);
+    BOOST_TEST(header(r, "Webhooks-Attempt") == "1");
+    BOOST_TEST(!p.owner.api->get_destination(p.owner.id(), p.target).as_object().contains("signing_secret"));
+}
+
+// After update_destination changes the secret, both sign during the overlap;
+// with no overlap only the new one does; "" turns signing off.
+BOOST_AUTO_TEST_CASE(after_a_rotation_both_secrets_sign_for_the_overlap) {
+    const wh::webhook_secret old_secret{first_secret}, new_secret = wh::webhook_secret::generate();
+    for (const std::chrono::seconds overlap : {std::chrono::seconds(std::chrono::hours(24)), std::chrono::seconds(0)}) {
+        BOOST_TEST_CONTEXT("overlap " << overlap.count() << " s") {
+            emulator server{{.retry_interval_unit = 1ms, .signing_overlap = overlap}};
+            verifying_receiver receiver({old_secret, new_secret});
+            pipeline p(server, receiver.server, {.name = "d", .endpoint_url = "-", .signing_secret = old_secret.text()},
+                       "rotate@example.com");
+            const auto update = [&](std::string secret) {
+                p.owner.api->update_destination(p.owner.id(), p.target,
+                                                {.name = "d", .endpoint_url = receiver.server.base_url() + "/hook",
+                                                 .signing_secret = std::move(secret)});
+            };
+            update(new_secret.text());
+            p.send("x");
+            BOOST_REQUIRE(server.wait_for_deliveries());
+            auto results = receiver.results();
+            BOOST_REQUIRE(results.size() == 1u);
+            BOOST_TEST(!results[0][1]);  // the new secret
+            if (overlap.count() > 0) {
+                BOOST_TEST(!results[0][0]);  // the old one, too
+                BOOST_TEST(std::ranges::count(header(receiver.server.last(), "webhook-signature"), ' ') == 1);
+            } else {
+                BOOST_TEST(results[0][0] == wh::errc::no_matching_signature);
+            }
+
+            update("");
+            p.send("y");
+            BOOST_REQUIRE(server.wait_for_deliveries());
+            BOOST_TEST(receiver.results().back()[1] == wh::errc::missing_webhook_header);
+        }
+    }
+}
+
+// A secret that is not one stores nothing, and the answer does not quote it.
+BOOST_AUTO_TEST_CASE(a_bad_signing_secret_is_400_and_changes_nothing) {
+    emulator server{fast()};
+    verifying_receiver receiver({wh::webhook_secret{first_secret}});
+    pipeline p(server, receiver.server, {.name = "d", .endpoint_url = "-", .signing_secret = std::string(first_secret)},
+               "bad-secret@example.com");
+    const std::string too_short = "whsec_" + wh::webhook_secret{"c2hvcnQtc2VjcmV0"}.text().substr(6);
+    for (const std::string& bad : {std::string("whsec_not base64!"), too_short}) {
+        auto created = p.owner.api->create_destination(
+            p.owner.id(), p.input, {.name = "e", .endpoint_url = receiver.server.base_url(), .signing_secret = bad},
+            wh::nothrow);
+        BOOST_REQUIRE(created.has_error());
+        BOOST_TEST(created.error().diagnostics().status == 400);
+        BOOST_TEST(created.error().what().find("signing_secret") != std::string::npos);
+        BOOST_TEST(created.error().what().find(bad.substr(6)) == std::string::npos);
+        auto updated = p.owner.api->update_destination(
+            p.owner.id(), p.target, {.name = "changed", .endpoint_url = "-", .signing_secret = bad}, wh::nothrow);
+        BOOST_REQUIRE(updated.has_error());
+        BOOST_TEST(updated.error().diagnostics().status == 400);
+    }
+    BOOST_TEST(p.owner.api->get_destinations(p.owner.id(), p.input).as_array().size() == 1u);
+    BOOST_TEST(str(p.owner.api->get_destination(p.owner.id(), p.target), "name") == "d");
+    p.send("x");
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_TEST(!receiver.results().at(0).at(0));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
 BOOST_AUTO_TEST_SUITE(recipes)
 
 using delivery::pipeline;

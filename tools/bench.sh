@@ -96,6 +96,14 @@ measure() {
     anchor=$(async_instructions beast)
     echo "| 7. the same, instructions per call on the calling thread (callgrind) | $ours | hand-written Beast client: $anchor | $(ratio "$ours" "$anchor") | - |"
 
+    "$bin/bench_signature"
+    repeat=2000
+    ours=$(instructions "*library_verify()" "$repeat" "$bin/bench_signature" --repeat "$repeat")
+    anchor=$(instructions "*openssl_hmac_one_shot()" "$repeat" "$bin/bench_signature" --repeat "$repeat")
+    echo "| 8. verify_webhook, 1 KiB delivery, instructions per call (callgrind) | $ours | OpenSSL \`HMAC()\` of the same bytes: $anchor | $(ratio "$ours" "$anchor") | <= 1.2 |"
+    anchor=$(instructions "*openssl_evp_mac()" "$repeat" "$bin/bench_signature" --repeat "$repeat")
+    echo "| 8. the same against \`EVP_MAC\` with HMAC fetched once, instructions per call (callgrind) | $ours | $anchor | $(ratio "$ours" "$anchor") | - |"
+
     sources=tests/benchmarks/compile_time
     separate=-DWEBHOOKSIO_SEPARATE_COMPILATION
     local -a t

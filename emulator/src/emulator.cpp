@@ -39,7 +39,8 @@ public:
     explicit impl(emulator_options options)
         : options_(std::move(options)),
           service_({options_.data_file, options_.retry_interval_unit, options_.delivery_timeout,
-                    {.time = options_.recipe_time, .memory = options_.recipe_memory}}),
+                    {.time = options_.recipe_time, .memory = options_.recipe_memory},
+                    options_.signing_overlap}),
           handlers_(service_.handlers()),
           router_(reflection::endpoints()),
           deliveries_(options_.delivery_threads,

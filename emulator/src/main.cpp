@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     long long delivery_timeout_ms = options.delivery_timeout.count();
     long long recipe_time_ms = options.recipe_time.count();
     std::size_t recipe_memory_mib = options.recipe_memory >> 20;
+    long long signing_overlap_s = options.signing_overlap.count();
 
     CLI::App app{std::string(usage) + "\nThe local Webhooks.io emulator: serves the API until SIGINT or SIGTERM.",
                  "webhooksio-emulator"};
@@ -57,6 +58,10 @@ int main(int argc, char** argv) {
     app.add_option("--recipe-memory-mib", recipe_memory_mib, "the memory one run of a recipe may hold, in MiB")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{4096}));
+    app.add_option("--signing-overlap", signing_overlap_s,
+                   "after a destination's signing_secret changes, how long the old one still signs, in seconds")
+        ->capture_default_str()
+        ->check(CLI::Range(0LL, 365LL * 86'400));
     app.add_option("--allowed-origins", options.allowed_origins,
                    "the origins browser pages may call from (CORS), comma-separated; * for any")
         ->delimiter(',')
@@ -82,6 +87,7 @@ int main(int argc, char** argv) {
     options.delivery_timeout = std::chrono::milliseconds(delivery_timeout_ms);
     options.recipe_time = std::chrono::milliseconds(recipe_time_ms);
     options.recipe_memory = recipe_memory_mib << 20;
+    options.signing_overlap = std::chrono::seconds(signing_overlap_s);
 
     // Every thread the emulator starts inherits this mask, so the signals
     // come to sigwait below and the emulator is stopped by its destructor.

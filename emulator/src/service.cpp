@@ -5,6 +5,7 @@
 #include "dates.hpp"
 #include "handlers.hpp"
 #include "recipe_stage.hpp"
+#include "signing.hpp"
 
 namespace webhooksio::emulation {
 
@@ -192,6 +193,8 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
     std::optional<recipe_to_run> recipe;
     std::string event;
     header_list recipe_headers;
+    std::vector<webhook_secret> secrets;  // the destination's signing secrets: none, one, or two in an overlap
+    const auto started = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     {
         std::lock_guard lock(mutex_);
         record* m = store_.find(id);
@@ -236,6 +239,8 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
             recipe.reset();
         }
         if (incoming_headers) recipe_headers = header_list_of(*incoming_headers);
+        if (const record* destination = store_.read(text(m->fields, "destination_id")))
+            secrets = signing_secrets(destination->hidden, started);
     }
 
     // The recipe runs without the lock: the rest of the emulator goes on meanwhile.
@@ -246,10 +251,13 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
     }
     const bool stopped = ran && ran->outcome != recipe_outcome::kind::deliver;
     outbound_result result;
-    if (stopped)
+    if (stopped) {
         result.error = ran->error;
-    else
+    } else {
+        // Signed last, over the body as sent (after any recipe), at this attempt's time.
+        sign_delivery(out, id, secrets, started);
         result = send_outbound(out, options_.delivery_timeout, stop);
+    }
 
     std::lock_guard lock(mutex_);
     record* m = store_.find(id);

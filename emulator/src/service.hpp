@@ -167,6 +167,7 @@ struct service_options {
     std::chrono::milliseconds retry_interval_unit{1000};  // what one unit of retry_interval lasts
     std::chrono::milliseconds delivery_timeout{10000};
     emulation::recipe_limits recipe_limits{};
+    std::chrono::seconds signing_overlap{std::chrono::hours(24)};  // a replaced signing secret signs this long
 };
 
 class service {
@@ -291,7 +292,7 @@ private:
     static json::object kept(json::object options) {
         for (std::string_view secret : {"_token", "id", "password", "password_confirm", "new_password",
                                         "new_confirm_password", "existing_password", "card_number", "card_cvc",
-                                        "payment_token"})
+                                        "payment_token", "signing_secret"})
             options.erase(secret);
         return options;
     }

@@ -48,6 +48,11 @@ enum class errc {
     send_failed,         // the request could not be written
     receive_failed,      // the connection failed before a whole answer came
     tls_failed,          // TLS handshake or certificate verification failed
+    // A webhook delivery that verify_webhook (signature.hpp) refuses:
+    missing_webhook_header,        // no webhook-id, webhook-timestamp or webhook-signature
+    malformed_webhook_timestamp,   // webhook-timestamp is not Unix seconds
+    webhook_timestamp_out_of_tolerance,  // too old or too far ahead: a replay, or a clock off
+    no_matching_signature,         // no v1 signature is the secret's over this id, time and body
 };
 
 WEBHOOKSIO_DECL const boost::system::error_category& error_category() noexcept;

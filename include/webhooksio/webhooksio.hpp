@@ -20,6 +20,7 @@
 #include "response.hpp"
 #include "result.hpp"
 #include "retry.hpp"
+#include "signature.hpp"
 #include "tokens.hpp"
 #include "transport.hpp"
 #include "version.hpp"

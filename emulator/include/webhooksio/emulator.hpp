@@ -34,6 +34,9 @@ struct emulator_options {
     // destination's): past them the run fails and its message with it.
     std::chrono::milliseconds recipe_time{100};
     std::size_t recipe_memory = 16 << 20;  // bytes
+    // After a destination's signing_secret is changed, how long deliveries
+    // carry the old secret's signature beside the new one's.
+    std::chrono::seconds signing_overlap = std::chrono::hours(24);
     // Attempts run at once; one at a time per destination, so a slow one
     // holds one thread, never all.
     unsigned delivery_threads = 4;

@@ -22,7 +22,8 @@ WEBHOOKSIO_ENDPOINT(destinations, create_destination, seed("createDestination"),
     (optional, std::string, header_prefix, "The prefix of the custom headers that will be included. The default is Webhooks")
     (optional, std::vector<std::string>, alert_on_failure, "A comma delimited list of email addresses to alert when a webhook enters the failed status.")
     (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this destination it can be specified.")
-    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max."))
+    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max.")
+    (optional, std::string, signing_secret, "A Standard Webhooks signing secret (whsec_ and the base64 of 24 to 64 random bytes): each delivery then carries webhook-id, webhook-timestamp and webhook-signature. An extension of the original API (the emulator's); answers show it masked."))
 
 WEBHOOKSIO_ENDPOINT(destinations, update_destination, seed("updateDestination"), put, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
     "Updates the details of an destination.",
@@ -41,7 +42,8 @@ WEBHOOKSIO_ENDPOINT(destinations, update_destination, seed("updateDestination"),
     (optional, std::string, header_prefix, "The prefix of the custom headers that will be included. The default is Webhooks")
     (optional, std::vector<std::string>, alert_on_failure, "A comma delimited list of email addresses to alert when a webhook enters the failed status.")
     (optional, webhooksio::recipe_id, recipe_id, "If a recipe should be applied to messages coming through this destination it can be specified.")
-    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max."))
+    (optional, int, rate_limit, "The max rate for webhooks to be relayed. This will default to your plan max.")
+    (optional, std::string, signing_secret, "A Standard Webhooks signing secret (whsec_ and the base64 of 24 to 64 random bytes): each delivery then carries webhook-id, webhook-timestamp and webhook-signature. An extension of the original API (the emulator's); answers show it masked. A new secret signs beside the old one for the emulator's --signing-overlap; \"\" turns signing off."))
 
 WEBHOOKSIO_ENDPOINT(destinations, get_destination, seed("getDestination"), get, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
     "Returns the details for a specfic destination.",

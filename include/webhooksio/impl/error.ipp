@@ -29,6 +29,12 @@ public:
             case errc::send_failed: return "sending the request failed";
             case errc::receive_failed: return "receiving the response failed";
             case errc::tls_failed: return "TLS failed";
+            case errc::missing_webhook_header:
+                return "the webhook-id, webhook-timestamp or webhook-signature header is missing";
+            case errc::malformed_webhook_timestamp: return "the webhook-timestamp is not a number of seconds";
+            case errc::webhook_timestamp_out_of_tolerance:
+                return "the webhook-timestamp is too far from the current time";
+            case errc::no_matching_signature: return "no webhook signature matches";
         }
         return "unknown webhooksio error";
     }
