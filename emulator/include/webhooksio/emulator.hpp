@@ -37,6 +37,12 @@ struct emulator_options {
     // Attempts run at once; one at a time per destination, so a slow one
     // holds one thread, never all.
     unsigned delivery_threads = 4;
+    // Refuses destinations on the emulator's own machine or network: an
+    // endpoint_url or dynamic route to a loopback, private, link-local or
+    // otherwise non-public IP address (or localhost) is answered 400, and a
+    // name that resolves to one is not delivered to. Off by default, so that
+    // tests deliver to 127.0.0.1. For an emulator that others can reach.
+    bool deny_private_destinations = false;
     // The largest request body accepted; a larger one is answered 413.
     std::size_t max_body = 8u << 20;
     // The origins whose browser pages may call the API (CORS): "*" for any,
