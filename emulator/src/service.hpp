@@ -189,7 +189,8 @@ public:
     void set_base_url(std::string url) { base_url_ = std::move(url); }
     void set_scheduler(schedule_fn schedule) { schedule_ = std::move(schedule); }
 
-    // The lock every handler runs under; the router takes it.
+    // The lock every handler runs under; the router takes it, and a handler
+    // lets go of it while a recipe runs (unlocked()).
     std::mutex& mutex() { return mutex_; }
 
     // Writes what changed to the data file, if there is one (under the lock),

@@ -35,7 +35,9 @@ struct emulator_options {
     std::chrono::milliseconds recipe_time{100};
     std::size_t recipe_memory = 16 << 20;  // bytes
     // Attempts run at once; one at a time per destination, so a slow one
-    // holds one thread, never all.
+    // holds one thread, never all, and a free thread goes to the account with
+    // the fewest attempts under way, so one account's slow destinations or
+    // recipes never keep another's deliveries waiting behind them.
     unsigned delivery_threads = 4;
     // Refuses destinations on the emulator's own machine or network: an
     // endpoint_url or dynamic route to a loopback, private, link-local or
