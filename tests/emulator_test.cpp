@@ -74,6 +74,15 @@ struct account {
     std::shared_ptr<wh::client> api;  // shared: a pipeline may be built on an account
 };
 
+// The "field" a 400 names, "" for any other answer.
+template <class Result>
+std::string field_of(const Result& answer) {
+    if (answer || answer.error().diagnostics().status != 400) return "";
+    const json::value& body = answer.error().diagnostics().body;
+    const json::value* field = body.is_object() ? body.as_object().if_contains("field") : nullptr;
+    return field && field->is_string() ? std::string(field->as_string()) : "";
+}
+
 // The HTTP status a failed call carried.
 template <class F>
 int status_of(F&& call) {
@@ -1026,6 +1035,93 @@ BOOST_AUTO_TEST_CASE(only_the_published_version_runs) {
     BOOST_TEST(receiver.requests().size() == 3u);
 }
 
+// Creating or updating a recipe changes its draft; the code that runs
+// (`recipe`) changes only by publish_recipe.
+BOOST_AUTO_TEST_CASE(only_publish_recipe_changes_the_running_code) {
+    emulator server{fast()};
+    account owner(server, "running-code@example.com");
+    const std::string draft = "function wh(){ exit(result); }", sneaked = "function wh(){ exit(false); }";
+    const auto created = owner.api->create_recipe(
+        owner.id(), {.name = "r", .type = "destination", .recipe_draft = draft, .extra = {{"recipe", sneaked}}}, wh::nothrow);
+    BOOST_TEST(field_of(created) == "recipe");
+    const wh::recipe_id recipe{str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination", .recipe_draft = draft}), "id")};
+    owner.api->publish_recipe(owner.id(), recipe);
+    for (const char* key : {"recipe", "published", "published_at"}) {
+        const auto updated = owner.api->update_recipe(
+            owner.id(), recipe, {.name = "r", .type = "destination", .recipe_draft = draft, .extra = {{key, sneaked}}}, wh::nothrow);
+        BOOST_TEST(field_of(updated) == key);
+    }
+    BOOST_TEST(str(owner.api->get_recipe(owner.id(), recipe), "recipe") == draft);
+}
+
+// While an input recipe or test_recipe of one account runs to its time
+// limit, another account's calls are answered: the recipe runs without the
+// emulator's lock. Account B asks again and again for as long as A's call is
+// under way, so some of its calls come while A's recipe runs.
+BOOST_AUTO_TEST_CASE(a_long_recipe_holds_no_other_account_back) {
+    wh::emulator_options options = fast();
+    options.recipe_time = 2s;
+    emulator server{options};
+    loopback_server receiver;
+    pipeline slow(server, receiver, {.name = "d", .endpoint_url = "-"}, "slow-input@example.com");
+    slow.owner.api->update_input(slow.owner.id(), slow.input,
+                                 {.name = "in", .recipe_id = published(slow.owner, "function wh(){ while (true) {} }")});
+    account other(server, "waiting@example.com");
+    other.api->create_bucket(other.id(), {.name = "b"});
+
+    const std::vector<std::pair<const char*, std::function<void()>>> long_calls{
+        {"an input recipe", [&] { slow.send("x"); }},
+        {"test_recipe", [&] {
+             slow.owner.api->test_recipe(slow.owner.id(), {.sample_code = "{}", .type = "input",
+                                                            .recipe = "function wh(){ while (true) {} }"});
+         }}};
+    for (const auto& [name, call] : long_calls) {
+        BOOST_TEST_CONTEXT(name) {
+            auto running = std::async(std::launch::async, call);
+            std::chrono::steady_clock::duration slowest{};
+            int calls = 0;
+            while (running.wait_for(0s) != std::future_status::ready && calls < 10'000) {
+                const auto start = std::chrono::steady_clock::now();
+                BOOST_TEST(other.api->get_buckets(other.id()).as_array().size() == 1u);
+                slowest = std::max(slowest, std::chrono::steady_clock::now() - start);
+                ++calls;
+            }
+            running.get();
+            BOOST_TEST(calls > 1);
+            // Half the recipe's 2 s: under the lock, one call waited for all of it.
+            BOOST_TEST(slowest < 1s, std::chrono::duration<double>(slowest).count() << " s");
+        }
+    }
+}
+
+// Account A's destinations each run a recipe to its time limit, a backlog of
+// seconds for the delivery workers; account B's webhook, sent after, is
+// delivered without waiting behind it.
+BOOST_AUTO_TEST_CASE(one_accounts_slow_recipes_hold_no_other_accounts_delivery_back) {
+    wh::emulator_options options = fast();
+    options.recipe_time = 250ms;
+    options.delivery_threads = 2;
+    emulator server{options};
+    loopback_server never_reached;
+    account slow(server, "slow-destinations@example.com");
+    const wh::recipe_id endless = published(slow, "function wh(){ while (true) {} }");
+    pipeline a(never_reached, {.name = "d0", .endpoint_url = "-", .recipe_id = endless}, slow);
+    for (int i = 1; i < 4; ++i)
+        slow.api->create_destination(slow.id(), a.input, {.name = "d" + std::to_string(i),
+                                                          .endpoint_url = never_reached.base_url(), .recipe_id = endless});
+    loopback_server receiver;
+    pipeline b(server, receiver, {.name = "d", .endpoint_url = "-"}, "prompt@example.com");
+
+    for (int i = 0; i < 12; ++i) a.send("x");  // 48 runs of 250 ms on 2 workers: 6 s
+    const auto sent = std::chrono::steady_clock::now();
+    b.send("y");
+    BOOST_REQUIRE(receiver.wait_for_requests(1));
+    const auto waited = std::chrono::steady_clock::now() - sent;
+    // One run of A's recipe frees a worker for it; in turn behind A's backlog it waited 6 s.
+    BOOST_TEST(waited < 2500ms, std::chrono::duration<double>(waited).count() << " s");
+    BOOST_TEST(never_reached.requests().empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // ---------------------------------------------------------------------------
@@ -1283,15 +1379,6 @@ using delivery::pipeline;
 json::value outgoing_of(const pipeline& p, const json::value& accepted) {
     const wh::outgoing_message_id id{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
     return p.owner.api->get_outgoing_message(p.owner.id(), id);
-}
-
-// The "field" a 400 names, "" for any other answer.
-template <class Result>
-std::string field_of(const Result& answer) {
-    if (answer || answer.error().diagnostics().status != 400) return "";
-    const json::value& body = answer.error().diagnostics().body;
-    const json::value* field = body.is_object() ? body.as_object().if_contains("field") : nullptr;
-    return field && field->is_string() ? std::string(field->as_string()) : "";
 }
 
 BOOST_AUTO_TEST_CASE(an_event_with_cr_lf_injects_no_header_and_smuggles_no_request) {
@@ -1739,6 +1826,132 @@ BOOST_AUTO_TEST_CASE(a_write_appends_what_it_changed_and_a_restart_replays_it) {
     BOOST_CHECK_EXCEPTION(emulator{{.data_file = file}}, std::runtime_error, [](const std::runtime_error& e) {
         return std::string(e.what()).find("corrupt") != std::string::npos;
     });
+}
+
+// update_user neither verifies an address (only the key sent to it does)
+// nor gives an unverified user a permission level.
+BOOST_AUTO_TEST_CASE(update_user_neither_verifies_nor_grants_without_the_key) {
+    emulator server{fast()};
+    account owner(server, "verifier@example.com");
+    const auto acc = owner.id();
+    const wh::user_id grace{str(owner.api->create_user(acc, {.first_name = "Grace", .last_name = "Hopper",
+                                                             .email_address = "grace@example.com", .password = "pw-2",
+                                                             .timezone = "UTC", .permission_level = "user", .notify = false}),
+                                "id")};
+    auto update = [&](std::string permission, wh::extra_options extra = {}) {
+        return owner.api->update_user(acc, grace, {.first_name = "Grace", .last_name = "Hopper", .email_address = "grace@example.com",
+                                                   .timezone = "UTC", .permission_level = std::move(permission),
+                                                   .extra = std::move(extra)},
+                                      wh::nothrow);
+    };
+    BOOST_TEST(field_of(update("user", {{"verified", true}})) == "verified");
+    BOOST_TEST(field_of(update("admin")) == "permission_level");
+    json::value user = owner.api->get_user(acc, grace);
+    BOOST_TEST(!user.at("verified").as_bool());
+    BOOST_TEST(str(user, "permission_level") == "user");
+
+    // With the key sent to the address, it is verified; then a permission level can be given.
+    const std::string key = str(owner.api->resend_verification_email(acc, grace), "email_verification_key");
+    wh::client anonymous{"none", {.base_url = server.base_url()}};
+    anonymous.verify_email_address(wh::email_verification_key{key});
+    BOOST_TEST(bool(update("admin")));
+    user = owner.api->get_user(acc, grace);
+    BOOST_TEST(user.at("verified").as_bool());
+    BOOST_TEST(str(user, "permission_level") == "admin");
+}
+
+BOOST_AUTO_TEST_CASE(the_embedded_view_escapes_the_consumer_id) {
+    emulator server{fast()};
+    account owner(server, "embedded@example.com");
+    const auto acc = owner.id();
+    const wh::application_id app{str(owner.api->create_application(
+                                         acc, {.name = "Shop", .categories = std::vector<std::string>{"c"}, .overview = "o",
+                                               .description = "d", .homepage_url = "https://a", .api_url = "https://a/api",
+                                               .logo_url = "https://a/l.png", .active = true}),
+                                     "id")};
+    const wh::consumer_id hostile{"\"><script>alert('x')</script>"};
+    owner.api->create_consumer(acc, app, {.consumer_id = hostile, .bucket_key = wh::bucket_key{"main"}, .name = "C"});
+    const std::string html = str(owner.api->get_embedded_view_html(acc, app, hostile), "html");
+    BOOST_TEST(html.find("<script>") == std::string::npos, html);
+    BOOST_TEST(html.find("&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") != std::string::npos, html);
+}
+
+// With --deny-private-destinations, a destination or dynamic route to the
+// emulator's own machine or network is refused when it is set, and a name
+// that resolves to such an address when it is delivered to. Without the
+// option the same name is delivered to.
+BOOST_AUTO_TEST_CASE(private_destinations_are_refused_when_denied) {
+    loopback_server receiver;
+    // A name, not an address: the resolver reads 2130706433 as 127.0.0.1.
+    const std::string loopback_name = "http://2130706433:" + std::to_string(receiver.port()) + "/hook";
+    for (const bool deny : {false, true}) {
+        BOOST_TEST_CONTEXT("deny_private_destinations " << deny) {
+            wh::emulator_options options = fast();
+            options.deny_private_destinations = deny;
+            emulator server{options};
+            account owner(server, "private-" + std::to_string(deny) + "@example.com");
+            const auto acc = owner.id();
+            const wh::bucket_id bucket{str(owner.api->create_bucket(acc, {.name = "b"}), "id")};
+            const wh::input_id input{str(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in"}), "id")};
+            if (deny) {
+                for (const char* url : {"http://127.0.0.1:1/", "http://10.1.2.3/", "http://192.168.0.1/", "http://172.16.5.4/",
+                                        "http://169.254.169.254/latest", "http://0.0.0.0/", "http://[::1]:8080/",
+                                        "http://[::ffff:127.0.0.1]/", "http://[fd00::1]/", "http://localhost:8080/"}) {
+                    BOOST_TEST_CONTEXT(url) {
+                        BOOST_TEST(field_of(owner.api->create_destination(acc, input, {.name = "d", .endpoint_url = url},
+                                                                          wh::nothrow)) == "endpoint_url");
+                        BOOST_TEST(field_of(owner.api->send_dynamic_input_request(input, wh::target_url{url}, {}, wh::nothrow)) ==
+                                   "target_url");
+                    }
+                }
+            }
+            const wh::destination_id named{
+                str(owner.api->create_destination(acc, input, {.name = "named", .endpoint_url = loopback_name, .retry_count = 0}), "id")};
+            if (deny)
+                BOOST_TEST(field_of(owner.api->update_destination(acc, named, {.name = "named", .endpoint_url = "http://10.0.0.1/"},
+                                                                  wh::nothrow)) == "endpoint_url");
+            const std::size_t before = receiver.requests().size();
+            const json::value accepted = owner.api->send_input_request(wh::input_name{"in"}, input);
+            BOOST_REQUIRE(server.wait_for_deliveries());
+            const json::value message = owner.api->get_outgoing_message(
+                acc, wh::outgoing_message_id{std::string(accepted.at("outgoing_message_ids").at(0).as_string())});
+            if (deny) {
+                BOOST_TEST(receiver.requests().size() == before);
+                BOOST_TEST(str(message, "status") == "failed");
+                const json::value& attempt = message.at("attempts").at(0);
+                BOOST_TEST(str(attempt, "error").find("resolves to a private or loopback address") != std::string::npos,
+                           str(attempt, "error"));
+            } else {
+                BOOST_TEST(receiver.requests().size() == before + 1);
+                BOOST_TEST(str(message, "status") == "success");
+            }
+        }
+    }
+}
+
+// The parent account may use its sub-account's resources; the sub-account,
+// with its own key, may not use its parent's.
+BOOST_AUTO_TEST_CASE(a_parent_reaches_its_sub_account_and_not_the_other_way) {
+    emulator server{fast()};
+    account parent(server, "parent@example.com");
+    const wh::bucket_id parents_bucket{str(parent.api->create_bucket(parent.id(), {.name = "parent's"}), "id")};
+    const wh::account_id sub{str(parent.api->create_sub_account(parent.id(), {.name = "Branch"}), "id")};
+
+    const wh::bucket_id subs_bucket{str(parent.api->create_bucket(sub, {.name = "branch's"}), "id")};
+    BOOST_TEST(parent.api->get_buckets(sub).as_array().size() == 1u);
+    BOOST_TEST(str(parent.api->get_bucket(sub, subs_bucket), "name") == "branch's");
+    BOOST_TEST(str(parent.api->get_account(sub), "id") == sub.str());
+
+    // The sub-account's own key, through a user of its own.
+    const wh::user_id clerk{str(parent.api->create_user(sub, {.first_name = "C", .last_name = "C", .email_address = "clerk@example.com",
+                                                              .password = "pw-2", .timezone = "UTC", .permission_level = "user",
+                                                              .notify = false}),
+                                "id")};
+    wh::client branch{str(parent.api->get_api_token(sub, clerk), "api_token"), {.base_url = server.base_url()}};
+    BOOST_TEST(str(branch.get_bucket(sub, subs_bucket), "name") == "branch's");
+    BOOST_TEST(status_of([&] { return branch.get_account(parent.id(), {}, wh::nothrow); }) == 403);
+    BOOST_TEST(status_of([&] { return branch.get_buckets(parent.id(), {}, wh::nothrow); }) == 403);
+    BOOST_TEST(status_of([&] { return branch.get_bucket(parent.id(), parents_bucket, {}, wh::nothrow); }) == 403);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

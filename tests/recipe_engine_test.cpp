@@ -9,7 +9,28 @@
 
 #include <malloc.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <new>
 #include <string>
+
+// The largest block operator new handed out since the last reset: what the
+// engine's own C++ code (console output, the outcome) asked for at once. The
+// engine's heap is counted apart, by its allocator against the memory limit.
+namespace {
+std::atomic<std::size_t> largest_new{0};
+}
+void* operator new(std::size_t size) {
+    std::size_t seen = largest_new.load();
+    while (size > seen && !largest_new.compare_exchange_weak(seen, size)) {
+    }
+    if (void* p = std::malloc(size ? size : 1)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace json = boost::json;
 using webhooksio::emulation::recipe_input;
@@ -169,6 +190,55 @@ BOOST_AUTO_TEST_CASE(unbounded_allocation_runs_out_of_memory) {
                    "{}", limits);
     BOOST_TEST((out.outcome == kind::failed));
     BOOST_TEST(out.error.starts_with("the recipe ran out of memory (limit 4194304 bytes)"), out.error);
+}
+
+// Allocating on a full heap: before each refused allocation Duktape runs up
+// to ten collections over the whole heap, and must not carry a run far past
+// its time.
+BOOST_AUTO_TEST_CASE(allocating_on_a_full_heap_still_ends_in_time) {
+    const recipe_limits limits{.time = std::chrono::seconds(1), .memory = 4 << 20};
+    const auto start = std::chrono::steady_clock::now();
+    auto out = run(R"(function wh(){
+        var fill = []; try { while (true) fill.push({n: fill.length}); } catch (e) { console.log('full'); }
+        while (true) { try { var x = {}; } catch (e) {} } })",
+                   "{}", limits);
+    const auto took = std::chrono::steady_clock::now() - start;
+    BOOST_TEST((out.outcome == kind::failed));
+    BOOST_TEST(out.error == "the recipe ran out of time (limit 1000 ms)");
+    BOOST_TEST(out.console == "full\n");  // the heap filled (in about 0.3 s) well before the limit
+    // Twice the limit, and 2 s more for a loaded machine: without the fast
+    // failure this run took 20 s.
+    BOOST_TEST(took < std::chrono::seconds(4), std::chrono::duration<double>(took).count() << " s");
+}
+
+// One allocation grown by realloc counts against the limit like any other:
+// here the value stack, grown to hold the 500,000 arguments of apply().
+BOOST_AUTO_TEST_CASE(growing_one_allocation_runs_out_of_memory) {
+    recipe_limits limits = unhurried;
+    limits.memory = 4 << 20;
+    for (auto code : {"function wh(){ var a = []; while (true) a.push(0); }",
+                      "function wh(){ Math.max.apply(null, new Array(500000)); exit(result); }"}) {
+        auto out = run(code, "{}", limits);
+        BOOST_TEST_INFO(code);
+        BOOST_TEST((out.outcome == kind::failed));
+        BOOST_TEST(out.error.starts_with("the recipe ran out of memory (limit 4194304 bytes)"), out.error);
+    }
+}
+
+// console.log with many huge arguments: each is cut to what the console can
+// still keep before it is joined, so the line never holds them all.
+BOOST_AUTO_TEST_CASE(console_arguments_are_cut_before_they_are_joined) {
+    largest_new = 0;
+    auto out = run(R"(function wh(){
+        var big = 'x', many = [];
+        for (var i = 0; i < 20; ++i) big += big;
+        for (var i = 0; i < 1000; ++i) many.push(big);
+        console.log.apply(console, many); console.log('after'); exit(result); })");
+    BOOST_TEST((out.outcome == kind::deliver), out.error);
+    BOOST_TEST(out.console.size() <= unhurried.console);
+    BOOST_TEST(out.console.ends_with("[console output cut]\n"));
+    // The 1,000 arguments joined would be 1 GB; the kept console is 64 KiB.
+    BOOST_TEST(largest_new.load() < std::size_t(4 << 20), largest_new.load() << " bytes at once");
 }
 
 BOOST_AUTO_TEST_CASE(a_header_that_could_split_the_request_fails) {

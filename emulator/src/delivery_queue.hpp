@@ -2,8 +2,12 @@
 // by a few worker threads, which retries a message after the delay its
 // delivery asks for and is joined on shutdown. Each message has a lane (its
 // destination): one attempt at a time per lane, so that a slow destination
-// holds one worker, never all of them. Stopping asks attempts under way to
-// end at once (their stop token).
+// holds one worker, never all of them. And a group (its account): a free
+// worker takes, of the messages due, one of the group with the fewest
+// attempts under way, so that one account's backlog of slow attempts (slow
+// destinations, slow recipes) can't keep another account's messages waiting
+// behind it. Stopping asks attempts under way to end at once (their stop
+// token).
 #pragma once
 
 #include <algorithm>
@@ -38,11 +42,11 @@ public:
     delivery_queue(const delivery_queue&) = delete;
     delivery_queue& operator=(const delivery_queue&) = delete;
 
-    void schedule(std::string message_id, std::string lane, clock::duration delay = {}) {
+    void schedule(std::string message_id, std::string lane, std::string group, clock::duration delay = {}) {
         {
             std::lock_guard lock(mutex_);
             if (stopping_) return;
-            due_.emplace(clock::now() + delay, entry{std::move(message_id), std::move(lane)});
+            due_.emplace(clock::now() + delay, entry{std::move(message_id), std::move(lane), std::move(group)});
         }
         changed_.notify_all();
     }
@@ -78,12 +82,28 @@ private:
     struct entry {
         std::string message_id;
         std::string lane;
+        std::string group;
     };
     using schedule_map = std::multimap<clock::time_point, entry>;
 
-    // The first entry whose lane is free, if any.
+    unsigned in_flight_of(const std::string& group) const {
+        const auto found = busy_groups_.find(group);
+        return found == busy_groups_.end() ? 0 : found->second;
+    }
+
+    // The entry to attempt next, of those whose lane is free: of those due,
+    // one of the group with the fewest attempts under way (the earliest among
+    // equals); else the earliest, to wait for; else none.
     schedule_map::iterator next_free() {
-        return std::ranges::find_if(due_, [this](const auto& item) { return !busy_lanes_.contains(item.second.lane); });
+        const clock::time_point now = clock::now();
+        auto best = due_.end();
+        for (auto item = due_.begin(); item != due_.end(); ++item) {
+            if (busy_lanes_.contains(item->second.lane)) continue;
+            if (item->first > now) return best != due_.end() ? best : item;
+            if (best == due_.end() || in_flight_of(item->second.group) < in_flight_of(best->second.group)) best = item;
+            if (in_flight_of(best->second.group) == 0) break;  // none can come before it
+        }
+        return best;
     }
 
     void work() {
@@ -102,12 +122,14 @@ private:
             entry job = std::move(next->second);
             due_.erase(next);
             busy_lanes_.insert(job.lane);
+            ++busy_groups_[job.group];
             ++in_flight_;
             lock.unlock();
             const std::optional<clock::duration> again = attempt_(job.message_id, cancel_.get_token());
             lock.lock();
             --in_flight_;
             busy_lanes_.erase(job.lane);
+            if (--busy_groups_[job.group] == 0) busy_groups_.erase(job.group);
             if (again && !stopping_) due_.emplace(clock::now() + *again, std::move(job));
             changed_.notify_all();
         }
@@ -118,6 +140,7 @@ private:
     std::condition_variable changed_;
     schedule_map due_;
     std::set<std::string> busy_lanes_;
+    std::map<std::string, unsigned> busy_groups_;  // attempts under way per group
     std::stop_source cancel_;
     unsigned in_flight_ = 0;
     bool held_ = false;

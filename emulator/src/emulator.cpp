@@ -40,13 +40,13 @@ public:
         : options_(std::move(options)),
           service_({options_.data_file, options_.retry_interval_unit, options_.delivery_timeout,
                     {.time = options_.recipe_time, .memory = options_.recipe_memory},
-                    options_.signing_overlap}),
+                    options_.signing_overlap, options_.deny_private_destinations}),
           handlers_(service_.handlers()),
           router_(reflection::endpoints()),
           deliveries_(options_.delivery_threads,
                       [this](const std::string& id, std::stop_token stop) { return attempt(id, stop); }) {
-        service_.set_scheduler([this](std::string id, std::string lane, std::chrono::milliseconds delay) {
-            deliveries_.schedule(std::move(id), std::move(lane), delay);
+        service_.set_scheduler([this](std::string id, std::string lane, std::string group, std::chrono::milliseconds delay) {
+            deliveries_.schedule(std::move(id), std::move(lane), std::move(group), delay);
         });
         for (std::size_t i = 0; i < reflection::endpoints().size(); ++i)
             if (!handlers_.at(i))
@@ -204,7 +204,8 @@ private:
         c.request = &request;
         c.ids = std::move(ids);
         try {
-            std::lock_guard lock(service_.mutex());
+            std::unique_lock lock(service_.mutex());  // a handler may let go of it for a recipe (service::unlocked)
+            c.lock = &lock;
             if (endpoint.needs_api_key()) {
                 const std::string key = api_key_of(request);
                 if (key.empty()) throw api_error{401, "an API key is required (Authorization: Bearer or _token)"};

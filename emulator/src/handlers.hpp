@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -69,5 +70,8 @@ inline reply ok(boost::json::value body) { return {200, std::move(body)}; }
 boost::json::array plans();
 // The item of `items` with this "id"; a 404 naming `label` when none has it.
 boost::json::value find_by_id(const boost::json::array& items, std::string_view id, std::string_view label);
+
+// Text safe inside HTML, as an element's content or a quoted attribute's value (handlers/utils.cpp).
+std::string html_escaped(std::string_view text);
 
 }  // namespace webhooksio::emulation

@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
     app.add_option("--max-connections", options.max_connections, "connections served at once")
         ->capture_default_str()
         ->check(CLI::Range(1u, 100'000u));
+    app.add_flag("--deny-private-destinations", options.deny_private_destinations,
+                 "refuse destinations and dynamic routes to loopback, private and other non-public addresses");
     app.add_option("--max-body", options.max_body, "the largest request body accepted, in bytes (larger: 413)")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));

@@ -81,7 +81,8 @@ std::pair<std::string, std::string> date_window(const json::object& options) {
 }  // namespace
 
 reply service::receive(call& c, std::string_view target) {
-    record* input = &gateway_input(c);
+    if (!target.empty()) check_destination("target_url", target);
+    const record* input = &gateway_input(c);
     const httplib::Request& request = *c.request;
     const std::string event = event_of(input->fields, request);
     json::object headers;
@@ -90,6 +91,15 @@ reply service::receive(call& c, std::string_view target) {
     json::object query;
     for (const auto& [name, value] : request.params)
         if (name != "_token") query[name] = value;
+    // The input's recipe, once per incoming message before the fan-out,
+    // without the lock; the input is found again after it.
+    const bool passed = passes(input->fields, "event_filters", event);
+    const std::optional<recipe_to_run> recipe = passed ? recipe_for(input->fields, input->account) : std::nullopt;
+    std::optional<recipe_outcome> ran;
+    if (recipe) {
+        ran = unlocked(c, [&] { return run(*recipe, request.body, event, header_list_of(headers)); });
+        input = &gateway_input(c);
+    }
     const std::string input_id = text(input->fields, "id");
     record& message = store_.insert(std::string(kinds::incoming.name), kinds::incoming.prefix, input_id, input->account,
                                     {{"account_id", input->account},
@@ -108,7 +118,7 @@ reply service::receive(call& c, std::string_view target) {
                        {"bucket_id", text(input->fields, "bucket_id")},
                        {"input_id", input_id},
                        {"incoming_message_id", message.fields.at("id")}};
-    if (passes(input->fields, "event_filters", event) && input_recipe(*input, message, entry))
+    if (passed && (!ran || input_recipe(*recipe, *ran, message, entry)))
         sent = target.empty() ? fan_out(message, store_.children(input_id, kinds::destination.name), event)
                               : send_to(message, target, event);
     int status = static_cast<int>(number(input->fields, "response_code", 200));
@@ -124,15 +134,11 @@ reply service::receive(call& c, std::string_view target) {
     return answer;
 }
 
-// The input's recipe, once per incoming message before the fan-out; false
-// when the message goes no further (dropped, or the recipe failed). It runs
-// under the service's lock, bounded by the recipe limits.
-bool service::input_recipe(const record& input, record& message, json::object& log_entry) {
-    const std::optional<recipe_to_run> recipe = recipe_for(input.fields, input.account);
-    if (!recipe) return true;
-    const recipe_outcome out = run(*recipe, text(message.fields, "body"), text(message.fields, "event"),
-                                   header_list_of(message.fields.at("headers").as_object()));
-    json::object note = recipe_note(recipe->id, out);
+// What the input's recipe run `out` leaves on the message and its log entry;
+// false when the message goes no further (dropped, or the recipe failed).
+bool service::input_recipe(const recipe_to_run& recipe, const recipe_outcome& out, record& message,
+                           json::object& log_entry) {
+    json::object note = recipe_note(recipe.id, out);
     log_entry["recipe"] = note;
     message.fields["recipe"] = std::move(note);
     switch (out.outcome) {
@@ -251,8 +257,13 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
     }
     const bool stopped = ran && ran->outcome != recipe_outcome::kind::deliver;
     outbound_result result;
+    std::optional<std::string> denied;
+    if (!stopped && options_.deny_private_destinations) denied = private_resolution(out.url);
     if (stopped) {
         result.error = ran->error;
+    } else if (denied) {
+        result.error = "not sent: " + *denied;
+        result.refused = true;  // it would be refused again: no retry
     } else {
         // Signed last, over the body as sent (after any recipe), at this attempt's time.
         sign_delivery(out, id, secrets, started);

@@ -29,6 +29,7 @@
 
 #include "credentials.hpp"
 #include "outbound.hpp"
+#include "private_address.hpp"
 #include "settings.hpp"
 #include "recipes/recipe_engine.hpp"
 #include "store.hpp"
@@ -44,6 +45,7 @@ struct call {
     json::object options;
     std::string caller;                          // "" on routes without :account_id
     const httplib::Request* request = nullptr;   // the raw request, for the gateway
+    std::unique_lock<std::mutex>* lock = nullptr;  // the service's, held by the router (service::unlocked)
 
     const std::string& id(std::string_view placeholder) const {
         for (const auto& [name, value] : ids)
@@ -168,12 +170,15 @@ struct service_options {
     std::chrono::milliseconds delivery_timeout{10000};
     emulation::recipe_limits recipe_limits{};
     std::chrono::seconds signing_overlap{std::chrono::hours(24)};  // a replaced signing secret signs this long
+    bool deny_private_destinations = false;  // private_address.hpp
 };
 
 class service {
 public:
-    // Queues a message for an attempt after `delay`, one at a time per `lane` (its destination).
-    using schedule_fn = std::function<void(std::string message_id, std::string lane, std::chrono::milliseconds delay)>;
+    // Queues a message for an attempt after `delay`, one at a time per `lane` (its destination);
+    // `group` (its account) shares the delivery workers fairly with the other accounts.
+    using schedule_fn = std::function<void(std::string message_id, std::string lane, std::string group,
+                                           std::chrono::milliseconds delay)>;
 
     explicit service(service_options options) : options_(std::move(options)) {
         if (!options_.data_file.empty()) store_.open(options_.data_file);
@@ -184,7 +189,8 @@ public:
     void set_base_url(std::string url) { base_url_ = std::move(url); }
     void set_scheduler(schedule_fn schedule) { schedule_ = std::move(schedule); }
 
-    // The lock every handler runs under; the router takes it.
+    // The lock every handler runs under; the router takes it, and a handler
+    // lets go of it while a recipe runs (unlocked()).
     std::mutex& mutex() { return mutex_; }
 
     // Writes what changed to the data file, if there is one (under the lock),
@@ -283,9 +289,17 @@ private:
 
     // The settings a resource is created or updated with: checked (400 naming
     // the first bad one), then kept.
-    static json::object checked(const json::object& options) {
+    json::object checked(const json::object& options) const {
         check_settings(options);
+        check_destination("endpoint_url", text(options, "endpoint_url"));
         return kept(options);
+    }
+
+    // 400 naming `field` when `url` is a private or loopback destination and
+    // those are denied; a name is judged when delivered to (attempt()).
+    void check_destination(std::string_view field, std::string_view url) const {
+        if (!options_.deny_private_destinations) return;
+        if (auto reason = private_host(url)) throw api_error{400, std::string(field) + ": " + *reason, {{"field", field}}};
     }
 
     // The options a resource keeps: all given but _token and secrets.
@@ -371,11 +385,17 @@ private:
         if (const record* holder = user_with_email(address); holder && holder != self)
             throw api_error{409, "a user with this email_address exists already"};
     }
-    record& new_user(const std::string& account, const json::object& options, std::string_view permission) {
-        check_email_free(text(options, "email_address"));
+    // The settings of a user that create_user and update_user take; the rest
+    // (verified, account_id, ...) is the emulator's to set.
+    static json::object user_settings(const json::object& options) {
         json::object fields;
         for (std::string_view key : {"first_name", "last_name", "email_address", "timezone", "permission_level"})
             if (options.contains(key)) fields[key] = options.at(key);
+        return fields;
+    }
+    record& new_user(const std::string& account, const json::object& options, std::string_view permission) {
+        check_email_free(text(options, "email_address"));
+        json::object fields = user_settings(options);
         if (!permission.empty()) fields["permission_level"] = permission;
         fields["account_id"] = account;
         fields["verified"] = false;
@@ -413,10 +433,34 @@ private:
         return *in;
     }
 
+    // A recipe to run: its ID and published code.
+    struct recipe_to_run {
+        std::string id{};
+        std::string code{};
+        bool on_each_attempt = false;
+        std::string missing{};  // why it cannot run: the recipe is gone
+    };
+
+    // Runs `work` (a recipe) without the service's lock, which the router
+    // holds for the call, and takes the lock again after: a recipe touches no
+    // record and may take twice its time limit, while other calls, of any
+    // account, go on. Nothing the call read from the store before is valid
+    // after: it is found again. The call must have written nothing before.
+    template <class Work>
+    static auto unlocked(call& c, Work&& work) {
+        if (!c.lock || !c.lock->owns_lock()) return work();
+        struct relock {
+            std::unique_lock<std::mutex>& lock;
+            ~relock() { lock.lock(); }
+        } again{*c.lock};
+        c.lock->unlock();
+        return work();
+    }
+
     // The gateway: records the incoming message and its outgoing ones, to the
     // input's destinations or (the dynamic route) to `target` alone.
     reply receive(call& c, std::string_view target = {});
-    bool input_recipe(const record& input, record& message, json::object& log_entry);
+    bool input_recipe(const recipe_to_run& recipe, const recipe_outcome& out, record& message, json::object& log_entry);
     std::vector<std::string> fan_out(record& incoming, const std::vector<record*>& destinations, std::string_view event);
     std::vector<std::string> send_to(record& incoming, std::string_view target, std::string_view event);
     std::vector<std::string> queue(record& incoming, std::vector<std::pair<json::value, std::string>> targets,
@@ -443,16 +487,11 @@ private:
         const json::value* destination = message.fields.if_contains("destination_id");
         const std::string lane = destination && !destination->is_null() ? text(message.fields, "destination_id")
                                                                         : text(message.fields, "endpoint_url");
-        schedule_(text(message.fields, "id"), lane, delay);
+        schedule_(text(message.fields, "id"), lane, message.account, delay);
     }
     // Recipes (service.cpp): the published code of the recipe an input or a
-    // destination names, a run of it, and what a run leaves on the records.
-    struct recipe_to_run {
-        std::string id{};
-        std::string code{};
-        bool on_each_attempt = false;
-        std::string missing{};  // why it cannot run: the recipe is gone
-    };
+    // destination names (recipe_to_run, above), a run of it, and what a run
+    // leaves on the records.
     std::optional<recipe_to_run> recipe_for(const json::object& owner, const std::string& account);
     recipe_outcome run(const recipe_to_run& recipe, std::string_view payload, std::string_view event,
                        header_list headers) const;

@@ -38,8 +38,16 @@ struct emulator_options {
     // carry the old secret's signature beside the new one's.
     std::chrono::seconds signing_overlap = std::chrono::hours(24);
     // Attempts run at once; one at a time per destination, so a slow one
-    // holds one thread, never all.
+    // holds one thread, never all, and a free thread goes to the account with
+    // the fewest attempts under way, so one account's slow destinations or
+    // recipes never keep another's deliveries waiting behind them.
     unsigned delivery_threads = 4;
+    // Refuses destinations on the emulator's own machine or network: an
+    // endpoint_url or dynamic route to a loopback, private, link-local or
+    // otherwise non-public IP address (or localhost) is answered 400, and a
+    // name that resolves to one is not delivered to. Off by default, so that
+    // tests deliver to 127.0.0.1. For an emulator that others can reach.
+    bool deny_private_destinations = false;
     // The largest request body accepted; a larger one is answered 413.
     std::size_t max_body = 8u << 20;
     // The origins whose browser pages may call the API (CORS): "*" for any,

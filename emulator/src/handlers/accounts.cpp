@@ -3,25 +3,6 @@
 
 namespace webhooksio::emulation {
 
-namespace {
-
-// Text safe inside an HTML attribute value.
-std::string html_escaped(std::string_view text) {
-    std::string out;
-    for (char ch : text) {
-        switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += ch;
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
 void service::add_accounts(handler_table& table) {
     using namespace kinds;
     area_handlers<areas::accounts>(table)
@@ -61,7 +42,7 @@ void service::add_accounts(handler_table& table) {
         .on<api::get_account_embedded_view_html>([this](call& c) {
             record& a = resolve(c, account);
             return reply{200, json::object{{"html", "<div class=\"webhooksio-embedded\" data-account=\"" +
-                                                        text(a.fields, "id") + "\" data-bucket-key=\"" +
+                                                        html_escaped(text(a.fields, "id")) + "\" data-bucket-key=\"" +
                                                         html_escaped(text(c.options, "bucket_key")) + "\"></div>"}}};
         })
         .on<api::get_account>(get(account))

@@ -33,6 +33,7 @@ void service::add_providers(handler_table& table) {
     // A webhook the provider sends to one of its consumers' buckets: to the
     // consumer's destinations there or (the dynamic route) to `target` alone.
     auto consumer_webhook = [this, consumer_bucket, consumer_destinations](call& c, record& owner, std::string_view target) {
+        if (!target.empty()) check_destination("target_url", target);
         const std::string& key = c.id("bucket_key");
         record* b = consumer_bucket(owner, key);
         if (!b) throw api_error{404, "bucket not found for this consumer"};
@@ -147,7 +148,7 @@ void service::add_providers(handler_table& table) {
         .on<api::get_embedded_view_html>([this](call& c) {
             record& owner = resolve(c, consumer);
             return reply{200, json::object{{"html", "<div class=\"webhooksio-embedded\" data-consumer=\"" +
-                                                        text(owner.fields, "consumer_id") + "\"></div>"}}};
+                                                        html_escaped(text(owner.fields, "consumer_id")) + "\"></div>"}}};
         })
         .done();
 }

@@ -24,11 +24,26 @@ recipe_outcome service::run(const recipe_to_run& recipe, std::string_view payloa
                       options_.recipe_limits);
 }
 
+namespace {
+
+// Creating or updating a recipe changes its draft: only publish_recipe
+// changes the code that runs (`recipe`), from the draft.
+handler draft_only(handler h) {
+    return [h = std::move(h)](call& c) {
+        for (std::string_view key : {"recipe", "published", "published_at"})
+            if (c.options.contains(key))
+                throw api_error{400, std::string(key) + " is set by publish_recipe, from recipe_draft", {{"field", key}}};
+        return h(c);
+    };
+}
+
+}  // namespace
+
 void service::add_recipes(handler_table& table) {
     using namespace kinds;
     area_handlers<areas::recipes>(table)
-        .on<api::create_recipe>(create(recipe, account))
-        .on<api::update_recipe>(update(recipe))
+        .on<api::create_recipe>(draft_only(create(recipe, account)))
+        .on<api::update_recipe>(draft_only(update(recipe)))
         .on<api::publish_recipe>([this](call& c) {
             record& r = resolve(c, recipe);
             r.fields["recipe"] = r.fields["recipe_draft"];
@@ -45,11 +60,13 @@ void service::add_recipes(handler_table& table) {
             return reply{200, std::move(out)};
         })
         .on<api::delete_recipe>(remove(recipe))
-        // Runs `recipe` on `sample_code` and stores nothing. A recipe that fails
-        // is still a test that worked: 200, with the error.
+        // Runs `recipe` on `sample_code`, without the lock, and stores nothing.
+        // A recipe that fails is still a test that worked: 200, with the error.
         .on<api::test_recipe>([this](call& c) {
-            const recipe_outcome out =
-                run({.code = text(c.options, "recipe")}, text(c.options, "sample_code"), text(c.options, "event_type"), {});
+            const recipe_outcome out = unlocked(c, [&] {
+                return run({.code = text(c.options, "recipe")}, text(c.options, "sample_code"),
+                           text(c.options, "event_type"), {});
+            });
             json::object answer = recipe_note("", out);
             answer.erase("recipe_id");
             answer["result"] = out.result;

@@ -50,8 +50,17 @@ void service::add_users(handler_table& table) {
                 if (address.empty()) throw api_error{400, "email_address must not be empty", {{"field", "email_address"}}};
                 check_email_free(address, &u);
             }
+            // Only the key sent to the address verifies it, and a permission
+            // level is given to a verified address only.
+            if (c.options.contains("verified"))
+                throw api_error{400, "verified is set by verify_email_address, with the key sent to the address",
+                                {{"field", "verified"}}};
+            if (c.options.contains("permission_level") && !flag(u.fields, "verified") &&
+                text(c.options, "permission_level") != text(u.fields, "permission_level"))
+                throw api_error{400, "permission_level can change once the user's email_address is verified "
+                                     "(verify_email_address)", {{"field", "permission_level"}}};
             if (c.options.contains("password")) u.hidden["password"] = password_hash(text(c.options, "password"));
-            return reply{200, updated(u, c.options)};
+            return reply{200, updated(u, user_settings(c.options))};
         })
         .on<api::get_user>(get(user))
         .on<api::get_users>(list(user, account))

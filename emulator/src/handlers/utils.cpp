@@ -28,6 +28,21 @@ json::value find_by_id(const json::array& items, std::string_view id, std::strin
     throw api_error{404, std::string(label) + " not found"};
 }
 
+std::string html_escaped(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        switch (ch) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += ch;
+        }
+    }
+    return out;
+}
+
 void service::add_utils(handler_table& table) {
     using namespace kinds;
     area_handlers<areas::utils>(table)

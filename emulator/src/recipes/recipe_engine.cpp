@@ -3,9 +3,12 @@
 // is compiled without DUK_USE_EXEC_TIMEOUT_CHECK, and the time limit needs it.
 // Our build (CMakeLists.txt beside this file) turns on:
 //   DUK_USE_INTERRUPT_COUNTER + DUK_USE_EXEC_TIMEOUT_CHECK, calling
-//     webhooksio_recipe_time_is_up() below every 256k bytecode instructions,
+//     webhooksio_recipe_time_is_up() below every 16k bytecode instructions,
 //     which keeps throwing a RangeError out of every catch once time is up;
 //     cheaper and simpler than a forked child per run, and the heap stays ours;
+//   webhooksio_recipe_collections() in the loop of collections Duktape runs
+//     before it gives up on an allocation: none once time is up, so a recipe
+//     that keeps allocating on a full heap can't spend seconds collecting;
 //   DUK_USE_CPP_EXCEPTIONS: the engine unwinds with C++ exceptions instead of
 //     longjmp, so the C++ functions the recipe calls may hold std::strings.
 // The memory limit is a counting allocator handed to duk_create_heap().
@@ -61,14 +64,14 @@ struct alignas(std::max_align_t) block_header {
     std::size_t size;
 };
 
-// Also refuses once time is up, until the time check has stopped the recipe:
-// that check comes every 256k bytecode instructions, and an allocating loop
-// near the memory limit can spend seconds collecting garbage within those.
-// Not after: each refusal costs the engine ten collections before it gives
-// up, and unwinding the recipe needs memory.
+// Also refuses once time is up, until the time check has stopped the recipe
+// (it comes every 16k bytecode instructions): with no collections then
+// (webhooksio_recipe_collections), each refusal costs next to nothing. Not
+// after: unwinding the recipe needs memory.
 bool reserve(run_state& state, std::size_t size) {
     if (!state.stopping && out_of_time(state)) return false;
-    if (size > state.limits.memory - state.allocated) {
+    // Written so that nothing wraps, whatever the count.
+    if (state.allocated > state.limits.memory || size > state.limits.memory - state.allocated) {
         state.refused_memory = true;
         return false;
     }
@@ -141,34 +144,38 @@ std::string_view to_view(duk_context* ctx, duk_idx_t index) {
 
 // ---- What the recipe sees
 
-// console.log(...): arguments joined by spaces, objects as JSON, one line a
-// call, kept up to limits.console bytes with a mark where it was cut.
-duk_ret_t console_log(duk_context* ctx) {
-    auto& state = state_of(ctx);
-    if (state.console_full) return 0;
-    std::string line;
-    for (duk_idx_t i = 0, n = duk_get_top(ctx); i < n; ++i) {
-        if (i) line += ' ';
-        if (duk_is_object(ctx, i) && !duk_is_function(ctx, i)) duk_json_encode(ctx, i);
-        duk_safe_to_string(ctx, i);
-        line += to_view(ctx, i);
-    }
-    line += '\n';
-
+// Appends `text` to the console output, up to limits.console bytes; the
+// first text that does not fit is cut (at a character's start) and marked,
+// and nothing is kept after it.
+void keep_console(run_state& state, std::string_view text) {
     auto& console = state.outcome.console;
     const std::size_t room = state.limits.console - console.size();
-    if (line.size() <= room) {
-        console += line;
-        return 0;
+    if (text.size() <= room) {
+        console += text;
+        return;
     }
     constexpr std::string_view cut = "\n[console output cut]\n";
     state.console_full = true;
     const std::size_t keep = state.limits.console > cut.size() ? state.limits.console - cut.size() : 0;
-    console += line;
-    console.resize(keep);
+    if (console.size() < keep) console += text.substr(0, keep - console.size());
+    console.resize(std::min(console.size(), keep));
     while (!console.empty() && (static_cast<unsigned char>(console.back()) & 0xC0) == 0x80) console.pop_back();
     if (!console.empty() && static_cast<unsigned char>(console.back()) >= 0xC0) console.pop_back();
     console += cut.substr(0, state.limits.console - console.size());
+}
+
+// console.log(...): arguments joined by spaces, objects as JSON, one line a
+// call. Each piece goes straight to the kept output, so a call never builds
+// more than the console can still keep, whatever its arguments hold.
+duk_ret_t console_log(duk_context* ctx) {
+    auto& state = state_of(ctx);
+    for (duk_idx_t i = 0, n = duk_get_top(ctx); i < n && !state.console_full; ++i) {
+        if (i) keep_console(state, " ");
+        if (duk_is_object(ctx, i) && !duk_is_function(ctx, i)) duk_json_encode(ctx, i);
+        duk_safe_to_string(ctx, i);
+        if (!state.console_full) keep_console(state, to_view(ctx, i));
+    }
+    if (!state.console_full) keep_console(state, "\n");
     return 0;
 }
 
@@ -394,4 +401,10 @@ int webhooksio_recipe_time_is_up(void* udata) {
     auto& state = *static_cast<webhooksio::emulation::run_state*>(udata);
     state.stopping = state.exited || out_of_time(state);
     return state.stopping;
+}
+
+// Duktape's retry loop after a refused allocation (patched, see CMakeLists.txt).
+int webhooksio_recipe_collections(void* udata, int limit) {
+    auto& state = *static_cast<webhooksio::emulation::run_state*>(udata);
+    return out_of_time(state) ? 0 : limit;
 }
