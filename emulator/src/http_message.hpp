@@ -3,6 +3,7 @@
 // never see the transport (http_server.hpp).
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,13 +13,10 @@ namespace webhooksio::emulation {
 
 using field_list = std::vector<std::pair<std::string, std::string>>;
 
-// Header names compare in any case (RFC 9110).
-inline bool same_name(std::string_view a, std::string_view b) {
+// ASCII text compared in any case: header names (RFC 9110), e-mail addresses.
+inline bool same_ignoring_case(std::string_view a, std::string_view b) {
     auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 struct incoming_request {
@@ -31,13 +29,13 @@ struct incoming_request {
 
     bool has_header(std::string_view name) const {
         for (const auto& [key, value] : headers)
-            if (same_name(key, name)) return true;
+            if (same_ignoring_case(key, name)) return true;
         return false;
     }
     // The first value of header `name`, "" when absent.
     std::string get_header_value(std::string_view name) const {
         for (const auto& [key, value] : headers)
-            if (same_name(key, name)) return value;
+            if (same_ignoring_case(key, name)) return value;
         return {};
     }
     // The first value of query parameter `name`, "" when absent.

@@ -158,11 +158,6 @@ inline bool within(std::string_view time, std::string_view start, std::string_vi
     return (start.empty() || time.substr(0, start.size()) >= start) && (end.empty() || time.substr(0, end.size()) <= end);
 }
 
-inline bool same_ignoring_case(std::string_view a, std::string_view b) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
-}
-
 struct service_options {
     std::filesystem::path data_file;                  // empty: state in memory only
     std::chrono::milliseconds retry_interval_unit{1000};  // what one unit of retry_interval lasts

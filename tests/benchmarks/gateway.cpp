@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
             threads.emplace_back([&, c] {
                 httplib::Client sender("127.0.0.1", server.port());
                 sender.set_keep_alive(true);
+                sender.set_tcp_nodelay(true);  // as clients that care do: else Nagle times every request
                 for (int i = 0; i < requests; ++i) {
                     auto answer = sender.Post(path.c_str(), body, "application/json");
                     if (!answer || answer->status != 200) ++failed[static_cast<std::size_t>(c)];
