@@ -7,6 +7,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
+#include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -27,6 +29,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "support/loopback_server.hpp"
 #include "support/wire_cases.hpp"
@@ -1718,7 +1721,7 @@ BOOST_AUTO_TEST_CASE(https_to_a_plain_http_server_is_a_tls_failure_with_the_addr
     loopback_server plain;
     const std::string address = "127.0.0.1:" + std::to_string(plain.port());
     const std::string error = attempt_error(server, "https://" + address + "/hook", "tls@example.com");
-    BOOST_TEST(error == "TLS handshake with " + address + " failed (is it an https server?)");
+    BOOST_TEST(error.starts_with("TLS handshake with " + address + " failed (is it an https server?)"), error);
 }
 
 // .invalid never resolves (RFC 6761): nothing is sent anywhere.
@@ -2291,6 +2294,7 @@ public:
         ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
         timeval guard{10, 0};
         ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &guard, sizeof guard);
+        ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &guard, sizeof guard);
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -2301,7 +2305,15 @@ public:
     raw_connection(const raw_connection&) = delete;
     raw_connection& operator=(const raw_connection&) = delete;
 
-    void send(std::string_view text) { BOOST_REQUIRE(::send(fd_, text.data(), text.size(), MSG_NOSIGNAL) == ssize_t(text.size())); }
+    void send(std::string_view text) { BOOST_REQUIRE(try_send(text)); }
+    // false once the emulator closed the connection (or the guard ran out).
+    bool try_send(std::string_view text) { return ::send(fd_, text.data(), text.size(), MSG_NOSIGNAL) == ssize_t(text.size()); }
+    // Has the emulator closed the connection? Looks without waiting.
+    bool closed_by_peer() {
+        char byte;
+        const ssize_t n = ::recv(fd_, &byte, 1, MSG_DONTWAIT | MSG_PEEK);
+        return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+    }
 
     // One whole answer: its head and the Content-Length bytes after it ("" when the connection ended first).
     std::string answer(bool head = false) {
@@ -2520,6 +2532,320 @@ BOOST_AUTO_TEST_CASE(a_delivery_interrupted_by_a_stop_resumes_at_the_next_start)
     BOOST_TEST(second.wait_for_deliveries());
     BOOST_TEST(destination.requests().size() == 2u);
     std::filesystem::remove(data);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+// The HTTP server's bounds (docs/emulator-server.md): what a client can make
+// the emulator read, hold and wait for.
+BOOST_AUTO_TEST_SUITE(bounded_server)
+
+using compatibility::body_of;
+using compatibility::raw_connection;
+using compatibility::round_trip;
+using compatibility::status_in;
+
+// An account with an input "in", and the gateway request line that posts to it.
+struct gateway {
+    explicit gateway(const emulator& server, std::string email) : owner(server, std::move(email)) {
+        const wh::bucket_id bucket{str(owner.api->create_bucket(owner.id(), {.name = "b"}), "id")};
+        input = str(owner.api->create_input(owner.id(), {.bucket_id = bucket, .name = "in"}), "id");
+    }
+    std::string post_line() const { return "POST /v1/in/" + input + " HTTP/1.1\r\nHost: x\r\n"; }
+    long long incoming() const {
+        return owner.api->get_summary_report(owner.id()).at("totals").at("incoming").as_int64();
+    }
+    account owner;
+    std::string input;
+};
+
+BOOST_AUTO_TEST_CASE(a_chunked_body_over_max_body_is_413_and_nothing_is_stored) {
+    emulator server{{.max_body = 4096}};
+    gateway g(server, "chunked@example.com");
+    auto chunked = [&](int chunks) {
+        std::string request = g.post_line() + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+        for (int i = 0; i < chunks; ++i) request += "7d0\r\n" + std::string(2000, 'x') + "\r\n";  // 2000 bytes each
+        return round_trip(server, request + "0\r\n\r\n");
+    };
+    BOOST_TEST(status_in(chunked(2)) == 200);  // 4000 bytes
+    const std::string refused = chunked(3);    // 6000 bytes
+    BOOST_TEST(status_in(refused) == 413);
+    BOOST_TEST(json::parse(body_of(refused)).at("status").as_int64() == 413);
+    BOOST_TEST(g.incoming() == 1);  // the first only
+}
+
+// gzip of `size` zero bytes (zlib's own format: windowBits 15 + 16).
+std::string gzip_of_zeros(std::size_t size) {
+    const std::string plain(size, '\0');
+    z_stream z{};
+    BOOST_REQUIRE(deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string out(deflateBound(&z, plain.size()), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
+    z.avail_in = static_cast<uInt>(plain.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    BOOST_REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+}
+
+// A Content-Encoding is kept as sent: the body is counted against --max-body
+// as it came, stored and delivered compressed, never inflated.
+BOOST_AUTO_TEST_CASE(a_gzip_body_is_kept_as_sent_and_counted_compressed) {
+    emulator server{{.max_body = 64u << 10}};
+    loopback_server receiver;
+    delivery::pipeline p(server, receiver, {.name = "d", .endpoint_url = "-"}, "gzip@example.com");
+    const std::string compressed = gzip_of_zeros(8u << 20);  // inflates to 128 times max_body
+    BOOST_REQUIRE(compressed.size() < (64u << 10));
+    const std::string answer =
+        round_trip(server, "POST /v1/in/" + p.input.str() + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
+                           "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(compressed.size()) + "\r\n\r\n" + compressed);
+    BOOST_TEST(status_in(answer) == 200);
+    BOOST_REQUIRE(server.wait_for_deliveries());
+    BOOST_REQUIRE(receiver.requests().size() == 1u);
+    BOOST_TEST(receiver.last().body.size() == compressed.size());
+    BOOST_TEST((receiver.last().body == compressed));
+}
+
+// The request head is bounded in bytes: a client that sends header lines
+// without end is answered 431 (or cut off) after a bounded number of bytes.
+BOOST_AUTO_TEST_CASE(an_endless_request_head_is_refused_after_a_bounded_number_of_bytes) {
+    emulator server;
+    raw_connection c(server.port());
+    const std::string line = "X-Filler: " + std::string(90, 'a') + "\r\n";
+    std::string block = "GET /v1/health HTTP/1.1\r\nHost: x\r\n";
+    while (block.size() < (64u << 10)) block += line;
+    std::size_t sent = 0;
+    constexpr std::size_t at_most = 64u << 20;
+    while (sent < at_most && c.try_send(block)) sent += block.size();
+    // What the emulator read, and what the kernel's socket buffers took, is far below.
+    BOOST_TEST(sent < at_most / 4);
+    const std::string answer = c.answer();
+    BOOST_TEST((answer.empty() || status_in(answer) == 431), answer.substr(0, 40));
+}
+
+// ...and in lines: many short ones are refused as well.
+BOOST_AUTO_TEST_CASE(a_request_head_with_too_many_lines_is_431) {
+    emulator server;
+    std::string request = "GET /v1/health HTTP/1.1\r\nHost: x\r\n";
+    for (int i = 0; i < 150; ++i) request += "X-" + std::to_string(i) + ": y\r\n";  // 1.5 KiB in all
+    const std::string answer = round_trip(server, request + "\r\n");
+    BOOST_TEST(status_in(answer) == 431);
+    BOOST_TEST(json::parse(body_of(answer)).at("status").as_int64() == 431);
+}
+
+// A client that trickles its head, a byte at a time, is cut off at head_timeout.
+BOOST_AUTO_TEST_CASE(a_head_trickled_past_head_timeout_is_cut_off) {
+    emulator server{{.head_timeout = 500ms}};
+    raw_connection c(server.port());
+    c.send("GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+    std::mutex mutex;
+    std::condition_variable never;
+    int rounds = 0;
+    // One byte every 100 ms, for 10 s at most (a guard: the cut comes at 0.5 s).
+    for (; rounds < 100 && !c.closed_by_peer(); ++rounds) {
+        if (!c.try_send("a")) break;
+        std::unique_lock lock(mutex);
+        never.wait_for(lock, 100ms);  // the client's pace, not a wait for the server
+    }
+    BOOST_TEST(rounds < 100);
+}
+
+// 300 connections that each send a header byte every second (the head never
+// ends) don't keep the health check from being answered, long before any of
+// them could be cut off (head_timeout: 10 s; the bound is half of it).
+BOOST_AUTO_TEST_CASE(three_hundred_slow_clients_do_not_starve_the_health_check) {
+    emulator server;
+    std::vector<std::unique_ptr<raw_connection>> slow;
+    for (int i = 0; i < 300; ++i) {
+        slow.push_back(std::make_unique<raw_connection>(server.port()));
+        slow.back()->send("GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+    }
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool done = false;
+    std::thread trickle([&] {
+        std::unique_lock lock(mutex);
+        for (int round = 0; round < 30 && !done; ++round) {  // 30 s at most
+            for (auto& connection : slow) connection->try_send("a");
+            changed.wait_for(lock, 1s, [&] { return done; });
+        }
+    });
+    const auto asked = std::chrono::steady_clock::now();
+    const int health = status_in(round_trip(server, "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const auto waited = std::chrono::steady_clock::now() - asked;
+    {
+        std::lock_guard lock(mutex);
+        done = true;
+    }
+    changed.notify_all();
+    trickle.join();
+    BOOST_TEST(health == 200);
+    BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count() < 5000);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------
+// Delivery's bounds: loops end, a destination's answer is read within
+// limits, retries keep their time across a restart.
+BOOST_AUTO_TEST_SUITE(bounded_delivery)
+
+using hardening::outgoing_of;
+
+// Two destinations pointing back at their own input: each webhook doubles at
+// every pass, until max_hops (3) passes; the fourth is refused with 508.
+BOOST_AUTO_TEST_CASE(destinations_pointing_back_at_their_input_end_after_max_hops) {
+    emulator server{fast()};
+    bounded_server::gateway g(server, "loop@example.com");
+    const std::string self = server.base_url() + "/v1/in/" + g.input;
+    for (std::string name : {"one", "two"})
+        g.owner.api->create_destination(g.owner.id(), wh::input_id{g.input}, {.name = name, .endpoint_url = self, .retry_count = 0});
+    g.owner.api->send_input_request(wh::input_name{"in"}, wh::input_id{g.input}, {.extra = {{"type", "x"}}});
+
+    auto totals = [&] { return g.owner.api->get_summary_report(g.owner.id()).at("totals"); };
+    BOOST_REQUIRE(server.wait_for_deliveries(30s));
+    BOOST_TEST(totals().at("incoming").as_int64() == 1 + 2 + 4);  // hops 0, 1 and 2
+    BOOST_TEST(totals().at("outgoing").as_int64() == 2 * 7);
+    // Each refusal is logged twice: by the gateway that refused, and as the answer to the attempt.
+    json::array refused;
+    const json::value log = g.owner.api->get_request_log(g.owner.id(), {.http_status = 508});
+    for (const auto& entry : log.as_array())
+        if (str(entry, "direction") == "incoming") refused.push_back(entry);
+    BOOST_TEST(refused.size() == 8u);
+    BOOST_REQUIRE(!refused.empty());
+    BOOST_TEST(str(refused.at(0), "error").find("loop detected") != std::string::npos);
+    // Nothing more comes: the queue is idle and stays so.
+    BOOST_REQUIRE(server.wait_for_deliveries(1s));
+    BOOST_TEST(totals().at("incoming").as_int64() == 7);
+    BOOST_TEST(totals().at("outgoing").as_int64() == 14);
+}
+
+// A destination that answers one request with `prefix`, then `filler` without
+// end (64 MiB at most), and notes how much it wrote before the emulator hung up.
+class hostile_destination {
+public:
+    hostile_destination(std::string prefix, std::string filler) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        BOOST_REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        BOOST_REQUIRE(::listen(fd_, 4) == 0);
+        BOOST_REQUIRE(::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+        port_ = ntohs(address.sin_port);
+        thread_ = std::thread([this, prefix = std::move(prefix), filler = std::move(filler)] {
+            const int c = ::accept(fd_, nullptr, nullptr);
+            if (c < 0) return;
+            timeval guard{10, 0};
+            ::setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &guard, sizeof guard);
+            char request[4096];
+            (void)::recv(c, request, sizeof request, 0);
+            std::string block = prefix;
+            while (block.size() < (64u << 10)) block += filler;
+            std::size_t total = 0;
+            bool cut = false;
+            for (bool first = true; total < (64u << 20); first = false) {
+                const std::string& out = first ? block : block.substr(prefix.size());
+                if (::send(c, out.data(), out.size(), MSG_NOSIGNAL) != ssize_t(out.size())) {
+                    cut = true;
+                    break;
+                }
+                total += out.size();
+            }
+            written_ = total;
+            hung_up_ = cut;
+            ::close(c);
+        });
+    }
+    ~hostile_destination() {
+        finish();
+        ::close(fd_);
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
+    // Waits until it is done writing (the emulator hung up, or 64 MiB went out).
+    void finish() {
+        ::shutdown(fd_, SHUT_RDWR);  // no connection came: accept() returns
+        if (thread_.joinable()) thread_.join();
+    }
+    std::size_t written() const { return written_; }
+    bool hung_up() const { return hung_up_; }
+
+private:
+    int fd_;
+    int port_ = 0;
+    std::atomic<std::size_t> written_{0};
+    std::atomic<bool> hung_up_{false};
+    std::thread thread_;
+};
+
+// The recorded error of `destination`'s one attempt, once the hostile destination is done.
+std::string attempt_error(hostile_destination& destination, std::string email) {
+    emulator server{fast()};
+    bounded_server::gateway g(server, std::move(email));
+    g.owner.api->create_destination(g.owner.id(), wh::input_id{g.input},
+                                    {.name = "d", .endpoint_url = destination.url(), .retry_count = 0});
+    const json::value accepted =
+        g.owner.api->send_input_request(wh::input_name{"in"}, wh::input_id{g.input}, {.extra = {{"type", "x"}}});
+    BOOST_REQUIRE(server.wait_for_deliveries(60s));
+    const wh::outgoing_message_id id{std::string(accepted.at("outgoing_message_ids").at(0).as_string())};
+    const json::value message = g.owner.api->get_outgoing_message(g.owner.id(), id);
+    BOOST_TEST(str(message, "status") == "failed");
+    return str(message.at("attempts").at(0), "error");
+}
+
+BOOST_AUTO_TEST_CASE(an_endless_answer_head_fails_the_attempt_after_a_bounded_read) {
+    hostile_destination destination("HTTP/1.1 200 OK\r\n", "X-Filler: " + std::string(90, 'a') + "\r\n");
+    const std::string error = attempt_error(destination, "endless-head@example.com");
+    BOOST_TEST(error.find("head is larger than") != std::string::npos, error);
+    destination.finish();
+    BOOST_TEST(destination.hung_up());
+    BOOST_TEST(destination.written() < (16u << 20));  // what was read, and what socket buffers took
+}
+
+BOOST_AUTO_TEST_CASE(an_endless_chunk_size_line_fails_the_attempt_after_a_bounded_read) {
+    hostile_destination destination("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1;", std::string(100, 'a'));
+    const std::string error = attempt_error(destination, "endless-chunk@example.com");
+    BOOST_TEST(error.find("chunk") != std::string::npos, error);
+    destination.finish();
+    BOOST_TEST(destination.hung_up());
+    BOOST_TEST(destination.written() < (16u << 20));
+}
+
+// A retry due in 4 s is made then, not at once, when the emulator restarts
+// in between.
+BOOST_AUTO_TEST_CASE(a_retry_pending_at_a_restart_is_made_when_it_is_due) {
+    concurrency_and_persistence::restart r;
+    std::mutex mutex;
+    std::vector<std::chrono::steady_clock::time_point> arrivals;
+    loopback_server receiver([&](const httplib::Request&, httplib::Response& response) {
+        std::lock_guard lock(mutex);
+        arrivals.push_back(std::chrono::steady_clock::now());
+        response.status = arrivals.size() == 1 ? 500 : 200;
+    });
+    std::string message;
+    {
+        emulator first{{.data_file = r.file, .retry_interval_unit = 1ms}};
+        delivery::pipeline p(first, receiver, {.name = "d", .endpoint_url = "-", .retry_count = 1, .retry_interval = 4000},
+                             "due@example.com");
+        r.keep(p.owner);
+        message = std::string(p.send("x").at("outgoing_message_ids").at(0).as_string());
+        // Until the failed attempt is recorded (bounded: a guard against a hang).
+        for (int i = 0; i < 10'000; ++i)
+            if (str(p.owner.api->get_outgoing_message_status(p.owner.id(), wh::outgoing_message_id{message}), "status") ==
+                "retrying")
+                break;
+    }
+    emulator second{{.data_file = r.file, .retry_interval_unit = 1ms}};
+    BOOST_REQUIRE(second.wait_for_deliveries(60s));
+    std::lock_guard lock(mutex);
+    BOOST_REQUIRE(arrivals.size() == 2u);
+    // Due 4 s after the first attempt ended; a wide margin below.
+    BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(arrivals[1] - arrivals[0]).count() >= 3000);
+    BOOST_TEST(str(r.client_of(second).get_outgoing_message_status(r.account_id, wh::outgoing_message_id{message}), "status") ==
+               "success");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

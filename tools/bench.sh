@@ -91,6 +91,7 @@ measure() {
 
     "$bin/bench_concurrency"
     "$bin/bench_emulator_store"
+    "$bin/bench_gateway"
     "$bin/bench_async"
     ours=$(async_instructions ours)
     anchor=$(async_instructions beast)

@@ -10,7 +10,7 @@ set -euo pipefail
 # (sanitizers, libFuzzer) for CI's clang builds.
 tools=(g++ clang libclang-rt-14-dev cmake make pkg-config)
 libraries=(libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev libboost-url1.81-dev
-           libcpp-httplib-dev libssl-dev duktape-dev libcli11-dev libsqlite3-dev)
+           libcpp-httplib-dev libssl-dev duktape-dev libcli11-dev libsqlite3-dev zlib1g-dev)
 packages=("${tools[@]}" "${libraries[@]}")
 # --list: print the list, one package a line (for tools/audit_packages.sh).
 if [ "${1:-}" = --list ]; then

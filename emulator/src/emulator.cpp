@@ -17,12 +17,10 @@
 #include <vector>
 
 #include <boost/json.hpp>
-#include <httplib.h>
 #include <webhooksio/reflection.hpp>
-#include <webhooksio/server_thread.hpp>
 
-#include "connection_pool.hpp"
 #include "delivery_queue.hpp"
+#include "http_server.hpp"
 #include "router.hpp"
 #include "service.hpp"
 
@@ -31,6 +29,8 @@ namespace webhooksio {
 using emulation::api_error;
 using emulation::call;
 using emulation::handler;
+using emulation::incoming_request;
+using emulation::outgoing_response;
 using emulation::reply;
 using reflection::endpoint_info;
 
@@ -40,7 +40,7 @@ public:
         : options_(std::move(options)),
           service_({options_.data_file, options_.retry_interval_unit, options_.delivery_timeout,
                     {.time = options_.recipe_time, .memory = options_.recipe_memory},
-                    options_.signing_overlap, options_.deny_private_destinations}),
+                    options_.signing_overlap, options_.deny_private_destinations, options_.max_hops}),
           handlers_(service_.handlers()),
           router_(reflection::endpoints()),
           deliveries_(options_.delivery_threads,
@@ -51,14 +51,27 @@ public:
         for (std::size_t i = 0; i < reflection::endpoints().size(); ++i)
             if (!handlers_.at(i))
                 throw std::logic_error("emulator: no handler for " + std::string(reflection::endpoints()[i].name));
-        install_routes();
-        server_.set_keep_alive_max_count(100);
-        server_.set_payload_max_length(options_.max_body);  // larger: 413
-        server_.set_read_timeout(options_.read_timeout);
-        server_.set_write_timeout(options_.write_timeout);
-        server_.set_keep_alive_timeout(options_.keep_alive_timeout.count());
-        server_.new_task_queue = [max = options_.max_connections] { return new emulation::connection_pool(max); };
-        listener_.emplace(server_, options_.host, options_.port);
+        const emulation::http_limits limits{.max_body = options_.max_body,
+                                            .max_head_bytes = options_.max_head_bytes,
+                                            .max_head_lines = options_.max_head_lines,
+                                            .head_timeout = options_.head_timeout,
+                                            .body_timeout = options_.read_timeout,
+                                            .write_timeout = options_.write_timeout,
+                                            .keep_alive_timeout = options_.keep_alive_timeout,
+                                            .max_connections = options_.max_connections};
+        server_.emplace(
+            options_.host, options_.port, limits,
+            [this](const incoming_request& request) {
+                outgoing_response response;
+                serve(request, response);
+                allow_origin(request, response);
+                return response;
+            },
+            [](int status, std::string message) {
+                outgoing_response response;
+                send_error(response, status, std::move(message));
+                return response;
+            });
         // No request can come before the port is known, i.e. before this returns.
         service_.set_base_url(base_url());
         service_.resume_pending();
@@ -67,16 +80,16 @@ public:
     ~impl() {
         // Attempts the stop interrupts are kept pending, for the next start.
         service_.stop_deliveries();
-        listener_.reset();
+        server_.reset();
         deliveries_.stop();
     }
 
-    int port() const noexcept { return listener_->port(); }
+    int port() const noexcept { return server_->port(); }
     std::string base_url() const { return "http://" + options_.host + ':' + std::to_string(port()); }
     emulation::delivery_queue& deliveries() noexcept { return deliveries_; }
 
 private:
-    static void send_error(httplib::Response& response, int status, std::string message,
+    static void send_error(outgoing_response& response, int status, std::string message,
                            boost::json::object details = {}) {
         details["message"] = std::move(message);
         details["status"] = status;
@@ -84,40 +97,8 @@ private:
         response.set_content(boost::json::serialize(details), "application/json");
     }
 
-    // The router matches the raw request target itself (router.hpp), so every
-    // request comes to serve(): at once, before httplib reads a body, unless
-    // it has one (a POST without Content-Length has none: httplib would wait
-    // for the connection to close); else once httplib has read it, through
-    // the catch-all routes.
-    void install_routes() {
-        auto serve_now = [this](const httplib::Request& request, httplib::Response& response) {
-            const bool body_follows = (request.method == "POST" || request.method == "PUT" ||
-                                       request.method == "DELETE" || request.method == "PATCH") &&
-                                      (request.has_header("Content-Length") || request.has_header("Transfer-Encoding"));
-            if (body_follows) return httplib::Server::HandlerResponse::Unhandled;
-            serve(request, response);
-            return httplib::Server::HandlerResponse::Handled;
-        };
-        auto serve_read = [this](const httplib::Request& request, httplib::Response& response) { serve(request, response); };
-        const std::string any = "[\\s\\S]*";  // also a path with a decoded line break
-        server_.set_pre_routing_handler(serve_now);
-        server_.Post(any, serve_read);
-        server_.Put(any, serve_read);
-        server_.Delete(any, serve_read);
-        server_.Patch(any, serve_read);
-        // What httplib answers itself (a malformed request, a body too large)
-        // is JSON too.
-        server_.set_error_handler([](const httplib::Request&, httplib::Response& response) {
-            if (!response.body.empty()) return;
-            send_error(response, response.status, "the request could not be served");
-        });
-        server_.set_post_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-            allow_origin(request, response);
-        });
-    }
-
     // CORS: every answer to a request from an allowed origin says so.
-    void allow_origin(const httplib::Request& request, httplib::Response& response) const {
+    void allow_origin(const incoming_request& request, outgoing_response& response) const {
         if (!request.has_header("Origin")) return;
         const std::string origin = request.get_header_value("Origin");
         const auto& allowed = options_.allowed_origins;
@@ -129,7 +110,7 @@ private:
         }
     }
 
-    void serve(const httplib::Request& request, httplib::Response& response) {
+    void serve(const incoming_request& request, outgoing_response& response) {
         const std::optional<std::string> path = emulation::raw_path_of(request.target);
         if (!path) return send_error(response, 400, "the request target is neither a path nor an http(s) URL");
         emulation::routing found = router_.route(request.method, *path);
@@ -153,7 +134,7 @@ private:
 
     // The API key of a request: "Authorization: Bearer KEY" (the scheme in
     // any case, RFC 9110) or ?_token=KEY.
-    static std::string api_key_of(const httplib::Request& request) {
+    static std::string api_key_of(const incoming_request& request) {
         const std::string authorization = request.get_header_value("Authorization");
         constexpr std::string_view scheme = "bearer ";
         if (authorization.size() > scheme.size() &&
@@ -171,7 +152,7 @@ private:
 
     // The options of a request: its query for GET, DELETE and HEAD, else its
     // JSON body (the gateway's body is the webhook itself, not options).
-    static boost::json::object options_of(const endpoint_info& endpoint, const httplib::Request& request) {
+    static boost::json::object options_of(const endpoint_info& endpoint, const incoming_request& request) {
         boost::json::object options;
         if (options_in_query(endpoint.method)) {
             for (const auto& [key, value] : request.params) options[key] = value;
@@ -199,7 +180,7 @@ private:
     }
 
     void respond(const endpoint_info& endpoint, const handler& h, std::vector<std::pair<std::string_view, std::string>> ids,
-                 const httplib::Request& request, httplib::Response& response) {
+                 const incoming_request& request, outgoing_response& response) {
         call c;
         c.request = &request;
         c.ids = std::move(ids);
@@ -241,8 +222,7 @@ private:
     const emulation::handler_table handlers_;
     const emulation::router router_;
     emulation::delivery_queue deliveries_;
-    httplib::Server server_;
-    std::optional<server_thread> listener_;
+    std::optional<emulation::http_server> server_;  // last: it serves once the rest is ready
 };
 
 emulator::emulator(emulator_options options) : impl_(std::make_unique<impl>(std::move(options))) {}

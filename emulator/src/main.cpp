@@ -7,6 +7,7 @@
 // an unknown or malformed option is an error (exit status 2).
 #include <csignal>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
     long long recipe_time_ms = options.recipe_time.count();
     std::size_t recipe_memory_mib = options.recipe_memory >> 20;
     long long signing_overlap_s = options.signing_overlap.count();
+    long long head_timeout_ms = options.head_timeout.count();
 
     CLI::App app{std::string(usage) + "\nThe local Webhooks.io emulator: serves the API until SIGINT or SIGTERM.",
                  "webhooksio-emulator"};
@@ -66,7 +68,7 @@ int main(int argc, char** argv) {
                    "the origins browser pages may call from (CORS), comma-separated; * for any")
         ->delimiter(',')
         ->default_str("*");
-    app.add_option("--max-connections", options.max_connections, "connections served at once")
+    app.add_option("--max-connections", options.max_connections, "connections served at once (more wait)")
         ->capture_default_str()
         ->check(CLI::Range(1u, 100'000u));
     app.add_flag("--deny-private-destinations", options.deny_private_destinations,
@@ -74,6 +76,20 @@ int main(int argc, char** argv) {
     app.add_option("--max-body", options.max_body, "the largest request body accepted, in bytes (larger: 413)")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+    app.add_option("--head-timeout-ms", head_timeout_ms,
+                   "the time a client has to send a whole request head, in ms (slower: cut off)")
+        ->capture_default_str()
+        ->check(CLI::Range(1LL, 3'600'000LL));
+    app.add_option("--max-head-bytes", options.max_head_bytes, "the largest request head accepted, in bytes (larger: 431)")
+        ->capture_default_str()
+        ->check(CLI::Range(std::uint32_t{256}, std::uint32_t{1} << 24));
+    app.add_option("--max-head-lines", options.max_head_lines, "the most header lines a request may have (more: 431)")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
+    app.add_option("--max-hops", options.max_hops,
+                   "the times a webhook may pass through emulators; the gateway answers 508 past it (delivery loops)")
+        ->capture_default_str()
+        ->check(CLI::Range(1u, 1000u));
 
     try {
         app.parse(argc, argv);
@@ -90,6 +106,7 @@ int main(int argc, char** argv) {
     options.recipe_time = std::chrono::milliseconds(recipe_time_ms);
     options.recipe_memory = recipe_memory_mib << 20;
     options.signing_overlap = std::chrono::seconds(signing_overlap_s);
+    options.head_timeout = std::chrono::milliseconds(head_timeout_ms);
 
     // Every thread the emulator starts inherits this mask, so the signals
     // come to sigwait below and the emulator is stopped by its destructor.

@@ -3,13 +3,19 @@
 
 #include <algorithm>
 #include <array>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <exception>
 
-#include <netdb.h>
-
-#include <httplib.h>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <webhooksio/http_syntax.hpp>
 
 #include "endpoint_url.hpp"
@@ -31,7 +37,21 @@ std::optional<std::string> unsafe_header_reason(std::string_view name, std::stri
 
 namespace {
 
-constexpr std::chrono::milliseconds max_connect_time{3000};
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using error_code = boost::system::error_code;
+
+constexpr auto step = net::as_tuple(net::use_awaitable);
+
+// What is read of an answer is bounded, element by element: its head (the
+// status line and header lines) by max_answer_head_bytes and
+// max_answer_head_lines; every other piece of framing (a chunk-size line
+// with its extensions, the trailers) must fit in the read buffer; of the
+// body, kept_response_bytes are read and the rest never is.
+constexpr std::uint32_t max_answer_head_bytes = 16u << 10;
+constexpr std::size_t max_answer_head_lines = 100;
+constexpr std::size_t read_buffer_bytes = 32u << 10;
 
 // Why `out` must not be sent, if it must not: every header and the method
 // are checked here, in one place, whatever they were made from.
@@ -44,85 +64,101 @@ std::optional<std::string> refusal(const outbound_request& out) {
     return std::nullopt;
 }
 
-// Stops `client` at `deadline` or when `stop` is requested, unless the attempt
-// is over first: httplib bounds each read, this bounds the attempt as a whole.
-class watchdog {
-public:
-    watchdog(httplib::Client& client, std::chrono::steady_clock::time_point deadline, std::stop_token stop)
-        : thread_([this, &client, deadline, stop] {
-              std::unique_lock lock(mutex_);
-              if (changed_.wait_until(lock, stop, deadline, [this] { return done_; })) return;
-              fired_ = true;
-              // Stopping before the socket exists does nothing: repeat until the attempt ends.
-              while (!done_) {
-                  client.stop();
-                  changed_.wait_for(lock, std::chrono::milliseconds(20), [this] { return done_; });
-              }
-          }) {}
+http::request<http::string_body> request_of(const outbound_request& out, const endpoint_url& target) {
+    http::request<http::string_body> request;
+    request.method_string(out.method);
+    request.target(target.target);
+    request.version(11);
+    const bool default_port = target.port == (target.scheme == "https" ? 443 : 80);
+    request.set(http::field::host, default_port ? target.host : target.host + ':' + std::to_string(target.port));
+    for (const auto& [name, value] : out.headers) request.insert(name, value);
+    if (!out.content_type.empty()) request.set(http::field::content_type, out.content_type);
+    request.set(hops_header, std::to_string(out.hops));  // last: no header given replaces it
+    request.body() = out.body;
+    request.prepare_payload();
+    return request;
+}
 
-    ~watchdog() {
-        {
-            std::lock_guard lock(mutex_);
-            done_ = true;
+// The exchange itself, on a connected stream (TCP, or TLS over it): the
+// request out, then the answer's head and the start of its body in.
+template <class Stream>
+net::awaitable<void> exchange(Stream& stream, const outbound_request& out, const endpoint_url& target,
+                              outbound_result& result) {
+    auto request = request_of(out, target);
+    if (auto [written, n] = co_await http::async_write(stream, request, step); written) {
+        result.error = "sending the request failed: " + written.message();
+        co_return;
+    }
+    beast::flat_buffer buffer(read_buffer_bytes);
+    http::response_parser<http::buffer_body> parser;
+    parser.header_limit(max_answer_head_bytes);
+    parser.body_limit(boost::none);  // only the start is read (below)
+    if (out.method == "HEAD") parser.skip(true);
+    if (auto [read, n] = co_await http::async_read_header(stream, buffer, parser, step); read) {
+        if (read == http::error::header_limit || read == http::error::buffer_overflow)
+            result.error = "the answer's head is larger than " + std::to_string(max_answer_head_bytes) + " bytes";
+        else
+            result.error = "reading the answer failed: " + read.message();
+        co_return;
+    }
+    const auto& head = parser.get();
+    if (static_cast<std::size_t>(std::distance(head.begin(), head.end())) > max_answer_head_lines) {
+        result.error = "the answer's head has more than " + std::to_string(max_answer_head_lines) + " header lines";
+        co_return;
+    }
+    std::array<char, kept_response_bytes> kept{};
+    while (!parser.is_done() && result.body.size() < kept_response_bytes) {
+        const std::size_t room = kept_response_bytes - result.body.size();
+        parser.get().body().data = kept.data();
+        parser.get().body().size = room;
+        auto [read, n] = co_await http::async_read_some(stream, buffer, parser, step);
+        result.body.append(kept.data(), room - parser.get().body().size);
+        if (read && read != http::error::need_buffer) {
+            result.body.clear();
+            result.error = read == http::error::buffer_overflow
+                               ? "the answer's framing (a chunk-size line or its trailers) exceeds " +
+                                     std::to_string(read_buffer_bytes) + " bytes"
+                               : "reading the answer's body failed: " + read.message();
+            co_return;
         }
-        changed_.notify_all();
-        thread_.join();
     }
-
-    bool fired() {
-        std::lock_guard lock(mutex_);
-        return fired_;
-    }
-
-private:
-    std::mutex mutex_;
-    std::condition_variable_any changed_;
-    bool done_ = false;
-    bool fired_ = false;
-    std::thread thread_;  // last: it starts once the rest is ready
-};
-
-// Whether `host` resolves to an address (a literal address always does).
-bool resolves(const std::string& host) {
-    addrinfo hints{};
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo* found = nullptr;
-    const bool ok = getaddrinfo(host.c_str(), nullptr, &hints, &found) == 0;
-    if (found) freeaddrinfo(found);
-    return ok;
+    result.status = static_cast<int>(head.result_int());
 }
 
-std::string address_of(const endpoint_url& to) { return to.host + ":" + std::to_string(to.port); }
-
-std::string timeout_words(const endpoint_url& to, std::chrono::milliseconds timeout) {
-    return "timed out waiting for " + address_of(to) + ": the attempt took longer than the delivery_timeout (" +
-           std::to_string(timeout.count()) + " ms)";
-}
-
-// What went wrong with an attempt to `to` that took `elapsed`, in words that
-// name the address: "connection refused by 127.0.0.1:1". httplib reports a
-// name that does not resolve as it reports a refused connection, so that case
-// looks the name up again to tell them apart; and a read that timed out as
-// any failed read, so the time taken tells them apart.
-std::string failure_words(httplib::Error error, const endpoint_url& to, std::chrono::milliseconds timeout,
-                          std::chrono::steady_clock::duration elapsed) {
-    const std::string address = address_of(to);
-    switch (error) {
-        case httplib::Error::Connection:
-            if (!resolves(to.host)) return "the host name " + to.host + " does not resolve (DNS lookup failed)";
-            return "connection refused by " + address;
-        case httplib::Error::ConnectionTimeout:
-            return "timed out connecting to " + address;
-        case httplib::Error::Read:
-            if (elapsed >= timeout) return timeout_words(to, timeout);
-            return "the connection to " + address + " ended before a complete answer";
-        case httplib::Error::SSLConnection:
-            return "TLS handshake with " + address + " failed (is it an https server?)";
-        case httplib::Error::SSLServerVerification:
-            return "the TLS certificate of " + address + " did not verify";
-        default:
-            return httplib::to_string(error) + " (" + address + ")";
+// Connects to the destination (with TLS for https) and makes the exchange.
+net::awaitable<void> deliver(const outbound_request& out, const endpoint_url& target, outbound_result& result) {
+    const auto executor = co_await net::this_coro::executor;
+    const std::string address = target.host + ':' + std::to_string(target.port);
+    net::ip::tcp::resolver resolver(executor);
+    const std::string port = std::to_string(target.port);
+    auto [resolved, endpoints] = co_await resolver.async_resolve(target.host, port, step);
+    if (resolved) {
+        result.error = "the host name " + target.host + " does not resolve (DNS lookup failed)";
+        co_return;
     }
+    beast::tcp_stream tcp(executor);
+    if (auto [connected, where] = co_await tcp.async_connect(endpoints, step); connected) {
+        result.error = connected == net::error::connection_refused ? "connection refused by " + address
+                                                                   : address + ": " + connected.message();
+        co_return;
+    }
+    tcp.socket().set_option(net::ip::tcp::no_delay(true));
+    if (target.scheme != "https") {
+        co_await exchange(tcp, out, target, result);
+        co_return;
+    }
+    net::ssl::context tls(net::ssl::context::tls_client);
+    tls.set_default_verify_paths();
+    tls.set_verify_mode(out.verify_tls ? net::ssl::verify_peer : net::ssl::verify_none);
+    beast::ssl_stream<beast::tcp_stream> stream(std::move(tcp), tls);
+    if (out.verify_tls) stream.set_verify_callback(net::ssl::host_name_verification(target.host));
+    // SNI: the name the destination's certificate is chosen by.
+    SSL_set_tlsext_host_name(stream.native_handle(), target.host.c_str());
+    if (auto [handshake] = co_await stream.async_handshake(net::ssl::stream_base::client, step); handshake) {
+        result.error = "TLS handshake with " + address + " failed (is it an https server?): " + handshake.message();
+        co_return;
+    }
+    co_await exchange(stream, out, target, result);
 }
 
 }  // namespace
@@ -145,39 +181,31 @@ outbound_result send_outbound(const outbound_request& out, std::chrono::millisec
         result.refused = true;
         return finish();
     }
-    httplib::Client client(target->scheme + "://" + target->host + ":" + std::to_string(target->port));
-    client.set_tcp_nodelay(true);
-    // Stopping can't interrupt a connect under way (httplib has no socket yet
-    // to shut down), so connecting gets at most a few seconds of the attempt.
-    client.set_connection_timeout(std::min<std::chrono::milliseconds>(timeout, max_connect_time));
-    client.set_read_timeout(timeout);
-    client.set_write_timeout(timeout);
-#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
-    client.enable_server_certificate_verification(out.verify_tls);
-#endif
-    httplib::Request request;
-    request.method = out.method;
-    request.path = target->target;
-    for (const auto& [name, value] : out.headers) request.headers.emplace(name, value);
-    if (!out.content_type.empty()) request.headers.emplace("Content-Type", out.content_type);
-    request.body = out.body;
-    // The answer's status as soon as its head is in; of its body, only the
-    // start the log keeps is read (reading stops there, the rest is dropped).
-    request.response_handler = [&](const httplib::Response& head) {
-        result.status = head.status;
-        return true;
-    };
-    request.content_receiver = [&](const char* data, std::size_t size, std::uint64_t, std::uint64_t) {
-        result.body.append(data, std::min(size, kept_response_bytes - result.body.size()));
-        return result.body.size() < kept_response_bytes;
-    };
-    watchdog guard(client, started + timeout, stop);
-    auto answer = client.send(request);
-    if (guard.fired()) {
+    // One io_context per attempt, run on this (delivery) thread: the attempt
+    // ends when the exchange does, at the deadline, or when `stop` is
+    // requested; whatever is under way then is dropped with the context.
+    net::io_context context;
+    bool finished = false;
+    std::exception_ptr failure;
+    net::co_spawn(context, deliver(out, *target, result), [&](std::exception_ptr e) {
+        finished = true;
+        failure = e;
+    });
+    {
+        std::stop_callback cancel(stop, [&] { context.stop(); });
+        context.run_until(started + timeout);
+    }
+    if (failure) {
         result.status = 0;
-        result.error = stop.stop_requested() ? "cancelled: the emulator is stopping" : timeout_words(*target, timeout);
-    } else if (!answer && result.status == 0) {
-        result.error = failure_words(answer.error(), *target, timeout, std::chrono::steady_clock::now() - started);
+        result.error = "the attempt failed: an error inside the emulator";
+    } else if (!finished) {
+        result.status = 0;
+        result.body.clear();
+        result.error = stop.stop_requested()
+                           ? "cancelled: the emulator is stopping"
+                           : "timed out waiting for " + target->host + ':' + std::to_string(target->port) +
+                                 ": the attempt took longer than the delivery_timeout (" +
+                                 std::to_string(timeout.count()) + " ms)";
     }
     return finish();
 }

@@ -13,6 +13,11 @@
 
 namespace webhooksio::emulation {
 
+// The header every delivery carries: how many times its content has passed
+// through an emulator, this delivery included. The gateway reads it to end
+// delivery loops (emulator_options::max_hops).
+inline constexpr std::string_view hops_header = "Webhooksio-Hops";
+
 struct outbound_request {
     std::string url;     // the destination's endpoint_url
     std::string method;  // "POST", ...
@@ -20,6 +25,7 @@ struct outbound_request {
     std::string body;
     std::string content_type;
     bool verify_tls = true;
+    unsigned hops = 1;  // sent as hops_header, whatever the headers say
 };
 
 struct outbound_result {

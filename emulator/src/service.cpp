@@ -2,6 +2,8 @@
 // fan-out to destinations, one delivery attempt, logs and reports.
 #include "service.hpp"
 
+#include <charconv>
+
 #include "dates.hpp"
 #include "handlers.hpp"
 #include "recipe_stage.hpp"
@@ -31,10 +33,11 @@ handler_table service::handlers() {
 namespace {
 
 // Is an incoming header kept with its message (and so forwardable by
-// headers_to_include)? Never credentials, nor the pseudo-headers httplib adds
-// (REMOTE_ADDR, LOCAL_PORT, ...).
+// headers_to_include)? Never credentials, nor the pseudo-headers older
+// versions added (REMOTE_ADDR, LOCAL_PORT, ...), nor the hop count, which the
+// message keeps as a number of its own and every delivery sets anew.
 bool kept_incoming_header(std::string_view name) {
-    if (webhooksio::is_credential_header(name)) return false;
+    if (webhooksio::is_credential_header(name) || same_ignoring_case(name, hops_header)) return false;
     for (std::string_view pseudo : {"REMOTE_ADDR", "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT"})
         if (same_ignoring_case(name, pseudo)) return false;
     return true;
@@ -42,7 +45,7 @@ bool kept_incoming_header(std::string_view name) {
 
 // The event of an incoming webhook, where its input says to find it: a
 // header, a query parameter, or a path "msg.a.b" into its JSON payload.
-std::string event_of(const json::object& input, const httplib::Request& request) {
+std::string event_of(const json::object& input, const incoming_request& request) {
     const std::string location = text(input, "event_location");
     std::string path = text(input, "event_path");
     if (path.empty()) return {};
@@ -78,12 +81,40 @@ std::pair<std::string, std::string> date_window(const json::object& options) {
     return {bound("start_date", true), bound("end_date", false)};
 }
 
+// How many times a request passed through an emulator already: its hop
+// header, 0 without one.
+unsigned hops_of(const incoming_request& request) {
+    const std::string given = request.get_header_value(hops_header);
+    if (given.empty()) return 0;
+    unsigned hops = 0;
+    const auto [end, ec] = std::from_chars(given.data(), given.data() + given.size(), hops);
+    if (ec != std::errc() || end != given.data() + given.size())
+        throw api_error{400, std::string(hops_header) + " must be a whole number", {{"field", hops_header}}};
+    return hops;
+}
+
 }  // namespace
 
 reply service::receive(call& c, std::string_view target) {
     if (!target.empty()) check_destination("target_url", target);
-    const record* input = &gateway_input(c);
-    const httplib::Request& request = *c.request;
+    record* input = &gateway_input(c);
+    const incoming_request& request = *c.request;
+    const unsigned hops = hops_of(request);
+    if (hops >= options_.max_hops) {
+        // A loop, most likely: a destination pointing back at an input. It
+        // ends here, and the log says so (the answer is not an exception,
+        // so that the entry is kept).
+        const std::string why = "loop detected: the request passed through the emulator " + std::to_string(hops) +
+                                " times (max_hops " + std::to_string(options_.max_hops) + ")";
+        log(input->account, {{"direction", "incoming"},
+                             {"method", request.method},
+                             {"url", request.path},
+                             {"bucket_id", text(input->fields, "bucket_id")},
+                             {"input_id", text(input->fields, "id")},
+                             {"http_status", 508},
+                             {"error", why}});
+        return reply{508, json::object{{"message", why}, {"status", 508}}};
+    }
     const std::string event = event_of(input->fields, request);
     json::object headers;
     for (const auto& [name, value] : request.headers)
@@ -110,7 +141,8 @@ reply service::receive(call& c, std::string_view target) {
                                      {"query", std::move(query)},
                                      {"body", request.body},
                                      {"content_type", request.get_header_value("Content-Type")},
-                                     {"event", event}});
+                                     {"event", event},
+                                     {"hops", hops}});
     std::vector<std::string> sent;
     json::object entry{{"direction", "incoming"},
                        {"method", request.method},
@@ -222,6 +254,7 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
         out.body = text(in->fields, "body");
         out.content_type = text(in->fields, "content_type");
         out.verify_tls = !d->contains("verify_ssl") || flag(*d, "verify_ssl");
+        out.hops = static_cast<unsigned>(number(in->fields, "hops", 0)) + 1;
         std::string prefix = text(*d, "header_prefix");
         if (prefix.empty()) prefix = "Webhooks";
         event = text(m->fields, "event");
@@ -316,9 +349,13 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
         for (std::string_view key : {"bucket_id", "input_id", "consumer_id", "application_id"})
             if (in->fields.contains(key)) entry[key] = in->fields.at(key);
     log(m->account, std::move(entry));
+    const std::chrono::milliseconds delay = again ? std::chrono::milliseconds(options_.retry_interval_unit * retry_delay(
+                                                        interval, number_of_attempt, exponential))
+                                                  : std::chrono::milliseconds(0);
+    set_due(*m, again ? std::optional(std::chrono::system_clock::now() + delay) : std::nullopt);
     commit();
     if (!again) return std::nullopt;
-    return options_.retry_interval_unit * retry_delay(interval, number_of_attempt, exponential);
+    return delay;
 }
 
 json::array service::log_of(const call& c, const std::string& account, std::string_view consumer) {

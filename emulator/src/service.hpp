@@ -22,12 +22,12 @@
 #include <vector>
 
 #include <boost/json.hpp>
-#include <httplib.h>
 
 #include <webhooksio/api.hpp>
 #include <webhooksio/http_syntax.hpp>
 
 #include "credentials.hpp"
+#include "http_message.hpp"
 #include "outbound.hpp"
 #include "private_address.hpp"
 #include "settings.hpp"
@@ -44,7 +44,7 @@ struct call {
     std::vector<std::pair<std::string_view, std::string>> ids;  // placeholder -> value
     json::object options;
     std::string caller;                          // "" on routes without :account_id
-    const httplib::Request* request = nullptr;   // the raw request, for the gateway
+    const incoming_request* request = nullptr;  // the raw request, for the gateway
     std::unique_lock<std::mutex>* lock = nullptr;  // the service's, held by the router (service::unlocked)
 
     const std::string& id(std::string_view placeholder) const {
@@ -161,9 +161,6 @@ inline bool within(std::string_view time, std::string_view start, std::string_vi
     return (start.empty() || time.substr(0, start.size()) >= start) && (end.empty() || time.substr(0, end.size()) <= end);
 }
 
-using webhooksio::equals_ignoring_case;
-inline bool same_ignoring_case(std::string_view a, std::string_view b) { return equals_ignoring_case(a, b); }
-
 struct service_options {
     std::filesystem::path data_file;                  // empty: state in memory only
     std::chrono::milliseconds retry_interval_unit{1000};  // what one unit of retry_interval lasts
@@ -171,6 +168,7 @@ struct service_options {
     emulation::recipe_limits recipe_limits{};
     std::chrono::seconds signing_overlap{std::chrono::hours(24)};  // a replaced signing secret signs this long
     bool deny_private_destinations = false;  // private_address.hpp
+    unsigned max_hops = 3;  // the gateway refuses a request that passed through emulators this often (508)
 };
 
 class service {
@@ -202,12 +200,16 @@ public:
     // retrying, for resume_pending() at the next start.
     void stop_deliveries() { stopping_ = true; }
 
-    // Queues again what a restart left undelivered.
+    // Queues again what a restart left undelivered: a retry when it is due,
+    // the rest at once.
     void resume_pending() {
         std::lock_guard lock(mutex_);
+        const auto now = std::chrono::system_clock::now();
         store_.for_each(kinds::outgoing.name, [&](record& m) {
             const std::string status = text(m.fields, "status");
-            if (status == "pending" || status == "retrying") schedule(m);
+            if (status != "pending" && status != "retrying") return;
+            const auto due = std::chrono::system_clock::time_point(std::chrono::milliseconds(number(m.hidden, "retry_due_ms", 0)));
+            schedule(m, std::max(std::chrono::duration_cast<std::chrono::milliseconds>(due - now), std::chrono::milliseconds(0)));
         });
     }
 
@@ -473,10 +475,21 @@ private:
         const record* d = store_.find(text(message.fields, "destination_id"));
         return d && d->kind == kinds::destination.name ? &d->fields : nullptr;
     }
+    // When a message's next retry is due, kept with it so that a restart
+    // waits for it too (resume_pending); nothing: not waiting for a retry.
+    static void set_due(record& message, std::optional<std::chrono::system_clock::time_point> due) {
+        if (!due) {
+            message.hidden.erase("retry_due_ms");
+            return;
+        }
+        message.hidden["retry_due_ms"] =
+            std::chrono::duration_cast<std::chrono::milliseconds>(due->time_since_epoch()).count();
+    }
     // Queues an outgoing message for one more attempt, unless it is queued already.
     bool requeue(record& message) {
         const std::string status = text(message.fields, "status");
         if (status == "pending" || status == "retrying") return false;
+        set_due(message, std::nullopt);
         message.fields["status"] = "pending";
         message.fields["updated_at"] = now_iso8601();
         schedule(message);

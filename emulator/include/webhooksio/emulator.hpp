@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -53,15 +54,26 @@ struct emulator_options {
     // The origins whose browser pages may call the API (CORS): "*" for any,
     // else exact origins ("https://app.example.com"). Empty: none.
     std::vector<std::string> allowed_origins{"*"};
-    // Slow clients: each connection is served on a thread of its own, up to
-    // max_connections at once (beyond that they wait), so that a few slow or
-    // idle ones cannot starve the others. A read or write that makes no
-    // progress for its timeout ends the connection; a kept-alive connection
-    // idle for keep_alive_timeout is closed.
-    unsigned max_connections = 256;
+    // The HTTP server (docs/emulator-server.md): every connection is served
+    // asynchronously by a few threads, up to max_connections at once (the
+    // next ones wait until one ends). A request's head (its request line and
+    // header lines) must be whole within head_timeout, and hold at most
+    // max_head_bytes and max_head_lines header lines (else 431); its body
+    // must be in within read_timeout after the head; an answer must be
+    // written within write_timeout; a kept-alive connection idle for
+    // keep_alive_timeout is closed.
+    unsigned max_connections = 512;
     std::chrono::seconds read_timeout{5};
     std::chrono::seconds write_timeout{5};
     std::chrono::seconds keep_alive_timeout{5};
+    std::chrono::milliseconds head_timeout{10'000};
+    std::uint32_t max_head_bytes = 64u << 10;
+    std::size_t max_head_lines = 100;
+    // Every delivery carries a Webhooksio-Hops header, one more than the
+    // request it came from; the gateway refuses (508 Loop Detected, logged) a
+    // request that passed through emulators max_hops times already, so that
+    // destinations pointing back at an input end.
+    unsigned max_hops = 3;
 };
 
 class emulator {

@@ -1,6 +1,6 @@
 // Runs an httplib::Server (or SSLServer) on a thread of its own while this
-// object lives: the emulator, the examples' receivers and the tests' servers
-// all start and stop their servers this way. It comes with the emulator
+// object lives: the examples' receivers and the tests' servers start and
+// stop their servers this way (the emulator's own server is Beast's). It comes with the emulator
 // library (webhooksio::emulator), which brings cpp-httplib's flags; the
 // client's headers don't include it.
 #pragma once
