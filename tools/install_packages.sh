@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev libboost-url1.81-dev
-          libcpp-httplib-dev libssl-dev duktape-dev "$@")
+          libcpp-httplib-dev libssl-dev duktape-dev libsqlite3-dev "$@")
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

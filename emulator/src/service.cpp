@@ -202,7 +202,7 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
             // The destination went away before delivery: nothing is sent.
             m->fields["status"] = "cancelled";
             m->fields["updated_at"] = now_iso8601();
-            commit();
+            committed();
             return std::nullopt;
         }
         number_of_attempt = static_cast<int>(m->fields.at("attempts").as_array().size()) + 1;
@@ -297,15 +297,15 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
         for (std::string_view key : {"bucket_id", "input_id", "consumer_id", "application_id"})
             if (in->fields.contains(key)) entry[key] = in->fields.at(key);
     log(m->account, std::move(entry));
-    commit();
-    if (!again) return std::nullopt;
+    // Not stored (a full disk): the message stays as it was, pending, for the next start.
+    if (!committed() || !again) return std::nullopt;
     return options_.retry_interval_unit * retry_delay(interval, number_of_attempt, exponential);
 }
 
 json::array service::log_of(const call& c, const std::string& account, std::string_view consumer) {
     json::array out;
     const auto [start, end] = date_window(c.options);
-    for (record* r : store_.children(account, kinds::log_entry.name)) {
+    for (const record* r : store_.read_children(account, kinds::log_entry.name)) {
         if (!consumer.empty() && text(r->fields, "consumer_id") != consumer) continue;
         if (!within(text(r->fields, "created_at"), start, end)) continue;
         bool match = true;
@@ -327,7 +327,7 @@ json::object service::report(const call& c, const std::string& account, std::siz
     auto selected = [&](const record& r) {
         if (!within(text(r.fields, "created_at"), start, end)) return false;
         // An outgoing message is in the bucket and input of its incoming one.
-        const record* incoming = r.kind == kinds::outgoing.name ? store_.find(r.parent) : nullptr;
+        const record* incoming = r.kind == kinds::outgoing.name ? store_.read(r.parent) : nullptr;
         for (std::string_view key : {"bucket_id", "input_id", "destination_id"}) {
             const json::object& fields = r.fields.contains(key) || !incoming ? r.fields : incoming->fields;
             if (c.options.contains(key) && fields.contains(key) && text(c.options, key) != text(fields, key))
@@ -335,7 +335,7 @@ json::object service::report(const call& c, const std::string& account, std::siz
         }
         return true;
     };
-    for (record* r : store_.owned(account, kinds::incoming.name)) {
+    for (const record* r : store_.owned(account, kinds::incoming.name)) {
         if (!selected(*r)) continue;
         count(totals, "incoming");
         if (period_length) {
@@ -344,7 +344,7 @@ json::object service::report(const call& c, const std::string& account, std::siz
             count(p, "incoming");
         }
     }
-    for (record* r : store_.owned(account, kinds::outgoing.name)) {
+    for (const record* r : store_.owned(account, kinds::outgoing.name)) {
         if (!selected(*r)) continue;
         count(totals, "outgoing");
         const std::string status = text(r->fields, "status");
