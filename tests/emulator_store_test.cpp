@@ -6,13 +6,21 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <string>
 
 #include <httplib.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <webhooksio/emulator.hpp>
@@ -84,6 +92,14 @@ struct account {
     std::string key, id;
 };
 
+// A data file, emulators started on it one after the other, and the account
+// a test keeps across them.
+struct restarts {
+    emulator start() const { return emulator{{.data_file = file.path}}; }
+    data_file file;
+    std::optional<account> a;
+};
+
 // Disarms the injected failure whatever the test did.
 struct no_failure_after {
     ~no_failure_after() { wh::emulation::fail_commit(0); }
@@ -93,12 +109,10 @@ struct no_failure_after {
 
 // The Data findings of issue 19.
 
-BOOST_AUTO_TEST_CASE(a_webhook_of_invalid_utf8_survives_a_restart) {
-    data_file file;
+BOOST_FIXTURE_TEST_CASE(a_webhook_of_invalid_utf8_survives_a_restart, restarts) {
     std::string message;
-    std::optional<account> a;
     {
-        emulator first{{.data_file = file.path}};
+        emulator first = start();
         a.emplace(first);
         const std::string bucket = a->create_bucket(first, "b");
         auto input = a->call(first, "POST", "/inputs", R"({"bucket_id":")" + bucket + R"(","name":"in"})");
@@ -111,22 +125,20 @@ BOOST_AUTO_TEST_CASE(a_webhook_of_invalid_utf8_survives_a_restart) {
         BOOST_REQUIRE(sent->status == 200);
         message = str(json::parse(sent->body), "incoming_message_id");
     }
-    emulator second{{.data_file = file.path}};  // the old store refused to start: "not JSON"
+    emulator second = start();  // the old store refused to start: "not JSON"
     auto answer = a->call(second, "GET", "/incoming/" + message);
     BOOST_REQUIRE(answer);
     BOOST_TEST(answer->status == 200);
     BOOST_TEST(answer->body.find("\xFF\xFE") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(an_option_as_deep_as_a_request_may_be_survives_a_restart_and_a_deeper_one_is_refused) {
-    data_file file;
+BOOST_FIXTURE_TEST_CASE(an_option_as_deep_as_a_request_may_be_survives_a_restart_and_a_deeper_one_is_refused, restarts) {
     auto nested = [](int depth) { return std::string(depth, '[') + "1" + std::string(depth, ']'); };
     // The body object is one level: the option 31 more is what Boost.JSON parses, 32 more is not.
     const std::string deepest = R"({"name":"deep","x":)" + nested(31) + "}";
     std::string bucket;
-    std::optional<account> a;
     {
-        emulator first{{.data_file = file.path}};
+        emulator first = start();
         a.emplace(first);
         auto created = a->call(first, "POST", "/buckets", deepest);
         BOOST_REQUIRE(created);
@@ -134,7 +146,7 @@ BOOST_AUTO_TEST_CASE(an_option_as_deep_as_a_request_may_be_survives_a_restart_an
         bucket = str(json::parse(created->body), "id");
         BOOST_TEST(a->status(first, "POST", "/buckets", R"({"name":"deeper","x":)" + nested(32) + "}") == 400);
     }
-    emulator second{{.data_file = file.path}};  // the old store refused to start: "too deep"
+    emulator second = start();  // the old store refused to start: "too deep"
     boost::json::parse_options options;
     options.max_depth = 64;
     auto answer = a->call(second, "GET", "/buckets/" + bucket);
@@ -146,13 +158,11 @@ BOOST_AUTO_TEST_CASE(an_option_as_deep_as_a_request_may_be_survives_a_restart_an
 // A full disk: the failing commit is answered 503, nothing of its request
 // stays (in memory or in the file), and the file is still readable and
 // writable once the disk has room again.
-BOOST_AUTO_TEST_CASE(a_failed_commit_is_not_acknowledged_and_nothing_of_it_stays) {
+BOOST_FIXTURE_TEST_CASE(a_failed_commit_is_not_acknowledged_and_nothing_of_it_stays, restarts) {
     no_failure_after disarm;
-    data_file file;
-    std::optional<account> a;
     std::string kept;
     {
-        emulator first{{.data_file = file.path}};
+        emulator first = start();
         a.emplace(first);
         kept = a->create_bucket(first, "kept");
 
@@ -168,7 +178,7 @@ BOOST_AUTO_TEST_CASE(a_failed_commit_is_not_acknowledged_and_nothing_of_it_stays
         a->create_bucket(first, "after");
         BOOST_TEST(a->buckets(first) == 2u);
     }
-    emulator second{{.data_file = file.path}};
+    emulator second = start();
     const json::value buckets = a->get(second, "/buckets");
     BOOST_REQUIRE(buckets.as_array().size() == 2u);
     BOOST_TEST(str(buckets.at(0), "name") == "kept");
@@ -191,17 +201,15 @@ BOOST_AUTO_TEST_CASE(a_second_emulator_on_the_same_data_file_refuses_to_start) {
 }
 
 // After a restart (the old store then wrote every record a read touched).
-BOOST_AUTO_TEST_CASE(reads_never_write_the_data_file) {
-    data_file file;
-    std::optional<account> a;
+BOOST_FIXTURE_TEST_CASE(reads_never_write_the_data_file, restarts) {
     std::string bucket;
     {
-        emulator first{{.data_file = file.path}};
+        emulator first = start();
         a.emplace(first);
         bucket = a->create_bucket(first, "b");
         a->create_bucket(first, "c");
     }
-    emulator second{{.data_file = file.path}};
+    emulator second = start();
     const std::string wal = file.path.string() + "-wal";
     const std::string before = contents(file.path) + contents(wal);
     for (int i = 0; i < 3; ++i) {
@@ -278,5 +286,72 @@ BOOST_AUTO_TEST_CASE(a_journal_data_file_is_imported_on_first_start) {
         BOOST_TEST(contents(file.path).starts_with(std::string("SQLite format 3\0", 16)));
         if (start == 0) a.create_bucket(server, "four");
     }
+    BOOST_TEST(!std::filesystem::exists(file.path.string() + "-wal"));  // folded back at the stop
     BOOST_TEST(contents(file.path.string() + ".journal") == journal);
+}
+
+// kill -9 of the emulator program while 4 writers create buckets: every
+// bucket it acknowledged (201) is there after the restart.
+BOOST_AUTO_TEST_CASE(kill_9_under_4_writers_loses_no_acknowledged_write) {
+    data_file file;
+    int output[2];
+    BOOST_REQUIRE(::pipe(output) == 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, output[1], 1);
+    posix_spawn_file_actions_addclose(&actions, output[0]);
+    std::string program = WEBHOOKSIO_EMULATOR_PROGRAM, data = file.path.string();
+    std::string port_option = "--port", zero = "0", data_option = "--data";
+    char* argv[] = {program.data(), port_option.data(), zero.data(), data_option.data(), data.data(), nullptr};
+    pid_t pid = 0;
+    BOOST_REQUIRE(::posix_spawn(&pid, program.c_str(), &actions, nullptr, argv, environ) == 0);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(output[1]);
+    // "webhooksio-emulator listening on http://127.0.0.1:PORT, state in FILE"
+    std::string line;
+    for (char c; line.find('\n') == std::string::npos && ::read(output[0], &c, 1) == 1;) line += c;
+    ::close(output[0]);
+    const std::size_t colon = line.rfind(':', line.find(','));
+    BOOST_REQUIRE(colon != std::string::npos);
+    const int port = std::stoi(line.substr(colon + 1));
+
+    wh::client anonymous{"none", {.base_url = "http://127.0.0.1:" + std::to_string(port)}};
+    const json::value session = anonymous.register_account(
+        {.first_name = "K", .last_name = "K", .email_address = "k@example.com", .password = "pw-1",
+         .plan_id = wh::plan_id{"free"}, .invite_code = "i", .password_confirm = "pw-1"});
+    const account a(str(session, "api_token"), str(session, "account_id"));
+
+    std::mutex mutex;
+    std::condition_variable enough;
+    std::vector<std::string> acknowledged;
+    std::vector<std::thread> writers;
+    for (int w = 0; w < 4; ++w)
+        writers.emplace_back([&] {
+            httplib::Client http("127.0.0.1", port);
+            http.set_read_timeout(std::chrono::seconds(10));
+            const httplib::Headers headers{{"Authorization", "Bearer " + a.key}};
+            for (int i = 0; i < 500; ++i) {  // bounded; ends at the kill
+                auto answer = http.Post("/v1/accounts/" + a.id + "/buckets", headers, R"({"name":"k"})", "application/json");
+                if (!answer || answer->status != 201) return;
+                std::lock_guard lock(mutex);
+                acknowledged.push_back(str(json::parse(answer->body), "id"));
+                enough.notify_all();
+            }
+        });
+    {
+        std::unique_lock lock(mutex);
+        enough.wait_for(lock, std::chrono::seconds(60), [&] { return acknowledged.size() >= 100; });
+    }
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    for (auto& writer : writers) writer.join();
+    BOOST_TEST_MESSAGE(acknowledged.size() << " acknowledged before the kill");
+    BOOST_REQUIRE(!acknowledged.empty());
+
+    emulator second{{.data_file = file.path}};
+    std::set<std::string> kept;
+    const json::value buckets = a.get(second, "/buckets");
+    for (const auto& bucket : buckets.as_array()) kept.insert(str(bucket, "id"));
+    for (const auto& id : acknowledged) BOOST_TEST(kept.contains(id), id << " was acknowledged and lost");
 }
