@@ -197,8 +197,7 @@ private:
             }
             c.options = options_of(endpoint, request);
             check_required(endpoint, c.options);
-            reply r = h(c);
-            service_.commit();  // GET routes change state too (verify_email_address)
+            reply r = service_.transact(h, c);  // committed, or not answered 2xx
             response.status = r.status;
             if (r.raw) response.set_content(r.raw->first, r.raw->second.c_str());
             else response.set_content(boost::json::serialize(r.body), "application/json");

@@ -243,7 +243,7 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
             // The destination went away before delivery: nothing is sent.
             m->fields["status"] = "cancelled";
             m->fields["updated_at"] = now_iso8601();
-            commit();
+            committed();
             return std::nullopt;
         }
         number_of_attempt = static_cast<int>(m->fields.at("attempts").as_array().size()) + 1;
@@ -353,15 +353,15 @@ std::optional<std::chrono::milliseconds> service::attempt(const std::string& id,
                                                         interval, number_of_attempt, exponential))
                                                   : std::chrono::milliseconds(0);
     set_due(*m, again ? std::optional(std::chrono::system_clock::now() + delay) : std::nullopt);
-    commit();
-    if (!again) return std::nullopt;
+    // Not stored (a full disk): the message stays as it was, pending, for the next start.
+    if (!committed() || !again) return std::nullopt;
     return delay;
 }
 
 json::array service::log_of(const call& c, const std::string& account, std::string_view consumer) {
     json::array out;
     const auto [start, end] = date_window(c.options);
-    for (record* r : store_.children(account, kinds::log_entry.name)) {
+    for (const record* r : store_.read_children(account, kinds::log_entry.name)) {
         if (!consumer.empty() && text(r->fields, "consumer_id") != consumer) continue;
         if (!within(text(r->fields, "created_at"), start, end)) continue;
         bool match = true;
@@ -384,7 +384,7 @@ json::object service::report(const call& c, const std::string& account, std::siz
     auto selected = [&, &start = start, &end = end](const record& r) {
         if (!within(text(r.fields, "created_at"), start, end)) return false;
         // An outgoing message is in the bucket and input of its incoming one.
-        const record* incoming = r.kind == kinds::outgoing.name ? store_.find(r.parent) : nullptr;
+        const record* incoming = r.kind == kinds::outgoing.name ? store_.read(r.parent) : nullptr;
         for (std::string_view key : {"bucket_id", "input_id", "destination_id"}) {
             const json::object& fields = r.fields.contains(key) || !incoming ? r.fields : incoming->fields;
             if (c.options.contains(key) && fields.contains(key) && text(c.options, key) != text(fields, key))
@@ -392,7 +392,7 @@ json::object service::report(const call& c, const std::string& account, std::siz
         }
         return true;
     };
-    for (record* r : store_.owned(account, kinds::incoming.name)) {
+    for (const record* r : store_.owned(account, kinds::incoming.name)) {
         if (!selected(*r)) continue;
         count(totals, "incoming");
         if (period_length) {
@@ -401,7 +401,7 @@ json::object service::report(const call& c, const std::string& account, std::siz
             count(p, "incoming");
         }
     }
-    for (record* r : store_.owned(account, kinds::outgoing.name)) {
+    for (const record* r : store_.owned(account, kinds::outgoing.name)) {
         if (!selected(*r)) continue;
         count(totals, "outgoing");
         const std::string status = text(r->fields, "status");

@@ -180,7 +180,7 @@ public:
 
     explicit service(service_options options) : options_(std::move(options)) {
         if (!options_.data_file.empty()) store_.open(options_.data_file);
-        store_.read_each(kinds::account.name, [&](const record& a) { index_key(a); });
+        index_keys();
     }
 
     // Where the emulator listens, for the gateway URLs it hands out.
@@ -191,9 +191,35 @@ public:
     // lets go of it while a recipe runs (unlocked()).
     std::mutex& mutex() { return mutex_; }
 
-    // Writes what changed to the data file, if there is one (under the lock),
-    // whatever the request's method.
-    void commit() { store_.commit(); }
+    // Runs a request's handler as one transaction (under the lock): what it
+    // changed is committed before its answer is returned, or else (the
+    // handler or the commit threw) none of it stays. A commit that fails
+    // throws api_error 503.
+    reply transact(const handler& h, call& c) {
+        try {
+            reply r = h(c);
+            commit();
+            return r;
+        } catch (...) {
+            rollback();
+            throw;
+        }
+    }
+
+    // Writes what changed, whatever the request's method; when that fails,
+    // nothing of it stays and api_error says why.
+    void commit() {
+        try {
+            store_.commit();
+        } catch (...) {
+            index_keys();  // the accounts are back as they were
+            throw;
+        }
+    }
+    void rollback() {
+        store_.rollback();
+        index_keys();
+    }
 
     // From now on an attempt that fails is taken for one the stop
     // interrupted: it isn't recorded, and its message stays pending or
@@ -205,7 +231,7 @@ public:
     void resume_pending() {
         std::lock_guard lock(mutex_);
         const auto now = std::chrono::system_clock::now();
-        store_.for_each(kinds::outgoing.name, [&](record& m) {
+        store_.read_each(kinds::outgoing.name, [&](const record& m) {
             const std::string status = text(m.fields, "status");
             if (status != "pending" && status != "retrying") return;
             const auto due = std::chrono::system_clock::time_point(std::chrono::milliseconds(number(m.hidden, "retry_due_ms", 0)));
@@ -261,11 +287,21 @@ private:
     void add_gateway(handler_table& table);
     void add_certificates(handler_table& table);
 
+    // A delivery's commit: false when it failed (and nothing of it stayed).
+    bool committed() {
+        try {
+            commit();
+            return true;
+        } catch (const api_error&) {
+            return false;
+        }
+    }
+
     static api_error not_found(const kind& k) { return {404, std::string(k.label) + " not found"}; }
 
-    bool may_use(const std::string& caller, const record& r) {
+    bool may_use(const std::string& caller, const record& r) const {
         if (r.account == caller) return true;
-        const record* owner = store_.find(r.account);  // a sub-account's parent may use it
+        const record* owner = store_.read(r.account);  // a sub-account's parent may use it
         return owner && owner->parent == caller && !caller.empty();
     }
 
@@ -339,7 +375,7 @@ private:
 
     json::array listing(const record& parent, const kind& k) {
         json::array out;
-        for (record* r : store_.children(text(parent.fields, "id"), k.name)) out.push_back(r->fields);
+        for (const record* r : store_.read_children(text(parent.fields, "id"), k.name)) out.push_back(r->fields);
         return out;
     }
     // A list filter naming a resource by its key: its `key` or, without one, its name. No filter passes all.
@@ -364,11 +400,11 @@ private:
     // Accounts and users.
     template <class Match>
     record* first_user(Match match) {
-        record* found = nullptr;
-        store_.for_each(kinds::user.name, [&](record& u) {
+        const record* found = nullptr;
+        store_.read_each(kinds::user.name, [&](const record& u) {
             if (!found && match(u)) found = &u;
         });
-        return found;
+        return found ? store_.find(text(found->fields, "id")) : nullptr;
     }
     // The user holding key `field` (a password change or verification key).
     record* user_with(std::string_view field, std::string_view value) {
@@ -411,6 +447,11 @@ private:
         a.hidden["api_key"] = "key_" + store_.random_hex();
         index_key(a);
         return a;
+    }
+    // The index of API keys, made again from the accounts.
+    void index_keys() {
+        accounts_by_key_.clear();
+        store_.read_each(kinds::account.name, [&](const record& a) { index_key(a); });
     }
     void index_key(const record& account) {
         accounts_by_key_[sha256_hex(text(account.hidden, "api_key"))] = text(account.fields, "id");

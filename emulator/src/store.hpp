@@ -1,17 +1,21 @@
 // The emulator's state: every resource it holds is a record (a kind, a parent
 // and the JSON the API returns), kept in creation order, with the cascade
-// delete and the data file of --data: a snapshot line followed by a journal of
-// the records each commit changed, compacted into a new snapshot now and then,
-// so that a write costs what it changed, not the whole state.
+// delete. The records live in a SQLite database (the data file of --data, in
+// WAL mode and locked; without one, in memory) and, for the handlers, in a
+// working copy in memory: a request changes the copy, then commit() writes
+// what it changed in one transaction, or rollback() puts the copy back as the
+// database holds it. This class is the whole interface the handlers use, so a
+// server database could take SQLite's place behind it.
 #pragma once
 
-#include <algorithm>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
 #include <random>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,75 +41,61 @@ struct record {
     boost::json::object fields;  // what the API shows, "id" included
     boost::json::object hidden;  // what it never shows (password hash, API key, ...)
     std::uint64_t sequence = 0;  // creation order
+
+    bool operator==(const record&) const = default;
 };
+
+// How deeply a record's JSON may nest to be stored, and so read back: deeper
+// than any request body can be (Boost.JSON parses those to depth 32), so that
+// what a request sets is never refused when the state is loaded.
+inline constexpr std::size_t max_stored_depth = 64;
 
 class store {
 public:
+    // An empty state in a private in-memory database.
+    store();
+    ~store();
+    store(const store&) = delete;
+    store& operator=(const store&) = delete;
+
+    // Keeps the state in the database at `path` from now on, reading what it
+    // holds (a new file: an empty state). The file is locked for as long as
+    // the store lives: a second emulator on it gets std::runtime_error naming
+    // it. A data file of the journal format (webhooksio-emulator/1) is
+    // imported into a database once, its old text kept as `path`.journal.
+    // Anything unreadable throws std::runtime_error: state is never dropped.
+    void open(const std::filesystem::path& path);
+
     // A new ID: the API's two-letter prefix and 32 hex digits.
     std::string new_id(std::string_view prefix) { return std::string(prefix) + random_hex(); }
-
-    std::string random_hex() {
-        static constexpr char digits[] = "0123456789abcdef";
-        std::string out;
-        for (int half = 0; half < 2; ++half) {
-            std::uint64_t bits = random_();
-            for (int i = 0; i < 16; ++i, bits >>= 4) out += digits[bits & 15];
-        }
-        return out;
-    }
+    std::string random_hex();
 
     // Adds a record under `parent`, giving it an ID and creation times.
     record& insert(std::string kind, std::string_view prefix, std::string parent, std::string account,
-                   boost::json::object fields) {
-        std::string id = new_id(prefix);
-        if (account.empty()) account = id;  // an account owns itself
-        const std::string now = now_iso8601();
-        fields["id"] = id;
-        fields.emplace("created_at", now);
-        fields.emplace("updated_at", now);
-        record r{std::move(kind), std::move(parent), std::move(account), std::move(fields), {}, ++sequence_};
-        return add(std::move(id), std::move(r));
-    }
+                   boost::json::object fields);
 
-    // Every record handed out for writing is noted, and the next commit
-    // journals those that changed.
+    // A record for reading and writing: what the caller changes, the next
+    // commit() writes.
     record* find(const std::string& id) {
         auto it = records_.find(id);
         return it == records_.end() ? nullptr : &touch(*it);
     }
 
-    // The same, read only: nothing to journal.
+    // The same, read only.
     const record* read(const std::string& id) const {
         auto it = records_.find(id);
         return it == records_.end() ? nullptr : &it->second;
     }
 
-    // The records of `kind` directly under `parent`, oldest first.
-    std::vector<record*> children(const std::string& parent, std::string_view kind) {
-        std::vector<record*> out;
-        if (auto it = children_.find(parent); it != children_.end())
-            for (const auto& id : it->second)
-                if (auto entry = records_.find(id); entry->second.kind == kind) out.push_back(&touch(*entry));
-        return out;
-    }
+    // The records of `kind` directly under `parent`, oldest first: for writing,
+    // and read only.
+    std::vector<record*> children(const std::string& parent, std::string_view kind);
+    std::vector<const record*> read_children(const std::string& parent, std::string_view kind) const;
 
-    // Every record of `kind` owned by `account`, oldest first.
-    std::vector<record*> owned(const std::string& account, std::string_view kind) {
-        std::vector<record*> out;
-        for (auto& entry : records_)
-            if (entry.second.kind == kind && entry.second.account == account) out.push_back(&touch(entry));
-        std::sort(out.begin(), out.end(), [](record* a, record* b) { return a->sequence < b->sequence; });
-        return out;
-    }
+    // Every record of `kind` owned by `account`, oldest first, read only.
+    std::vector<const record*> owned(const std::string& account, std::string_view kind) const;
 
-    // Every record of `kind`, in no particular order.
-    template <class F>
-    void for_each(std::string_view kind, F&& f) {
-        for (auto& entry : records_)
-            if (entry.second.kind == kind) f(touch(entry));
-    }
-
-    // The same, read only: nothing to journal.
+    // Every record of `kind`, in no particular order, read only.
     template <class F>
     void read_each(std::string_view kind, F&& f) const {
         for (const auto& [id, r] : records_)
@@ -115,51 +105,51 @@ public:
     // Removes `id` and everything that hangs under it.
     void erase(const std::string& id);
 
-    // The whole state as one JSON document, records in creation order.
-    boost::json::object to_json() const;
-
-    // Replaces the state by `document`; throws std::runtime_error naming what is wrong.
-    void from_json(const boost::json::value& document);
-
-    // Keeps the state in `path` from now on, reading what it holds (none
-    // yet: an empty state). A file that can't be read back is an error: state
-    // is never silently dropped. Only the last journal line, torn by a crash
-    // while it was written, is dropped (it was never committed).
-    void open(const std::filesystem::path& path);
-
-    // Appends the records changed or erased since the last commit to the data
-    // file (flushed to disk), compacting it into a new snapshot once the
-    // journal outgrows the snapshot. Nothing without a data file.
+    // Writes the records changed since the last commit or rollback in one
+    // transaction; nothing to write, nothing written (a read never writes).
+    // When the transaction fails, nothing of it stays, in the database or in
+    // memory, and api_error says so: 503 for a full disk or an I/O error,
+    // 400 for a record too large or too deep to store.
     void commit();
 
-    static constexpr std::string_view format = "webhooksio-emulator/1";
+    // Forgets the changes since the last commit: the records are again what
+    // the database holds.
+    void rollback();
+
+    // The changes the database has made since it was opened (SQLite's
+    // total_changes()): tests check that reads add none.
+    long long total_changes() const;
 
 private:
     using entry_type = std::pair<const std::string, record>;
 
-    record& add(std::string id, record r) {
-        children_[r.parent].push_back(id);
-        auto& entry = *records_.emplace(std::move(id), std::move(r)).first;
-        return touch(entry);
-    }
     record& touch(entry_type& entry) {
-        if (!path_.empty()) touched_.insert(entry.first);
+        // The record as committed, kept on its first change: what commit()
+        // compares with and rollback() restores.
+        changed_.try_emplace(entry.first, entry.second);
         return entry.second;
     }
+    record& place(std::string id, record r);  // into the maps, unchanged
+    void unlink(const std::string& id);         // out of the maps, without its children
+    void load();                                 // the working copy from the database
+    void import_journal(const std::filesystem::path& path);
+    void read_journal(const std::string& text);  // store_journal.cpp
 
-    void apply(const boost::json::value& line);  // one journal line
-    void write_snapshot();                       // atomically, 0600
-
-    std::filesystem::path path_;                         // the data file ("" : none)
-    std::set<std::string> touched_;                      // handed out since the last commit
-    std::vector<std::string> erased_;                    // erased since the last commit
-    std::map<std::string, std::size_t> written_;         // ID -> hash of what the file holds
-    std::uintmax_t snapshot_bytes_ = 0, journal_bytes_ = 0;
+    struct database;
+    std::unique_ptr<database> db_;
+    std::filesystem::path path_;  // the data file ("": in memory)
 
     std::map<std::string, record> records_;
     std::map<std::string, std::vector<std::string>> children_;  // parent ID -> child IDs, oldest first
+    // ID -> the record as committed, for each record handed out for writing,
+    // inserted (nullopt) or erased since the last commit.
+    std::map<std::string, std::optional<record>> changed_;
     std::uint64_t sequence_ = 0;
     std::mt19937_64 random_{std::random_device{}()};
 };
+
+// For tests: the `nth` commit from now (1: the next), of any store in the
+// process, fails as a full disk would make it fail; 0 disarms.
+void fail_commit(unsigned nth);
 
 }  // namespace webhooksio::emulation

@@ -24,6 +24,7 @@ namespace webhooksio {
 struct emulator_options {
     std::string host = "127.0.0.1";
     int port = 0;                      // 0: a free port
+    // A SQLite database, locked while the emulator runs (docs/emulator-store.md).
     std::filesystem::path data_file{};  // empty: the state lives in memory only
     // What one unit of a destination's retry_interval lasts (the API's unit
     // is a second; tests make it a millisecond).
@@ -78,7 +79,8 @@ struct emulator_options {
 
 class emulator {
 public:
-    // Loads the data file (a corrupt one throws std::runtime_error), binds
+    // Loads the data file (a corrupt one, or one another emulator holds,
+    // throws std::runtime_error naming it), binds
     // and starts serving; throws std::runtime_error when it cannot bind.
     explicit emulator(emulator_options options = {});
 

@@ -19,9 +19,9 @@ void service::add_messages(handler_table& table) {
         .on<api::get_outgoing_message>(get(outgoing))
         .on<api::get_outgoing_message_attempt>([this](call& c) {
             const std::string& id = c.id("attempt_id");
-            record* owner = nullptr;
+            const record* owner = nullptr;
             json::object found;
-            store_.for_each(outgoing.name, [&](record& m) {
+            store_.read_each(outgoing.name, [&](const record& m) {
                 for (const auto& a : m.fields.at("attempts").as_array())
                     if (text(a.as_object(), "id") == id) {
                         owner = &m;
