@@ -434,15 +434,15 @@ wh::result<call_arguments> resolve(const command& c, const flags& given) {
 constexpr const char* secret_variable = "WEBHOOKSIO_SIGNING_SECRET";
 constexpr std::size_t max_secret_file = 4096;  // a secret is some 50 bytes; more is not a secret file
 
-struct webhook_flags {
+struct signature_flags {
     std::string id, timestamp, signature, secret_file, tolerance;
 };
 
 // The flags of sign-webhook (`verifying` false) or verify-webhook.
-wh::result<webhook_flags> webhook_flags_of(std::string_view name, std::span<const std::string_view> args, bool verifying) {
+wh::result<signature_flags> signature_flags_of(std::string_view name, std::span<const std::string_view> args, bool verifying) {
     auto given = parse_flags(args);
     if (!given) return std::move(given).error();
-    webhook_flags out;
+    signature_flags out;
     for (const auto& [flag, value] : given->pairs) {
         std::string* into = flag == "id" ? &out.id
                             : flag == "timestamp" ? &out.timestamp
@@ -503,7 +503,7 @@ int fail(std::string_view message, int status, const std::string& key) {
 std::string read_body() { return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()}; }
 
 int sign_webhook_command(std::span<const std::string_view> args, const std::string& key) {
-    auto flags = webhook_flags_of("sign-webhook", args, false);
+    auto flags = signature_flags_of("sign-webhook", args, false);
     if (!flags) return fail("webhooksio: " + flags.error().what(), exit_bad_input, key);
     std::chrono::sys_seconds timestamp = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     if (!flags->timestamp.empty()) {
@@ -519,7 +519,7 @@ int sign_webhook_command(std::span<const std::string_view> args, const std::stri
 }
 
 int verify_webhook_command(std::span<const std::string_view> args, const std::string& key) {
-    auto flags = webhook_flags_of("verify-webhook", args, true);
+    auto flags = signature_flags_of("verify-webhook", args, true);
     if (!flags) return fail("webhooksio: " + flags.error().what(), exit_bad_input, key);
     std::chrono::seconds tolerance = std::chrono::minutes(5);
     if (!flags->tolerance.empty()) {
