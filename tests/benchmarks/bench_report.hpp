@@ -1,5 +1,5 @@
 // What every benchmark binary shares: a clock, a median, and the Markdown
-// table row that tools/bench.sh prints and README.md's Performance section
+// table row that tools/bench.sh prints and docs/performance.md
 // shows: | figure | this library | anchor | ratio | goal |.
 #pragma once
 

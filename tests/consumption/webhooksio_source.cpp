@@ -1,3 +1,3 @@
 // The one file of the separately compiled consumer that compiles the
-// library's shared code (README: "Header-only, or compiled once").
+// library's shared code (docs/guide.md: "Header-only, or compiled once").
 #include <webhooksio/src.hpp>
