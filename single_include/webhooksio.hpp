@@ -25,8 +25,9 @@
 // The one macro that adds an endpoint to the table. One call per endpoint
 // declares everything the library knows of it: its descriptor type in
 // webhooksio::api, its options struct (members, Boost.Describe list and
-// help texts, all from one list), the client's named method and its place in
-// its area's list (api::areas::<area>, from which api::endpoints is made).
+// help texts, all from one list) and the client's named methods. Its area's
+// header lists it in api::areas::<area>, from which api::endpoints is made:
+// a plain list, the same in every translation unit.
 //
 //     WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post,
 //         "/v1/accounts/:account_id/buckets", (account_id),
@@ -34,8 +35,8 @@
 //         (required, std::string, name, "Name for the bucket.")
 //         (optional, std::string, key, "The key for the bucket."))
 //
-// The arguments: the area (between WEBHOOKSIO_AREA_BEGIN/END of the same
-// name), the C++ name, seed("name") for one of the Node.js client's calls or
+// The arguments: the area (the list api::areas::<area> that names it), the
+// C++ name, seed("name") for one of the Node.js client's calls or
 // docs("name") for a route only the API docs name, the HTTP method, the route,
 // the ID types of its :placeholders in order (`()` for none), the summary,
 // then one (required|optional, C++ type, name, description) per option. An
@@ -47,6 +48,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -118,6 +120,7 @@
 // ending a header early and starting another, shared by the client, the
 // emulator and its recipe engine.
 
+#include <cstddef>
 #include <string_view>
 
 
@@ -132,9 +135,26 @@ WEBHOOKSIO_DECL bool is_http_token(std::string_view name) noexcept;
 // UTF-8 and other octets from 0x80 up may stand.
 WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept;
 
-// Whether two header names are the same name: ASCII letters compare without
-// case (RFC 9110 5.1), every other byte as it is.
-WEBHOOKSIO_DECL bool same_header_name(std::string_view a, std::string_view b) noexcept;
+// Whether `a` and `b` are the same text but for the case of ASCII letters:
+// how HTTP compares header names and other tokens, whatever the locale.
+constexpr bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+// The header sets, compared ignoring case. Credentials (Authorization,
+// Proxy-Authorization, Cookie): never kept with a stored message nor relayed.
+WEBHOOKSIO_DECL bool is_credential_header(std::string_view name) noexcept;
+// Headers that frame a message on the wire (Content-Length,
+// Transfer-Encoding, Host, Connection, TE, Upgrade, Expect): whoever sends
+// the message sets them; one taken from elsewhere could split it in two.
+WEBHOOKSIO_DECL bool is_framing_header(std::string_view name) noexcept;
+// The headers a webhook sent through the client may not set: the framing
+// ones, the credentials but Cookie, and Content-Type (its own member).
+WEBHOOKSIO_DECL bool is_reserved_request_header(std::string_view name) noexcept;
 
 }  // namespace webhooksio
 
@@ -143,6 +163,7 @@ WEBHOOKSIO_DECL bool same_header_name(std::string_view a, std::string_view b) no
 // Definitions for http_syntax.hpp.
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace webhooksio {
 
@@ -158,9 +179,24 @@ WEBHOOKSIO_DECL bool is_http_field_value(std::string_view value) noexcept {
     return std::ranges::none_of(value, [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; });
 }
 
-WEBHOOKSIO_DECL bool same_header_name(std::string_view a, std::string_view b) noexcept {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    return std::ranges::equal(a, b, [&](char x, char y) { return lower(x) == lower(y); });
+namespace detail {
+inline bool is_one_of(std::string_view name, std::initializer_list<std::string_view> set) noexcept {
+    return std::ranges::any_of(set, [&](std::string_view member) { return equals_ignoring_case(name, member); });
+}
+}  // namespace detail
+
+WEBHOOKSIO_DECL bool is_credential_header(std::string_view name) noexcept {
+    return detail::is_one_of(name, {"Authorization", "Proxy-Authorization", "Cookie"});
+}
+
+WEBHOOKSIO_DECL bool is_framing_header(std::string_view name) noexcept {
+    return detail::is_one_of(name, {"Content-Length", "Transfer-Encoding", "Host", "Connection", "TE", "Upgrade",
+                                    "Expect"});
+}
+
+WEBHOOKSIO_DECL bool is_reserved_request_header(std::string_view name) noexcept {
+    return is_framing_header(name) || (is_credential_header(name) && !equals_ignoring_case(name, "Cookie")) ||
+           equals_ignoring_case(name, "Content-Type");
 }
 
 }  // namespace webhooksio
@@ -214,7 +250,7 @@ namespace webhooksio {
 
 WEBHOOKSIO_DECL std::string_view find_header(const http_headers& headers, std::string_view name) {
     for (const auto& [key, value] : headers)
-        if (same_header_name(key, name)) return value;
+        if (equals_ignoring_case(key, name)) return value;
     return {};
 }
 
@@ -741,6 +777,12 @@ constexpr auto required_names(List<D...>) {
     return names;
 }
 
+// Whether every member of an options struct may be left out, so that a call
+// may be made without its options.
+template <class Options>
+inline constexpr bool all_optional =
+    required_names(boost::describe::describe_members<Options, boost::describe::mod_public>{}).empty();
+
 // The names of the options an endpoint can't do without; an entry "a|b" asks
 // for at least one of a and b. Checked before a free-form call is sent.
 template <class E>
@@ -832,6 +874,13 @@ struct named_call;
 template <class Client, class E>
 struct async_named_call;
 
+// A call of E made without its options, with a token: possible when none of
+// E's options is required.
+template <class E, class Token>
+concept optionless_call = detail::all_optional<typename E::options> &&
+                          !std::is_same_v<std::remove_cvref_t<Token>, typename E::options> &&
+                          !std::is_same_v<std::remove_cvref_t<Token>, ::webhooksio::diagnostics>;
+
 // A completion token of that client (tokens.hpp), checked only once the
 // client is complete.
 template <class Token, class Client>
@@ -842,35 +891,7 @@ concept token_of = Client::template accepts_token<Token>;
 template <class Client, class E, class Token>
 inline constexpr bool refuses_temporary_options = Client::template refuses_temporary_options<E, Token>;
 
-// Each area's endpoints, in the order of its header: every endpoint's macro
-// call fills the next slot, counted with __COUNTER__ from the area's start,
-// so that the list needs no entry of its own. The count is relative to the
-// area's start, the same in every file that includes the header.
-template <class Area>
-inline constexpr int area_start = 0;
-
-template <class Area, std::size_t I>
-struct area_slot;
-
-template <class Area, std::size_t... I>
-boost::mp11::mp_list<typename area_slot<Area, I>::type...> area_list_of(std::index_sequence<I...>);
-
-template <class Area, int N>
-using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
-
 }  // namespace webhooksio::api
-
-#define WEBHOOKSIO_AREA_BEGIN(area)                                   \
-    namespace area_tags {                                             \
-    struct area;                                                      \
-    }                                                                 \
-    template <>                                                       \
-    inline constexpr int area_start<area_tags::area> = __COUNTER__;
-
-#define WEBHOOKSIO_AREA_END(area)                                                               \
-    namespace areas {                                                                           \
-    using area = area_list<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1>;    \
-    }
 
 // ---- The pieces of WEBHOOKSIO_ENDPOINT.
 
@@ -939,6 +960,22 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
             return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
                 WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, &diag, std::forward<Token>(token));                    \
         }                                                                                                      \
+        /* Without options, when none is required. */                                                        \
+        template <class Token>                                                                                 \
+            requires ::webhooksio::api::optionless_call<::webhooksio::api::E, Token>                            \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) Token&& token) {                       \
+            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), ::webhooksio::api::E::options{}, nullptr,                       \
+                std::forward<Token>(token));                                                                   \
+        }                                                                                                      \
+        template <class Token>                                                                                 \
+            requires ::webhooksio::api::optionless_call<::webhooksio::api::E, Token>                            \
+        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::diagnostics& diag,       \
+                       Token&& token) {                                                                        \
+            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
+                WEBHOOKSIO_DETAIL_ID_VIEWS(n), ::webhooksio::api::E::options{}, &diag,                         \
+                std::forward<Token>(token));                                                                   \
+        }                                                                                                      \
         /* Options as a temporary that g++ before 14 would destroy twice: refused (asio/client.hpp). */         \
         template <class Token>                                                                                 \
             requires ::webhooksio::api::refuses_temporary_options<Client, ::webhooksio::api::E, Token>        \
@@ -973,16 +1010,10 @@ using area_list = decltype(area_list_of<Area>(std::make_index_sequence<N>{}));
             option_docs{{WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_DOC, __VA_ARGS__)}};                   \
     };                                                                                                         \
     BOOST_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_NAME, __VA_ARGS__)))  \
-    template <>                                                                                                \
-    struct area_slot<area_tags::area, __COUNTER__ - area_start<area_tags::area> - 1> {                        \
-        using type = E;                                                                                        \
-    };                                                                                                         \
     WEBHOOKSIO_DETAIL_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)                                                 \
     WEBHOOKSIO_DETAIL_ASYNC_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(accounts)
 
 WEBHOOKSIO_ENDPOINT(accounts, register_account, seed("registerAccount"), post, "/v1/register", (),
     "Creates a new account. This is the same call that is used when a user registers from webhooks.io.",
@@ -1038,7 +1069,18 @@ WEBHOOKSIO_ENDPOINT(accounts, get_account_embedded_view_html, docs("getAccountEm
     (optional, std::string, api_url, "The API URL to use.")
     (optional, std::string, embedded_url, "The embedded javascript file to use."))
 
-WEBHOOKSIO_AREA_END(accounts)
+// The area's endpoints, in the order above.
+namespace areas {
+using accounts = boost::mp11::mp_list<
+    register_account,
+    create_sub_account,
+    get_sub_accounts,
+    get_account,
+    update_account,
+    delete_account,
+    list_accounts,
+    get_account_embedded_view_html>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/applications.hpp
@@ -1046,8 +1088,6 @@ WEBHOOKSIO_AREA_END(accounts)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(applications)
 
 WEBHOOKSIO_ENDPOINT(applications, create_application, seed("createApplication"), post, "/v1/accounts/:account_id/applications", (account_id),
     "Adds an application to an account",
@@ -1105,7 +1145,20 @@ WEBHOOKSIO_ENDPOINT(applications, get_application_versions, seed("getApplication
 WEBHOOKSIO_ENDPOINT(applications, delete_application_version, seed("deleteApplicationVersion"), delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", (account_id, application_id, application_version_id),
     "Deletes a version for an application.")
 
-WEBHOOKSIO_AREA_END(applications)
+// The area's endpoints, in the order above.
+namespace areas {
+using applications = boost::mp11::mp_list<
+    create_application,
+    update_application,
+    get_application,
+    get_applications,
+    delete_application,
+    create_application_version,
+    update_application_version,
+    get_application_version,
+    get_application_versions,
+    delete_application_version>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/billing.hpp
@@ -1113,8 +1166,6 @@ WEBHOOKSIO_AREA_END(applications)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(billing)
 
 WEBHOOKSIO_ENDPOINT(billing, create_subscription, docs("createSubscription"), post, "/v1/accounts/:account_id/subscriptions", (account_id),
     "Create Subscription",
@@ -1144,7 +1195,16 @@ WEBHOOKSIO_ENDPOINT(billing, cancel_subscription, docs("cancelSubscription"), de
     "Cancel Subscription",
     (optional, bool, end_of_term, "If the change should take effect at the end of the term, or now. Defaults to now - false."))
 
-WEBHOOKSIO_AREA_END(billing)
+// The area's endpoints, in the order above.
+namespace areas {
+using billing = boost::mp11::mp_list<
+    create_subscription,
+    update_subscription,
+    get_subscription,
+    get_invoices,
+    get_invoice,
+    cancel_subscription>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/buckets.hpp
@@ -1152,8 +1212,6 @@ WEBHOOKSIO_AREA_END(billing)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(buckets)
 
 WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post, "/v1/accounts/:account_id/buckets", (account_id),
     "Adds a bucket to an account",
@@ -1177,7 +1235,15 @@ WEBHOOKSIO_ENDPOINT(buckets, get_buckets, seed("getBuckets"), get, "/v1/accounts
 WEBHOOKSIO_ENDPOINT(buckets, delete_bucket, seed("deleteBucket"), delete_, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
     "Deletes a bucket.")
 
-WEBHOOKSIO_AREA_END(buckets)
+// The area's endpoints, in the order above.
+namespace areas {
+using buckets = boost::mp11::mp_list<
+    create_bucket,
+    update_bucket,
+    get_bucket,
+    get_buckets,
+    delete_bucket>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/certificates.hpp
@@ -1185,8 +1251,6 @@ WEBHOOKSIO_AREA_END(buckets)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(certificates)
 
 WEBHOOKSIO_ENDPOINT(certificates, import_certificate, docs("importCertificate"), put, "/v1/accounts/:account_id/certificates", (account_id),
     "Import SSL Certificate",
@@ -1202,7 +1266,14 @@ WEBHOOKSIO_ENDPOINT(certificates, get_certificates, docs("getCertificates"), get
 WEBHOOKSIO_ENDPOINT(certificates, delete_certificate, docs("deleteCertificate"), delete_, "/v1/accounts/:account_id/certificates/:certificate_id", (account_id, certificate_id),
     "Delete SSL Certificate")
 
-WEBHOOKSIO_AREA_END(certificates)
+// The area's endpoints, in the order above.
+namespace areas {
+using certificates = boost::mp11::mp_list<
+    import_certificate,
+    get_certificate,
+    get_certificates,
+    delete_certificate>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/destinations.hpp
@@ -1210,8 +1281,6 @@ WEBHOOKSIO_AREA_END(certificates)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(destinations)
 
 WEBHOOKSIO_ENDPOINT(destinations, create_destination, seed("createDestination"), post, "/v1/accounts/:account_id/inputs/:input_id/destinations", (account_id, input_id),
     "Adds an destination for an input.",
@@ -1264,7 +1333,15 @@ WEBHOOKSIO_ENDPOINT(destinations, get_destinations, seed("getDestinations"), get
 WEBHOOKSIO_ENDPOINT(destinations, delete_destination, seed("deleteDestination"), delete_, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
     "Deletes an destination.")
 
-WEBHOOKSIO_AREA_END(destinations)
+// The area's endpoints, in the order above.
+namespace areas {
+using destinations = boost::mp11::mp_list<
+    create_destination,
+    update_destination,
+    get_destination,
+    get_destinations,
+    delete_destination>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/gateway.hpp
@@ -1272,8 +1349,6 @@ WEBHOOKSIO_AREA_END(destinations)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(gateway)
 
 WEBHOOKSIO_ENDPOINT(gateway, get_gateway_auth_option, docs("getGatewayAuthOption"), get, "/v1/gateway/authentication/:type/:option", (auth_type, auth_option),
     "Gateway Auth Details")
@@ -1297,7 +1372,17 @@ WEBHOOKSIO_ENDPOINT(gateway, resend_messages, docs("resendMessages"), post, "/v1
 WEBHOOKSIO_ENDPOINT(gateway, retry_request, docs("retryRequest"), post, "/v1/retry", (),
     "Retry Request")
 
-WEBHOOKSIO_AREA_END(gateway)
+// The area's endpoints, in the order above.
+namespace areas {
+using gateway = boost::mp11::mp_list<
+    get_gateway_auth_option,
+    get_gateway_auth_options,
+    send_input_request,
+    send_dynamic_input_request,
+    check_input_gateway,
+    resend_messages,
+    retry_request>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/inputs.hpp
@@ -1305,8 +1390,6 @@ WEBHOOKSIO_AREA_END(gateway)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(inputs)
 
 WEBHOOKSIO_ENDPOINT(inputs, create_input, seed("createInput"), post, "/v1/accounts/:account_id/inputs", (account_id),
     "Adds an input to an account",
@@ -1351,7 +1434,15 @@ WEBHOOKSIO_ENDPOINT(inputs, get_inputs, seed("getInputs"), get, "/v1/accounts/:a
 WEBHOOKSIO_ENDPOINT(inputs, delete_input, seed("deleteInput"), delete_, "/v1/accounts/:account_id/inputs/:input_id", (account_id, input_id),
     "Deletes an input.")
 
-WEBHOOKSIO_AREA_END(inputs)
+// The area's endpoints, in the order above.
+namespace areas {
+using inputs = boost::mp11::mp_list<
+    create_input,
+    update_input,
+    get_input,
+    get_inputs,
+    delete_input>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/messages.hpp
@@ -1359,8 +1450,6 @@ WEBHOOKSIO_AREA_END(inputs)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(messages)
 
 WEBHOOKSIO_ENDPOINT(messages, get_incoming_message, seed("getIncomingMessage"), get, "/v1/accounts/:account_id/incoming/:incoming_message_id", (account_id, incoming_message_id),
     "Returns the details regarding an incoming message.",
@@ -1375,7 +1464,14 @@ WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_status, seed("getOutgoingMess
 WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_attempt, docs("getOutgoingMessageAttempt"), get, "/v1/accounts/:account_id/attempts/:attempt_id", (account_id, attempt_id),
     "Get Outgoing Message Attempt")
 
-WEBHOOKSIO_AREA_END(messages)
+// The area's endpoints, in the order above.
+namespace areas {
+using messages = boost::mp11::mp_list<
+    get_incoming_message,
+    get_outgoing_message,
+    get_outgoing_message_status,
+    get_outgoing_message_attempt>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/providers.hpp
@@ -1383,8 +1479,6 @@ WEBHOOKSIO_AREA_END(messages)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(providers)
 
 WEBHOOKSIO_ENDPOINT(providers, create_consumer, seed("createConsumer"), post, "/v1/accounts/:account_id/applications/:application_id/consumers", (account_id, application_id),
     "Creates a consumer for an application",
@@ -1502,7 +1596,27 @@ WEBHOOKSIO_ENDPOINT(providers, get_consumer_destination, docs("getConsumerDestin
 WEBHOOKSIO_ENDPOINT(providers, send_dynamic_consumer_webhook_request, docs("sendDynamicConsumerWebhookRequest"), post, "/:application_id/:consumer_id/:bucket_key/:target_url", (application_id, consumer_id, bucket_key, target_url),
     "Send webhook to consumer (Dynamic)")
 
-WEBHOOKSIO_AREA_END(providers)
+// The area's endpoints, in the order above.
+namespace areas {
+using providers = boost::mp11::mp_list<
+    create_consumer,
+    get_consumers,
+    update_consumer,
+    get_consumer,
+    delete_consumer,
+    get_consumer_destinations,
+    create_consumer_destination,
+    update_consumer_destination,
+    delete_consumer_destination,
+    get_consumer_buckets,
+    send_consumer_webhook_request,
+    get_consumer_subscription,
+    get_consumer_request_log,
+    create_client_token,
+    get_embedded_view_html,
+    get_consumer_destination,
+    send_dynamic_consumer_webhook_request>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/recipes.hpp
@@ -1510,8 +1624,6 @@ WEBHOOKSIO_AREA_END(providers)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(recipes)
 
 WEBHOOKSIO_ENDPOINT(recipes, create_recipe, seed("createRecipe"), post, "/v1/accounts/:account_id/recipes", (account_id),
     "Adds a Recipe to an account",
@@ -1551,7 +1663,17 @@ WEBHOOKSIO_ENDPOINT(recipes, test_recipe, seed("testRecipe"), put, "/v1/accounts
     (required, std::string, recipe, "The recipe to be tested.")
     (optional, std::string, event_type, "The event type."))
 
-WEBHOOKSIO_AREA_END(recipes)
+// The area's endpoints, in the order above.
+namespace areas {
+using recipes = boost::mp11::mp_list<
+    create_recipe,
+    update_recipe,
+    publish_recipe,
+    get_recipe,
+    get_recipes,
+    delete_recipe,
+    test_recipe>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/reporting.hpp
@@ -1559,8 +1681,6 @@ WEBHOOKSIO_AREA_END(recipes)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(reporting)
 
 WEBHOOKSIO_ENDPOINT(reporting, get_overview_report, seed("getOverviewReport"), get, "/v1/accounts/:account_id/stats/overview", (account_id),
     "Returns a general overview.",
@@ -1589,7 +1709,13 @@ WEBHOOKSIO_ENDPOINT(reporting, get_request_log, seed("getRequestLog"), get, "/v1
     (optional, webhooksio::bucket_id, bucket_id, "")
     (optional, int, http_status, ""))
 
-WEBHOOKSIO_AREA_END(reporting)
+// The area's endpoints, in the order above.
+namespace areas {
+using reporting = boost::mp11::mp_list<
+    get_overview_report,
+    get_summary_report,
+    get_request_log>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/users.hpp
@@ -1597,8 +1723,6 @@ WEBHOOKSIO_AREA_END(reporting)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(users)
 
 WEBHOOKSIO_ENDPOINT(users, login, seed("login"), put, "/v1/authenticate", (),
     "Authenticates the users login credentials",
@@ -1657,7 +1781,22 @@ WEBHOOKSIO_ENDPOINT(users, verify_email_address, seed("verifyEmailAddress"), get
 WEBHOOKSIO_ENDPOINT(users, resend_verification_email, seed("resendVerificationEmail"), get, "/v1/accounts/:account_id/users/:user_id/resend_verification", (account_id, user_id),
     "Resends a verification email for a user.")
 
-WEBHOOKSIO_AREA_END(users)
+// The area's endpoints, in the order above.
+namespace areas {
+using users = boost::mp11::mp_list<
+    login,
+    change_password,
+    get_api_token,
+    reset_password,
+    lookup_password_change_key,
+    create_user,
+    update_user,
+    get_user,
+    get_users,
+    delete_user,
+    verify_email_address,
+    resend_verification_email>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 // ---- api/utils.hpp
@@ -1665,8 +1804,6 @@ WEBHOOKSIO_AREA_END(users)
 
 
 namespace webhooksio::api {
-
-WEBHOOKSIO_AREA_BEGIN(utils)
 
 WEBHOOKSIO_ENDPOINT(utils, health_check, seed("healthCheck"), get, "/v1/health", (),
     "System health check")
@@ -1686,7 +1823,16 @@ WEBHOOKSIO_ENDPOINT(utils, get_retry_policies, seed("getRetryPolicies"), get, "/
 WEBHOOKSIO_ENDPOINT(utils, get_retry_policy, seed("getRetryPolicy"), get, "/v1/retry_policies/:policy_id", (policy_id),
     "Returns the details of a specific retry policy.")
 
-WEBHOOKSIO_AREA_END(utils)
+// The area's endpoints, in the order above.
+namespace areas {
+using utils = boost::mp11::mp_list<
+    health_check,
+    get_plans,
+    get_plan,
+    get_timezones,
+    get_retry_policies,
+    get_retry_policy>;
+}  // namespace areas
 
 }  // namespace webhooksio::api
 
@@ -1723,7 +1869,6 @@ struct named_calls<Client, boost::mp11::mp_list<E...>> : api::named_call<Client,
 
 #include <array>
 #include <concepts>
-#include <future>
 #include <memory>
 #include <span>
 #include <string>
@@ -1740,7 +1885,6 @@ struct named_calls<Client, boost::mp11::mp_list<E...>> : api::named_call<Client,
 
 #include <chrono>
 #include <cstddef>
-#include <exception>
 #include <functional>
 #include <string>
 
@@ -2154,13 +2298,6 @@ struct client_options {
 
     // Callbacks around each attempt, for logging and metrics.
     call_hooks hooks{};
-
-    // How many threads run the calls made with a callback or use_future
-    // (they start on first use).
-    unsigned async_threads = 4;
-    // Gets an exception that a callback threw. Empty: std::terminate, as in
-    // Asio; an exception is never swallowed.
-    std::function<void(std::exception_ptr)> on_callback_exception{};
 };
 
 }  // namespace webhooksio
@@ -2367,6 +2504,64 @@ private:
 
 #include <boost/json.hpp>
 
+// ---- detail/call_spec.hpp
+// What one endpoint contributes to a call, as constants: the part of the
+// request pipeline (detail/request.hpp) that reflection.hpp shares without
+// the pipeline itself.
+
+#include <array>
+#include <span>
+#include <string_view>
+#include <tuple>
+
+
+namespace webhooksio::detail {
+
+// What one endpoint contributes to a call: constants, made once per
+// endpoint at compile time (spec_of below).
+struct call_spec {
+    std::string_view endpoint;  // the C++ name, for messages
+    http_method method;
+    std::string_view route;
+    std::span<const std::string_view> placeholders;
+    std::span<const std::string_view> literal_runs;  // the route around its placeholders
+    std::span<const std::string_view> required;      // "a" or "a|b" (one of)
+    std::span<const option_info> options;            // the typed options, for the kinds of free-form ones
+};
+
+template <class Params>
+struct placeholders_of;
+template <class... Ids>
+struct placeholders_of<std::tuple<Ids...>> {
+    static constexpr std::array<std::string_view, sizeof...(Ids)> value{Ids::placeholder...};
+};
+
+template <class E>
+inline constexpr auto literal_runs_of = split_route<std::tuple_size_v<typename E::params>>(E::route).literal_runs;
+
+template <class E>
+inline constexpr auto required_options_of = required_options<E>();
+
+// The spec of endpoint E, a constant the pipeline gets by reference.
+template <class E>
+inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of<typename E::params>::value,
+                                   literal_runs_of<E>, required_options_of<E>, option_infos_of<E>};
+
+}  // namespace webhooksio::detail
+// ---- webhooksio/redaction.hpp
+// The API key is a secret: the library takes it out of every message and
+// error body it makes, and tools that print messages of their own (the
+// command-line tool's about its arguments, say) do the same with this.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <boost/json/fwd.hpp>
+
+// Needed by the definitions only, but included here, outside their block,
+// so that the single header declares it whichever file includes it first.
 // ---- detail/url.hpp
 // Percent-encoding, route expansion and query strings (RFC 3986). Ordinary
 // functions, compiled once, shared by every endpoint.
@@ -2503,153 +2698,10 @@ WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::vector<std::
 
 }  // namespace webhooksio::detail
 #endif
-// ---- webhooksio/version.hpp
-// The library's version, also sent in the User-Agent header.
-
-#define WEBHOOKSIO_VERSION_MAJOR 0
-#define WEBHOOKSIO_VERSION_MINOR 1
-#define WEBHOOKSIO_VERSION_PATCH 0
-#define WEBHOOKSIO_VERSION_STRING "0.1.0"
 
 namespace webhooksio {
-inline constexpr const char* version = WEBHOOKSIO_VERSION_STRING;
-}
-// ---- detail/base_url.hpp
-// Splits a base URL such as "https://api.webhooks.io:443/prefix" into parts.
 
-#include <charconv>
-#include <string>
-#include <string_view>
-
-
-namespace webhooksio::detail {
-
-struct base_url {
-    std::string scheme;  // "http" or "https"
-    std::string host;
-    int port = 0;
-    std::string path;  // "" or "/prefix" without a trailing slash
-
-    // The host without an IPv6 address's brackets: what is resolved, and
-    // what the server's certificate must name.
-    std::string address() const { return host.starts_with('[') ? host.substr(1, host.size() - 2) : host; }
-};
-
-// The parts of `url`, or a usage error saying what is wrong with it.
-WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url);
-
-}  // namespace webhooksio::detail
-
-#if WEBHOOKSIO_DEFINITIONS
-// ---- impl/base_url.ipp
-// Definitions for detail/base_url.hpp.
-
-namespace webhooksio::detail {
-
-WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url) {
-    auto fail = [&](std::string_view why) {
-        return error::usage("webhooksio: base_url must look like http(s)://host[:port][/path]: " + std::string(why));
-    };
-    base_url out;
-    if (url.starts_with("https://")) {
-        out.scheme = "https";
-        out.port = 443;
-    } else if (url.starts_with("http://")) {
-        out.scheme = "http";
-        out.port = 80;
-    } else {
-        return fail("the scheme is not http or https");
-    }
-    url.remove_prefix(out.scheme.size() + 3);
-    for (char c : url) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte <= ' ' || byte >= 0x7f || c == '?' || c == '#')
-            return fail("it holds a space, a control or non-ASCII character, '?' or '#'");
-    }
-    std::string_view authority = url.substr(0, url.find('/'));
-    std::string_view path = url.substr(authority.size());
-
-    // host: a name, an IPv4 address or a bracketed IPv6 address; nothing
-    // else (no user info, no percent-encoding), then an optional :port.
-    std::string_view host, after_host;
-    if (authority.starts_with('[')) {
-        const auto close = authority.find(']');
-        if (close == std::string_view::npos) return fail("the IPv6 address has no closing ']'");
-        host = authority.substr(0, close + 1);
-        const std::string_view address = host.substr(1, host.size() - 2);
-        if (address.find(':') == std::string_view::npos ||
-            address.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
-            return fail("the host is not an IPv6 address");
-        after_host = authority.substr(close + 1);
-    } else {
-        host = authority.substr(0, authority.find(':'));
-        after_host = authority.substr(host.size());
-        if (host.empty()) return fail("the host is missing");
-        if (host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~") !=
-            std::string_view::npos)
-            return fail("the host holds a character other than a letter, a digit, '-', '.', '_' or '~'");
-    }
-    if (!after_host.empty()) {
-        if (after_host.front() != ':') return fail("the host is followed by something other than :port");
-        std::string_view digits = after_host.substr(1);
-        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.port);
-        if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || out.port <= 0 ||
-            out.port > 65535)
-            return fail("the port is not a number from 1 to 65535");
-    }
-    out.host = host;
-    while (path.ends_with('/')) path.remove_suffix(1);
-    out.path = path;
-    return out;
-}
-
-}  // namespace webhooksio::detail
-#endif
-
-namespace webhooksio::detail {
-
-// What one endpoint contributes to a call: constants, made once per
-// endpoint at compile time (spec_of below).
-struct call_spec {
-    std::string_view endpoint;  // the C++ name, for messages
-    http_method method;
-    std::string_view route;
-    std::span<const std::string_view> placeholders;
-    std::span<const std::string_view> literal_runs;  // the route around its placeholders
-    std::span<const std::string_view> required;      // "a" or "a|b" (one of)
-    std::span<const option_info> options;            // the typed options, for the kinds of free-form ones
-};
-
-template <class Params>
-struct placeholders_of;
-template <class... Ids>
-struct placeholders_of<std::tuple<Ids...>> {
-    static constexpr std::array<std::string_view, sizeof...(Ids)> value{Ids::placeholder...};
-};
-
-template <class E>
-inline constexpr auto literal_runs_of = split_route<std::tuple_size_v<typename E::params>>(E::route).literal_runs;
-
-template <class E>
-inline constexpr auto required_options_of = required_options<E>();
-
-// The spec of endpoint E, a constant the pipeline gets by reference.
-template <class E>
-inline constexpr call_spec spec_of{E::name, E::method, E::route, placeholders_of<typename E::params>::value,
-                                   literal_runs_of<E>, required_options_of<E>, option_infos_of<E>};
-
-// What a client computes once and every call reuses.
-struct request_context {
-    std::string api_key;
-    std::string host;  // of the base URL, for messages
-    int port = 0;
-    std::string path_prefix;
-    http_headers headers;
-    bool token_in_query = false;
-};
-
-// Whether `s` holds a CR, LF or NUL: what could end a header line early.
-WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s);
+namespace detail {
 
 // The key is a secret: it must never reach a message, a log or a hook. A
 // key shorter than this is no secret the API hands out, and redacting it in
@@ -2663,45 +2715,26 @@ WEBHOOKSIO_DECL std::string redacted(std::string text, std::string_view secret);
 // something out.
 WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret);
 
-// The context of a client with this key and these options, or a usage error.
-WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key, const client_options& options);
+}  // namespace detail
 
-// "webhooksio: get_bucket (GET /v1/...): ", how every message of a call starts.
-WEBHOOKSIO_DECL std::string describe(const call_spec& call);
+// `text` with `secret`, as it is and percent-encoded, replaced by "[redacted]".
+inline std::string redacted(std::string text, std::string_view secret) {
+    return detail::redacted(std::move(text), secret);
+}
 
-// Names every required option that is missing; "" when none is.
-WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const option_values& options);
-WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::json::object& options);
-
-// The pairs of the options that are set: the typed ones straight from their
-// struct, then the extras that no typed option of the same name overrides.
-WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options);
-
-// The HTTP request of a call with these IDs (in route order) and options,
-// or a usage error when one of them is bad; then nothing is sent.
-WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
-                                                   std::span<const std::string_view> ids,
-                                                   const option_values& options);
-
-// A usage error of this call: nothing was sent.
-WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what);
-
-// The response with its JSON body, or the error it amounts to (a non-2xx
-// status, a 2xx body that is not JSON, or the transport's failure), with
-// the call's diagnostics.
-WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
-                                                 result<http_response> sent);
-
-}  // namespace webhooksio::detail
+}  // namespace webhooksio
 
 #if WEBHOOKSIO_DEFINITIONS
-// ---- impl/request.ipp
-// Definitions for detail/request.hpp.
+// ---- impl/redaction.ipp
+// Definitions for redaction.hpp.
 
-#include <algorithm>
-#include <type_traits>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include <boost/json.hpp>
+
 
 namespace webhooksio::detail {
 
@@ -2837,6 +2870,168 @@ WEBHOOKSIO_DECL bool redact_json(boost::json::value& v, std::string_view secret)
     }
     return changed;
 }
+
+}  // namespace webhooksio::detail
+#endif
+// ---- webhooksio/version.hpp
+// The library's version, also sent in the User-Agent header.
+
+#define WEBHOOKSIO_VERSION_MAJOR 0
+#define WEBHOOKSIO_VERSION_MINOR 1
+#define WEBHOOKSIO_VERSION_PATCH 0
+#define WEBHOOKSIO_VERSION_STRING "0.1.0"
+
+namespace webhooksio {
+inline constexpr const char* version = WEBHOOKSIO_VERSION_STRING;
+}
+// ---- detail/base_url.hpp
+// Splits a base URL such as "https://api.webhooks.io:443/prefix" into parts.
+
+#include <charconv>
+#include <string>
+#include <string_view>
+
+
+namespace webhooksio::detail {
+
+struct base_url {
+    std::string scheme;  // "http" or "https"
+    std::string host;
+    int port = 0;
+    std::string path;  // "" or "/prefix" without a trailing slash
+
+    // The host without an IPv6 address's brackets: what is resolved, and
+    // what the server's certificate must name.
+    std::string address() const { return host.starts_with('[') ? host.substr(1, host.size() - 2) : host; }
+};
+
+// The parts of `url`, or a usage error saying what is wrong with it.
+WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url);
+
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/base_url.ipp
+// Definitions for detail/base_url.hpp.
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL result<base_url> parse_base_url(std::string_view url) {
+    auto fail = [&](std::string_view why) {
+        return error::usage("webhooksio: base_url must look like http(s)://host[:port][/path]: " + std::string(why));
+    };
+    base_url out;
+    if (url.starts_with("https://")) {
+        out.scheme = "https";
+        out.port = 443;
+    } else if (url.starts_with("http://")) {
+        out.scheme = "http";
+        out.port = 80;
+    } else {
+        return fail("the scheme is not http or https");
+    }
+    url.remove_prefix(out.scheme.size() + 3);
+    for (char c : url) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= ' ' || byte >= 0x7f || c == '?' || c == '#')
+            return fail("it holds a space, a control or non-ASCII character, '?' or '#'");
+    }
+    std::string_view authority = url.substr(0, url.find('/'));
+    std::string_view path = url.substr(authority.size());
+
+    // host: a name, an IPv4 address or a bracketed IPv6 address; nothing
+    // else (no user info, no percent-encoding), then an optional :port.
+    std::string_view host, after_host;
+    if (authority.starts_with('[')) {
+        const auto close = authority.find(']');
+        if (close == std::string_view::npos) return fail("the IPv6 address has no closing ']'");
+        host = authority.substr(0, close + 1);
+        const std::string_view address = host.substr(1, host.size() - 2);
+        if (address.find(':') == std::string_view::npos ||
+            address.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
+            return fail("the host is not an IPv6 address");
+        after_host = authority.substr(close + 1);
+    } else {
+        host = authority.substr(0, authority.find(':'));
+        after_host = authority.substr(host.size());
+        if (host.empty()) return fail("the host is missing");
+        if (host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~") !=
+            std::string_view::npos)
+            return fail("the host holds a character other than a letter, a digit, '-', '.', '_' or '~'");
+    }
+    if (!after_host.empty()) {
+        if (after_host.front() != ':') return fail("the host is followed by something other than :port");
+        std::string_view digits = after_host.substr(1);
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.port);
+        if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || out.port <= 0 ||
+            out.port > 65535)
+            return fail("the port is not a number from 1 to 65535");
+    }
+    out.host = host;
+    while (path.ends_with('/')) path.remove_suffix(1);
+    out.path = path;
+    return out;
+}
+
+}  // namespace webhooksio::detail
+#endif
+
+namespace webhooksio::detail {
+
+// What a client computes once and every call reuses.
+struct request_context {
+    std::string api_key;
+    std::string host;  // of the base URL, for messages
+    int port = 0;
+    std::string path_prefix;
+    http_headers headers;
+    bool token_in_query = false;
+};
+
+// Whether `s` holds a CR, LF or NUL: what could end a header line early.
+WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s);
+
+// The context of a client with this key and these options, or a usage error.
+WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key, const client_options& options);
+
+// "webhooksio: get_bucket (GET /v1/...): ", how every message of a call starts.
+WEBHOOKSIO_DECL std::string describe(const call_spec& call);
+
+// Names every required option that is missing; "" when none is.
+WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const option_values& options);
+WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::json::object& options);
+
+// The pairs of the options that are set: the typed ones straight from their
+// struct, then the extras that no typed option of the same name overrides.
+WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options);
+
+// The HTTP request of a call with these IDs (in route order) and options,
+// or a usage error when one of them is bad; then nothing is sent.
+WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
+                                                   std::span<const std::string_view> ids,
+                                                   const option_values& options);
+
+// A usage error of this call: nothing was sent.
+WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what);
+
+// The response with its JSON body, or the error it amounts to (a non-2xx
+// status, a 2xx body that is not JSON, or the transport's failure), with
+// the call's diagnostics.
+WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
+                                                 result<http_response> sent);
+
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/request.ipp
+// Definitions for detail/request.hpp.
+
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace webhooksio::detail {
 
 WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s) {
     // One pass (find_first_of would search its set for every character).
@@ -3023,18 +3218,6 @@ WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& opti
     }
 }
 
-// Headers the library sets itself, or that would change how the request is
-// framed: a webhook's own headers may not name them.
-inline bool is_reserved_header(std::string_view name) {
-    for (std::string_view reserved : {"authorization", "host", "content-length", "content-type", "transfer-encoding",
-                                      "connection", "te", "upgrade", "expect", "proxy-authorization"}) {
-        if (name.size() == reserved.size() &&
-            std::ranges::equal(name, reserved, [](char a, char b) { return (a | 0x20) == b; }))
-            return true;
-    }
-    return false;
-}
-
 // What is wrong with a gateway call's webhook (WEBHOOKSIO_WEBHOOK_MEMBERS),
 // or "" when nothing is.
 inline std::string webhook_problem(const option_values& options) {
@@ -3049,7 +3232,7 @@ inline std::string webhook_problem(const option_values& options) {
     if (has_payload && !valid_utf8_value(**w.payload)) return "payload holds text that is not valid UTF-8";
     for (const auto& [name, value] : *w.headers) {
         if (!is_http_token(name)) return "header name \"" + name + "\" is not an HTTP token";
-        if (is_reserved_header(name)) return "header " + name + " is the library's to set";
+        if (is_reserved_request_header(name)) return "header " + name + " is the library's to set";
         if (!is_http_field_value(value)) return "header " + name + " holds a control character (CR, LF, NUL, ...)";
     }
     return {};
@@ -3467,116 +3650,12 @@ concept endpoint_type = requires {
 };
 
 }  // namespace webhooksio::detail
-// ---- detail/worker_pool.hpp
-// A small fixed pool of threads that runs the client's calls made with a
-// callback or a future. Threads start on first use; the destructor finishes
-// every queued call, so no call is lost, and joins the threads.
-
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <functional>
-#include <future>
-#include <mutex>
-#include <thread>
-#include <vector>
-
-
-namespace webhooksio::detail {
-
-class worker_pool {
-public:
-    explicit worker_pool(unsigned threads) : size_(threads == 0 ? 1 : threads) {}
-    worker_pool(const worker_pool&) = delete;
-    worker_pool& operator=(const worker_pool&) = delete;
-    WEBHOOKSIO_DECL ~worker_pool();
-
-    // packaged_task is the standard's move-only callable: a task may own a
-    // promise or a move-only callback.
-    WEBHOOKSIO_DECL void post(std::packaged_task<void()> task);
-
-    // Whether the calling thread is one of this pool's: a task that waited
-    // there for another task of the pool could wait forever.
-    WEBHOOKSIO_DECL bool on_worker_thread() const noexcept;
-
-private:
-    WEBHOOKSIO_DECL void work();
-
-    const unsigned size_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<std::packaged_task<void()>> queue_;
-    std::vector<std::thread> threads_;
-    bool stopping_ = false;
-};
-
-// Hands an exception thrown by a user's callback to `handler`, or calls
-// std::terminate without one (as Asio does): never swallowed.
-WEBHOOKSIO_DECL void report_callback_exception(const std::function<void(std::exception_ptr)>& handler,
-                                               std::exception_ptr thrown) noexcept;
-
-}  // namespace webhooksio::detail
-
-#if WEBHOOKSIO_DEFINITIONS
-// ---- impl/worker_pool.ipp
-// Definitions for detail/worker_pool.hpp.
-
-#include <utility>
-
-namespace webhooksio::detail {
-
-// The pool whose thread this is, if any.
-inline thread_local const worker_pool* current_pool = nullptr;
-
-WEBHOOKSIO_DECL worker_pool::~worker_pool() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    for (auto& thread : threads_) thread.join();
-}
-
-WEBHOOKSIO_DECL void worker_pool::post(std::packaged_task<void()> task) {
-    {
-        std::lock_guard lock(mutex_);
-        if (threads_.empty())
-            for (unsigned i = 0; i < size_; ++i) threads_.emplace_back([this] { work(); });
-        queue_.push_back(std::move(task));
-    }
-    wake_.notify_one();
-}
-
-WEBHOOKSIO_DECL bool worker_pool::on_worker_thread() const noexcept { return current_pool == this; }
-
-WEBHOOKSIO_DECL void report_callback_exception(const std::function<void(std::exception_ptr)>& handler,
-                                               std::exception_ptr thrown) noexcept {
-    if (!handler) std::terminate();
-    handler(std::move(thrown));
-}
-
-WEBHOOKSIO_DECL void worker_pool::work() {
-    current_pool = this;
-    for (;;) {
-        std::packaged_task<void()> task;
-        {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return;  // stopping, and nothing left to do
-            task = std::move(queue_.front());
-            queue_.pop_front();
-        }
-        task();
-    }
-}
-
-}  // namespace webhooksio::detail
-#endif
 // ---- webhooksio/httplib_transport.hpp
-// The default transport, over cpp-httplib: HTTP and HTTPS, keep-alive
-// connections reused from a pool (one per concurrent caller) when they are
-// idle and open, TCP_NODELAY on, timeouts and the call's deadline, proxy, CA
-// certificates and limits on the response (detail/httplib_connection.hpp).
+// The default transport, over cpp-httplib's public API: HTTP and HTTPS,
+// keep-alive connections reused from a pool (one per concurrent caller) when
+// they are idle and open, TCP_NODELAY on, timeouts and the call's deadline,
+// proxy, CA certificates and limits on the response
+// (detail/httplib_connection.hpp).
 
 #include <chrono>
 #include <memory>
@@ -3589,20 +3668,33 @@ WEBHOOKSIO_DECL void worker_pool::work() {
 #include <httplib.h>
 
 // ---- detail/httplib_connection.hpp
-// One keep-alive connection of httplib_transport: cpp-httplib 0.11.4's client
-// with what it lacks, through its virtual hooks. Every wait of an exchange
-// ends at the read timeout or the call's deadline, whichever comes first; the
-// response's headers are bounded; a reused connection that holds unread
-// bytes (an answer nobody asked for) or was closed is never written to; TLS
-// trusts only the given CAs and checks the host name with OpenSSL (RFC 6125);
-// a proxy's credentials go on the CONNECT request of a tunnel only.
+// One keep-alive connection of httplib_transport, on cpp-httplib's public
+// API only (every release from Debian 12's 0.11.4 on: docs/portability.md).
+//
+// httplib bounds each wait (its read and connect timeouts, set per exchange
+// to what is left of the call's deadline) and, from 0.26 on, the length of
+// every line and the number of header fields. What it does not bound on
+// every release is watched from outside, by exchange_watch: the call's
+// deadline, and the bytes the exchange has taken from the socket against
+// what the response may hold. A violation closes the connection
+// (ClientImpl::stop), which ends httplib's read at once. The response's
+// header fields and body are checked by httplib's callbacks as they come.
+//
+// A reused connection is written to only when it is idle and open (no byte
+// waits on it). TLS trusts only the given CAs and checks the host name with
+// OpenSSL (RFC 6125). httplib opens a proxy's tunnel (CONNECT); the proxy's
+// credentials go on that request only.
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
-#include <type_traits>
+#include <thread>
+#include <vector>
 
 #include <httplib.h>
 
@@ -3610,21 +3702,12 @@ WEBHOOKSIO_DECL void worker_pool::work() {
 namespace webhooksio::detail {
 
 // Why an exchange stopped, beyond what httplib::Error says.
-enum class stop_reason {
+enum class stop_reason : std::uint8_t {
     none,
-    stale,              // the reused connection held unread bytes or was closed: nothing was written
     headers_too_large,  // over max_response_header_fields or max_response_header_bytes
+    framing_too_large,  // chunk framing or trailers out of proportion to the body
     read_timeout,       // one wait took longer than read_timeout
     deadline,           // the call's total_timeout ran out
-    proxy_refused,      // the proxy did not open the tunnel
-};
-
-// What one exchange may take.
-struct exchange_limits {
-    std::chrono::milliseconds read_timeout{};
-    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
-    std::size_t max_header_fields = 0;
-    std::size_t max_header_bytes = 0;
 };
 
 // Where a connection goes, computed once per transport.
@@ -3634,79 +3717,103 @@ struct connection_target {
     bool https = false;
 };
 
-// The state and the work of a connection that do not depend on httplib's
-// class (plain or TLS): compiled once.
-class connection_guard {
+// One exchange as httplib's callbacks count it and exchange_watch sees it.
+struct exchange_progress {
+    std::chrono::steady_clock::time_point started;
+    std::chrono::steady_clock::time_point deadline;
+    std::size_t max_head_bytes = 0;
+    std::uint64_t received_before = 0;      // the socket's byte count when the exchange began
+    std::atomic<bool> head_done{false};     // the status line and header fields are in
+    std::atomic<std::uint64_t> body{0};     // body bytes handed over (chunk framing removed)
+    std::atomic<stop_reason> stopped{stop_reason::none};
+};
+
+class httplib_connection;
+
+// Ends exchanges that overrun: one thread per transport, started at the
+// first exchange, waking at the earliest deadline and, while an exchange
+// has run longer than `look_after`, every `look_after` to count its bytes.
+// Normal exchanges (shorter than that) cost it nothing but a lock.
+class exchange_watch {
 public:
-    // Set before each exchange.
-    exchange_limits limits;
-    // Why the last exchange stopped, and for TLS what OpenSSL refused.
-    stop_reason stopped = stop_reason::none;
+    static constexpr std::chrono::milliseconds look_after{2};
+
+    exchange_watch() = default;
+    WEBHOOKSIO_DECL ~exchange_watch();
+    exchange_watch(const exchange_watch&) = delete;
+    exchange_watch& operator=(const exchange_watch&) = delete;
+
+    // While registered, `connection` may be stopped from the watch's thread.
+    WEBHOOKSIO_DECL void add(httplib_connection& connection);
+    WEBHOOKSIO_DECL void remove(httplib_connection& connection);
+
+private:
+    WEBHOOKSIO_DECL void run();
+    // Stops what overran; returns when to look next.
+    WEBHOOKSIO_DECL std::chrono::steady_clock::time_point inspect(std::chrono::steady_clock::time_point now);
+
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<httplib_connection*> watched_;
+    std::chrono::steady_clock::time_point next_look_ = std::chrono::steady_clock::time_point::max();
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+// httplib's plain (ClientImpl) or TLS (SSLClient) client, configured once,
+// and what its callbacks record.
+class httplib_connection {
+public:
+    WEBHOOKSIO_DECL httplib_connection(const client_options& options, const connection_target& target);
+    httplib_connection(const httplib_connection&) = delete;
+    httplib_connection& operator=(const httplib_connection&) = delete;
+
+    httplib::ClientImpl& client() noexcept { return *client_; }
+
+    // Sets the timeouts for an exchange that ends by `deadline`; when the
+    // connection served before and is no longer idle and open, closes it,
+    // so that httplib opens a new one (nothing is written to it).
+    WEBHOOKSIO_DECL void prepare(const client_options& options, std::chrono::steady_clock::time_point deadline);
+
+    // After a successful exchange: notes whether httplib read past the
+    // response (`body` bytes), which makes the connection unfit for another.
+    WEBHOOKSIO_DECL void finish(const httplib::Response& response, std::size_t body);
+
+    // Headers every request on this connection carries (a plain HTTP
+    // proxy's credentials).
+    const httplib::Headers& extra_headers() const noexcept { return extra_headers_; }
+
+    // The current exchange.
+    exchange_progress progress;
+    // For TLS, the first reason OpenSSL gave for refusing the server's certificate.
     std::string tls_refusal;
 
-protected:
-    WEBHOOKSIO_DECL connection_guard(const client_options& options, connection_target target);
+    // exchange_watch's look: stops the exchange when it is past its deadline
+    // or has read more than its response may hold. From the watch's thread.
+    WEBHOOKSIO_DECL void inspect(std::chrono::steady_clock::time_point now);
 
-    // Opens the socket (to the proxy when there is one, then through its
-    // tunnel for HTTPS); false with `error` set otherwise.
-    WEBHOOKSIO_DECL bool open(int& socket, time_t connect_timeout_sec, time_t connect_timeout_usec,
-                              httplib::Error& error);
-    // Runs httplib's exchange over a guarded stream; a reused connection
-    // that is not idle and open fails before writing, as `stale`.
-    WEBHOOKSIO_DECL bool exchange(int socket, SSL* ssl, const std::function<bool(httplib::Stream&)>& callback);
-    // Makes `ctx` verify the server: its certificate chain against the CAs
-    // of `options` (the system's when none are given), and the host name.
+    // From OpenSSL's callback: the TLS session of the current socket.
+    void on_handshake(SSL* session) noexcept { session_ = session; }
+
+private:
+    WEBHOOKSIO_DECL void on_new_socket(int socket);
     WEBHOOKSIO_DECL void configure_tls(SSL_CTX* ctx, const client_options& options);
+    WEBHOOKSIO_DECL long write_headers(httplib::Stream& stream, httplib::Headers& headers);
+    WEBHOOKSIO_DECL std::uint64_t consumed() const;
+    WEBHOOKSIO_DECL void stop(stop_reason why);
 
-private:
-    // Asks the proxy for a tunnel to the target over `socket`.
-    WEBHOOKSIO_DECL bool tunnel(int socket);
+    template <class Client>
+    void configure(Client& client, const client_options& options, const connection_target& target);
 
-    connection_target target_;
-    std::string proxy_host_;
-    int proxy_port_ = 0;
-    std::string proxy_authorization_;  // the header's value, "" for none
-    bool served_ = false;              // the socket served an exchange already
-    bool leftover_ = false;            // bytes past the last response were read: not reusable
+    std::unique_ptr<httplib::ClientImpl> client_;
+    httplib::Headers extra_headers_;
+    std::atomic<int> socket_{-1};         // the socket httplib opened last
+    SSL* session_ = nullptr;              // its TLS session
+    bool leftover_ = false;               // the last exchange read past its response
+    std::string connect_credentials_;     // for the proxy's CONNECT only
+    std::atomic<bool> awaiting_connect_{false};  // the next request written is httplib's CONNECT
+    std::string target_host_;
 };
-
-// A connection over httplib's plain (ClientImpl) or TLS (SSLClient) client.
-template <class Client>
-class guarded_connection final : public Client, public connection_guard {
-public:
-    guarded_connection(const client_options& options, const connection_target& target)
-        : Client(target.host, target.port), connection_guard(options, target) {
-        if constexpr (std::is_same_v<Client, httplib::SSLClient>) {
-            // httplib's own checks are replaced by configure_tls: its CA
-            // loading adds the system's CAs to the given ones, and its host
-            // name check is lax.
-            this->enable_server_certificate_verification(false);
-            if (options.verify_tls) configure_tls(this->ssl_context(), options);
-        }
-    }
-
-private:
-    using socket_type = typename Client::Socket;
-
-    bool create_and_connect_socket(socket_type& socket, httplib::Error& error) override {
-        return this->is_valid() &&
-               open(socket.sock, this->connection_timeout_sec_, this->connection_timeout_usec_, error);
-    }
-
-    bool process_socket(const socket_type& socket, std::function<bool(httplib::Stream&)> callback) override {
-        return exchange(socket.sock, socket.ssl, callback);
-    }
-};
-
-// A connection as the transport's pool keeps it: httplib's client, to send,
-// and its guard, to set the limits and learn why an exchange stopped.
-struct pooled_connection {
-    std::unique_ptr<httplib::ClientImpl> client;
-    connection_guard* guard = nullptr;
-};
-
-// A new connection (opened at its first exchange) to `target`.
-WEBHOOKSIO_DECL pooled_connection make_connection(const client_options& options, const connection_target& target);
 
 // A certificate store holding every certificate of `pem`; null when none.
 WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem);
@@ -3718,15 +3825,15 @@ WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem);
 // Definitions for detail/httplib_connection.hpp.
 
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <climits>
 #include <cstring>
 #include <memory>
+#include <type_traits>
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
@@ -3734,176 +3841,48 @@ WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem);
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
 
+// ---- detail/basic_credentials.hpp
+// The value of a Basic Proxy-Authorization header, for both transports.
+
+#include <string>
+
+#include <openssl/evp.h>
+
 namespace webhooksio::detail {
 
-// Counts the head of a response (status line to blank line, 1xx heads
-// included) as its bytes go by, and says when it is over the bounds.
-class head_counter {
-public:
-    explicit head_counter(const exchange_limits& limits) : limits_(limits) {}
+// "Basic " and "user:password" in base64. An empty password is a password:
+// sent as given.
+inline std::string basic_credentials(const std::string& username, const std::string& password) {
+    const std::string plain = username + ':' + password;
+    std::string encoded(4 * ((plain.size() + 2) / 3) + 1, '\0');
+    const int size = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                                     reinterpret_cast<const unsigned char*>(plain.data()), int(plain.size()));
+    encoded.resize(std::size_t(size));
+    return "Basic " + encoded;
+}
 
-    // False when the bytes make the head too large.
-    bool feed(const char* data, std::size_t size) {
-        for (std::size_t i = 0; i < size && !done_; ++i) {
-            ++bytes_;
-            const char c = data[i];
-            if (lines_ == 0 && line_length_ < sizeof status_) status_[line_length_] = c;
-            if (c != '\n') {
-                if (c != '\r') ++line_length_;
-                continue;
-            }
-            if (line_length_ == 0) {
-                // The blank line: an interim (1xx) head is followed by another.
-                done_ = status_[9] != '1';
-                lines_ = 0;
-                continue;
-            }
-            if (lines_ > 0) ++fields_;
-            ++lines_;
-            line_length_ = 0;
-            if (fields_ > limits_.max_header_fields) return false;
-        }
-        return bytes_ <= limits_.max_header_bytes || done_;
-    }
+}  // namespace webhooksio::detail
 
-    bool done() const noexcept { return done_; }
+namespace webhooksio::detail {
 
-private:
-    const exchange_limits& limits_;
-    std::size_t bytes_ = 0, fields_ = 0, lines_ = 0, line_length_ = 0;
-    char status_[12] = {};  // "HTTP/1.1 200"
-    bool done_ = false;
-};
-
-// An httplib stream over a connected socket and, for HTTPS, its TLS session.
-// The socket is non-blocking while the stream lives, so that no read or
-// write ever waits longer than the limits allow. Reads go through a buffer,
-// as in httplib's own stream: httplib reads a response's head a byte at a
-// time, which would otherwise be a system call per byte.
-class guarded_stream final : public httplib::Stream {
-public:
-    guarded_stream(int socket, SSL* ssl, const exchange_limits& limits, stop_reason& stopped)
-        : socket_(socket), ssl_(ssl), limits_(limits), stopped_(stopped), head_(limits),
-          flags_(::fcntl(socket, F_GETFL)) {
-        ::fcntl(socket_, F_SETFL, flags_ | O_NONBLOCK);
-    }
-    ~guarded_stream() override { ::fcntl(socket_, F_SETFL, flags_); }
-    guarded_stream(const guarded_stream&) = delete;
-    guarded_stream& operator=(const guarded_stream&) = delete;
-
-    // httplib asks these only around content providers, which are not used.
-    bool is_readable() const override { return true; }
-    bool is_writable() const override { return true; }
-
-    ssize_t read(char* data, std::size_t size) override {
-        if (next_ == end_) {
-            const ssize_t n = read_some(buffer_, sizeof buffer_);
-            if (n <= 0) return n;
-            next_ = 0;
-            end_ = std::size_t(n);
-        }
-        const std::size_t n = std::min(size, end_ - next_);
-        std::memcpy(data, buffer_ + next_, n);
-        next_ += n;
-        return ssize_t(n);
-    }
-
-    ssize_t write(const char* data, std::size_t size) override {
-        const int chunk = int(std::min<std::size_t>(size, INT_MAX));
-        for (;;) {
-            int wants = POLLOUT;
-            if (ssl_) {
-                ERR_clear_error();
-                const int n = SSL_write(ssl_, data, chunk);
-                if (n > 0) return n;
-                const int e = SSL_get_error(ssl_, n);
-                if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) return -1;
-                wants = e == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT;
-            } else {
-                const ssize_t n = ::send(socket_, data, std::size_t(chunk), MSG_NOSIGNAL);
-                if (n >= 0) return n;
-                if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
-            }
-            if (!wait(wants)) return -1;
-        }
-    }
-
-    void get_remote_ip_and_port(std::string&, int&) const override {}
-    void get_local_ip_and_port(std::string&, int&) const override {}
-    socket_t socket() const override { return socket_; }
-
-    // Bytes read from the socket that nobody took: what followed the response.
-    bool has_unread() const noexcept { return next_ != end_; }
-
-private:
-    // What the socket has now, up to `size` bytes: at least one, waiting
-    // within the limits; 0 at its end, -1 on failure. The head's bytes are
-    // counted as they arrive.
-    ssize_t read_some(char* data, std::size_t size) {
-        const int chunk = int(std::min<std::size_t>(size, INT_MAX));
-        for (;;) {
-            ssize_t n;
-            int wants = POLLIN;
-            if (ssl_) {
-                ERR_clear_error();
-                n = SSL_read(ssl_, data, chunk);
-                if (n <= 0) {
-                    const int e = SSL_get_error(ssl_, int(n));
-                    if (e == SSL_ERROR_ZERO_RETURN) return 0;
-                    if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) return -1;
-                    wants = e == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN;
-                }
-            } else {
-                n = ::recv(socket_, data, std::size_t(chunk), 0);
-                if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
-            }
-            if (n >= 0) {
-                if (!head_.done() && !head_.feed(data, std::size_t(n))) {
-                    stopped_ = stop_reason::headers_too_large;
-                    return -1;
-                }
-                return n;
-            }
-            if (!wait(wants)) return -1;
-        }
-    }
-
-    // Waits until the socket is ready for `events`, at most read_timeout and
-    // never past the deadline; false (and why) when it isn't.
-    bool wait(int events) {
-        for (;;) {
-            const auto now = std::chrono::steady_clock::now();
-            if (now >= limits_.deadline) {
-                stopped_ = stop_reason::deadline;
-                return false;
-            }
-            const auto left = std::chrono::ceil<std::chrono::milliseconds>(limits_.deadline - now);
-            const bool deadline_first = left < limits_.read_timeout;
-            const auto wait = deadline_first ? left : limits_.read_timeout;
-            pollfd ready{socket_, short(events), 0};
-            const int n = ::poll(&ready, 1, int(std::min<long long>(wait.count(), INT_MAX)));
-            if (n > 0) return true;
-            if (n < 0 && errno != EINTR) return false;
-            if (n == 0 && !deadline_first) {
-                stopped_ = stop_reason::read_timeout;
-                return false;
-            }
-        }
-    }
-
-    int socket_;
-    SSL* ssl_;
-    const exchange_limits& limits_;
-    stop_reason& stopped_;
-    head_counter head_;
-    int flags_;
-    char buffer_[4096];
-    std::size_t next_ = 0, end_ = 0;  // the unread part of buffer_
-};
+// The bytes a socket received since it opened (Linux's TCP_INFO
+// tcpi_bytes_received, at a fixed offset of the kernel's structure: glibc's
+// <netinet/tcp.h>, which httplib includes, declares an older, shorter one);
+// 0 when the kernel does not say (before Linux 4.1).
+inline std::uint64_t tcp_bytes_received(int socket) {
+    constexpr std::size_t offset = 128;  // offsetof(struct tcp_info, tcpi_bytes_received) in <linux/tcp.h>
+    unsigned char info[256] = {};
+    socklen_t size = sizeof info;
+    if (::getsockopt(socket, IPPROTO_TCP, TCP_INFO, info, &size) != 0 || size < offset + 8) return 0;
+    std::uint64_t received = 0;
+    std::memcpy(&received, info + offset, sizeof received);
+    return received;
+}
 
 // Whether a connection that served before can take a request: no byte
-// waits on it and the server did not close it. For TLS, records that are
-// not application data (a session ticket, say) don't count.
+// waits on it (an answer nobody asked for) and the server did not close it.
+// For TLS, records that are not application data (a session ticket, say)
+// don't count.
 inline bool idle_and_open(int socket, SSL* ssl) {
     if (ssl && SSL_pending(ssl) > 0) return false;
     pollfd ready{socket, POLLIN, 0};
@@ -3920,72 +3899,250 @@ inline bool idle_and_open(int socket, SSL* ssl) {
     return only_handshake;
 }
 
-WEBHOOKSIO_DECL connection_guard::connection_guard(const client_options& options, connection_target target)
-    : target_(std::move(target)), proxy_host_(options.proxy.host), proxy_port_(options.proxy.port) {
-    if (!options.proxy.host.empty() && !options.proxy.username.empty())
-        proxy_authorization_ =
-            httplib::make_basic_authentication_header(options.proxy.username, options.proxy.password, true).second;
+// The size of `response` on the wire, when it had a Content-Length: its head
+// written the usual way ("Name: value"), and its body; 0 otherwise.
+inline std::uint64_t wire_size(const httplib::Response& response, std::size_t body) {
+    if (!response.has_header("Content-Length")) return 0;
+    std::uint64_t size = response.version.size() + 5 + response.reason.size() + 2 + 2 + body;
+    for (const auto& [name, value] : response.headers) size += name.size() + 2 + value.size() + 2;
+    return size;
 }
 
-WEBHOOKSIO_DECL bool connection_guard::open(int& socket, time_t connect_timeout_sec, time_t connect_timeout_usec,
-                                            httplib::Error& error) {
-    const bool via_proxy = !proxy_host_.empty();
-    const auto read = std::chrono::duration_cast<std::chrono::microseconds>(limits.read_timeout).count();
-    socket = httplib::detail::create_client_socket(via_proxy ? proxy_host_ : target_.host, std::string(),
-                                                   via_proxy ? proxy_port_ : target_.port, AF_UNSPEC,
-                                                   /*tcp_nodelay=*/true, nullptr, connect_timeout_sec,
-                                                   connect_timeout_usec, read / 1000000, read % 1000000,
-                                                   read / 1000000, read % 1000000, std::string(), error);
-    if (socket == INVALID_SOCKET) return false;
-    served_ = leftover_ = false;
-    if (via_proxy && target_.https && !tunnel(socket)) {
-        ::close(socket);
-        socket = INVALID_SOCKET;
-        error = httplib::Error::Connection;
-        return false;
-    }
-    return true;
+// The options httplib's releases name differently.
+template <class Client>
+void send_paths_as_given(Client& client) {
+    if constexpr (requires { client.set_path_encode(false); })
+        client.set_path_encode(false);  // 0.2x on
+    else
+        client.set_url_encode(false);
 }
 
-WEBHOOKSIO_DECL bool connection_guard::tunnel(int socket) {
-    std::string authority = target_.host.find(':') != std::string::npos ? '[' + target_.host + ']' : target_.host;
-    authority += ':' + std::to_string(target_.port);
-    std::string request = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
-    if (!proxy_authorization_.empty()) request += "Proxy-Authorization: " + proxy_authorization_ + "\r\n";
-    request += "\r\n";
-
-    guarded_stream stream(socket, nullptr, limits, stopped);
-    for (std::size_t sent = 0; sent < request.size();) {
-        const ssize_t n = stream.write(request.data() + sent, request.size() - sent);
-        if (n <= 0) return false;
-        sent += std::size_t(n);
-    }
-    // The proxy's answer, up to the blank line (its size bounded by the
-    // stream's head counter).
-    std::string head;
-    char byte;
-    while (!head.ends_with("\r\n\r\n")) {
-        if (stream.read(&byte, 1) != 1) return false;
-        head += byte;
-    }
-    // Nothing may follow the proxy's answer: the tunnel's first bytes are
-    // our TLS handshake's.
-    const bool opened = head.starts_with("HTTP/1.") && head.substr(8, 4) == " 200" && !stream.has_unread();
-    if (!opened) stopped = stop_reason::proxy_refused;
-    return opened;
+template <class Client>
+void bound_whole_exchange(Client& client, std::chrono::milliseconds left) {
+    // From 0.19 on httplib ends the exchange itself; exchange_watch does on
+    // every release.
+    if constexpr (requires { client.set_max_timeout(left); }) client.set_max_timeout(left);
 }
 
-WEBHOOKSIO_DECL bool connection_guard::exchange(int socket, SSL* ssl,
-                                                const std::function<bool(httplib::Stream&)>& callback) {
-    if (served_ && (leftover_ || !idle_and_open(socket, ssl))) {
-        stopped = stop_reason::stale;
-        return false;
+template <class Client>
+SSL_CTX* tls_context_of(Client& client) {
+    if constexpr (requires { client.ssl_context(); })
+        return client.ssl_context();
+    else
+        return static_cast<SSL_CTX*>(client.tls_context());  // 0.3x on, OpenSSL backend
+}
+
+// ---- exchange_watch ----
+
+WEBHOOKSIO_DECL exchange_watch::~exchange_watch() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        changed_.notify_all();
     }
-    served_ = true;
-    guarded_stream stream(socket, ssl, limits, stopped);
-    const bool exchanged = callback(stream);
-    leftover_ = stream.has_unread();
-    return exchanged;
+    if (thread_.joinable()) thread_.join();
+}
+
+WEBHOOKSIO_DECL void exchange_watch::add(httplib_connection& connection) {
+    std::lock_guard lock(mutex_);
+    if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+    watched_.push_back(&connection);
+    // A watch that looks periodically will see it in time: no wake-up.
+    if (next_look_ == std::chrono::steady_clock::time_point::max()) changed_.notify_all();
+}
+
+WEBHOOKSIO_DECL void exchange_watch::remove(httplib_connection& connection) {
+    std::lock_guard lock(mutex_);
+    auto at = std::find(watched_.begin(), watched_.end(), &connection);
+    if (at == watched_.end()) return;
+    *at = watched_.back();
+    watched_.pop_back();
+}
+
+WEBHOOKSIO_DECL void exchange_watch::run() {
+    std::unique_lock lock(mutex_);
+    // The watch keeps looking for a while after the last exchange, so that
+    // steady traffic never has to wake it.
+    int idle_looks = 0;
+    while (!stopping_) {
+        const auto now = std::chrono::steady_clock::now();
+        idle_looks = watched_.empty() ? idle_looks + 1 : 0;
+        next_look_ = idle_looks > 50 ? std::chrono::steady_clock::time_point::max() : inspect(now);
+        changed_.wait_until(lock, next_look_);
+    }
+}
+
+WEBHOOKSIO_DECL std::chrono::steady_clock::time_point exchange_watch::inspect(std::chrono::steady_clock::time_point now) {
+    auto next = now + look_after;
+    for (httplib_connection* connection : watched_) {
+        connection->inspect(now);
+        next = std::min(next, connection->progress.deadline);
+    }
+    return next;
+}
+
+// ---- httplib_connection ----
+
+// Records the TLS session of a connection once its handshake is done, so
+// that prepare() can look into what OpenSSL holds.
+inline void record_session(const SSL* ssl, int where, int) {
+    if (!(where & SSL_CB_HANDSHAKE_DONE)) return;
+    if (auto* connection = static_cast<httplib_connection*>(SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl))))
+        connection->on_handshake(const_cast<SSL*>(ssl));
+}
+
+// Keeps the first reason OpenSSL gives for refusing the server's certificate.
+inline int record_refusal(int ok, X509_STORE_CTX* store) {
+    if (ok) return ok;
+    auto* ssl = static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
+    auto* connection = static_cast<httplib_connection*>(SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl)));
+    if (connection && connection->tls_refusal.empty())
+        connection->tls_refusal = X509_verify_cert_error_string(X509_STORE_CTX_get_error(store));
+    return ok;
+}
+
+WEBHOOKSIO_DECL httplib_connection::httplib_connection(const client_options& options, const connection_target& target)
+    : target_host_(target.host) {
+    if (target.https) {
+        auto tls = std::make_unique<httplib::SSLClient>(target.host, target.port);
+        configure(*tls, options, target);
+        client_ = std::move(tls);
+    } else {
+        auto plain = std::make_unique<httplib::ClientImpl>(target.host, target.port);
+        configure(*plain, options, target);
+        client_ = std::move(plain);
+    }
+}
+
+template <class Client>
+void httplib_connection::configure(Client& client, const client_options& options, const connection_target& target) {
+    client.set_keep_alive(true);
+    client.set_tcp_nodelay(true);
+    client.set_socket_options([this](auto socket) { on_new_socket(int(socket)); });
+    // Targets arrive percent-encoded already; don't encode them twice.
+    send_paths_as_given(client);
+
+    const proxy_options& proxy = options.proxy;
+    if (!proxy.host.empty()) {
+        client.set_proxy(proxy.host, proxy.port);
+        if (!proxy.username.empty()) {
+            const std::string credentials = basic_credentials(proxy.username, proxy.password);
+            if (!target.https) {
+                // A plain request goes to the proxy itself, in absolute form,
+                // with the credentials.
+                extra_headers_.emplace("Proxy-Authorization", credentials);
+            } else if constexpr (requires { client.set_header_writer({}); }) {
+                // httplib would put them on every request, inside the tunnel
+                // too: they go on its CONNECT only, the first request written
+                // on a new socket.
+                connect_credentials_ = credentials;
+                client.set_header_writer(
+                    [this](httplib::Stream& stream, httplib::Headers& headers) { return write_headers(stream, headers); });
+            } else {
+                // Before 0.14 (no header writer): httplib's own basic
+                // authentication, which needs a password. A field of the
+                // request's own keeps httplib from adding the credentials
+                // inside the tunnel: the server sees it empty.
+                client.set_proxy_basic_auth(proxy.username, proxy.password);
+                if (!proxy.password.empty()) extra_headers_.emplace("Proxy-Authorization", "");
+            }
+        }
+    }
+
+    if constexpr (std::is_same_v<Client, httplib::SSLClient>) {
+        // httplib's own checks are replaced by configure_tls: its CA loading
+        // adds the system's CAs to the given ones, and its host name check
+        // differs between releases.
+        client.enable_server_certificate_verification(false);
+        SSL_CTX* context = tls_context_of(client);
+        if (!context) return;
+        SSL_CTX_set_app_data(context, this);
+        SSL_CTX_set_info_callback(context, record_session);
+        if (options.verify_tls) configure_tls(context, options);
+    }
+}
+
+WEBHOOKSIO_DECL void httplib_connection::on_new_socket(int socket) {
+    socket_ = socket;
+    session_ = nullptr;
+    if (!connect_credentials_.empty()) awaiting_connect_ = true;
+}
+
+WEBHOOKSIO_DECL long httplib_connection::write_headers(httplib::Stream& stream, httplib::Headers& headers) {
+    std::string out;
+    for (const auto& [name, value] : headers) {
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
+    }
+    if (awaiting_connect_.exchange(false)) out += "Proxy-Authorization: " + connect_credentials_ + "\r\n";
+    out += "\r\n";
+    return long(stream.write(out.data(), out.size()));
+}
+
+WEBHOOKSIO_DECL void httplib_connection::prepare(const client_options& options,
+                                                 std::chrono::steady_clock::time_point deadline) {
+    const auto now = std::chrono::steady_clock::now();
+    const auto left = std::max(std::chrono::ceil<std::chrono::milliseconds>(deadline - now), std::chrono::milliseconds(1));
+    // No wait of httplib's may outlast the call.
+    client_->set_connection_timeout(std::min(options.connect_timeout, left));
+    client_->set_read_timeout(std::min(options.read_timeout, left));
+    client_->set_write_timeout(std::min(options.read_timeout, left));
+    bound_whole_exchange(*client_, left);
+
+    // An open socket served the exchange before this one.
+    if (client_->is_socket_open() && (leftover_ || !idle_and_open(socket_, session_)))
+        client_->stop();  // httplib opens a new one
+    const bool reused = client_->is_socket_open() != 0;
+    leftover_ = false;
+
+    progress.started = now;
+    progress.deadline = deadline;
+    progress.max_head_bytes = options.max_response_header_bytes;
+    progress.received_before = reused ? tcp_bytes_received(socket_) : 0;
+    progress.head_done = false;
+    progress.body = 0;
+    progress.stopped = stop_reason::none;
+    tls_refusal.clear();
+}
+
+WEBHOOKSIO_DECL void httplib_connection::finish(const httplib::Response& response, std::size_t body) {
+    // Over plain TCP, httplib's reads are buffered: bytes that followed the
+    // response were read with it, and the next exchange must not trust the
+    // socket. (Over TLS, OpenSSL keeps them: SSL_pending sees them.)
+    if (session_ || !client_->is_socket_open()) return;
+    const std::uint64_t expected = wire_size(response, body);
+    leftover_ = expected != 0 && consumed() > expected;
+}
+
+WEBHOOKSIO_DECL std::uint64_t httplib_connection::consumed() const {
+    const int socket = socket_;
+    if (socket < 0) return 0;
+    const std::uint64_t received = tcp_bytes_received(socket);
+    int waiting = 0;
+    if (::ioctl(socket, FIONREAD, &waiting) != 0) waiting = 0;
+    const std::uint64_t taken = received - std::min<std::uint64_t>(received, std::uint64_t(waiting));
+    return taken - std::min(taken, progress.received_before);
+}
+
+WEBHOOKSIO_DECL void httplib_connection::inspect(std::chrono::steady_clock::time_point now) {
+    if (progress.stopped != stop_reason::none) return;
+    if (now >= progress.deadline) return stop(stop_reason::deadline);
+    if (now - progress.started < exchange_watch::look_after) return;
+    // What the response may take from the socket: its head, then chunk
+    // framing and trailers in proportion to its body (a chunk of one byte
+    // takes six), with room for TLS records and a CONNECT answer.
+    constexpr std::uint64_t room = 64 * 1024, framing_per_body_byte = 8;
+    const bool head_done = progress.head_done;
+    const std::uint64_t allowed =
+        progress.max_head_bytes + room + (head_done ? framing_per_body_byte * progress.body.load() : 0);
+    if (consumed() > allowed) stop(head_done ? stop_reason::framing_too_large : stop_reason::headers_too_large);
+}
+
+WEBHOOKSIO_DECL void httplib_connection::stop(stop_reason why) {
+    progress.stopped = why;
+    client_->stop();  // shuts the socket down under httplib's read: it fails at once
 }
 
 WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem) {
@@ -4003,19 +4160,7 @@ WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem) {
     return store;
 }
 
-// Keeps the first reason OpenSSL gives for refusing the server's certificate.
-inline int record_refusal(int ok, X509_STORE_CTX* store) {
-    if (ok) return ok;
-    auto* ssl = static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
-    auto* guard = static_cast<connection_guard*>(SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl)));
-    if (guard && guard->tls_refusal.empty())
-        guard->tls_refusal = X509_verify_cert_error_string(X509_STORE_CTX_get_error(store));
-    return ok;
-}
-
-WEBHOOKSIO_DECL void connection_guard::configure_tls(SSL_CTX* ctx, const client_options& options) {
-    if (!ctx) return;
-    SSL_CTX_set_app_data(ctx, this);
+WEBHOOKSIO_DECL void httplib_connection::configure_tls(SSL_CTX* ctx, const client_options& options) {
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, record_refusal);
     // The given CAs replace the system's.
     if (!options.ca_bundle_pem.empty() || !options.ca_bundle_path.empty()) {
@@ -4031,34 +4176,8 @@ WEBHOOKSIO_DECL void connection_guard::configure_tls(SSL_CTX* ctx, const client_
     // two more labels.
     X509_VERIFY_PARAM* param = SSL_CTX_get0_param(ctx);
     X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT);
-    if (X509_VERIFY_PARAM_set1_ip_asc(param, target_.host.c_str()) != 1)
-        X509_VERIFY_PARAM_set1_host(param, target_.host.c_str(), target_.host.size());
-}
-
-WEBHOOKSIO_DECL pooled_connection make_connection(const client_options& options, const connection_target& target) {
-    pooled_connection made;
-    if (target.https) {
-        auto tls = std::make_unique<guarded_connection<httplib::SSLClient>>(options, target);
-        made.guard = tls.get();
-        made.client = std::move(tls);
-    } else {
-        auto plain = std::make_unique<guarded_connection<httplib::ClientImpl>>(options, target);
-        made.guard = plain.get();
-        made.client = std::move(plain);
-        // A plain request goes to the proxy itself, in absolute form, with
-        // the credentials (over HTTPS they go on CONNECT only: see tunnel).
-        const proxy_options& proxy = options.proxy;
-        if (!proxy.host.empty()) {
-            made.client->set_proxy(proxy.host, proxy.port);
-            if (!proxy.username.empty())
-                made.client->set_default_headers(
-                    {httplib::make_basic_authentication_header(proxy.username, proxy.password, true)});
-        }
-    }
-    made.client->set_keep_alive(true);
-    // Targets arrive percent-encoded already; don't encode them twice.
-    made.client->set_url_encode(false);
-    return made;
+    if (X509_VERIFY_PARAM_set1_ip_asc(param, target_host_.c_str()) != 1)
+        X509_VERIFY_PARAM_set1_host(param, target_host_.c_str(), target_host_.size());
 }
 
 }  // namespace webhooksio::detail
@@ -4083,7 +4202,7 @@ private:
         std::string tls_refusal;
     };
 
-    WEBHOOKSIO_DECL outcome exchange(detail::pooled_connection& connection, const http_request& request) const;
+    WEBHOOKSIO_DECL outcome exchange(detail::httplib_connection& connection, const http_request& request);
     WEBHOOKSIO_DECL error failure(const outcome& failed) const;
 
     // Idle keep-alive connections. Only a connection that completed its
@@ -4091,12 +4210,15 @@ private:
     class pool {
     public:
         // A connection, and whether it served an exchange before.
-        WEBHOOKSIO_DECL std::pair<detail::pooled_connection, bool> acquire(const httplib_transport& owner);
-        WEBHOOKSIO_DECL void release(detail::pooled_connection connection);
+        WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> acquire(
+            const httplib_transport& owner);
+        WEBHOOKSIO_DECL void release(std::unique_ptr<detail::httplib_connection> connection);
+
+        detail::exchange_watch watch;
 
     private:
         std::mutex mutex_;
-        std::vector<detail::pooled_connection> idle_;
+        std::vector<std::unique_ptr<detail::httplib_connection>> idle_;
     };
 
     client_options options_;
@@ -4183,71 +4305,88 @@ WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : o
 
 WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request& request) {
     auto [connection, reused] = pool_->acquire(*this);
-    auto answer = exchange(connection, request);
-    // Once more on a fresh connection (httplib opens one: the failed socket
-    // is closed), which is not a failure of the call, so not a retry:
-    //   - a reused connection found holding unread bytes or closed before
-    //     the request was written, whatever the method;
-    //   - an idempotent request on a reused connection that the server
-    //     closed while it sat idle, which the check above can miss by a hair.
-    const bool stale = answer.stopped == detail::stop_reason::stale;
+    auto answer = exchange(*connection, request);
+    // Once more, for an idempotent request on a reused connection that the
+    // server closed while it sat idle, which the check before writing
+    // (httplib_connection::prepare) can miss by a hair. httplib opens a new
+    // connection (the failed socket is closed); not a failure of the call,
+    // so not a retry.
     const bool closed_while_idle = !answer.response && reused && is_idempotent(request.method) &&
                                    answer.stopped == detail::stop_reason::none &&
                                    (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write);
-    if (stale || closed_while_idle) answer = exchange(connection, request);
+    if (closed_while_idle) answer = exchange(*connection, request);
     if (!answer.response) return failure(answer);
     pool_->release(std::move(connection));
     return std::move(*answer.response);
 }
 
-WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::pooled_connection& connection,
-                                                                       const http_request& request) const {
+WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::httplib_connection& connection,
+                                                                       const http_request& request) {
     outcome result;
-    const auto now = std::chrono::steady_clock::now();
-    if (now >= request.deadline) {
+    if (std::chrono::steady_clock::now() >= request.deadline) {
         result.stopped = detail::stop_reason::deadline;
         return result;
     }
-    detail::connection_guard& guard = *connection.guard;
-    guard.stopped = detail::stop_reason::none;
-    guard.tls_refusal.clear();
-    guard.limits = {options_.read_timeout, request.deadline, options_.max_response_header_fields,
-                    options_.max_response_header_bytes};
-    const auto left = std::chrono::ceil<std::chrono::milliseconds>(request.deadline - now);
-    connection.client->set_connection_timeout(std::min(options_.connect_timeout, left));
+    connection.prepare(options_, request.deadline);
+    detail::exchange_progress& progress = connection.progress;
 
     httplib::Request out;
     out.method = std::string(to_string(request.method));
     out.path = request.target;
     for (const auto& [name, value] : request.headers) out.headers.emplace(name, value);
+    for (const auto& [name, value] : connection.extra_headers()) out.headers.emplace(name, value);
     out.body = request.body;
 
+    // The head is checked once httplib has it, before any of the body is read.
+    out.response_handler = [&progress, this](const httplib::Response& head) {
+        std::size_t bytes = 0;
+        for (const auto& [name, value] : head.headers) bytes += name.size() + value.size() + 4;
+        if (head.headers.size() > options_.max_response_header_fields || bytes > options_.max_response_header_bytes) {
+            progress.stopped = detail::stop_reason::headers_too_large;
+            return false;
+        }
+        progress.head_done = true;
+        return true;
+    };
     // Read the body ourselves, so that an oversized one stops the read.
-    // One pointer captured keeps the callback in std::function's own storage.
     struct reader {
         std::string body;
         std::size_t limit;
+        detail::exchange_progress& progress;
         bool too_large = false;
-    } read{{}, options_.max_response_body};
-    out.content_receiver = [r = &read](const char* data, std::size_t size, std::uint64_t, std::uint64_t total) {
+    } read{{}, options_.max_response_body, progress};
+    out.content_receiver = [r = &read](const char* data, std::size_t size, auto, auto total) {
         if (total > r->limit || r->body.size() + size > r->limit) {
             r->too_large = true;
             return false;
         }
         r->body.append(data, size);
+        r->progress.body.fetch_add(size, std::memory_order_relaxed);
         return true;
     };
 
     httplib::Response in;
+    pool_->watch.add(connection);
     // This overload of send() doesn't copy the request, as send(const Request&) does.
-    const bool sent = connection.client->send(out, in, result.failure);
-    result.stopped = guard.stopped;
-    // A connect that timed out because the call's time ran out.
-    if (!sent && result.stopped == detail::stop_reason::none && std::chrono::steady_clock::now() >= request.deadline)
-        result.stopped = detail::stop_reason::deadline;
+    const bool sent = connection.client().send(out, in, result.failure);
+    pool_->watch.remove(connection);
+
+    result.stopped = progress.stopped;
     result.body_too_large = read.too_large;
-    result.tls_refusal = std::move(guard.tls_refusal);
+    result.tls_refusal = std::move(connection.tls_refusal);
+    if (!sent && result.stopped == detail::stop_reason::none && !read.too_large) {
+        // httplib says Read (or, from 0.2x, Timeout) for a wait that timed
+        // out: one that lasted to the deadline, or at least read_timeout.
+        const auto now = std::chrono::steady_clock::now();
+        const auto step = detail::classify(result.failure);
+        const bool waited = step == transport_failure::read || step == transport_failure::other;
+        if (now >= request.deadline)
+            result.stopped = detail::stop_reason::deadline;
+        else if (waited && now - progress.started >= options_.read_timeout)
+            result.stopped = detail::stop_reason::read_timeout;
+    }
     if (!sent) return result;
+    connection.finish(in, read.body.size());
 
     http_response& response = result.response.emplace();
     response.status = in.status;
@@ -4268,6 +4407,10 @@ WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
                                         std::to_string(options_.max_response_header_fields) +
                                         ") or max_response_header_bytes (" +
                                         std::to_string(options_.max_response_header_bytes) + "); reading stopped");
+        case detail::stop_reason::framing_too_large:
+            return error::transport(errc::response_too_large, transport_failure::too_large,
+                                    "the response from " + server +
+                                        " sends chunk framing or trailers out of proportion to its body; reading stopped");
         case detail::stop_reason::deadline:
             return error::transport(errc::timed_out, transport_failure::timeout,
                                     "the call took longer than total_timeout (" + ms(options_.total_timeout) + ')');
@@ -4275,9 +4418,6 @@ WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
             return error::transport(errc::timed_out, transport_failure::timeout,
                                     "no answer from " + server + " within read_timeout (" + ms(options_.read_timeout) +
                                         ')');
-        case detail::stop_reason::proxy_refused:
-            return error::transport(errc::connection_failed, transport_failure::connect,
-                                    "the proxy refused to open a tunnel to " + server);
         default: break;
     }
     if (failed.body_too_large)
@@ -4305,7 +4445,7 @@ WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
     }
 }
 
-WEBHOOKSIO_DECL std::pair<detail::pooled_connection, bool> httplib_transport::pool::acquire(
+WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> httplib_transport::pool::acquire(
     const httplib_transport& owner) {
     {
         std::lock_guard lock(mutex_);
@@ -4315,10 +4455,10 @@ WEBHOOKSIO_DECL std::pair<detail::pooled_connection, bool> httplib_transport::po
             return {std::move(connection), true};
         }
     }
-    return {detail::make_connection(owner.options_, owner.target_), false};
+    return {std::make_unique<detail::httplib_connection>(owner.options_, owner.target_), false};
 }
 
-WEBHOOKSIO_DECL void httplib_transport::pool::release(detail::pooled_connection connection) {
+WEBHOOKSIO_DECL void httplib_transport::pool::release(std::unique_ptr<detail::httplib_connection> connection) {
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(connection));
 }
@@ -4440,6 +4580,7 @@ WEBHOOKSIO_DECL bool put_option(boost::json::object& options, const option_info&
 #include <optional>
 #include <type_traits>
 
+
 namespace webhooksio::detail {
 
 WEBHOOKSIO_DECL result<call_spec> spec_for(const reflection::endpoint_info& endpoint, std::size_t ids) {
@@ -4513,24 +4654,20 @@ WEBHOOKSIO_DECL bool put_option(boost::json::object& options, const option_info&
 }  // namespace webhooksio::reflection
 #endif
 // ---- webhooksio/tokens.hpp
-// Completion tokens: the last argument of a call says how its result comes
-// back. Without one, a call returns the body's JSON or throws; with one:
+// The tokens of the blocking client: the last argument of a call says how
+// its result comes back. Without one, a call returns the body's JSON or
+// throws; with one:
 //
 //   webhooksio::nothrow          returns result<boost::json::value>
 //   webhooksio::with_response    returns webhooksio::response (status, headers, body) or throws
 //   nothrow | with_response      returns result<response>
-//   webhooksio::use_future       returns std::future<boost::json::value>; get() throws
-//   use_future | with_response   returns std::future<response>
-//   callback(error, body)        returns at once; the callback runs on one of the client's threads
 //
-// Asio's tokens (use_awaitable, deferred, ...) are the asio_client's
-// (<webhooksio/asio.hpp>).
+// The blocking client runs each call on the caller's thread and starts no
+// thread. Callbacks, futures, coroutines and every other Asio completion
+// token are the asio_client's (<webhooksio/asio.hpp>; docs/migration.md).
 
 #include <concepts>
 #include <type_traits>
-
-#include <boost/json.hpp>
-
 
 namespace webhooksio {
 
@@ -4539,43 +4676,22 @@ struct nothrow_t {
 };
 inline constexpr nothrow_t nothrow{};
 
-struct use_future_t {
-    explicit use_future_t() = default;
-};
-inline constexpr use_future_t use_future{};
-
 struct with_response_t {
     explicit with_response_t() = default;
 };
 inline constexpr with_response_t with_response{};
 
-// `Delivery` (nothrow or use_future) of the whole response instead of its body.
+// `Delivery` (nothrow) of the whole response instead of its body.
 template <class Delivery>
 struct response_token {};
 
-template <class Delivery>
-    requires std::same_as<Delivery, nothrow_t> || std::same_as<Delivery, use_future_t>
-constexpr response_token<Delivery> operator|(Delivery, with_response_t) noexcept {
-    return {};
-}
-template <class Delivery>
-    requires std::same_as<Delivery, nothrow_t> || std::same_as<Delivery, use_future_t>
-constexpr response_token<Delivery> operator|(with_response_t, Delivery) noexcept {
-    return {};
-}
-
-// The seed's callback(error, body): `error` is falsy on success. A callable
-// taking (boost::system::error_code, boost::json::value) fits too, since
-// webhooksio::error is an error_code.
-template <class F>
-concept callback = std::invocable<F&, const error&, boost::json::value> && std::move_constructible<std::decay_t<F>>;
+constexpr response_token<nothrow_t> operator|(nothrow_t, with_response_t) noexcept { return {}; }
+constexpr response_token<nothrow_t> operator|(with_response_t, nothrow_t) noexcept { return {}; }
 
 template <class T>
 concept completion_token =
-    std::same_as<std::remove_cvref_t<T>, nothrow_t> || std::same_as<std::remove_cvref_t<T>, use_future_t> ||
-    std::same_as<std::remove_cvref_t<T>, with_response_t> ||
-    std::same_as<std::remove_cvref_t<T>, response_token<nothrow_t>> ||
-    std::same_as<std::remove_cvref_t<T>, response_token<use_future_t>> || callback<T>;
+    std::same_as<std::remove_cvref_t<T>, nothrow_t> || std::same_as<std::remove_cvref_t<T>, with_response_t> ||
+    std::same_as<std::remove_cvref_t<T>, response_token<nothrow_t>>;
 
 }  // namespace webhooksio
 
@@ -4614,8 +4730,7 @@ public:
                                           state_->sender());
     }
 
-    // With a completion token (see tokens.hpp): nothrow, with_response,
-    // use_future or a callback.
+    // With a token (see tokens.hpp): nothrow, with_response, or both.
     template <detail::endpoint_type E, completion_token Token>
     auto call(const typename E::params& ids, const typename E::options& options, Token&& token) {
         return run<E>(detail::id_views(ids), options, std::forward<Token>(token));
@@ -4659,22 +4774,16 @@ private:
     using id_list = std::span<const std::string_view>;
     using option_values = detail::option_values;
 
-    // Behind one pointer, so that the client can move while its workers run
-    // calls that use the state. Workers last: destroyed first, they finish
-    // the queued calls while the core and transport are still there.
+    // Behind one pointer: the transport's address stays put when the client
+    // moves (transport_ref points to it).
     struct state {
         state(std::string api_key, const client_options& options, Transport t)
-            : core(std::move(api_key), options),
-              transport(std::move(t)),
-              on_callback_exception(options.on_callback_exception),
-              workers(options.async_threads) {}
+            : core(std::move(api_key), options), transport(std::move(t)) {}
 
         detail::transport_ref sender() noexcept { return detail::transport_ref(transport); }
 
         detail::client_core core;
         Transport transport;
-        std::function<void(std::exception_ptr)> on_callback_exception;
-        detail::worker_pool workers;
     };
 
     static option_values free_form(const boost::json::object& options) { return {{}, &options}; }
@@ -4709,61 +4818,9 @@ private:
         return execute(call, ids, options);
     }
 
-    std::future<boost::json::value> dispatch(const spec& call, id_list ids, const option_values& options,
-                                             use_future_t) {
-        return future_of(call, ids, options, [](response r) { return std::move(r.body); });
-    }
-
-    std::future<response> dispatch(const spec& call, id_list ids, const option_values& options,
-                                   response_token<use_future_t>) {
-        return future_of(call, ids, options, [](response r) { return r; });
-    }
-
-    template <callback F>
-    void dispatch(const spec& call, id_list ids, const option_values& options, F&& f) {
-        post(call, ids, options,
-             [f = std::forward<F>(f), handler = &state_->on_callback_exception](result<response> r) mutable {
-                 try {
-                     if (r) f(error(), std::move(r->body));
-                     else f(r.error(), boost::json::value());
-                 } catch (...) {
-                     detail::report_callback_exception(*handler, std::current_exception());
-                 }
-             });
-    }
-
     static result<boost::json::value> body_of(result<response> r) {
         if (!r) return std::move(r).error();
         return std::move(r->body);
-    }
-
-    // A future of what `pick` takes from the response. Awaiting it inside a
-    // callback can't deadlock: a call made on one of the client's own
-    // threads runs there (worker_pool::post).
-    template <class Pick>
-    auto future_of(const spec& call, id_list ids, const option_values& options, Pick pick) {
-        using value = std::invoke_result_t<Pick, response>;
-        auto promise = std::make_shared<std::promise<value>>();
-        auto future = promise->get_future();
-        auto finish = [promise, pick](result<response> r) {
-            if (r) promise->set_value(pick(std::move(*r)));
-            else promise->set_exception(detail::exception_for(std::move(r).error()));
-        };
-        if (state_->workers.on_worker_thread()) finish(execute(call, ids, options));
-        else post(call, ids, options, std::move(finish));
-        return future;
-    }
-
-    // The request is built (and checked) now, while the IDs and options are
-    // alive; only sending and decoding run on a worker. The spec is a
-    // constant of the program, safe to keep by reference.
-    template <class Finish>
-    void post(const spec& call, id_list ids, const option_values& options, Finish&& finish) {
-        state* s = state_.get();
-        s->workers.post(std::packaged_task<void()>(
-            [s, &call, request = s->core.build(call, ids, options), finish = std::forward<Finish>(finish)]() mutable {
-                finish(s->core.execute(call, std::move(request), s->sender()));
-            }));
     }
 
     std::unique_ptr<state> state_;
@@ -5214,6 +5271,17 @@ BOOST_DESCRIBE_STRUCT(incoming_message, (), (id, account_id, bucket_id, input_id
                                              content_type, event, outgoing_message_ids, outgoing_messages, created_at,
                                              updated_at))
 
+// What the request gateway answers when it accepts a webhook
+// (send_input_request, send_dynamic_input_request): the incoming message it
+// stored and one outgoing message per destination the event goes to (none
+// when every destination's event_filters leave it out). An input with its
+// own response_content answers with that instead.
+struct gateway_answer {
+    std::optional<webhooksio::incoming_message_id> incoming_message_id;
+    std::vector<webhooksio::outgoing_message_id> outgoing_message_ids;
+};
+BOOST_DESCRIBE_STRUCT(gateway_answer, (), (incoming_message_id, outgoing_message_ids))
+
 // A line of the request log (get_request_log): one webhook received or one
 // delivery attempt.
 struct log_entry {
@@ -5238,24 +5306,6 @@ BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, b
                                       created_at, updated_at))
 
 }  // namespace webhooksio::model
-// ---- webhooksio/redaction.hpp
-// The API key is a secret: the library takes it out of every message and
-// error body it makes, and tools that print messages of their own (the
-// command-line tool's about its arguments, say) do the same with this.
-
-#include <string>
-#include <string_view>
-#include <utility>
-
-
-namespace webhooksio {
-
-// `text` with `secret`, as it is and percent-encoded, replaced by "[redacted]".
-inline std::string redacted(std::string text, std::string_view secret) {
-    return detail::redacted(std::move(text), secret);
-}
-
-}  // namespace webhooksio
 // ---- webhooksio/signature.hpp
 // Signed webhooks, as the Standard Webhooks specification defines them
 // (github.com/standard-webhooks/standard-webhooks, spec/standard-webhooks.md):
@@ -5381,7 +5431,7 @@ boost::system::error_code verify_webhook(const webhook_secret& secret, const Hea
         const auto [name, value] = detail::name_and_value(header);
         for (auto [wanted, into] : {std::pair{"webhook-id", &id}, std::pair{"webhook-timestamp", &timestamp},
                                     std::pair{"webhook-signature", &signature}})
-            if (into->empty() && same_header_name(name, wanted)) *into = value;
+            if (into->empty() && equals_ignoring_case(name, wanted)) *into = value;
     }
     return verify_webhook(secret, id, timestamp, signature, body, tolerance);
 }

@@ -11,6 +11,9 @@
 #include <boost/json/fwd.hpp>
 
 #include "config.hpp"
+// Needed by the definitions only, but included here, outside their block,
+// so that the single header declares it whichever file includes it first.
+#include "detail/url.hpp"
 
 namespace webhooksio {
 
