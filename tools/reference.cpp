@@ -79,8 +79,14 @@ std::string cell(std::string_view text) {
 // "yes", "one of `a`, `b`" (an entry "a|b" of endpoint.required) or "no".
 std::string requirement(const endpoint_info& e, std::string_view option) {
     for (std::string_view entry : e.required) {
+        // A plain loop: clang 14 can't use libstdc++ 12's views::split.
         std::vector<std::string_view> alternatives;
-        for (auto part : std::views::split(entry, '|')) alternatives.emplace_back(part.begin(), part.end());
+        for (std::size_t start = 0;;) {
+            const std::size_t bar = entry.find('|', start);
+            alternatives.push_back(entry.substr(start, bar - start));
+            if (bar == std::string_view::npos) break;
+            start = bar + 1;
+        }
         if (std::ranges::find(alternatives, option) == alternatives.end()) continue;
         if (alternatives.size() == 1) return "yes";
         std::string text = "one of";
