@@ -1554,7 +1554,7 @@ WEBHOOKSIO_ENDPOINT(providers, get_consumer_buckets, seed("getConsumerBuckets"),
 WEBHOOKSIO_WEBHOOK_ENDPOINT(providers, send_consumer_webhook_request, seed("sendConsumerWebhookRequest"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", (account_id, application_id, consumer_id, bucket_key),
     "Sends a webhook to a particular consumer of an application for the given bucket_key.")
 
-// Note: The seed names the required option event_name, the API docs event_type, and the docs' route adds /:bucket_key; the seed's route (bucket_key as an option) wins; accept both option names.
+// Note: The original Node.js client names the required option event_name, the API docs event_type, and the docs' route adds /:bucket_key; the Node.js client's route (bucket_key as an option) wins; accept both option names.
 WEBHOOKSIO_ENDPOINT(providers, get_consumer_subscription, seed("getConsumerSubscription"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/check", (account_id, application_id, consumer_id),
     "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.",
     (required, webhooksio::bucket_key, bucket_key, "")
@@ -1768,7 +1768,7 @@ WEBHOOKSIO_ENDPOINT(users, update_user, seed("updateUser"), put, "/v1/accounts/:
 WEBHOOKSIO_ENDPOINT(users, get_user, seed("getUser"), get, "/v1/accounts/:account_id/users/:user_id", (account_id, user_id),
     "Returns the details for a specfic user.")
 
-// Note: The seed's signature lists (account_id, user_id, options), but the route has only :account_id; the route wins.
+// Note: The original Node.js client's signature lists (account_id, user_id, options), but the route has only :account_id; the route wins.
 WEBHOOKSIO_ENDPOINT(users, get_users, seed("getUsers"), get, "/v1/accounts/:account_id/users", (account_id),
     "Returns a collection of users.")
 
@@ -2022,7 +2022,7 @@ struct diagnostics {
 
 // An error_code with the diagnostics of the failure attached: pass it where
 // an error_code goes, compare it with any code or condition, and ask it for
-// the details. Falsy when there is no error, as in the seed's `if (error)`.
+// the details. Falsy when there is no error, as in the original Node.js client's `if (error)`.
 class error : public boost::system::error_code {
 public:
     error() = default;

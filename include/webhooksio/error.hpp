@@ -122,7 +122,7 @@ struct diagnostics {
 
 // An error_code with the diagnostics of the failure attached: pass it where
 // an error_code goes, compare it with any code or condition, and ask it for
-// the details. Falsy when there is no error, as in the seed's `if (error)`.
+// the details. Falsy when there is no error, as in the original Node.js client's `if (error)`.
 class error : public boost::system::error_code {
 public:
     error() = default;

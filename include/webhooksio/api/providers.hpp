@@ -79,7 +79,7 @@ WEBHOOKSIO_ENDPOINT(providers, get_consumer_buckets, seed("getConsumerBuckets"),
 WEBHOOKSIO_WEBHOOK_ENDPOINT(providers, send_consumer_webhook_request, seed("sendConsumerWebhookRequest"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/send/:bucket_key", (account_id, application_id, consumer_id, bucket_key),
     "Sends a webhook to a particular consumer of an application for the given bucket_key.")
 
-// Note: The seed names the required option event_name, the API docs event_type, and the docs' route adds /:bucket_key; the seed's route (bucket_key as an option) wins; accept both option names.
+// Note: The original Node.js client names the required option event_name, the API docs event_type, and the docs' route adds /:bucket_key; the Node.js client's route (bucket_key as an option) wins; accept both option names.
 WEBHOOKSIO_ENDPOINT(providers, get_consumer_subscription, seed("getConsumerSubscription"), post, "/v1/accounts/:account_id/applications/:application_id/consumers/:consumer_id/check", (account_id, application_id, consumer_id),
     "Checks to see if the consumer is subscribed to a given event or set of events. If the event query param is not passed the complete list of events will be returned.",
     (required, webhooksio::bucket_key, bucket_key, "")

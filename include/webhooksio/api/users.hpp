@@ -49,7 +49,7 @@ WEBHOOKSIO_ENDPOINT(users, update_user, seed("updateUser"), put, "/v1/accounts/:
 WEBHOOKSIO_ENDPOINT(users, get_user, seed("getUser"), get, "/v1/accounts/:account_id/users/:user_id", (account_id, user_id),
     "Returns the details for a specfic user.")
 
-// Note: The seed's signature lists (account_id, user_id, options), but the route has only :account_id; the route wins.
+// Note: The original Node.js client's signature lists (account_id, user_id, options), but the route has only :account_id; the route wins.
 WEBHOOKSIO_ENDPOINT(users, get_users, seed("getUsers"), get, "/v1/accounts/:account_id/users", (account_id),
     "Returns a collection of users.")
 
