@@ -86,7 +86,7 @@ WEBHOOKSIO_ENDPOINT(providers, get_consumer_subscription, seed("getConsumerSubsc
     (optional, std::string, event_name, "")
     (optional, bool, include_destination_detail, "If the details of each subscribed destination should be returned.")
     (optional, std::string, event_type, "The name of the event to check."))
-// The seed calls it event_name, the API docs event_type: either one will do.
+// The original Node.js client calls it event_name, the API docs event_type: either one will do.
 template <>
 inline constexpr std::array<std::string_view, 1> required_any_of<get_consumer_subscription>{"event_name|event_type"};
 
