@@ -154,7 +154,7 @@ int main() {
                       << text(entry, "url") << " -> " << text(entry, "http_status") << "\n";
 
         // And a typed error: a bucket that isn't there.
-        auto missing = api.get_bucket(account, bucket_id{"BU00000000000000000000000000000000"}, {}, nothrow);
+        auto missing = api.with(nothrow).get_bucket(account, bucket_id{"BU00000000000000000000000000000000"});
         step("get_bucket", missing.error().what());
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";

@@ -10,8 +10,9 @@
 // The whole endpoint table: every call of the Webhooks.io API as a type in
 // namespace webhooksio::api, one header per area of the API. Each endpoint
 // is one WEBHOOKSIO_ENDPOINT in its area's header (detail/define_endpoint.hpp);
-// everything else (this list, the client's named methods, reflection, the
-// emulator's routes) is made from it.
+// its area's WEBHOOKSIO_API_<AREA> list names it; everything else (the lists
+// here, each client's named methods, reflection, the emulator's routes) is
+// made from them.
 
 #include <type_traits>
 
@@ -24,10 +25,11 @@
 // ---- detail/define_endpoint.hpp
 // The one macro that adds an endpoint to the table. One call per endpoint
 // declares everything the library knows of it: its descriptor type in
-// webhooksio::api, its options struct (members, Boost.Describe list and
-// help texts, all from one list) and the client's named methods. Its area's
-// header lists it in api::areas::<area>, from which api::endpoints is made:
-// a plain list, the same in every translation unit.
+// webhooksio::api and its options struct (members, Boost.Describe list and
+// help texts, all from one list), and nothing per client. Its area's header
+// lists it in WEBHOOKSIO_API_<AREA>(X), from which api::areas::<area> and
+// api::endpoints are made (plain lists, the same in every translation unit)
+// and each client writes its named methods.
 //
 //     WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post,
 //         "/v1/accounts/:account_id/buckets", (account_id),
@@ -58,7 +60,6 @@
 #include <boost/preprocessor/arithmetic/dec.hpp>
 #include <boost/preprocessor/control/if.hpp>
 #include <boost/preprocessor/punctuation/comma_if.hpp>
-#include <boost/preprocessor/repetition/repeat.hpp>
 #include <boost/preprocessor/seq/for_each_i.hpp>
 #include <boost/preprocessor/seq/size.hpp>
 #include <boost/preprocessor/seq/variadic_seq_to_seq.hpp>
@@ -381,13 +382,12 @@ class basic_id : basic_id_tag {
 public:
     // From text, explicitly: a string, a string_view, a literal or a JSON
     // string. Never from a null pointer, nor from an ID of another type
-    // (write `bucket_id{other.str()}` to mean it).
+    // (write `bucket_id{other.str()}` to mean it). One constructor, so that
+    // a wrong argument's diagnostic stays short.
     template <class S>
         requires(std::constructible_from<std::string, S &&> && !std::is_null_pointer_v<std::remove_cvref_t<S>> &&
                  !std::is_base_of_v<basic_id_tag, std::remove_cvref_t<S>>)
     explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
-    explicit basic_id(const boost::json::string& value) : value_(value.data(), value.size()) {}
-    basic_id(std::nullptr_t) = delete;
 
     const std::string& str() const noexcept { return value_; }
     std::string_view str_view() const noexcept { return value_; }
@@ -518,8 +518,10 @@ inline constexpr bool flag_from = !std::is_same_v<T, bool> || std::is_same_v<std
 }  // namespace detail
 
 // An option that must be given. It has no usable default, so leaving it out of
-// a designated initializer stops the build with the message below.
-template <class T>
+// a designated initializer stops the build with the message below. `Name`, a
+// tag type the table declares for each option (api::option_name for `name`),
+// carries the option's name into that message's first lines.
+template <class T, class Name = void>
 class required {
 public:
     template <class U = T>
@@ -545,8 +547,8 @@ private:
 };
 
 // An option that may be left out: a std::optional<T> that, for a flag,
-// takes only a bool, as required<bool> does.
-template <class T>
+// takes only a bool, as required<bool> does; `Name` as for required.
+template <class T, class Name = void>
 class optional : public std::optional<T> {
 public:
     optional() = default;
@@ -616,11 +618,11 @@ struct field_traits : field_type<M> {
     static constexpr bool is_optional = false;
     static const void* address(const M& m) { return &m; }
 };
-template <class T>
-struct field_traits<required<T>> : field_type<T> {
+template <class T, class N>
+struct field_traits<required<T, N>> : field_type<T> {
     static constexpr bool is_required = true;
     static constexpr bool is_optional = false;
-    static const void* address(const required<T>& m) { return &m.get(); }
+    static const void* address(const required<T, N>& m) { return &m.get(); }
 };
 template <class T>
 struct field_traits<std::optional<T>> : field_type<T> {
@@ -628,8 +630,8 @@ struct field_traits<std::optional<T>> : field_type<T> {
     static constexpr bool is_optional = true;
     static const void* address(const std::optional<T>& m) { return &m; }
 };
-template <class T>
-struct field_traits<optional<T>> : field_traits<std::optional<T>> {};
+template <class T, class N>
+struct field_traits<optional<T, N>> : field_traits<std::optional<T>> {};
 // An ID is kept as its text: the member's, or null when an optional one is
 // unset.
 template <class T>
@@ -639,15 +641,15 @@ struct field_traits<T> : field_type<T> {
     static constexpr bool is_optional = false;
     static const void* address(const T& m) { return &m.str(); }
 };
-template <class T>
+template <class T, class N>
     requires std::derived_from<T, basic_id<T>>
-struct field_traits<required<T>> : field_traits<T> {
+struct field_traits<required<T, N>> : field_traits<T> {
     static constexpr bool is_required = true;
-    static const void* address(const required<T>& m) { return &m.get().str(); }
+    static const void* address(const required<T, N>& m) { return &m.get().str(); }
 };
-template <class T>
+template <class T, class N>
     requires std::derived_from<T, basic_id<T>>
-struct field_traits<optional<T>> : field_traits<T> {
+struct field_traits<optional<T, N>> : field_traits<T> {
     static const void* address(const std::optional<T>& m) { return m ? &m->str() : nullptr; }
 };
 
@@ -856,43 +858,6 @@ WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
 }  // namespace webhooksio::detail
 #endif
 
-namespace webhooksio {
-struct diagnostics;
-}  // namespace webhooksio
-
-namespace webhooksio::api {
-
-// The client's named method of endpoint E, e.g. create_bucket(account_id,
-// options[, token]): basic_client<T> derives from named_call<basic_client<T>,
-// E> for every E of the table. Each endpoint's macro call specializes it.
-template <class Client, class E>
-struct named_call;
-
-// The same for the asynchronous client (asio/client.hpp): async_create_bucket(
-// account_id, options, token) and (account_id, options, diagnostics&, token).
-// Only declared here; instantiated by a program that includes asio.hpp.
-template <class Client, class E>
-struct async_named_call;
-
-// A call of E made without its options, with a token: possible when none of
-// E's options is required.
-template <class E, class Token>
-concept optionless_call = detail::all_optional<typename E::options> &&
-                          !std::is_same_v<std::remove_cvref_t<Token>, typename E::options> &&
-                          !std::is_same_v<std::remove_cvref_t<Token>, ::webhooksio::diagnostics>;
-
-// A completion token of that client (tokens.hpp), checked only once the
-// client is complete.
-template <class Token, class Client>
-concept token_of = Client::template accepts_token<Token>;
-
-// Whether the asynchronous client refuses E's options as a temporary with
-// `Token` (asio/client.hpp), asked only once the client is complete.
-template <class Client, class E, class Token>
-inline constexpr bool refuses_temporary_options = Client::template refuses_temporary_options<E, Token>;
-
-}  // namespace webhooksio::api
-
 // ---- The pieces of WEBHOOKSIO_ENDPOINT.
 
 #define WEBHOOKSIO_DETAIL_SOURCE_seed(name) name, true
@@ -911,85 +876,24 @@ inline constexpr bool refuses_temporary_options = Client::template refuses_tempo
 #define WEBHOOKSIO_DETAIL_OPTION(r, m, i, option) \
     WEBHOOKSIO_DETAIL_APPLY(BOOST_PP_IF(i, m, WEBHOOKSIO_DETAIL_SKIP), (i, BOOST_PP_TUPLE_REM() option))
 #define WEBHOOKSIO_DETAIL_APPLY(m, args) m args
+
 #define WEBHOOKSIO_DETAIL_SKIP(...)
 #define WEBHOOKSIO_DETAIL_OPTION_COUNT(...) \
     BOOST_PP_DEC(BOOST_PP_SEQ_SIZE(BOOST_PP_VARIADIC_SEQ_TO_SEQ((~) __VA_ARGS__)))
 
 #define WEBHOOKSIO_DETAIL_MEMBER(i, kind, type, name, description) WEBHOOKSIO_DETAIL_MEMBER_##kind(type, name)
-#define WEBHOOKSIO_DETAIL_MEMBER_required(type, name) ::webhooksio::required<type> name;
-#define WEBHOOKSIO_DETAIL_MEMBER_optional(type, name) ::webhooksio::optional<type> name{};
+#define WEBHOOKSIO_DETAIL_MEMBER_required(type, name) ::webhooksio::required<type, ::webhooksio::api::option::name> name;
+#define WEBHOOKSIO_DETAIL_MEMBER_optional(type, name) \
+    ::webhooksio::optional<type, ::webhooksio::api::option::name> name{};
+// The tag that carries an option's name in its member's type (options.hpp).
+#define WEBHOOKSIO_DETAIL_TAG(i, kind, type, name, description) struct name;
 #define WEBHOOKSIO_DETAIL_DOC(i, kind, type, name, description) \
     ::webhooksio::option_doc{std::string_view(#name, sizeof(#name) - 1), std::string_view(description, sizeof(description) - 1)},
 #define WEBHOOKSIO_DETAIL_NAME(i, kind, type, name, description) BOOST_PP_COMMA_IF(BOOST_PP_DEC(i)) name
 
-#define WEBHOOKSIO_DETAIL_ID_PARAM(z, i, E) const std::tuple_element_t<i, ::webhooksio::api::E::params>& id##i,
-#define WEBHOOKSIO_DETAIL_ID_VIEW(z, i, unused) BOOST_PP_COMMA_IF(i) id##i.str_view()
-#define WEBHOOKSIO_DETAIL_ID_VIEWS(n) std::array<std::string_view, n>{BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_VIEW, _)}
-
-// The named method, with and without a completion token, handing its IDs
-// and options to the client's shared code.
-#define WEBHOOKSIO_DETAIL_NAMED_CALL(E, n)                                                                     \
-    template <class Client>                                                                                    \
-    struct named_call<Client, ::webhooksio::api::E> {                                                          \
-        WEBHOOKSIO_NOINLINE boost::json::value E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E)             \
-                                                     const ::webhooksio::api::E::options& options = {}) {      \
-            return static_cast<Client&>(*this).template run<::webhooksio::api::E>(WEBHOOKSIO_DETAIL_ID_VIEWS(n), \
-                                                                                   options);                  \
-        }                                                                                                      \
-        template <::webhooksio::api::token_of<Client> Token>                                                   \
-        auto E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) const ::webhooksio::api::E::options& options, \
-               Token&& token) {                                                                                \
-            return static_cast<Client&>(*this).template run<::webhooksio::api::E>(                            \
-                WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, std::forward<Token>(token));                           \
-        }                                                                                                      \
-    };
-
-#define WEBHOOKSIO_DETAIL_ASYNC_NAMED_CALL(E, n)                                                               \
-    template <class Client>                                                                                    \
-    struct async_named_call<Client, ::webhooksio::api::E> {                                                    \
-        template <class Token>                                                                                 \
-        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E)                                       \
-                       const ::webhooksio::api::E::options& options, Token&& token) {                         \
-            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
-                WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, nullptr, std::forward<Token>(token));                  \
-        }                                                                                                      \
-        template <class Token>                                                                                 \
-        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E)                                       \
-                       const ::webhooksio::api::E::options& options, ::webhooksio::diagnostics& diag,          \
-                       Token&& token) {                                                                        \
-            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
-                WEBHOOKSIO_DETAIL_ID_VIEWS(n), options, &diag, std::forward<Token>(token));                    \
-        }                                                                                                      \
-        /* Without options, when none is required. */                                                        \
-        template <class Token>                                                                                 \
-            requires ::webhooksio::api::optionless_call<::webhooksio::api::E, Token>                            \
-        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) Token&& token) {                       \
-            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
-                WEBHOOKSIO_DETAIL_ID_VIEWS(n), ::webhooksio::api::E::options{}, nullptr,                       \
-                std::forward<Token>(token));                                                                   \
-        }                                                                                                      \
-        template <class Token>                                                                                 \
-            requires ::webhooksio::api::optionless_call<::webhooksio::api::E, Token>                            \
-        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::diagnostics& diag,       \
-                       Token&& token) {                                                                        \
-            return static_cast<Client&>(*this).template initiate_named<::webhooksio::api::E>(                  \
-                WEBHOOKSIO_DETAIL_ID_VIEWS(n), ::webhooksio::api::E::options{}, &diag,                         \
-                std::forward<Token>(token));                                                                   \
-        }                                                                                                      \
-        /* Options as a temporary that g++ before 14 would destroy twice: refused (asio/client.hpp). */         \
-        template <class Token>                                                                                 \
-            requires ::webhooksio::api::refuses_temporary_options<Client, ::webhooksio::api::E, Token>        \
-        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::api::E::options&&,      \
-                       Token&&) {                                                                              \
-            Client::template refuse_temporary_options<Token>(WEBHOOKSIO_DETAIL_ID_VIEWS(n));                   \
-        }                                                                                                      \
-        template <class Token>                                                                                 \
-            requires ::webhooksio::api::refuses_temporary_options<Client, ::webhooksio::api::E, Token>        \
-        auto async_##E(BOOST_PP_REPEAT(n, WEBHOOKSIO_DETAIL_ID_PARAM, E) ::webhooksio::api::E::options&&,      \
-                       ::webhooksio::diagnostics&, Token&&) {                                                  \
-            Client::template refuse_temporary_options<Token>(WEBHOOKSIO_DETAIL_ID_VIEWS(n));                   \
-        }                                                                                                      \
-    };
+// An area's list type from its WEBHOOKSIO_API_<AREA> macro.
+#define WEBHOOKSIO_DETAIL_AREA(list) boost::mp11::mp_rest<boost::mp11::mp_list<void list(WEBHOOKSIO_DETAIL_AREA_ITEM)>>
+#define WEBHOOKSIO_DETAIL_AREA_ITEM(E) , E
 
 #define WEBHOOKSIO_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(, __VA_ARGS__)
 // The same for a gateway call, whose options also carry the webhook itself
@@ -997,6 +901,9 @@ inline constexpr bool refuses_temporary_options = Client::template refuses_tempo
 #define WEBHOOKSIO_WEBHOOK_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(WEBHOOKSIO_WEBHOOK_MEMBERS, __VA_ARGS__)
 
 #define WEBHOOKSIO_DETAIL_ENDPOINT(webhook, area, E, source, method, route, ids, summary_, ...)                   \
+    namespace option {                                                                                         \
+    WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_TAG, __VA_ARGS__)                                          \
+    }                                                                                                          \
     struct E : ::webhooksio::endpoint<WEBHOOKSIO_DETAIL_SOURCE_##source, ::webhooksio::http_method::method,     \
                                       route WEBHOOKSIO_DETAIL_LEADING_COMMA ids> {                              \
         static constexpr std::string_view name{#E, sizeof(#E) - 1};                                            \
@@ -1009,9 +916,7 @@ inline constexpr bool refuses_temporary_options = Client::template refuses_tempo
         static constexpr std::array<::webhooksio::option_doc, WEBHOOKSIO_DETAIL_OPTION_COUNT(__VA_ARGS__)>      \
             option_docs{{WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_DOC, __VA_ARGS__)}};                   \
     };                                                                                                         \
-    BOOST_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_NAME, __VA_ARGS__)))  \
-    WEBHOOKSIO_DETAIL_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)                                                 \
-    WEBHOOKSIO_DETAIL_ASYNC_NAMED_CALL(E, WEBHOOKSIO_DETAIL_COUNT ids)
+    BOOST_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH_OPTION(WEBHOOKSIO_DETAIL_NAME, __VA_ARGS__)))
 
 namespace webhooksio::api {
 
@@ -1069,17 +974,20 @@ WEBHOOKSIO_ENDPOINT(accounts, get_account_embedded_view_html, docs("getAccountEm
     (optional, std::string, api_url, "The API URL to use.")
     (optional, std::string, embedded_url, "The embedded javascript file to use."))
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_ACCOUNTS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_ACCOUNTS(X)    \
+    X(register_account)               \
+    X(create_sub_account)             \
+    X(get_sub_accounts)               \
+    X(get_account)                    \
+    X(update_account)                 \
+    X(delete_account)                 \
+    X(list_accounts)                  \
+    X(get_account_embedded_view_html)
+
 namespace areas {
-using accounts = boost::mp11::mp_list<
-    register_account,
-    create_sub_account,
-    get_sub_accounts,
-    get_account,
-    update_account,
-    delete_account,
-    list_accounts,
-    get_account_embedded_view_html>;
+using accounts = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_ACCOUNTS);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1145,19 +1053,22 @@ WEBHOOKSIO_ENDPOINT(applications, get_application_versions, seed("getApplication
 WEBHOOKSIO_ENDPOINT(applications, delete_application_version, seed("deleteApplicationVersion"), delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", (account_id, application_id, application_version_id),
     "Deletes a version for an application.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_APPLICATIONS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_APPLICATIONS(X) \
+    X(create_application)              \
+    X(update_application)              \
+    X(get_application)                 \
+    X(get_applications)                \
+    X(delete_application)              \
+    X(create_application_version)      \
+    X(update_application_version)      \
+    X(get_application_version)         \
+    X(get_application_versions)        \
+    X(delete_application_version)
+
 namespace areas {
-using applications = boost::mp11::mp_list<
-    create_application,
-    update_application,
-    get_application,
-    get_applications,
-    delete_application,
-    create_application_version,
-    update_application_version,
-    get_application_version,
-    get_application_versions,
-    delete_application_version>;
+using applications = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_APPLICATIONS);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1195,15 +1106,18 @@ WEBHOOKSIO_ENDPOINT(billing, cancel_subscription, docs("cancelSubscription"), de
     "Cancel Subscription",
     (optional, bool, end_of_term, "If the change should take effect at the end of the term, or now. Defaults to now - false."))
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_BILLING(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_BILLING(X) \
+    X(create_subscription)        \
+    X(update_subscription)        \
+    X(get_subscription)           \
+    X(get_invoices)               \
+    X(get_invoice)                \
+    X(cancel_subscription)
+
 namespace areas {
-using billing = boost::mp11::mp_list<
-    create_subscription,
-    update_subscription,
-    get_subscription,
-    get_invoices,
-    get_invoice,
-    cancel_subscription>;
+using billing = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_BILLING);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1235,14 +1149,17 @@ WEBHOOKSIO_ENDPOINT(buckets, get_buckets, seed("getBuckets"), get, "/v1/accounts
 WEBHOOKSIO_ENDPOINT(buckets, delete_bucket, seed("deleteBucket"), delete_, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
     "Deletes a bucket.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_BUCKETS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_BUCKETS(X) \
+    X(create_bucket)              \
+    X(update_bucket)              \
+    X(get_bucket)                 \
+    X(get_buckets)                \
+    X(delete_bucket)
+
 namespace areas {
-using buckets = boost::mp11::mp_list<
-    create_bucket,
-    update_bucket,
-    get_bucket,
-    get_buckets,
-    delete_bucket>;
+using buckets = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_BUCKETS);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1266,13 +1183,16 @@ WEBHOOKSIO_ENDPOINT(certificates, get_certificates, docs("getCertificates"), get
 WEBHOOKSIO_ENDPOINT(certificates, delete_certificate, docs("deleteCertificate"), delete_, "/v1/accounts/:account_id/certificates/:certificate_id", (account_id, certificate_id),
     "Delete SSL Certificate")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_CERTIFICATES(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_CERTIFICATES(X) \
+    X(import_certificate)              \
+    X(get_certificate)                 \
+    X(get_certificates)                \
+    X(delete_certificate)
+
 namespace areas {
-using certificates = boost::mp11::mp_list<
-    import_certificate,
-    get_certificate,
-    get_certificates,
-    delete_certificate>;
+using certificates = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_CERTIFICATES);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1333,14 +1253,17 @@ WEBHOOKSIO_ENDPOINT(destinations, get_destinations, seed("getDestinations"), get
 WEBHOOKSIO_ENDPOINT(destinations, delete_destination, seed("deleteDestination"), delete_, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
     "Deletes an destination.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_DESTINATIONS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_DESTINATIONS(X) \
+    X(create_destination)              \
+    X(update_destination)              \
+    X(get_destination)                 \
+    X(get_destinations)                \
+    X(delete_destination)
+
 namespace areas {
-using destinations = boost::mp11::mp_list<
-    create_destination,
-    update_destination,
-    get_destination,
-    get_destinations,
-    delete_destination>;
+using destinations = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_DESTINATIONS);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1372,16 +1295,19 @@ WEBHOOKSIO_ENDPOINT(gateway, resend_messages, docs("resendMessages"), post, "/v1
 WEBHOOKSIO_ENDPOINT(gateway, retry_request, docs("retryRequest"), post, "/v1/retry", (),
     "Retry Request")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_GATEWAY(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_GATEWAY(X) \
+    X(get_gateway_auth_option)    \
+    X(get_gateway_auth_options)   \
+    X(send_input_request)         \
+    X(send_dynamic_input_request) \
+    X(check_input_gateway)        \
+    X(resend_messages)            \
+    X(retry_request)
+
 namespace areas {
-using gateway = boost::mp11::mp_list<
-    get_gateway_auth_option,
-    get_gateway_auth_options,
-    send_input_request,
-    send_dynamic_input_request,
-    check_input_gateway,
-    resend_messages,
-    retry_request>;
+using gateway = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_GATEWAY);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1434,14 +1360,17 @@ WEBHOOKSIO_ENDPOINT(inputs, get_inputs, seed("getInputs"), get, "/v1/accounts/:a
 WEBHOOKSIO_ENDPOINT(inputs, delete_input, seed("deleteInput"), delete_, "/v1/accounts/:account_id/inputs/:input_id", (account_id, input_id),
     "Deletes an input.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_INPUTS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_INPUTS(X) \
+    X(create_input)              \
+    X(update_input)              \
+    X(get_input)                 \
+    X(get_inputs)                \
+    X(delete_input)
+
 namespace areas {
-using inputs = boost::mp11::mp_list<
-    create_input,
-    update_input,
-    get_input,
-    get_inputs,
-    delete_input>;
+using inputs = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_INPUTS);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1464,13 +1393,16 @@ WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_status, seed("getOutgoingMess
 WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_attempt, docs("getOutgoingMessageAttempt"), get, "/v1/accounts/:account_id/attempts/:attempt_id", (account_id, attempt_id),
     "Get Outgoing Message Attempt")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_MESSAGES(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_MESSAGES(X)  \
+    X(get_incoming_message)         \
+    X(get_outgoing_message)         \
+    X(get_outgoing_message_status)  \
+    X(get_outgoing_message_attempt)
+
 namespace areas {
-using messages = boost::mp11::mp_list<
-    get_incoming_message,
-    get_outgoing_message,
-    get_outgoing_message_status,
-    get_outgoing_message_attempt>;
+using messages = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_MESSAGES);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1596,26 +1528,29 @@ WEBHOOKSIO_ENDPOINT(providers, get_consumer_destination, docs("getConsumerDestin
 WEBHOOKSIO_ENDPOINT(providers, send_dynamic_consumer_webhook_request, docs("sendDynamicConsumerWebhookRequest"), post, "/:application_id/:consumer_id/:bucket_key/:target_url", (application_id, consumer_id, bucket_key, target_url),
     "Send webhook to consumer (Dynamic)")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_PROVIDERS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_PROVIDERS(X)          \
+    X(create_consumer)                       \
+    X(get_consumers)                         \
+    X(update_consumer)                       \
+    X(get_consumer)                          \
+    X(delete_consumer)                       \
+    X(get_consumer_destinations)             \
+    X(create_consumer_destination)           \
+    X(update_consumer_destination)           \
+    X(delete_consumer_destination)           \
+    X(get_consumer_buckets)                  \
+    X(send_consumer_webhook_request)         \
+    X(get_consumer_subscription)             \
+    X(get_consumer_request_log)              \
+    X(create_client_token)                   \
+    X(get_embedded_view_html)                \
+    X(get_consumer_destination)              \
+    X(send_dynamic_consumer_webhook_request)
+
 namespace areas {
-using providers = boost::mp11::mp_list<
-    create_consumer,
-    get_consumers,
-    update_consumer,
-    get_consumer,
-    delete_consumer,
-    get_consumer_destinations,
-    create_consumer_destination,
-    update_consumer_destination,
-    delete_consumer_destination,
-    get_consumer_buckets,
-    send_consumer_webhook_request,
-    get_consumer_subscription,
-    get_consumer_request_log,
-    create_client_token,
-    get_embedded_view_html,
-    get_consumer_destination,
-    send_dynamic_consumer_webhook_request>;
+using providers = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_PROVIDERS);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1663,16 +1598,19 @@ WEBHOOKSIO_ENDPOINT(recipes, test_recipe, seed("testRecipe"), put, "/v1/accounts
     (required, std::string, recipe, "The recipe to be tested.")
     (optional, std::string, event_type, "The event type."))
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_RECIPES(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_RECIPES(X) \
+    X(create_recipe)              \
+    X(update_recipe)              \
+    X(publish_recipe)             \
+    X(get_recipe)                 \
+    X(get_recipes)                \
+    X(delete_recipe)              \
+    X(test_recipe)
+
 namespace areas {
-using recipes = boost::mp11::mp_list<
-    create_recipe,
-    update_recipe,
-    publish_recipe,
-    get_recipe,
-    get_recipes,
-    delete_recipe,
-    test_recipe>;
+using recipes = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_RECIPES);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1709,12 +1647,15 @@ WEBHOOKSIO_ENDPOINT(reporting, get_request_log, seed("getRequestLog"), get, "/v1
     (optional, webhooksio::bucket_id, bucket_id, "")
     (optional, int, http_status, ""))
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_REPORTING(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_REPORTING(X) \
+    X(get_overview_report)          \
+    X(get_summary_report)           \
+    X(get_request_log)
+
 namespace areas {
-using reporting = boost::mp11::mp_list<
-    get_overview_report,
-    get_summary_report,
-    get_request_log>;
+using reporting = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_REPORTING);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1781,21 +1722,24 @@ WEBHOOKSIO_ENDPOINT(users, verify_email_address, seed("verifyEmailAddress"), get
 WEBHOOKSIO_ENDPOINT(users, resend_verification_email, seed("resendVerificationEmail"), get, "/v1/accounts/:account_id/users/:user_id/resend_verification", (account_id, user_id),
     "Resends a verification email for a user.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_USERS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_USERS(X)   \
+    X(login)                      \
+    X(change_password)            \
+    X(get_api_token)              \
+    X(reset_password)             \
+    X(lookup_password_change_key) \
+    X(create_user)                \
+    X(update_user)                \
+    X(get_user)                   \
+    X(get_users)                  \
+    X(delete_user)                \
+    X(verify_email_address)       \
+    X(resend_verification_email)
+
 namespace areas {
-using users = boost::mp11::mp_list<
-    login,
-    change_password,
-    get_api_token,
-    reset_password,
-    lookup_password_change_key,
-    create_user,
-    update_user,
-    get_user,
-    get_users,
-    delete_user,
-    verify_email_address,
-    resend_verification_email>;
+using users = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_USERS);
 }  // namespace areas
 
 }  // namespace webhooksio::api
@@ -1823,18 +1767,29 @@ WEBHOOKSIO_ENDPOINT(utils, get_retry_policies, seed("getRetryPolicies"), get, "/
 WEBHOOKSIO_ENDPOINT(utils, get_retry_policy, seed("getRetryPolicy"), get, "/v1/retry_policies/:policy_id", (policy_id),
     "Returns the details of a specific retry policy.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_UTILS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_UTILS(X) \
+    X(health_check)             \
+    X(get_plans)                \
+    X(get_plan)                 \
+    X(get_timezones)            \
+    X(get_retry_policies)       \
+    X(get_retry_policy)
+
 namespace areas {
-using utils = boost::mp11::mp_list<
-    health_check,
-    get_plans,
-    get_plan,
-    get_timezones,
-    get_retry_policies,
-    get_retry_policy>;
+using utils = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_UTILS);
 }  // namespace areas
 
 }  // namespace webhooksio::api
+
+// X(endpoint) for every endpoint, area by area, in the order of
+// api::endpoints: how each client writes its named methods once.
+#define WEBHOOKSIO_API_ENDPOINTS(X)                                                                        \
+    WEBHOOKSIO_API_ACCOUNTS(X) WEBHOOKSIO_API_APPLICATIONS(X) WEBHOOKSIO_API_BUCKETS(X) WEBHOOKSIO_API_INPUTS(X) \
+    WEBHOOKSIO_API_DESTINATIONS(X) WEBHOOKSIO_API_RECIPES(X) WEBHOOKSIO_API_PROVIDERS(X)                    \
+    WEBHOOKSIO_API_REPORTING(X) WEBHOOKSIO_API_MESSAGES(X) WEBHOOKSIO_API_USERS(X) WEBHOOKSIO_API_UTILS(X)   \
+    WEBHOOKSIO_API_BILLING(X) WEBHOOKSIO_API_GATEWAY(X) WEBHOOKSIO_API_CERTIFICATES(X)
 
 namespace webhooksio::api {
 
@@ -1852,17 +1807,6 @@ void for_each_endpoint(F&& f) {
 }
 
 }  // namespace webhooksio::api
-
-namespace webhooksio::detail {
-
-// The named methods of every endpoint for a client: one base per endpoint,
-// made by its WEBHOOKSIO_ENDPOINT.
-template <class Client, class Endpoints = api::endpoints>
-struct named_calls;
-template <class Client, class... E>
-struct named_calls<Client, boost::mp11::mp_list<E...>> : api::named_call<Client, E>... {};
-
-}  // namespace webhooksio::detail
 // ---- webhooksio/client.hpp
 // The client: basic_client<Transport> turns endpoint types into calls, and
 // `client` is the one over cpp-httplib.
@@ -3650,6 +3594,57 @@ concept endpoint_type = requires {
 };
 
 }  // namespace webhooksio::detail
+// ---- detail/named_methods.hpp
+// The blocking client's named methods, written once for every endpoint of the
+// table (WEBHOOKSIO_API_ENDPOINTS): create_bucket(account_id, options) and the
+// rest. Each endpoint E gets a base class with one method, E(ids..., options),
+// a single non-template function, so that a wrong argument is reported
+// against its parameter: the compiler names the ID it expected, or the field
+// of a misspelt designated initializer.
+
+#include <array>
+#include <span>
+#include <string_view>
+#include <tuple>
+
+
+namespace webhooksio::detail {
+
+// How a named method reaches its client's private `run`: a client befriends
+// this one class rather than a base per endpoint.
+struct named_access {
+    template <class E, class Client, std::size_t N>
+    static auto run(Client& client, const std::array<std::string_view, N>& ids, const typename E::options& options) {
+        return client.template run<E>(std::span<const std::string_view>(ids), options);
+    }
+};
+
+// E_method<Client> holds E(ids..., options = {}): the IDs E's route takes, in
+// order, as their own types.
+#define WEBHOOKSIO_DETAIL_NAMED_METHOD(E)                                                                      \
+    template <class Client, class Ids = ::webhooksio::api::E::params>                                          \
+    struct E##_method;                                                                                         \
+    template <class Client, class... Ids>                                                                      \
+    struct E##_method<Client, std::tuple<Ids...>> {                                                            \
+        WEBHOOKSIO_NOINLINE auto E(const Ids&... ids, const ::webhooksio::api::E::options& options = {}) {     \
+            return named_access::run<::webhooksio::api::E>(                                                    \
+                static_cast<Client&>(*this), std::array<std::string_view, sizeof...(Ids)>{ids.str_view()...}, \
+                options);                                                                                      \
+        }                                                                                                      \
+    };
+
+WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_NAMED_METHOD)
+
+// Every named method, as the bases of one class.
+struct no_more_methods {};
+#define WEBHOOKSIO_DETAIL_NAMED_BASE(E) E##_method<Client>,
+template <class Client>
+struct named_methods : WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_NAMED_BASE) no_more_methods {};
+
+#undef WEBHOOKSIO_DETAIL_NAMED_BASE
+#undef WEBHOOKSIO_DETAIL_NAMED_METHOD
+
+}  // namespace webhooksio::detail
 // ---- webhooksio/httplib_transport.hpp
 // The default transport, over cpp-httplib's public API: HTTP and HTTPS,
 // keep-alive connections reused from a pool (one per concurrent caller) when
@@ -4744,12 +4739,18 @@ concept completion_token =
 
 namespace webhooksio {
 
+namespace detail {
+template <class Client, class Token>
+class calls_with;
+}  // namespace detail
+
 // A client of the API over a transport (see transport.hpp). Movable, not
 // copyable; a moved-from client may only be destroyed or assigned to. Its
-// named methods, one per endpoint (create_bucket(account_id, options) and
-// create_bucket(account_id, options, token)), come from its bases.
+// named methods, one per endpoint (create_bucket(account_id, options)),
+// come from its bases (detail/named_methods.hpp); with(token) gives the same
+// methods returning what the token says.
 template <transport Transport>
-class basic_client : public detail::named_calls<basic_client<Transport>> {
+class basic_client : public detail::named_methods<basic_client<Transport>> {
 public:
     // A client with the transport built from the options. Throws usage_error
     // for a bad key or base URL.
@@ -4808,14 +4809,20 @@ public:
         return state_->core.call_or_throw(*spec, views, free_form(options), state_->sender());
     }
 
+    // The named methods with a token (see tokens.hpp):
+    // api.with(nothrow).get_account(id) returns a result<boost::json::value>.
+    // The view refers to this client and is used at once.
+    template <completion_token Token>
+    detail::calls_with<basic_client, std::remove_cvref_t<Token>> with(Token) noexcept {
+        return detail::calls_with<basic_client, std::remove_cvref_t<Token>>(*this);
+    }
+
     Transport& transport() noexcept { return state_->transport; }
 
 private:
+    friend struct detail::named_access;
     template <class, class>
-    friend struct api::named_call;
-
-    template <class Token>
-    static constexpr bool accepts_token = completion_token<Token>;
+    friend class detail::calls_with;
 
     using spec = detail::call_spec;
     using id_list = std::span<const std::string_view>;
@@ -4872,6 +4879,27 @@ private:
 
     std::unique_ptr<state> state_;
 };
+
+namespace detail {
+
+// The named methods of a client with a token: what with(token) returns.
+template <class Client, class Token>
+class calls_with : public named_methods<calls_with<Client, Token>> {
+public:
+    explicit calls_with(Client& client) noexcept : client_(client) {}
+
+private:
+    friend struct named_access;
+
+    template <class E>
+    auto run(std::span<const std::string_view> ids, const typename E::options& options) {
+        return client_.template run<E>(ids, options, Token{});
+    }
+
+    Client& client_;
+};
+
+}  // namespace detail
 
 using client = basic_client<httplib_transport>;
 

@@ -115,8 +115,8 @@ BOOST_AUTO_TEST_CASE(either_name_of_the_subscription_event_will_do) {
     api.get_consumer_subscription(account_id{"AC1"}, app, wh::consumer_id{"C1"},
                                   {.bucket_key = webhooksio::bucket_key{"default"}, .event_type = "invoice.create"});
     BOOST_TEST(server.requests().size() == 1u);
-    auto missing = api.get_consumer_subscription(account_id{"AC1"}, app, wh::consumer_id{"C1"},
-                                                 {.bucket_key = webhooksio::bucket_key{"default"}}, wh::nothrow);
+    auto missing = api.with(wh::nothrow).get_consumer_subscription(account_id{"AC1"}, app, wh::consumer_id{"C1"},
+                                                 {.bucket_key = webhooksio::bucket_key{"default"}});
     BOOST_TEST(missing.error() == wh::errc::usage);
     BOOST_TEST(missing.error().what().find("event_name|event_type") != std::string::npos);
     BOOST_TEST(server.requests().size() == 1u);
@@ -203,7 +203,7 @@ BOOST_AUTO_TEST_CASE(a_5xx_without_json_keeps_the_raw_body) {
     loopback_server server;
     reply_with(server, 502, "<html>Bad Gateway</html>", "text/html");
     auto api = client_for(server);
-    auto r = api.get_plans({}, wh::nothrow);
+    auto r = api.with(wh::nothrow).get_plans();
     BOOST_TEST(!r.has_value());
     BOOST_TEST(r.has_error());
     BOOST_TEST(r.error() == wh::errc::server_error);
@@ -299,7 +299,7 @@ BOOST_AUTO_TEST_CASE(errors_are_error_codes_and_exceptions_are_system_errors) {
         response.set_content(R"({"message":"Bucket not found"})", "application/json");
     });
     auto api = client_for(server);
-    auto r = api.get_bucket(account_id{"AC1"}, bucket_id{"BU9"}, {}, wh::nothrow);
+    auto r = api.with(wh::nothrow).get_bucket(account_id{"AC1"}, bucket_id{"BU9"});
     const boost::system::error_code& ec = r.error();  // a webhooksio::error is an error_code
     BOOST_TEST(ec == wh::errc::not_found);
     BOOST_TEST(ec != wh::errc::forbidden);
@@ -324,7 +324,7 @@ BOOST_AUTO_TEST_CASE(errors_are_error_codes_and_exceptions_are_system_errors) {
 BOOST_AUTO_TEST_CASE(a_result_has_the_interface_of_boost_system_result) {
     loopback_server server;
     auto api = client_for(server);
-    auto ok = api.get_plans({}, wh::nothrow);
+    auto ok = api.with(wh::nothrow).get_plans();
     BOOST_TEST(ok.has_value());
     BOOST_TEST(!ok.has_error());
     BOOST_TEST(!ok.error());
@@ -333,7 +333,7 @@ BOOST_AUTO_TEST_CASE(a_result_has_the_interface_of_boost_system_result) {
     BOOST_TEST(*const_ok == json::parse(R"({"ok":true})"));
 
     reply_with(server, 404, R"({"message":"gone"})");
-    const auto failed = api.get_plans({}, wh::nothrow);
+    const auto failed = api.with(wh::nothrow).get_plans();
     BOOST_TEST(failed.has_error());
     BOOST_TEST(failed.value_or(json::value("fallback")) == json::value("fallback"));
     BOOST_CHECK_THROW(failed.value(), wh::status_error);
@@ -352,14 +352,14 @@ BOOST_AUTO_TEST_CASE(the_recording_transport_records_and_answers_from_a_script) 
     wh::basic_client<wh::testing::recording_transport> api{"KEY", {.max_retries = 0}, wire};
 
     BOOST_TEST(api.create_bucket(account_id{"AC1"}, {.name = "B"}).at("id") == "BU1");
-    auto conflict = api.create_bucket(account_id{"AC1"}, {.name = "B"}, wh::nothrow);
+    auto conflict = api.with(wh::nothrow).create_bucket(account_id{"AC1"}, {.name = "B"});
     BOOST_TEST(conflict.error() == wh::errc::conflict);
     BOOST_TEST(conflict.error().diagnostics().status == 409);
-    auto timeout = api.health_check({}, wh::nothrow);
+    auto timeout = api.with(wh::nothrow).health_check();
     BOOST_TEST(timeout.error() == wh::errc::timed_out);
     BOOST_TEST((timeout.error().diagnostics().failure == wh::transport_failure::timeout));
     // A request the test did not script is an error, never a made-up answer.
-    auto unscripted = api.health_check({}, wh::nothrow);
+    auto unscripted = api.with(wh::nothrow).health_check();
     BOOST_TEST(unscripted.error() == wh::errc::usage);
     BOOST_TEST(unscripted.error().what().find("no answer scripted for GET /v1/health") != std::string::npos);
 
@@ -472,7 +472,7 @@ BOOST_AUTO_TEST_CASE(with_response_keeps_the_status_and_headers_of_a_success) {
         response.set_content(R"({"id":"BU1"})", "application/json");
     });
     auto api = client_for(server);
-    wh::response r = api.create_bucket(account_id{"AC1"}, {.name = "B"}, wh::with_response);
+    wh::response r = api.with(wh::with_response).create_bucket(account_id{"AC1"}, {.name = "B"});
     BOOST_TEST(r.status == 201);
     BOOST_TEST(r.header("x-request-id") == "R7");
     BOOST_TEST(r.header("X-REQUEST-ID") == "R7");
@@ -484,8 +484,8 @@ BOOST_AUTO_TEST_CASE(with_response_keeps_the_status_and_headers_of_a_success) {
     BOOST_TEST(quiet->status == 201);
 
     reply_with(server, 404, R"({"message":"no"})");
-    BOOST_CHECK_THROW(api.create_bucket(account_id{"AC1"}, {.name = "B"}, wh::with_response), wh::status_error);
-    BOOST_TEST(api.get_buckets(account_id{"AC1"}, {}, wh::nothrow | wh::with_response).error() == wh::errc::not_found);
+    BOOST_CHECK_THROW(api.with(wh::with_response).create_bucket(account_id{"AC1"}, {.name = "B"}), wh::status_error);
+    BOOST_TEST(api.with(wh::nothrow | wh::with_response).get_buckets(account_id{"AC1"}).error() == wh::errc::not_found);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -495,7 +495,7 @@ BOOST_AUTO_TEST_SUITE(blocking)
 // The blocking client has no asynchronous form of its own: callbacks and
 // futures are the asio_client's.
 template <class Client, class Token>
-concept takes_token = requires(Client& api, Token token) { api.get_plans({}, token); };
+concept takes_token = requires(Client& api, Token token) { api.with(token).get_plans(); };
 
 BOOST_AUTO_TEST_CASE(a_call_runs_on_the_callers_thread) {
     static_assert(takes_token<wh::client, wh::nothrow_t>);
@@ -523,9 +523,9 @@ BOOST_AUTO_TEST_CASE(an_exception_thrown_by_a_hook_reaches_the_caller_with_every
         return std::string("nothing thrown");
     };
     BOOST_TEST(thrown([&] { api.health_check(); }) == "from the hook");
-    BOOST_TEST(thrown([&] { (void)api.health_check({}, wh::nothrow); }) == "from the hook");
-    BOOST_TEST(thrown([&] { api.health_check({}, wh::with_response); }) == "from the hook");
-    BOOST_TEST(thrown([&] { (void)api.health_check({}, wh::nothrow | wh::with_response); }) == "from the hook");
+    BOOST_TEST(thrown([&] { (void)api.with(wh::nothrow).health_check(); }) == "from the hook");
+    BOOST_TEST(thrown([&] { api.with(wh::with_response).health_check(); }) == "from the hook");
+    BOOST_TEST(thrown([&] { (void)api.with(wh::nothrow | wh::with_response).health_check(); }) == "from the hook");
     BOOST_TEST(server.requests().size() == 4u);
 }
 

@@ -747,15 +747,14 @@ BOOST_AUTO_TEST_CASE(a_bad_signing_secret_is_400_and_changes_nothing) {
                "bad-secret@example.com");
     const std::string too_short = "whsec_" + wh::webhook_secret{"c2hvcnQtc2VjcmV0"}.text().substr(6);
     for (const std::string& bad : {std::string("whsec_not base64!"), too_short}) {
-        auto created = p.owner.api->create_destination(
-            p.owner.id(), p.input, {.name = "e", .endpoint_url = receiver.server.base_url(), .signing_secret = bad},
-            wh::nothrow);
+        auto created = p.owner.api->with(wh::nothrow).create_destination(
+            p.owner.id(), p.input, {.name = "e", .endpoint_url = receiver.server.base_url(), .signing_secret = bad});
         BOOST_REQUIRE(created.has_error());
         BOOST_TEST(created.error().diagnostics().status == 400);
         BOOST_TEST(created.error().what().find("signing_secret") != std::string::npos);
         BOOST_TEST(created.error().what().find(bad.substr(6)) == std::string::npos);
-        auto updated = p.owner.api->update_destination(
-            p.owner.id(), p.target, {.name = "changed", .endpoint_url = "-", .signing_secret = bad}, wh::nothrow);
+        auto updated = p.owner.api->with(wh::nothrow).update_destination(
+            p.owner.id(), p.target, {.name = "changed", .endpoint_url = "-", .signing_secret = bad});
         BOOST_REQUIRE(updated.has_error());
         BOOST_TEST(updated.error().diagnostics().status == 400);
     }
@@ -1044,14 +1043,14 @@ BOOST_AUTO_TEST_CASE(only_publish_recipe_changes_the_running_code) {
     emulator server{fast()};
     account owner(server, "running-code@example.com");
     const std::string draft = "function wh(){ exit(result); }", sneaked = "function wh(){ exit(false); }";
-    const auto created = owner.api->create_recipe(
-        owner.id(), {.name = "r", .type = "destination", .recipe_draft = draft, .extra = {{"recipe", sneaked}}}, wh::nothrow);
+    const auto created = owner.api->with(wh::nothrow).create_recipe(
+        owner.id(), {.name = "r", .type = "destination", .recipe_draft = draft, .extra = {{"recipe", sneaked}}});
     BOOST_TEST(field_of(created) == "recipe");
     const wh::recipe_id recipe{str(owner.api->create_recipe(owner.id(), {.name = "r", .type = "destination", .recipe_draft = draft}), "id")};
     owner.api->publish_recipe(owner.id(), recipe);
     for (const char* key : {"recipe", "published", "published_at"}) {
-        const auto updated = owner.api->update_recipe(
-            owner.id(), recipe, {.name = "r", .type = "destination", .recipe_draft = draft, .extra = {{key, sneaked}}}, wh::nothrow);
+        const auto updated = owner.api->with(wh::nothrow).update_recipe(
+            owner.id(), recipe, {.name = "r", .type = "destination", .recipe_draft = draft, .extra = {{key, sneaked}}});
         BOOST_TEST(field_of(updated) == key);
     }
     BOOST_TEST(str(owner.api->get_recipe(owner.id(), recipe), "recipe") == draft);
@@ -1137,22 +1136,22 @@ BOOST_AUTO_TEST_CASE(no_key_is_401_another_accounts_is_403_unknown_is_404) {
     const wh::bucket_id bucket{str(ada.api->create_bucket(ada.id(), {.name = "mine"}), "id")};
 
     wh::client keyless{"", {.base_url = server.base_url()}};
-    auto e = keyless.get_buckets(ada.id(), {}, wh::nothrow);
+    auto e = keyless.with(wh::nothrow).get_buckets(ada.id());
     BOOST_REQUIRE(!e);
     BOOST_TEST(e.error().diagnostics().status == 401);
     BOOST_TEST(e.error().diagnostics().body.at("message").is_string());
     wh::client wrong_key{"key_nope", {.base_url = server.base_url()}};
-    BOOST_TEST(status_of([&] { return wrong_key.get_buckets(ada.id(), {}, wh::nothrow); }) == 401);
+    BOOST_TEST(status_of([&] { return wrong_key.with(wh::nothrow).get_buckets(ada.id()); }) == 401);
     // The key may also travel as ?_token=.
     wh::client query_key{str(ada.session, "api_token"), {.base_url = server.base_url(), .token_in_query = true}};
     BOOST_TEST(query_key.get_buckets(ada.id()).as_array().size() == 1u);
 
-    BOOST_TEST(status_of([&] { return bob.api->get_buckets(ada.id(), {}, wh::nothrow); }) == 403);
-    BOOST_TEST(status_of([&] { return bob.api->get_bucket(bob.id(), bucket, {}, wh::nothrow); }) == 403);
-    BOOST_TEST(status_of([&] { return bob.api->delete_bucket(ada.id(), bucket, {}, wh::nothrow); }) == 403);
+    BOOST_TEST(status_of([&] { return bob.api->with(wh::nothrow).get_buckets(ada.id()); }) == 403);
+    BOOST_TEST(status_of([&] { return bob.api->with(wh::nothrow).get_bucket(bob.id(), bucket); }) == 403);
+    BOOST_TEST(status_of([&] { return bob.api->with(wh::nothrow).delete_bucket(ada.id(), bucket); }) == 403);
     BOOST_TEST(ada.api->get_buckets(ada.id()).as_array().size() == 1u);  // still there
 
-    auto missing = ada.api->get_bucket(ada.id(), wh::bucket_id{"BU00000000000000000000000000000000"}, {}, wh::nothrow);
+    auto missing = ada.api->with(wh::nothrow).get_bucket(ada.id(), wh::bucket_id{"BU00000000000000000000000000000000"});
     BOOST_REQUIRE(!missing);
     BOOST_TEST(missing.error().diagnostics().status == 404);
     BOOST_TEST(std::string(missing.error().diagnostics().body.at("message").as_string()) == "bucket not found");
@@ -1242,7 +1241,7 @@ BOOST_AUTO_TEST_CASE(eight_clients_creating_200_buckets_each_lose_none) {
         threads.emplace_back([&, t] {
             wh::client api{token, {.base_url = server.base_url()}};
             for (int i = 0; i < 200; ++i)
-                if (!api.create_bucket(ada.id(), {.name = std::to_string(t) + "-" + std::to_string(i)}, wh::nothrow))
+                if (!api.with(wh::nothrow).create_bucket(ada.id(), {.name = std::to_string(t) + "-" + std::to_string(i)}))
                     ++failures;
         });
     for (auto& thread : threads) thread.join();
@@ -1312,24 +1311,24 @@ BOOST_AUTO_TEST_CASE(an_api_key_authenticates_until_its_account_goes_and_after_a
         bobs_token = str(bob.session, "api_token");
         bob.api->delete_account(bob.id());
         // Gone with its account at once, while the other keys still work.
-        BOOST_TEST(status_of([&] { return bob.api->get_account(bob.id(), {}, wh::nothrow); }) == 401);
-        BOOST_TEST(bool(r.client_of(first).get_account(r.account_id, {}, wh::nothrow)));
+        BOOST_TEST(status_of([&] { return bob.api->with(wh::nothrow).get_account(bob.id()); }) == 401);
+        BOOST_TEST(bool(r.client_of(first).with(wh::nothrow).get_account(r.account_id)));
         return bob.id();
     }()};
 
     // The data file's snapshot and journal give the keys back as they were.
     emulator second{{.data_file = r.file}};
     auto with_key = [&](const std::string& key) { return wh::client{key, {.base_url = second.base_url()}}; };
-    BOOST_TEST(bool(r.client_of(second).get_account(r.account_id, {}, wh::nothrow)));
-    BOOST_TEST(status_of([&] { return with_key(bobs_token).get_account(bobs_account, {}, wh::nothrow); }) == 401);
+    BOOST_TEST(bool(r.client_of(second).with(wh::nothrow).get_account(r.account_id)));
+    BOOST_TEST(status_of([&] { return with_key(bobs_token).with(wh::nothrow).get_account(bobs_account); }) == 401);
     // A key only like one, or a part of one, is no key.
     std::string altered = r.token;
     altered.back() = altered.back() == '0' ? '1' : '0';
     for (const std::string& wrong : {altered, r.token.substr(0, r.token.size() - 1), r.token + "0", std::string("key_")})
-        BOOST_TEST(status_of([&] { return with_key(wrong).get_account(r.account_id, {}, wh::nothrow); }) == 401, wrong);
+        BOOST_TEST(status_of([&] { return with_key(wrong).with(wh::nothrow).get_account(r.account_id); }) == 401, wrong);
     // An account made after the restart has a key that works.
     account carol(second, "keys-carol@example.com");
-    BOOST_TEST(bool(carol.api->get_account(carol.id(), {}, wh::nothrow)));
+    BOOST_TEST(bool(carol.api->with(wh::nothrow).get_account(carol.id())));
 }
 
 BOOST_AUTO_TEST_CASE(a_delivery_pending_at_shutdown_is_made_after_the_restart) {
@@ -1412,7 +1411,7 @@ BOOST_AUTO_TEST_CASE(settings_that_would_put_cr_lf_on_the_wire_are_400_naming_th
     const wh::bucket_id bucket{str(owner.api->create_bucket(acc, {.name = "b"}), "id")};
     const wh::input_id input{str(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in"}), "id")};
     auto destination = [&](const wh::api::create_destination::options& o) {
-        return field_of(owner.api->create_destination(acc, input, o, wh::nothrow));
+        return field_of(owner.api->with(wh::nothrow).create_destination(acc, input, o));
     };
     BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .header_prefix = "X\r\nX-Injected: evil"}) == "header_prefix");
     BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .header_prefix = "Bad Name"}) == "header_prefix");
@@ -1425,14 +1424,12 @@ BOOST_AUTO_TEST_CASE(settings_that_would_put_cr_lf_on_the_wire_are_400_naming_th
                    .empty());  // good settings pass
 
     const wh::destination_id made{str(owner.api->create_destination(acc, input, {.name = "d", .endpoint_url = "http://127.0.0.1:1/"}), "id")};
-    BOOST_TEST(field_of(owner.api->update_destination(
-                   acc, made, {.name = "d", .endpoint_url = "http://127.0.0.1:1/", .header_prefix = "A\nB"}, wh::nothrow)) ==
+    BOOST_TEST(field_of(owner.api->with(wh::nothrow).update_destination(
+                   acc, made, {.name = "d", .endpoint_url = "http://127.0.0.1:1/", .header_prefix = "A\nB"})) ==
                "header_prefix");
-    BOOST_TEST(field_of(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in2", .response_content_type = "text/plain\r\nSet-Cookie: a=b"},
-                                                wh::nothrow)) == "response_content_type");
+    BOOST_TEST(field_of(owner.api->with(wh::nothrow).create_input(acc, {.bucket_id = bucket, .name = "in2", .response_content_type = "text/plain\r\nSet-Cookie: a=b"})) == "response_content_type");
     // Any control character but tab, not only CR, LF and NUL (RFC 9110's field-value).
-    BOOST_TEST(field_of(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in3", .response_content_type = "text/plain\x0b"},
-                                                wh::nothrow)) == "response_content_type");
+    BOOST_TEST(field_of(owner.api->with(wh::nothrow).create_input(acc, {.bucket_id = bucket, .name = "in3", .response_content_type = "text/plain\x0b"})) == "response_content_type");
 
     // A consumer's destination is checked the same way.
     const wh::application_id app{str(owner.api->create_application(acc, {.name = "Shop", .categories = std::vector<std::string>{"c"},
@@ -1445,11 +1442,10 @@ BOOST_AUTO_TEST_CASE(settings_that_would_put_cr_lf_on_the_wire_are_400_naming_th
                                                                                       .examples_json = json::array{}, .active = true}),
                                     "id");
     owner.api->create_consumer(acc, app, {.consumer_id = wh::consumer_id{"c1"}, .bucket_key = wh::bucket_key{"main"}, .name = "C"});
-    BOOST_TEST(field_of(owner.api->create_consumer_destination(
+    BOOST_TEST(field_of(owner.api->with(wh::nothrow).create_consumer_destination(
                    acc, app, wh::consumer_id{"c1"},
                    {.application_version_id = wh::application_version_id{version}, .name = "theirs", .bucket_key = wh::bucket_key{"main"},
-                    .endpoint_url = "http://127.0.0.1:1/", .extra = {{"header_prefix", "X\r\nY"}}},
-                   wh::nothrow)) == "header_prefix");
+                    .endpoint_url = "http://127.0.0.1:1/", .extra = {{"header_prefix", "X\r\nY"}}})) == "header_prefix");
 }
 
 BOOST_AUTO_TEST_CASE(response_code_retry_count_and_retry_interval_out_of_range_are_400_naming_the_field) {
@@ -1458,13 +1454,13 @@ BOOST_AUTO_TEST_CASE(response_code_retry_count_and_retry_interval_out_of_range_a
     const auto acc = owner.id();
     const wh::bucket_id bucket{str(owner.api->create_bucket(acc, {.name = "b"}), "id")};
     for (long long code : {0LL, 99LL, 600LL, 99999LL})
-        BOOST_TEST(field_of(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in", .response_code = code}, wh::nothrow)) ==
+        BOOST_TEST(field_of(owner.api->with(wh::nothrow).create_input(acc, {.bucket_id = bucket, .name = "in", .response_code = code})) ==
                    "response_code");
     const wh::input_id input{str(owner.api->create_input(acc, {.bucket_id = bucket, .name = "in", .response_code = 599}), "id")};
-    BOOST_TEST(field_of(owner.api->update_input(acc, input, {.name = "in", .response_code = 0}, wh::nothrow)) == "response_code");
+    BOOST_TEST(field_of(owner.api->with(wh::nothrow).update_input(acc, input, {.name = "in", .response_code = 0})) == "response_code");
 
     auto destination = [&](const wh::api::create_destination::options& o) {
-        return field_of(owner.api->create_destination(acc, input, o, wh::nothrow));
+        return field_of(owner.api->with(wh::nothrow).create_destination(acc, input, o));
     };
     BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .retry_count = 1'000'000'000}) == "retry_count");
     BOOST_TEST(destination({.name = "d", .endpoint_url = "http://127.0.0.1:1/", .retry_count = -1}) == "retry_count");
@@ -1479,9 +1475,8 @@ BOOST_AUTO_TEST_CASE(an_update_cannot_take_another_users_email_address) {
     account bob(server, "bob@example.com");
     const wh::user_id bobs_user{str(bob.session, "user_id")};
 
-    const auto taken = bob.api->update_user(bob.id(), bobs_user,
-                                            {.first_name = "B", .last_name = "B", .email_address = "ada@example.com", .timezone = "UTC"},
-                                            wh::nothrow);
+    const auto taken = bob.api->with(wh::nothrow).update_user(bob.id(), bobs_user,
+                                            {.first_name = "B", .last_name = "B", .email_address = "ada@example.com", .timezone = "UTC"});
     BOOST_REQUIRE(!taken);
     BOOST_TEST(taken.error().diagnostics().status == 409);
 
@@ -1491,9 +1486,8 @@ BOOST_AUTO_TEST_CASE(an_update_cannot_take_another_users_email_address) {
     const std::string key = str(anonymous.reset_password({.email_address = "ada@example.com"}), "password_change_key");
     BOOST_TEST(str(anonymous.lookup_password_change_key(wh::password_change_key{key}), "user_id") == str(ada.session, "user_id"));
     // Keeping one's own address is no conflict.
-    BOOST_TEST(bool(bob.api->update_user(bob.id(), bobs_user,
-                                         {.first_name = "B", .last_name = "B", .email_address = "bob@example.com", .timezone = "UTC"},
-                                         wh::nothrow)));
+    BOOST_TEST(bool(bob.api->with(wh::nothrow).update_user(bob.id(), bobs_user,
+                                         {.first_name = "B", .last_name = "B", .email_address = "bob@example.com", .timezone = "UTC"})));
 }
 
 BOOST_AUTO_TEST_CASE(an_email_address_names_one_user_whatever_its_case) {
@@ -1503,17 +1497,15 @@ BOOST_AUTO_TEST_CASE(an_email_address_names_one_user_whatever_its_case) {
     wh::client anonymous{"none", {.base_url = server.base_url()}};
 
     // Registering, creating or renaming a user to the same address in another case is a conflict...
-    const auto again = anonymous.register_account(registration("bob@example.IO"), wh::nothrow);
+    const auto again = anonymous.with(wh::nothrow).register_account(registration("bob@example.IO"));
     BOOST_TEST((!again && again.error().diagnostics().status == 409));
     account ada(server, "ada@example.io");
-    const auto created = ada.api->create_user(
+    const auto created = ada.api->with(wh::nothrow).create_user(
         ada.id(), {.first_name = "B", .last_name = "B", .email_address = "BOB@EXAMPLE.IO", .password = "pw-2", .timezone = "UTC",
-                    .permission_level = "admin", .notify = false},
-        wh::nothrow);
+                    .permission_level = "admin", .notify = false});
     BOOST_TEST((!created && created.error().diagnostics().status == 409));
-    const auto renamed = ada.api->update_user(ada.id(), wh::user_id{str(ada.session, "user_id")},
-                                              {.first_name = "A", .last_name = "A", .email_address = "bob@EXAMPLE.io", .timezone = "UTC"},
-                                              wh::nothrow);
+    const auto renamed = ada.api->with(wh::nothrow).update_user(ada.id(), wh::user_id{str(ada.session, "user_id")},
+                                              {.first_name = "A", .last_name = "A", .email_address = "bob@EXAMPLE.io", .timezone = "UTC"});
     BOOST_TEST((!renamed && renamed.error().diagnostics().status == 409));
 
     // ...and logging in or resetting the password finds the user in any case.
@@ -1522,9 +1514,8 @@ BOOST_AUTO_TEST_CASE(an_email_address_names_one_user_whatever_its_case) {
     BOOST_TEST(str(anonymous.lookup_password_change_key(wh::password_change_key{key}), "user_id") == bobs_user);
     // The address is kept as it was given; changing only its case is no conflict with oneself.
     BOOST_TEST(str(bob.api->get_user(bob.id(), wh::user_id{bobs_user}), "email_address") == "Bob@Example.io");
-    BOOST_TEST(bool(bob.api->update_user(bob.id(), wh::user_id{bobs_user},
-                                         {.first_name = "B", .last_name = "B", .email_address = "bob@example.io", .timezone = "UTC"},
-                                         wh::nothrow)));
+    BOOST_TEST(bool(bob.api->with(wh::nothrow).update_user(bob.id(), wh::user_id{bobs_user},
+                                         {.first_name = "B", .last_name = "B", .email_address = "bob@example.io", .timezone = "UTC"})));
 }
 
 BOOST_AUTO_TEST_CASE(credentials_and_pseudo_headers_are_never_stored_nor_forwarded_whatever_their_case) {
@@ -1791,8 +1782,8 @@ BOOST_AUTO_TEST_CASE(the_data_file_is_private_and_holds_no_plain_or_unsalted_pas
 
     emulator second{{.data_file = file}};
     wh::client anonymous{"none", {.base_url = second.base_url()}};
-    BOOST_TEST(bool(anonymous.login({.email_address = "two@example.com", .password = "pw-1"}, wh::nothrow)));
-    BOOST_TEST(!anonymous.login({.email_address = "two@example.com", .password = "pw-2"}, wh::nothrow));
+    BOOST_TEST(bool(anonymous.with(wh::nothrow).login({.email_address = "two@example.com", .password = "pw-1"})));
+    BOOST_TEST(!anonymous.with(wh::nothrow).login({.email_address = "two@example.com", .password = "pw-2"}));
 }
 
 BOOST_AUTO_TEST_CASE(a_write_adds_what_it_changed_not_the_whole_state) {
@@ -1828,10 +1819,9 @@ BOOST_AUTO_TEST_CASE(update_user_neither_verifies_nor_grants_without_the_key) {
                                                              .timezone = "UTC", .permission_level = "user", .notify = false}),
                                 "id")};
     auto update = [&](std::string permission, wh::extra_options extra = {}) {
-        return owner.api->update_user(acc, grace, {.first_name = "Grace", .last_name = "Hopper", .email_address = "grace@example.com",
+        return owner.api->with(wh::nothrow).update_user(acc, grace, {.first_name = "Grace", .last_name = "Hopper", .email_address = "grace@example.com",
                                                    .timezone = "UTC", .permission_level = std::move(permission),
-                                                   .extra = std::move(extra)},
-                                      wh::nothrow);
+                                                   .extra = std::move(extra)});
     };
     BOOST_TEST(field_of(update("user", {{"verified", true}})) == "verified");
     BOOST_TEST(field_of(update("admin")) == "permission_level");
@@ -1887,9 +1877,8 @@ BOOST_AUTO_TEST_CASE(private_destinations_are_refused_when_denied) {
                                         "http://169.254.169.254/latest", "http://0.0.0.0/", "http://[::1]:8080/",
                                         "http://[::ffff:127.0.0.1]/", "http://[fd00::1]/", "http://localhost:8080/"}) {
                     BOOST_TEST_CONTEXT(url) {
-                        BOOST_TEST(field_of(owner.api->create_destination(acc, input, {.name = "d", .endpoint_url = url},
-                                                                          wh::nothrow)) == "endpoint_url");
-                        BOOST_TEST(field_of(owner.api->send_dynamic_input_request(input, wh::target_url{url}, {}, wh::nothrow)) ==
+                        BOOST_TEST(field_of(owner.api->with(wh::nothrow).create_destination(acc, input, {.name = "d", .endpoint_url = url})) == "endpoint_url");
+                        BOOST_TEST(field_of(owner.api->with(wh::nothrow).send_dynamic_input_request(input, wh::target_url{url})) ==
                                    "target_url");
                     }
                 }
@@ -1897,8 +1886,7 @@ BOOST_AUTO_TEST_CASE(private_destinations_are_refused_when_denied) {
             const wh::destination_id named{
                 str(owner.api->create_destination(acc, input, {.name = "named", .endpoint_url = loopback_name, .retry_count = 0}), "id")};
             if (deny)
-                BOOST_TEST(field_of(owner.api->update_destination(acc, named, {.name = "named", .endpoint_url = "http://10.0.0.1/"},
-                                                                  wh::nothrow)) == "endpoint_url");
+                BOOST_TEST(field_of(owner.api->with(wh::nothrow).update_destination(acc, named, {.name = "named", .endpoint_url = "http://10.0.0.1/"})) == "endpoint_url");
             const std::size_t before = receiver.requests().size();
             const json::value accepted = owner.api->send_input_request(wh::input_name{"in"}, input);
             BOOST_REQUIRE(server.wait_for_deliveries());
@@ -1938,9 +1926,9 @@ BOOST_AUTO_TEST_CASE(a_parent_reaches_its_sub_account_and_not_the_other_way) {
                                 "id")};
     wh::client branch{str(parent.api->get_api_token(sub, clerk), "api_token"), {.base_url = server.base_url()}};
     BOOST_TEST(str(branch.get_bucket(sub, subs_bucket), "name") == "branch's");
-    BOOST_TEST(status_of([&] { return branch.get_account(parent.id(), {}, wh::nothrow); }) == 403);
-    BOOST_TEST(status_of([&] { return branch.get_buckets(parent.id(), {}, wh::nothrow); }) == 403);
-    BOOST_TEST(status_of([&] { return branch.get_bucket(parent.id(), parents_bucket, {}, wh::nothrow); }) == 403);
+    BOOST_TEST(status_of([&] { return branch.with(wh::nothrow).get_account(parent.id()); }) == 403);
+    BOOST_TEST(status_of([&] { return branch.with(wh::nothrow).get_buckets(parent.id()); }) == 403);
+    BOOST_TEST(status_of([&] { return branch.with(wh::nothrow).get_bucket(parent.id(), parents_bucket); }) == 403);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

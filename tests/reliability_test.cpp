@@ -812,7 +812,7 @@ BOOST_AUTO_TEST_CASE(eight_threads_share_a_client_and_nothing_is_lost_or_duplica
             start.arrive_and_wait();
             for (int i = 0; i < calls; ++i) {
                 std::string id = "AC" + std::to_string(t) + "-" + std::to_string(i);
-                auto answer = api.get_account(account_id{id}, {}, wh::nothrow);
+                auto answer = api.with(wh::nothrow).get_account(account_id{id});
                 if (!answer || answer->at("target").as_string() != "/v1/accounts/" + id) ++mismatches;
             }
         });

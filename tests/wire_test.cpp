@@ -105,8 +105,8 @@ T value_for(const json::value& v) {
 template <class M> struct member_value;
 template <class C, class M> struct member_value<M C::*> { using type = M; };
 template <class M> struct unwrapped { using type = M; };
-template <class T> struct unwrapped<webhooksio::required<T>> { using type = T; };
-template <class T> struct unwrapped<webhooksio::optional<T>> { using type = T; };
+template <class T, class N> struct unwrapped<webhooksio::required<T, N>> { using type = T; };
+template <class T, class N> struct unwrapped<webhooksio::optional<T, N>> { using type = T; };
 template <class D>
 using value_type_of = typename unwrapped<typename member_value<std::remove_cv_t<decltype(D::pointer)>>::type>::type;
 
@@ -220,8 +220,7 @@ BOOST_AUTO_TEST_CASE(a_list_item_that_is_empty_or_holds_a_comma_is_refused) {
     const wh::account_id account{"AC1"};
     for (const std::vector<std::string>& items :
          {std::vector<std::string>{"a,b"}, std::vector<std::string>{"a", ""}}) {
-        auto typed = api.create_input(account, {.bucket_id = wh::bucket_id{"BU1"}, .name = "in", .event_filters = items},
-                                      wh::nothrow);
+        auto typed = api.with(wh::nothrow).create_input(account, {.bucket_id = wh::bucket_id{"BU1"}, .name = "in", .event_filters = items});
         BOOST_TEST_REQUIRE(typed.has_error());
         BOOST_TEST(typed.error() == wh::errc::usage);
         BOOST_TEST(std::string(typed.error().what()).find("event_filters") != std::string::npos);
@@ -241,6 +240,6 @@ BOOST_AUTO_TEST_CASE(a_list_item_that_is_empty_or_holds_a_comma_is_refused) {
 
 // An option whose value is an ID takes the ID type, sent as its text.
 static_assert(std::is_same_v<decltype(webhooksio::api::create_input::options::bucket_id),
-                             webhooksio::required<webhooksio::bucket_id>>);
+                             webhooksio::required<webhooksio::bucket_id, webhooksio::api::option::bucket_id>>);
 static_assert(!std::is_convertible_v<const char*, webhooksio::required<webhooksio::bucket_id>>);
 static_assert(!std::is_convertible_v<const char*, webhooksio::optional<webhooksio::recipe_id>>);

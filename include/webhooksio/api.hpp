@@ -1,8 +1,9 @@
 // The whole endpoint table: every call of the Webhooks.io API as a type in
 // namespace webhooksio::api, one header per area of the API. Each endpoint
 // is one WEBHOOKSIO_ENDPOINT in its area's header (detail/define_endpoint.hpp);
-// everything else (this list, the client's named methods, reflection, the
-// emulator's routes) is made from it.
+// its area's WEBHOOKSIO_API_<AREA> list names it; everything else (the lists
+// here, each client's named methods, reflection, the emulator's routes) is
+// made from them.
 #pragma once
 
 #include <type_traits>
@@ -25,6 +26,14 @@
 #include "api/users.hpp"
 #include "api/utils.hpp"
 
+// X(endpoint) for every endpoint, area by area, in the order of
+// api::endpoints: how each client writes its named methods once.
+#define WEBHOOKSIO_API_ENDPOINTS(X)                                                                        \
+    WEBHOOKSIO_API_ACCOUNTS(X) WEBHOOKSIO_API_APPLICATIONS(X) WEBHOOKSIO_API_BUCKETS(X) WEBHOOKSIO_API_INPUTS(X) \
+    WEBHOOKSIO_API_DESTINATIONS(X) WEBHOOKSIO_API_RECIPES(X) WEBHOOKSIO_API_PROVIDERS(X)                    \
+    WEBHOOKSIO_API_REPORTING(X) WEBHOOKSIO_API_MESSAGES(X) WEBHOOKSIO_API_USERS(X) WEBHOOKSIO_API_UTILS(X)   \
+    WEBHOOKSIO_API_BILLING(X) WEBHOOKSIO_API_GATEWAY(X) WEBHOOKSIO_API_CERTIFICATES(X)
+
 namespace webhooksio::api {
 
 // Every endpoint type, area by area, for code that walks the table (tests,
@@ -41,14 +50,3 @@ void for_each_endpoint(F&& f) {
 }
 
 }  // namespace webhooksio::api
-
-namespace webhooksio::detail {
-
-// The named methods of every endpoint for a client: one base per endpoint,
-// made by its WEBHOOKSIO_ENDPOINT.
-template <class Client, class Endpoints = api::endpoints>
-struct named_calls;
-template <class Client, class... E>
-struct named_calls<Client, boost::mp11::mp_list<E...>> : api::named_call<Client, E>... {};
-
-}  // namespace webhooksio::detail

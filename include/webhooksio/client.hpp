@@ -19,6 +19,7 @@
 #include "client_options.hpp"
 #include "detail/client_core.hpp"
 #include "detail/endpoint_ids.hpp"
+#include "detail/named_methods.hpp"
 #include "detail/request.hpp"
 #include "error.hpp"
 #include "httplib_transport.hpp"
@@ -32,12 +33,18 @@
 
 namespace webhooksio {
 
+namespace detail {
+template <class Client, class Token>
+class calls_with;
+}  // namespace detail
+
 // A client of the API over a transport (see transport.hpp). Movable, not
 // copyable; a moved-from client may only be destroyed or assigned to. Its
-// named methods, one per endpoint (create_bucket(account_id, options) and
-// create_bucket(account_id, options, token)), come from its bases.
+// named methods, one per endpoint (create_bucket(account_id, options)),
+// come from its bases (detail/named_methods.hpp); with(token) gives the same
+// methods returning what the token says.
 template <transport Transport>
-class basic_client : public detail::named_calls<basic_client<Transport>> {
+class basic_client : public detail::named_methods<basic_client<Transport>> {
 public:
     // A client with the transport built from the options. Throws usage_error
     // for a bad key or base URL.
@@ -96,14 +103,20 @@ public:
         return state_->core.call_or_throw(*spec, views, free_form(options), state_->sender());
     }
 
+    // The named methods with a token (see tokens.hpp):
+    // api.with(nothrow).get_account(id) returns a result<boost::json::value>.
+    // The view refers to this client and is used at once.
+    template <completion_token Token>
+    detail::calls_with<basic_client, std::remove_cvref_t<Token>> with(Token) noexcept {
+        return detail::calls_with<basic_client, std::remove_cvref_t<Token>>(*this);
+    }
+
     Transport& transport() noexcept { return state_->transport; }
 
 private:
+    friend struct detail::named_access;
     template <class, class>
-    friend struct api::named_call;
-
-    template <class Token>
-    static constexpr bool accepts_token = completion_token<Token>;
+    friend class detail::calls_with;
 
     using spec = detail::call_spec;
     using id_list = std::span<const std::string_view>;
@@ -160,6 +173,27 @@ private:
 
     std::unique_ptr<state> state_;
 };
+
+namespace detail {
+
+// The named methods of a client with a token: what with(token) returns.
+template <class Client, class Token>
+class calls_with : public named_methods<calls_with<Client, Token>> {
+public:
+    explicit calls_with(Client& client) noexcept : client_(client) {}
+
+private:
+    friend struct named_access;
+
+    template <class E>
+    auto run(std::span<const std::string_view> ids, const typename E::options& options) {
+        return client_.template run<E>(ids, options, Token{});
+    }
+
+    Client& client_;
+};
+
+}  // namespace detail
 
 using client = basic_client<httplib_transport>;
 

@@ -29,13 +29,12 @@ class basic_id : basic_id_tag {
 public:
     // From text, explicitly: a string, a string_view, a literal or a JSON
     // string. Never from a null pointer, nor from an ID of another type
-    // (write `bucket_id{other.str()}` to mean it).
+    // (write `bucket_id{other.str()}` to mean it). One constructor, so that
+    // a wrong argument's diagnostic stays short.
     template <class S>
         requires(std::constructible_from<std::string, S &&> && !std::is_null_pointer_v<std::remove_cvref_t<S>> &&
                  !std::is_base_of_v<basic_id_tag, std::remove_cvref_t<S>>)
     explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
-    explicit basic_id(const boost::json::string& value) : value_(value.data(), value.size()) {}
-    basic_id(std::nullptr_t) = delete;
 
     const std::string& str() const noexcept { return value_; }
     std::string_view str_view() const noexcept { return value_; }

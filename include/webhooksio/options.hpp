@@ -39,8 +39,10 @@ inline constexpr bool flag_from = !std::is_same_v<T, bool> || std::is_same_v<std
 }  // namespace detail
 
 // An option that must be given. It has no usable default, so leaving it out of
-// a designated initializer stops the build with the message below.
-template <class T>
+// a designated initializer stops the build with the message below. `Name`, a
+// tag type the table declares for each option (api::option_name for `name`),
+// carries the option's name into that message's first lines.
+template <class T, class Name = void>
 class required {
 public:
     template <class U = T>
@@ -66,8 +68,8 @@ private:
 };
 
 // An option that may be left out: a std::optional<T> that, for a flag,
-// takes only a bool, as required<bool> does.
-template <class T>
+// takes only a bool, as required<bool> does; `Name` as for required.
+template <class T, class Name = void>
 class optional : public std::optional<T> {
 public:
     optional() = default;
@@ -137,11 +139,11 @@ struct field_traits : field_type<M> {
     static constexpr bool is_optional = false;
     static const void* address(const M& m) { return &m; }
 };
-template <class T>
-struct field_traits<required<T>> : field_type<T> {
+template <class T, class N>
+struct field_traits<required<T, N>> : field_type<T> {
     static constexpr bool is_required = true;
     static constexpr bool is_optional = false;
-    static const void* address(const required<T>& m) { return &m.get(); }
+    static const void* address(const required<T, N>& m) { return &m.get(); }
 };
 template <class T>
 struct field_traits<std::optional<T>> : field_type<T> {
@@ -149,8 +151,8 @@ struct field_traits<std::optional<T>> : field_type<T> {
     static constexpr bool is_optional = true;
     static const void* address(const std::optional<T>& m) { return &m; }
 };
-template <class T>
-struct field_traits<optional<T>> : field_traits<std::optional<T>> {};
+template <class T, class N>
+struct field_traits<optional<T, N>> : field_traits<std::optional<T>> {};
 // An ID is kept as its text: the member's, or null when an optional one is
 // unset.
 template <class T>
@@ -160,15 +162,15 @@ struct field_traits<T> : field_type<T> {
     static constexpr bool is_optional = false;
     static const void* address(const T& m) { return &m.str(); }
 };
-template <class T>
+template <class T, class N>
     requires std::derived_from<T, basic_id<T>>
-struct field_traits<required<T>> : field_traits<T> {
+struct field_traits<required<T, N>> : field_traits<T> {
     static constexpr bool is_required = true;
-    static const void* address(const required<T>& m) { return &m.get().str(); }
+    static const void* address(const required<T, N>& m) { return &m.get().str(); }
 };
-template <class T>
+template <class T, class N>
     requires std::derived_from<T, basic_id<T>>
-struct field_traits<optional<T>> : field_traits<T> {
+struct field_traits<optional<T, N>> : field_traits<T> {
     static const void* address(const std::optional<T>& m) { return m ? &m->str() : nullptr; }
 };
 

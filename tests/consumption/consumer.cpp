@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
     // The default client links cpp-httplib and OpenSSL; an empty ID keeps
     // this call off the network (it is refused before sending).
     client real{"KEY"};
-    auto refused = real.get_bucket(account_id{""}, bucket_id{"BU1"}, {}, nothrow);
+    auto refused = real.with(nothrow).get_bucket(account_id{""}, bucket_id{"BU1"});
     const bool refused_right = !refused && refused.error() == errc::usage;
     const bool expected_version = argc > 1 && std::string_view(argv[1]) == version;
 

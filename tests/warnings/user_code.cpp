@@ -27,7 +27,7 @@ void more_calls(client& api) {
     api.create_bucket(account_id{"AC1"}, {.name = "B", .extra = {{"description", "from C++"}}});
     api.send_input_request(input_name{"orders"}, input_id{"IN1"},
                            {.payload = boost::json::object{{"type", "order.created"}}, .headers = {{"X-Event", "e"}}});
-    result<response> whole = api.get_plans({}, nothrow | with_response);
+    result<response> whole = api.with(nothrow | with_response).get_plans();
     if (!whole) std::cerr << whole.error() << '\n';
     testing::recording_transport wire;
     wire.respond({.status = 200, .body = "{}"});

@@ -59,17 +59,20 @@ WEBHOOKSIO_ENDPOINT(accounts, get_account_embedded_view_html, docs("getAccountEm
     (optional, std::string, api_url, "The API URL to use.")
     (optional, std::string, embedded_url, "The embedded javascript file to use."))
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_ACCOUNTS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_ACCOUNTS(X)    \
+    X(register_account)               \
+    X(create_sub_account)             \
+    X(get_sub_accounts)               \
+    X(get_account)                    \
+    X(update_account)                 \
+    X(delete_account)                 \
+    X(list_accounts)                  \
+    X(get_account_embedded_view_html)
+
 namespace areas {
-using accounts = boost::mp11::mp_list<
-    register_account,
-    create_sub_account,
-    get_sub_accounts,
-    get_account,
-    update_account,
-    delete_account,
-    list_accounts,
-    get_account_embedded_view_html>;
+using accounts = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_ACCOUNTS);
 }  // namespace areas
 
 }  // namespace webhooksio::api

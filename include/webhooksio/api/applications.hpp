@@ -61,19 +61,22 @@ WEBHOOKSIO_ENDPOINT(applications, get_application_versions, seed("getApplication
 WEBHOOKSIO_ENDPOINT(applications, delete_application_version, seed("deleteApplicationVersion"), delete_, "/v1/accounts/:account_id/applications/:application_id/versions/:application_version_id", (account_id, application_id, application_version_id),
     "Deletes a version for an application.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_APPLICATIONS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_APPLICATIONS(X) \
+    X(create_application)              \
+    X(update_application)              \
+    X(get_application)                 \
+    X(get_applications)                \
+    X(delete_application)              \
+    X(create_application_version)      \
+    X(update_application_version)      \
+    X(get_application_version)         \
+    X(get_application_versions)        \
+    X(delete_application_version)
+
 namespace areas {
-using applications = boost::mp11::mp_list<
-    create_application,
-    update_application,
-    get_application,
-    get_applications,
-    delete_application,
-    create_application_version,
-    update_application_version,
-    get_application_version,
-    get_application_versions,
-    delete_application_version>;
+using applications = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_APPLICATIONS);
 }  // namespace areas
 
 }  // namespace webhooksio::api

@@ -33,15 +33,18 @@ WEBHOOKSIO_ENDPOINT(billing, cancel_subscription, docs("cancelSubscription"), de
     "Cancel Subscription",
     (optional, bool, end_of_term, "If the change should take effect at the end of the term, or now. Defaults to now - false."))
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_BILLING(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_BILLING(X) \
+    X(create_subscription)        \
+    X(update_subscription)        \
+    X(get_subscription)           \
+    X(get_invoices)               \
+    X(get_invoice)                \
+    X(cancel_subscription)
+
 namespace areas {
-using billing = boost::mp11::mp_list<
-    create_subscription,
-    update_subscription,
-    get_subscription,
-    get_invoices,
-    get_invoice,
-    cancel_subscription>;
+using billing = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_BILLING);
 }  // namespace areas
 
 }  // namespace webhooksio::api

@@ -27,14 +27,17 @@ WEBHOOKSIO_ENDPOINT(buckets, get_buckets, seed("getBuckets"), get, "/v1/accounts
 WEBHOOKSIO_ENDPOINT(buckets, delete_bucket, seed("deleteBucket"), delete_, "/v1/accounts/:account_id/buckets/:bucket_id", (account_id, bucket_id),
     "Deletes a bucket.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_BUCKETS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_BUCKETS(X) \
+    X(create_bucket)              \
+    X(update_bucket)              \
+    X(get_bucket)                 \
+    X(get_buckets)                \
+    X(delete_bucket)
+
 namespace areas {
-using buckets = boost::mp11::mp_list<
-    create_bucket,
-    update_bucket,
-    get_bucket,
-    get_buckets,
-    delete_bucket>;
+using buckets = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_BUCKETS);
 }  // namespace areas
 
 }  // namespace webhooksio::api

@@ -19,13 +19,16 @@ WEBHOOKSIO_ENDPOINT(certificates, get_certificates, docs("getCertificates"), get
 WEBHOOKSIO_ENDPOINT(certificates, delete_certificate, docs("deleteCertificate"), delete_, "/v1/accounts/:account_id/certificates/:certificate_id", (account_id, certificate_id),
     "Delete SSL Certificate")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_CERTIFICATES(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_CERTIFICATES(X) \
+    X(import_certificate)              \
+    X(get_certificate)                 \
+    X(get_certificates)                \
+    X(delete_certificate)
+
 namespace areas {
-using certificates = boost::mp11::mp_list<
-    import_certificate,
-    get_certificate,
-    get_certificates,
-    delete_certificate>;
+using certificates = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_CERTIFICATES);
 }  // namespace areas
 
 }  // namespace webhooksio::api

@@ -56,14 +56,17 @@ WEBHOOKSIO_ENDPOINT(destinations, get_destinations, seed("getDestinations"), get
 WEBHOOKSIO_ENDPOINT(destinations, delete_destination, seed("deleteDestination"), delete_, "/v1/accounts/:account_id/destinations/:destination_id", (account_id, destination_id),
     "Deletes an destination.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_DESTINATIONS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_DESTINATIONS(X) \
+    X(create_destination)              \
+    X(update_destination)              \
+    X(get_destination)                 \
+    X(get_destinations)                \
+    X(delete_destination)
+
 namespace areas {
-using destinations = boost::mp11::mp_list<
-    create_destination,
-    update_destination,
-    get_destination,
-    get_destinations,
-    delete_destination>;
+using destinations = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_DESTINATIONS);
 }  // namespace areas
 
 }  // namespace webhooksio::api

@@ -27,16 +27,19 @@ WEBHOOKSIO_ENDPOINT(gateway, resend_messages, docs("resendMessages"), post, "/v1
 WEBHOOKSIO_ENDPOINT(gateway, retry_request, docs("retryRequest"), post, "/v1/retry", (),
     "Retry Request")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_GATEWAY(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_GATEWAY(X) \
+    X(get_gateway_auth_option)    \
+    X(get_gateway_auth_options)   \
+    X(send_input_request)         \
+    X(send_dynamic_input_request) \
+    X(check_input_gateway)        \
+    X(resend_messages)            \
+    X(retry_request)
+
 namespace areas {
-using gateway = boost::mp11::mp_list<
-    get_gateway_auth_option,
-    get_gateway_auth_options,
-    send_input_request,
-    send_dynamic_input_request,
-    check_input_gateway,
-    resend_messages,
-    retry_request>;
+using gateway = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_GATEWAY);
 }  // namespace areas
 
 }  // namespace webhooksio::api

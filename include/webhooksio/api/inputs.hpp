@@ -48,14 +48,17 @@ WEBHOOKSIO_ENDPOINT(inputs, get_inputs, seed("getInputs"), get, "/v1/accounts/:a
 WEBHOOKSIO_ENDPOINT(inputs, delete_input, seed("deleteInput"), delete_, "/v1/accounts/:account_id/inputs/:input_id", (account_id, input_id),
     "Deletes an input.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_INPUTS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_INPUTS(X) \
+    X(create_input)              \
+    X(update_input)              \
+    X(get_input)                 \
+    X(get_inputs)                \
+    X(delete_input)
+
 namespace areas {
-using inputs = boost::mp11::mp_list<
-    create_input,
-    update_input,
-    get_input,
-    get_inputs,
-    delete_input>;
+using inputs = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_INPUTS);
 }  // namespace areas
 
 }  // namespace webhooksio::api

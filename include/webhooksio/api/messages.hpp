@@ -18,13 +18,16 @@ WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_status, seed("getOutgoingMess
 WEBHOOKSIO_ENDPOINT(messages, get_outgoing_message_attempt, docs("getOutgoingMessageAttempt"), get, "/v1/accounts/:account_id/attempts/:attempt_id", (account_id, attempt_id),
     "Get Outgoing Message Attempt")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_MESSAGES(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_MESSAGES(X)  \
+    X(get_incoming_message)         \
+    X(get_outgoing_message)         \
+    X(get_outgoing_message_status)  \
+    X(get_outgoing_message_attempt)
+
 namespace areas {
-using messages = boost::mp11::mp_list<
-    get_incoming_message,
-    get_outgoing_message,
-    get_outgoing_message_status,
-    get_outgoing_message_attempt>;
+using messages = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_MESSAGES);
 }  // namespace areas
 
 }  // namespace webhooksio::api

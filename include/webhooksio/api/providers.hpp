@@ -121,26 +121,29 @@ WEBHOOKSIO_ENDPOINT(providers, get_consumer_destination, docs("getConsumerDestin
 WEBHOOKSIO_ENDPOINT(providers, send_dynamic_consumer_webhook_request, docs("sendDynamicConsumerWebhookRequest"), post, "/:application_id/:consumer_id/:bucket_key/:target_url", (application_id, consumer_id, bucket_key, target_url),
     "Send webhook to consumer (Dynamic)")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_PROVIDERS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_PROVIDERS(X)          \
+    X(create_consumer)                       \
+    X(get_consumers)                         \
+    X(update_consumer)                       \
+    X(get_consumer)                          \
+    X(delete_consumer)                       \
+    X(get_consumer_destinations)             \
+    X(create_consumer_destination)           \
+    X(update_consumer_destination)           \
+    X(delete_consumer_destination)           \
+    X(get_consumer_buckets)                  \
+    X(send_consumer_webhook_request)         \
+    X(get_consumer_subscription)             \
+    X(get_consumer_request_log)              \
+    X(create_client_token)                   \
+    X(get_embedded_view_html)                \
+    X(get_consumer_destination)              \
+    X(send_dynamic_consumer_webhook_request)
+
 namespace areas {
-using providers = boost::mp11::mp_list<
-    create_consumer,
-    get_consumers,
-    update_consumer,
-    get_consumer,
-    delete_consumer,
-    get_consumer_destinations,
-    create_consumer_destination,
-    update_consumer_destination,
-    delete_consumer_destination,
-    get_consumer_buckets,
-    send_consumer_webhook_request,
-    get_consumer_subscription,
-    get_consumer_request_log,
-    create_client_token,
-    get_embedded_view_html,
-    get_consumer_destination,
-    send_dynamic_consumer_webhook_request>;
+using providers = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_PROVIDERS);
 }  // namespace areas
 
 }  // namespace webhooksio::api

@@ -43,16 +43,19 @@ WEBHOOKSIO_ENDPOINT(recipes, test_recipe, seed("testRecipe"), put, "/v1/accounts
     (required, std::string, recipe, "The recipe to be tested.")
     (optional, std::string, event_type, "The event type."))
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_RECIPES(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_RECIPES(X) \
+    X(create_recipe)              \
+    X(update_recipe)              \
+    X(publish_recipe)             \
+    X(get_recipe)                 \
+    X(get_recipes)                \
+    X(delete_recipe)              \
+    X(test_recipe)
+
 namespace areas {
-using recipes = boost::mp11::mp_list<
-    create_recipe,
-    update_recipe,
-    publish_recipe,
-    get_recipe,
-    get_recipes,
-    delete_recipe,
-    test_recipe>;
+using recipes = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_RECIPES);
 }  // namespace areas
 
 }  // namespace webhooksio::api

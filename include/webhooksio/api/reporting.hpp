@@ -32,12 +32,15 @@ WEBHOOKSIO_ENDPOINT(reporting, get_request_log, seed("getRequestLog"), get, "/v1
     (optional, webhooksio::bucket_id, bucket_id, "")
     (optional, int, http_status, ""))
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_REPORTING(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_REPORTING(X) \
+    X(get_overview_report)          \
+    X(get_summary_report)           \
+    X(get_request_log)
+
 namespace areas {
-using reporting = boost::mp11::mp_list<
-    get_overview_report,
-    get_summary_report,
-    get_request_log>;
+using reporting = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_REPORTING);
 }  // namespace areas
 
 }  // namespace webhooksio::api

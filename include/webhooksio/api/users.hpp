@@ -62,21 +62,24 @@ WEBHOOKSIO_ENDPOINT(users, verify_email_address, seed("verifyEmailAddress"), get
 WEBHOOKSIO_ENDPOINT(users, resend_verification_email, seed("resendVerificationEmail"), get, "/v1/accounts/:account_id/users/:user_id/resend_verification", (account_id, user_id),
     "Resends a verification email for a user.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_USERS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_USERS(X)   \
+    X(login)                      \
+    X(change_password)            \
+    X(get_api_token)              \
+    X(reset_password)             \
+    X(lookup_password_change_key) \
+    X(create_user)                \
+    X(update_user)                \
+    X(get_user)                   \
+    X(get_users)                  \
+    X(delete_user)                \
+    X(verify_email_address)       \
+    X(resend_verification_email)
+
 namespace areas {
-using users = boost::mp11::mp_list<
-    login,
-    change_password,
-    get_api_token,
-    reset_password,
-    lookup_password_change_key,
-    create_user,
-    update_user,
-    get_user,
-    get_users,
-    delete_user,
-    verify_email_address,
-    resend_verification_email>;
+using users = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_USERS);
 }  // namespace areas
 
 }  // namespace webhooksio::api

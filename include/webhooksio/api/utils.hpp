@@ -23,15 +23,18 @@ WEBHOOKSIO_ENDPOINT(utils, get_retry_policies, seed("getRetryPolicies"), get, "/
 WEBHOOKSIO_ENDPOINT(utils, get_retry_policy, seed("getRetryPolicy"), get, "/v1/retry_policies/:policy_id", (policy_id),
     "Returns the details of a specific retry policy.")
 
-// The area's endpoints, in the order above.
+// The area's endpoints, in the order above: WEBHOOKSIO_API_UTILS(X) is X(endpoint) for
+// each, from which the list below and each client's named methods are made.
+#define WEBHOOKSIO_API_UTILS(X) \
+    X(health_check)             \
+    X(get_plans)                \
+    X(get_plan)                 \
+    X(get_timezones)            \
+    X(get_retry_policies)       \
+    X(get_retry_policy)
+
 namespace areas {
-using utils = boost::mp11::mp_list<
-    health_check,
-    get_plans,
-    get_plan,
-    get_timezones,
-    get_retry_policies,
-    get_retry_policy>;
+using utils = WEBHOOKSIO_DETAIL_AREA(WEBHOOKSIO_API_UTILS);
 }  // namespace areas
 
 }  // namespace webhooksio::api

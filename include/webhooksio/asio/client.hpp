@@ -199,19 +199,90 @@ WEBHOOKSIO_DECL void start_call(std::shared_ptr<async_client_state> client, cons
 
 namespace detail {
 
-// The asynchronous named methods of every endpoint for a client: one base per
-// endpoint, made by its WEBHOOKSIO_ENDPOINT (detail/define_endpoint.hpp).
-template <class Client, class Endpoints = api::endpoints>
-struct async_named_calls;
-template <class Client, class... E>
-struct async_named_calls<Client, boost::mp11::mp_list<E...>> : api::async_named_call<Client, E>... {};
+// How a named method reaches its client's private members: a client
+// befriends this one class rather than a base per endpoint.
+struct async_named_access {
+    template <class E, class Client, std::size_t N, class Token>
+    static auto initiate(Client& client, const std::array<std::string_view, N>& ids,
+                         const typename E::options& options, diagnostics* diag, Token&& token) {
+        return client.template initiate_named<E>(std::span<const std::string_view>(ids), options, diag,
+                                                 std::forward<Token>(token));
+    }
+    template <class Client, class E, class Token>
+    static constexpr bool refuses = Client::template refuses_temporary_options<E, Token>;
+};
+
+// A call of E made without its options, with a token: possible when none of
+// E's options is required.
+template <class E, class Token>
+concept optionless_call = all_optional<typename E::options> &&
+                          !std::is_same_v<std::remove_cvref_t<Token>, typename E::options> &&
+                          !std::is_same_v<std::remove_cvref_t<Token>, diagnostics>;
+
+// The asynchronous named methods, written once for every endpoint of the
+// table: async_E(ids..., options, [diagnostics&,] token), the same without
+// options when none is required, and the overloads that refuse options as a
+// temporary where g++ before 14 would destroy them twice.
+#define WEBHOOKSIO_DETAIL_ASYNC_NAMED_METHOD(E)                                                               \
+    template <class Client, class Ids = ::webhooksio::api::E::params>                                         \
+    struct async_##E##_method;                                                                                \
+    template <class Client, class... Ids>                                                                     \
+    struct async_##E##_method<Client, std::tuple<Ids...>> {                                                   \
+        using options_type = ::webhooksio::api::E::options;                                                   \
+        template <class Token>                                                                                \
+        auto async_##E(const Ids&... ids, const options_type& options, Token&& token) {                       \
+            return async_named_access::initiate<::webhooksio::api::E>(                                        \
+                static_cast<Client&>(*this), std::array<std::string_view, sizeof...(Ids)>{ids.str_view()...}, \
+                options, nullptr, std::forward<Token>(token));                                                \
+        }                                                                                                     \
+        template <class Token>                                                                                \
+        auto async_##E(const Ids&... ids, const options_type& options, diagnostics& diag, Token&& token) {    \
+            return async_named_access::initiate<::webhooksio::api::E>(                                       \
+                static_cast<Client&>(*this), std::array<std::string_view, sizeof...(Ids)>{ids.str_view()...}, \
+                options, &diag, std::forward<Token>(token));                                                  \
+        }                                                                                                     \
+        template <class Token>                                                                                \
+            requires optionless_call<::webhooksio::api::E, Token>                                             \
+        auto async_##E(const Ids&... ids, Token&& token) {                                                    \
+            return async_named_access::initiate<::webhooksio::api::E>(                                       \
+                static_cast<Client&>(*this), std::array<std::string_view, sizeof...(Ids)>{ids.str_view()...}, \
+                options_type{}, nullptr, std::forward<Token>(token));                                         \
+        }                                                                                                     \
+        template <class Token>                                                                                \
+            requires optionless_call<::webhooksio::api::E, Token>                                             \
+        auto async_##E(const Ids&... ids, diagnostics& diag, Token&& token) {                                 \
+            return async_named_access::initiate<::webhooksio::api::E>(                                       \
+                static_cast<Client&>(*this), std::array<std::string_view, sizeof...(Ids)>{ids.str_view()...}, \
+                options_type{}, &diag, std::forward<Token>(token));                                           \
+        }                                                                                                     \
+        template <class Token>                                                                                \
+            requires async_named_access::refuses<Client, ::webhooksio::api::E, Token>                         \
+        void async_##E(const Ids&..., options_type&&, Token&&) {                                              \
+            Client::template refuse_temporary_options<Token>();                                               \
+        }                                                                                                     \
+        template <class Token>                                                                                \
+            requires async_named_access::refuses<Client, ::webhooksio::api::E, Token>                         \
+        void async_##E(const Ids&..., options_type&&, diagnostics&, Token&&) {                                \
+            Client::template refuse_temporary_options<Token>();                                               \
+        }                                                                                                     \
+    };
+
+WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_ASYNC_NAMED_METHOD)
+
+// Every asynchronous named method, as the bases of one class.
+struct no_more_async_methods {};
+#define WEBHOOKSIO_DETAIL_ASYNC_NAMED_BASE(E) async_##E##_method<Client>,
+template <class Client>
+struct async_named_methods : WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_ASYNC_NAMED_BASE) no_more_async_methods {};
+
+#undef WEBHOOKSIO_DETAIL_ASYNC_NAMED_BASE
+#undef WEBHOOKSIO_DETAIL_ASYNC_NAMED_METHOD
 
 }  // namespace detail
 
 template <async_transport Transport>
-class basic_asio_client : public detail::async_named_calls<basic_asio_client<Transport>> {
-    template <class, class>
-    friend struct api::async_named_call;
+class basic_asio_client : public detail::async_named_methods<basic_asio_client<Transport>> {
+    friend struct detail::async_named_access;
 
 public:
     using executor_type = boost::asio::any_io_executor;
@@ -238,7 +309,7 @@ public:
     ~basic_asio_client() { cancel_all(); }
 
     // Internals of the overloads that refuse options as a temporary, here
-    // and in api::async_named_call: whether E's options given as a temporary
+    // and in the named methods: whether E's options given as a temporary
     // with `Token` are refused (the overloads taking them by && are chosen
     // for a temporary), and the message.
     template <class E, class Token>
@@ -280,7 +351,7 @@ public:
 
     // Without options, when none of E's is required.
     template <detail::endpoint_type E, class Token>
-        requires api::optionless_call<E, Token>
+        requires detail::optionless_call<E, Token>
     auto async_call(const typename E::params& ids, Token&& token) {
         const typename E::options none{};
         return initiate(detail::spec_of<E>, detail::id_views(ids), detail::values_of(none), nullptr,

@@ -8,16 +8,14 @@
 #include <boost/json.hpp>
 #include <boost/preprocessor/repetition/repeat.hpp>
 
-#include <webhooksio/api.hpp>
+#include <webhooksio/detail/named_methods.hpp>
 
 namespace webhooksio {
 
 // The table's named methods call run<E>, which this client only declares.
-struct client : detail::named_calls<client> {
+struct client : detail::named_methods<client> {
     template <class E, class... Args>
     boost::json::value run(Args&&...);
-    template <class Token>
-    static constexpr bool accepts_token = true;
 };
 
 }  // namespace webhooksio
