@@ -5,22 +5,11 @@
 // (detail/httplib_connection.hpp).
 #pragma once
 
-#include <chrono>
 #include <memory>
-#include <mutex>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
-
-#include <httplib.h>
 
 #include "client_options.hpp"
 #include "config.hpp"
-#include "detail/base_url.hpp"
-#include "detail/httplib_connection.hpp"
-#include "error.hpp"
-#include "detail/retry.hpp"
+#include "result.hpp"
 #include "transport.hpp"
 
 namespace webhooksio {
@@ -30,41 +19,19 @@ public:
     // Throws usage_error for a bad base_url or a ca_bundle_pem without a
     // certificate: now, not at the first call.
     WEBHOOKSIO_DECL explicit httplib_transport(client_options options);
+    WEBHOOKSIO_DECL httplib_transport(httplib_transport&&) noexcept;
+    WEBHOOKSIO_DECL httplib_transport& operator=(httplib_transport&&) noexcept;
+    WEBHOOKSIO_DECL ~httplib_transport();
 
     WEBHOOKSIO_DECL result<http_response> send(const http_request& request);
 
 private:
-    struct outcome {
-        std::optional<http_response> response;
-        httplib::Error failure = httplib::Error::Success;
-        detail::stop_reason stopped = detail::stop_reason::none;
-        bool body_too_large = false;
-        std::string tls_refusal;
-    };
-
-    WEBHOOKSIO_DECL outcome exchange(detail::httplib_connection& connection, const http_request& request);
-    WEBHOOKSIO_DECL error failure(const outcome& failed) const;
-
-    // Idle keep-alive connections. Only a connection that completed its
-    // exchange goes back; a failed one is dropped with its socket.
-    class pool {
-    public:
-        // A connection, and whether it served an exchange before.
-        WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> acquire(
-            const httplib_transport& owner);
-        WEBHOOKSIO_DECL void release(std::unique_ptr<detail::httplib_connection> connection);
-
-        detail::exchange_watch watch;
-
-    private:
-        std::mutex mutex_;
-        std::vector<std::unique_ptr<detail::httplib_connection>> idle_;
-    };
-
-    client_options options_;
-    detail::connection_target target_;
-    // Behind a pointer so that the transport can move into its client.
-    std::unique_ptr<pool> pool_ = std::make_unique<pool>();
+    // The connections and the exchanges over cpp-httplib
+    // (detail/httplib_engine.hpp): behind a pointer, so that a program built
+    // with WEBHOOKSIO_SEPARATE_COMPILATION never reads httplib.h outside its
+    // one source file.
+    class engine;
+    std::unique_ptr<engine> engine_;
 };
 
 static_assert(transport<httplib_transport>);

@@ -11,6 +11,8 @@
 
 #include <boost/asio/error.hpp>
 
+#include "../detail/httplib_engine.hpp"
+
 namespace webhooksio {
 namespace detail {
 
@@ -58,7 +60,7 @@ inline boost::system::error_code why_no_connection(const std::string& host, int 
 
 }  // namespace detail
 
-WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : options_(std::move(options)) {
+WEBHOOKSIO_DECL httplib_transport::engine::engine(client_options options) : options_(std::move(options)) {
     auto url = detail::parse_base_url(options_.base_url);
     if (!url) throw_error(std::move(url).error());
     target_ = {url->address(), url->port, url->scheme == "https"};  // httplib adds IPv6 brackets back in Host
@@ -69,8 +71,8 @@ WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : o
     }
 }
 
-WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request& request) {
-    auto [connection, reused] = pool_->acquire(*this);
+WEBHOOKSIO_DECL result<http_response> httplib_transport::engine::send(const http_request& request) {
+    auto [connection, reused] = pool_.acquire(*this);
     auto answer = exchange(*connection, request);
     // Once more, for an idempotent request on a reused connection that the
     // server closed while it sat idle, which the check before writing
@@ -82,11 +84,11 @@ WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request
                                    (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write);
     if (closed_while_idle) answer = exchange(*connection, request);
     if (!answer.response) return failure(answer);
-    pool_->release(std::move(connection));
+    pool_.release(std::move(connection));
     return std::move(*answer.response);
 }
 
-WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::httplib_connection& connection,
+WEBHOOKSIO_DECL httplib_transport::engine::outcome httplib_transport::engine::exchange(detail::httplib_connection& connection,
                                                                        const http_request& request) {
     outcome result;
     if (std::chrono::steady_clock::now() >= request.deadline) {
@@ -132,10 +134,10 @@ WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::h
     };
 
     httplib::Response in;
-    pool_->watch.add(connection);
+    pool_.watch.add(connection);
     // This overload of send() doesn't copy the request, as send(const Request&) does.
     const bool sent = connection.client().send(out, in, result.failure);
-    pool_->watch.remove(connection);
+    pool_.watch.remove(connection);
 
     result.stopped = progress.stopped;
     result.body_too_large = read.too_large;
@@ -163,7 +165,7 @@ WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::h
 }
 
 // The one place where a failed exchange becomes an error.
-WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
+WEBHOOKSIO_DECL error httplib_transport::engine::failure(const outcome& failed) const {
     const std::string server = target_.host + ':' + std::to_string(target_.port);
     auto ms = [](std::chrono::milliseconds d) { return std::to_string(d.count()) + " ms"; };
     switch (failed.stopped) {
@@ -211,8 +213,8 @@ WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
     }
 }
 
-WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> httplib_transport::pool::acquire(
-    const httplib_transport& owner) {
+WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> httplib_transport::engine::pool::acquire(
+    const engine& owner) {
     {
         std::lock_guard lock(mutex_);
         if (!idle_.empty()) {
@@ -224,9 +226,19 @@ WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> htt
     return {std::make_unique<detail::httplib_connection>(owner.options_, owner.target_), false};
 }
 
-WEBHOOKSIO_DECL void httplib_transport::pool::release(std::unique_ptr<detail::httplib_connection> connection) {
+WEBHOOKSIO_DECL void httplib_transport::engine::pool::release(std::unique_ptr<detail::httplib_connection> connection) {
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(connection));
+}
+
+WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options)
+    : engine_(std::make_unique<engine>(std::move(options))) {}
+WEBHOOKSIO_DECL httplib_transport::httplib_transport(httplib_transport&&) noexcept = default;
+WEBHOOKSIO_DECL httplib_transport& httplib_transport::operator=(httplib_transport&&) noexcept = default;
+WEBHOOKSIO_DECL httplib_transport::~httplib_transport() = default;
+
+WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request& request) {
+    return engine_->send(request);
 }
 
 }  // namespace webhooksio
