@@ -3652,6 +3652,54 @@ struct named_methods : WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_NAMED_BASE) no
 // proxy, CA certificates and limits on the response
 // (detail/httplib_connection.hpp).
 
+#include <memory>
+
+
+namespace webhooksio {
+
+class httplib_transport {
+public:
+    // Throws usage_error for a bad base_url or a ca_bundle_pem without a
+    // certificate: now, not at the first call.
+    WEBHOOKSIO_DECL explicit httplib_transport(client_options options);
+    WEBHOOKSIO_DECL httplib_transport(httplib_transport&&) noexcept;
+    WEBHOOKSIO_DECL httplib_transport& operator=(httplib_transport&&) noexcept;
+    WEBHOOKSIO_DECL ~httplib_transport();
+
+    WEBHOOKSIO_DECL result<http_response> send(const http_request& request);
+
+private:
+    // The connections and the exchanges over cpp-httplib
+    // (detail/httplib_engine.hpp): behind a pointer, so that a program built
+    // with WEBHOOKSIO_SEPARATE_COMPILATION never reads httplib.h outside its
+    // one source file.
+    class engine;
+    std::unique_ptr<engine> engine_;
+};
+
+static_assert(transport<httplib_transport>);
+
+}  // namespace webhooksio
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/httplib_transport.ipp
+// Definitions for httplib_transport.hpp.
+
+#include <cerrno>
+#include <cstdint>
+
+#include <netdb.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <boost/asio/error.hpp>
+
+// ---- detail/httplib_engine.hpp
+// httplib_transport's engine: a pool of keep-alive connections over
+// cpp-httplib's public API, and one exchange of a request and its answer.
+// Read only by the library's definitions (impl/httplib_transport.ipp).
+
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -4227,11 +4275,11 @@ WEBHOOKSIO_DECL void httplib_connection::configure_tls(SSL_CTX* ctx, const clien
 
 namespace webhooksio {
 
-class httplib_transport {
+class httplib_transport::engine {
 public:
     // Throws usage_error for a bad base_url or a ca_bundle_pem without a
     // certificate: now, not at the first call.
-    WEBHOOKSIO_DECL explicit httplib_transport(client_options options);
+    WEBHOOKSIO_DECL explicit engine(client_options options);
 
     WEBHOOKSIO_DECL result<http_response> send(const http_request& request);
 
@@ -4253,7 +4301,7 @@ private:
     public:
         // A connection, and whether it served an exchange before.
         WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> acquire(
-            const httplib_transport& owner);
+            const engine& owner);
         WEBHOOKSIO_DECL void release(std::unique_ptr<detail::httplib_connection> connection);
 
         detail::exchange_watch watch;
@@ -4265,27 +4313,10 @@ private:
 
     client_options options_;
     detail::connection_target target_;
-    // Behind a pointer so that the transport can move into its client.
-    std::unique_ptr<pool> pool_ = std::make_unique<pool>();
+    pool pool_;
 };
 
-static_assert(transport<httplib_transport>);
-
 }  // namespace webhooksio
-
-#if WEBHOOKSIO_DEFINITIONS
-// ---- impl/httplib_transport.ipp
-// Definitions for httplib_transport.hpp.
-
-#include <cerrno>
-#include <cstdint>
-
-#include <netdb.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
-
-#include <boost/asio/error.hpp>
 
 namespace webhooksio {
 namespace detail {
@@ -4334,7 +4365,7 @@ inline boost::system::error_code why_no_connection(const std::string& host, int 
 
 }  // namespace detail
 
-WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : options_(std::move(options)) {
+WEBHOOKSIO_DECL httplib_transport::engine::engine(client_options options) : options_(std::move(options)) {
     auto url = detail::parse_base_url(options_.base_url);
     if (!url) throw_error(std::move(url).error());
     target_ = {url->address(), url->port, url->scheme == "https"};  // httplib adds IPv6 brackets back in Host
@@ -4345,8 +4376,8 @@ WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options) : o
     }
 }
 
-WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request& request) {
-    auto [connection, reused] = pool_->acquire(*this);
+WEBHOOKSIO_DECL result<http_response> httplib_transport::engine::send(const http_request& request) {
+    auto [connection, reused] = pool_.acquire(*this);
     auto answer = exchange(*connection, request);
     // Once more, for an idempotent request on a reused connection that the
     // server closed while it sat idle, which the check before writing
@@ -4358,11 +4389,11 @@ WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request
                                    (answer.failure == httplib::Error::Read || answer.failure == httplib::Error::Write);
     if (closed_while_idle) answer = exchange(*connection, request);
     if (!answer.response) return failure(answer);
-    pool_->release(std::move(connection));
+    pool_.release(std::move(connection));
     return std::move(*answer.response);
 }
 
-WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::httplib_connection& connection,
+WEBHOOKSIO_DECL httplib_transport::engine::outcome httplib_transport::engine::exchange(detail::httplib_connection& connection,
                                                                        const http_request& request) {
     outcome result;
     if (std::chrono::steady_clock::now() >= request.deadline) {
@@ -4408,10 +4439,10 @@ WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::h
     };
 
     httplib::Response in;
-    pool_->watch.add(connection);
+    pool_.watch.add(connection);
     // This overload of send() doesn't copy the request, as send(const Request&) does.
     const bool sent = connection.client().send(out, in, result.failure);
-    pool_->watch.remove(connection);
+    pool_.watch.remove(connection);
 
     result.stopped = progress.stopped;
     result.body_too_large = read.too_large;
@@ -4439,7 +4470,7 @@ WEBHOOKSIO_DECL httplib_transport::outcome httplib_transport::exchange(detail::h
 }
 
 // The one place where a failed exchange becomes an error.
-WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
+WEBHOOKSIO_DECL error httplib_transport::engine::failure(const outcome& failed) const {
     const std::string server = target_.host + ':' + std::to_string(target_.port);
     auto ms = [](std::chrono::milliseconds d) { return std::to_string(d.count()) + " ms"; };
     switch (failed.stopped) {
@@ -4487,8 +4518,8 @@ WEBHOOKSIO_DECL error httplib_transport::failure(const outcome& failed) const {
     }
 }
 
-WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> httplib_transport::pool::acquire(
-    const httplib_transport& owner) {
+WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> httplib_transport::engine::pool::acquire(
+    const engine& owner) {
     {
         std::lock_guard lock(mutex_);
         if (!idle_.empty()) {
@@ -4500,9 +4531,19 @@ WEBHOOKSIO_DECL std::pair<std::unique_ptr<detail::httplib_connection>, bool> htt
     return {std::make_unique<detail::httplib_connection>(owner.options_, owner.target_), false};
 }
 
-WEBHOOKSIO_DECL void httplib_transport::pool::release(std::unique_ptr<detail::httplib_connection> connection) {
+WEBHOOKSIO_DECL void httplib_transport::engine::pool::release(std::unique_ptr<detail::httplib_connection> connection) {
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(connection));
+}
+
+WEBHOOKSIO_DECL httplib_transport::httplib_transport(client_options options)
+    : engine_(std::make_unique<engine>(std::move(options))) {}
+WEBHOOKSIO_DECL httplib_transport::httplib_transport(httplib_transport&&) noexcept = default;
+WEBHOOKSIO_DECL httplib_transport& httplib_transport::operator=(httplib_transport&&) noexcept = default;
+WEBHOOKSIO_DECL httplib_transport::~httplib_transport() = default;
+
+WEBHOOKSIO_DECL result<http_response> httplib_transport::send(const http_request& request) {
+    return engine_->send(request);
 }
 
 }  // namespace webhooksio
