@@ -105,7 +105,8 @@ extern "C" {
     request.target += "/buckets/";
     wh::detail::append_percent_encoded(request.target, std::get<1>(in->get_bucket_ids).str());
     char separator = '?';
-    for (auto [name, value] : {std::pair{"expand", options.expand}, std::pair{"include_stats", options.include_stats}}) {
+    for (auto [name, value] : {std::pair<const char*, const std::optional<bool>&>{"expand", options.expand},
+                               std::pair<const char*, const std::optional<bool>&>{"include_stats", options.include_stats}}) {
         if (!value) continue;
         request.target += separator;
         separator = '&';
