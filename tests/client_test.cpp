@@ -184,6 +184,24 @@ BOOST_AUTO_TEST_CASE(bad_construction_is_a_usage_error) {
     expect_throw<wh::usage_error>([] { wh::client api{"KEY", {.user_agent_suffix = "a\nb"}}; });
 }
 
+// The options are checked in one place for both transports
+// (detail/checked_options.hpp): the blocking client refuses a bad proxy as
+// the asynchronous one does, in the same words, when it is made.
+BOOST_AUTO_TEST_CASE(bad_proxy_options_are_a_usage_error_when_the_client_is_made) {
+    const auto with_proxy = [](wh::proxy_options proxy) {
+        wh::client_options options;
+        options.proxy = std::move(proxy);
+        return expect_throw<wh::usage_error>([&] { wh::client api{"KEY", options}; });
+    };
+    BOOST_TEST(with_proxy({.host = "proxy.corp", .port = 0}).what().find("proxy.port must be from 1 to 65535") !=
+               std::string::npos);
+    BOOST_TEST(with_proxy({.host = "proxy.corp", .port = 70000}).what().find("proxy.port") != std::string::npos);
+    BOOST_TEST(with_proxy({.host = "proxy.corp", .port = 3128, .username = "u\r\nX: 1"}).what().find(
+                   "the proxy options hold a CR, LF or NUL character") != std::string::npos);
+    const auto pem = expect_throw<wh::usage_error>([] { wh::client api{"KEY", {.ca_bundle_pem = "not a certificate"}}; });
+    BOOST_TEST(pem.what().find("ca_bundle_pem holds no PEM certificate") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(errors)

@@ -17,7 +17,7 @@
 #include "../config.hpp"
 #include "../error.hpp"
 #include "../httplib_transport.hpp"
-#include "base_url.hpp"
+#include "checked_options.hpp"
 #include "httplib_connection.hpp"
 #include "retry.hpp"
 

@@ -73,5 +73,7 @@ WEBHOOKSIO_DECL result<response> decode_response(const request_context& context,
 }  // namespace webhooksio::detail
 
 #if WEBHOOKSIO_DEFINITIONS
+#include "../impl/request_checks.ipp"
 #include "../impl/request.ipp"
+#include "../impl/decode.ipp"
 #endif

@@ -61,14 +61,9 @@ inline boost::system::error_code why_no_connection(const std::string& host, int 
 }  // namespace detail
 
 WEBHOOKSIO_DECL httplib_transport::engine::engine(client_options options) : options_(std::move(options)) {
-    auto url = detail::parse_base_url(options_.base_url);
+    auto url = detail::check_client_options(options_);
     if (!url) throw_error(std::move(url).error());
     target_ = {url->address(), url->port, url->scheme == "https"};  // httplib adds IPv6 brackets back in Host
-    if (!options_.ca_bundle_pem.empty()) {
-        X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
-        if (!store) throw_error(error::usage("webhooksio: ca_bundle_pem holds no PEM certificate"));
-        X509_STORE_free(store);
-    }
 }
 
 WEBHOOKSIO_DECL result<http_response> httplib_transport::engine::send(const http_request& request) {

@@ -36,6 +36,7 @@
 #include <openssl/ssl.h>
 
 #include "../../detail/base_url.hpp"
+#include "../../detail/checked_options.hpp"
 #include "../../detail/basic_credentials.hpp"
 #include "../../detail/request.hpp"
 #include "../../error.hpp"
@@ -217,7 +218,7 @@ inline net::ssl::context tls_context(const client_options& options) {
     error_code ec;
     if (!options.ca_bundle_pem.empty() &&
         context.add_certificate_authority(net::buffer(options.ca_bundle_pem), ec))
-        throw_error(error::usage("webhooksio: ca_bundle_pem holds no PEM certificate"));
+        throw_error(error::usage("webhooksio: ca_bundle_pem holds a certificate OpenSSL cannot add"));
     if (!options.ca_bundle_path.empty() && context.load_verify_file(options.ca_bundle_path, ec))
         throw_error(error::usage("webhooksio: cannot read the CA certificates of ca_bundle_path"));
     return context;
@@ -249,14 +250,9 @@ inline connection_pool::connection_pool(net::any_io_executor executor, const cli
       watch_period_(watch_period_for(options)) {
     const bool default_port = url_.port == (url_.scheme == "https" ? 443 : 80);
     authority_ = default_port ? url_.host : url_.host + ':' + std::to_string(url_.port);
-    if (!proxy_.host.empty()) {
-        if (proxy_.port <= 0 || proxy_.port > 65535)
-            throw_error(error::usage("webhooksio: proxy.port must be from 1 to 65535"));
-        if (has_control_line_break(proxy_.host) || has_control_line_break(proxy_.username) ||
-            has_control_line_break(proxy_.password))
-            throw_error(error::usage("webhooksio: the proxy options hold a CR, LF or NUL character"));
-        if (!proxy_.username.empty()) proxy_credentials_ = basic_credentials(proxy_.username, proxy_.password);
-    }
+    // The options were checked by the transport (detail/checked_options.hpp).
+    if (!proxy_.host.empty() && !proxy_.username.empty())
+        proxy_credentials_ = basic_credentials(proxy_.username, proxy_.password);
     if (url_.scheme == "https") tls_.emplace(tls_context(options));
 }
 
@@ -618,7 +614,7 @@ WEBHOOKSIO_DECL boost::asio::awaitable<std::tuple<boost::system::error_code, htt
 }
 
 WEBHOOKSIO_DECL beast_transport::beast_transport(executor_type executor, const client_options& options) {
-    auto url = detail::parse_base_url(options.base_url);
+    auto url = detail::check_client_options(options);
     if (!url) throw_error(std::move(url).error());
     pool_ = std::make_shared<detail::connection_pool>(std::move(executor), options, std::move(*url));
 }
