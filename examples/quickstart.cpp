@@ -21,7 +21,7 @@
 
 #include <httplib.h>
 #include <webhooksio/emulator.hpp>
-#include <webhooksio/server_thread.hpp>
+#include <webhooksio/testing/server_thread.hpp>
 #include <webhooksio/webhooksio.hpp>
 
 namespace json = boost::json;

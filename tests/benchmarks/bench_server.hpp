@@ -14,7 +14,7 @@
 
 #include <httplib.h>
 
-#include <webhooksio/server_thread.hpp>
+#include <webhooksio/testing/server_thread.hpp>
 
 namespace bench {
 

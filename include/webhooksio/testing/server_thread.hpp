@@ -1,8 +1,8 @@
 // Runs an httplib::Server (or SSLServer) on a thread of its own while this
 // object lives: the examples' receivers and the tests' servers start and
-// stop their servers this way (the emulator's own server is Beast's). It comes with the emulator
-// library (webhooksio::emulator), which brings cpp-httplib's flags; the
-// client's headers don't include it.
+// stop their servers this way (the emulator's own server is Beast's). A
+// testing helper of the client library (webhooksio::webhooksio brings
+// cpp-httplib's flags), included one by one: the umbrella header doesn't.
 #pragma once
 
 #include <stdexcept>
