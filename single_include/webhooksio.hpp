@@ -2967,22 +2967,15 @@ WEBHOOKSIO_DECL result<response> decode_response(const request_context& context,
 }  // namespace webhooksio::detail
 
 #if WEBHOOKSIO_DEFINITIONS
-// ---- impl/request.ipp
-// Definitions for detail/request.hpp.
+// ---- impl/request_checks.ipp
+// Definitions for detail/request.hpp: what keeps a call from being sent
+// (text that is not UTF-8, a required option left out, a list that cannot
+// be a comma list, a gateway call's bad webhook).
 
-#include <algorithm>
-#include <type_traits>
-#include <utility>
-#include <vector>
+#include <string>
+#include <string_view>
 
 namespace webhooksio::detail {
-
-WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s) {
-    // One pass (find_first_of would search its set for every character).
-    for (char c : s)
-        if (c == '\r' || c == '\n' || c == '\0') return true;
-    return false;
-}
 
 // Whether `s` is well-formed UTF-8 (no overlong form, surrogate or code
 // point past U+10FFFF): JSON text must be.
@@ -3039,47 +3032,6 @@ inline std::string first_option_not_utf8(const option_values& options) {
         for (const auto& entry : *options.extra)
             if (!valid_utf8(entry.key()) || !valid_utf8_value(entry.value())) return std::string(entry.key());
     return {};
-}
-
-WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key,
-                                                             const client_options& options) {
-    if (has_control_line_break(api_key))
-        return error::usage("webhooksio: the API key holds a CR, LF or NUL character");
-    if (has_control_line_break(options.user_agent_suffix))
-        return error::usage("webhooksio: user_agent_suffix holds a CR, LF or NUL character");
-    auto url = parse_base_url(options.base_url);
-    if (!url) return std::move(url).error();
-
-    request_context context;
-    context.host = url->host;
-    context.port = url->port;
-    context.path_prefix = url->path;
-    context.token_in_query = options.token_in_query;
-    std::string agent = std::string("webhooksio-cpp/") + version;
-    if (!options.user_agent_suffix.empty()) agent += ' ' + options.user_agent_suffix;
-    if (!options.token_in_query) context.headers.emplace_back("Authorization", "Bearer " + api_key);
-    context.headers.emplace_back("Accept", "application/json");
-    context.headers.emplace_back("User-Agent", std::move(agent));
-    context.api_key = std::move(api_key);
-    return context;
-}
-
-WEBHOOKSIO_DECL std::string describe(const call_spec& call) {
-    return "webhooksio: " + std::string(call.endpoint) + " (" + std::string(to_string(call.method)) + ' ' +
-           std::string(call.route) + "): ";
-}
-
-// Diagnostics that name the call, with `what` after the call's description.
-inline diagnostics call_diagnostics(const call_spec& call, std::string what) {
-    diagnostics details;
-    details.message = describe(call) + what;
-    details.endpoint = call.endpoint;
-    details.route = call.route;
-    return details;
-}
-
-WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what) {
-    return {errc::usage, call_diagnostics(call, std::move(what))};
 }
 
 // Whether option `name` is set, typed or free-form (null counts as unset).
@@ -3150,18 +3102,6 @@ inline void join_lists(boost::json::object& body, const call_spec& call) {
     }
 }
 
-WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
-    for (const field& f : options.typed)
-        visit(f, [&](const auto& value) { append_query_text(query.plain_key(f.name), value); });
-    if (!options.extra) return;
-    for (const auto& entry : *options.extra) {
-        const std::string_view key = entry.key();
-        if (entry.value().is_null()) continue;
-        if (std::ranges::any_of(options.typed, [&](const field& f) { return f.name == key && value_of(f); })) continue;
-        append_query_value(query.key(key), entry.value());
-    }
-}
-
 // What is wrong with a gateway call's webhook (WEBHOOKSIO_WEBHOOK_MEMBERS),
 // or "" when nothing is.
 inline std::string webhook_problem(const option_values& options) {
@@ -3180,6 +3120,130 @@ inline std::string webhook_problem(const option_values& options) {
         if (!is_http_field_value(value)) return "header " + name + " holds a control character (CR, LF, NUL, ...)";
     }
     return {};
+}
+
+}  // namespace webhooksio::detail
+// ---- impl/request.ipp
+// Definitions for detail/request.hpp: the request context made from the
+// client's options, and building a call's request.
+
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+// ---- detail/checked_options.hpp
+// Every check of client_options, in one place: made by whatever takes the
+// options (a client's core, each transport), so that the blocking and the
+// asynchronous client refuse the same options with the same words.
+
+
+namespace webhooksio::detail {
+
+// The base URL's parts, or the usage error that names what is wrong: the
+// base URL, a CR, LF or NUL in the User-Agent suffix or the proxy options,
+// the proxy's port, a ca_bundle_pem without a certificate.
+WEBHOOKSIO_DECL result<base_url> check_client_options(const client_options& options);
+
+}  // namespace webhooksio::detail
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/checked_options.ipp
+// Definitions for detail/checked_options.hpp.
+
+#include <memory>
+
+#include <openssl/bio.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+
+namespace webhooksio::detail {
+
+// Whether `pem` holds at least one certificate OpenSSL can read.
+inline bool holds_pem_certificate(const std::string& pem) {
+    std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
+    X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr);
+    X509_free(cert);
+    return cert != nullptr;
+}
+
+WEBHOOKSIO_DECL result<base_url> check_client_options(const client_options& options) {
+    if (has_control_line_break(options.user_agent_suffix))
+        return error::usage("webhooksio: user_agent_suffix holds a CR, LF or NUL character");
+    const proxy_options& proxy = options.proxy;
+    if (!proxy.host.empty()) {
+        if (proxy.port <= 0 || proxy.port > 65535) return error::usage("webhooksio: proxy.port must be from 1 to 65535");
+        if (has_control_line_break(proxy.host) || has_control_line_break(proxy.username) ||
+            has_control_line_break(proxy.password))
+            return error::usage("webhooksio: the proxy options hold a CR, LF or NUL character");
+    }
+    if (!options.ca_bundle_pem.empty() && !holds_pem_certificate(options.ca_bundle_pem))
+        return error::usage("webhooksio: ca_bundle_pem holds no PEM certificate");
+    return parse_base_url(options.base_url);
+}
+
+}  // namespace webhooksio::detail
+#endif
+
+namespace webhooksio::detail {
+
+WEBHOOKSIO_DECL bool has_control_line_break(std::string_view s) {
+    // One pass (find_first_of would search its set for every character).
+    for (char c : s)
+        if (c == '\r' || c == '\n' || c == '\0') return true;
+    return false;
+}
+
+WEBHOOKSIO_DECL result<request_context> make_request_context(std::string api_key,
+                                                             const client_options& options) {
+    if (has_control_line_break(api_key))
+        return error::usage("webhooksio: the API key holds a CR, LF or NUL character");
+    auto url = check_client_options(options);
+    if (!url) return std::move(url).error();
+
+    request_context context;
+    context.host = url->host;
+    context.port = url->port;
+    context.path_prefix = url->path;
+    context.token_in_query = options.token_in_query;
+    std::string agent = std::string("webhooksio-cpp/") + version;
+    if (!options.user_agent_suffix.empty()) agent += ' ' + options.user_agent_suffix;
+    if (!options.token_in_query) context.headers.emplace_back("Authorization", "Bearer " + api_key);
+    context.headers.emplace_back("Accept", "application/json");
+    context.headers.emplace_back("User-Agent", std::move(agent));
+    context.api_key = std::move(api_key);
+    return context;
+}
+
+WEBHOOKSIO_DECL std::string describe(const call_spec& call) {
+    return "webhooksio: " + std::string(call.endpoint) + " (" + std::string(to_string(call.method)) + ' ' +
+           std::string(call.route) + "): ";
+}
+
+// Diagnostics that name the call, with `what` after the call's description.
+inline diagnostics call_diagnostics(const call_spec& call, std::string what) {
+    diagnostics details;
+    details.message = describe(call) + what;
+    details.endpoint = call.endpoint;
+    details.route = call.route;
+    return details;
+}
+
+WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what) {
+    return {errc::usage, call_diagnostics(call, std::move(what))};
+}
+
+WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
+    for (const field& f : options.typed)
+        visit(f, [&](const auto& value) { append_query_text(query.plain_key(f.name), value); });
+    if (!options.extra) return;
+    for (const auto& entry : *options.extra) {
+        const std::string_view key = entry.key();
+        if (entry.value().is_null()) continue;
+        if (std::ranges::any_of(options.typed, [&](const field& f) { return f.name == key && value_of(f); })) continue;
+        append_query_value(query.key(key), entry.value());
+    }
 }
 
 // The body of a call that sends one: the webhook of a gateway call, or the
@@ -3240,6 +3304,17 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
     return request;
 }
+
+}  // namespace webhooksio::detail
+// ---- impl/decode.ipp
+// Definitions for detail/request.hpp: a call's answer (or failure) decoded
+// into its result.
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace webhooksio::detail {
 
 // The API's own words about an error, when its JSON body has them.
 inline std::string api_message(const boost::json::value& body) {
@@ -4366,14 +4441,9 @@ inline boost::system::error_code why_no_connection(const std::string& host, int 
 }  // namespace detail
 
 WEBHOOKSIO_DECL httplib_transport::engine::engine(client_options options) : options_(std::move(options)) {
-    auto url = detail::parse_base_url(options_.base_url);
+    auto url = detail::check_client_options(options_);
     if (!url) throw_error(std::move(url).error());
     target_ = {url->address(), url->port, url->scheme == "https"};  // httplib adds IPv6 brackets back in Host
-    if (!options_.ca_bundle_pem.empty()) {
-        X509_STORE* store = detail::store_from_pem(options_.ca_bundle_pem);
-        if (!store) throw_error(error::usage("webhooksio: ca_bundle_pem holds no PEM certificate"));
-        X509_STORE_free(store);
-    }
 }
 
 WEBHOOKSIO_DECL result<http_response> httplib_transport::engine::send(const http_request& request) {
