@@ -64,7 +64,6 @@
 #include <boost/preprocessor/seq/size.hpp>
 #include <boost/preprocessor/seq/variadic_seq_to_seq.hpp>
 #include <boost/preprocessor/tuple/rem.hpp>
-#include <boost/preprocessor/variadic/size.hpp>
 
 // ---- webhooksio/config.hpp
 // How the library is compiled. Header-only by default: every file that
@@ -865,8 +864,6 @@ WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
 
 // `(a, b)` -> `, a, b`; `()` -> nothing.
 #define WEBHOOKSIO_DETAIL_LEADING_COMMA(...) __VA_OPT__(, ) __VA_ARGS__
-// The number of elements of `(a, b)`: 2; of `()`: 0.
-#define WEBHOOKSIO_DETAIL_COUNT(...) BOOST_PP_DEC(BOOST_PP_VARIADIC_SIZE(~ __VA_OPT__(, ) __VA_ARGS__))
 
 // Calls m(i, kind, type, name, description) for the i-th option (from 1) of
 // the options list, which may be empty: a dummy first element makes it a
@@ -3734,8 +3731,9 @@ namespace webhooksio {
 
 class httplib_transport {
 public:
-    // Throws usage_error for a bad base_url or a ca_bundle_pem without a
-    // certificate: now, not at the first call.
+    // Throws usage_error for options that detail/checked_options.hpp refuses
+    // (a bad base_url or proxy, a ca_bundle_pem without a certificate): now,
+    // not at the first call.
     WEBHOOKSIO_DECL explicit httplib_transport(client_options options);
     WEBHOOKSIO_DECL httplib_transport(httplib_transport&&) noexcept;
     WEBHOOKSIO_DECL httplib_transport& operator=(httplib_transport&&) noexcept;
@@ -4352,8 +4350,9 @@ namespace webhooksio {
 
 class httplib_transport::engine {
 public:
-    // Throws usage_error for a bad base_url or a ca_bundle_pem without a
-    // certificate: now, not at the first call.
+    // Throws usage_error for options that detail/checked_options.hpp refuses
+    // (a bad base_url or proxy, a ca_bundle_pem without a certificate): now,
+    // not at the first call.
     WEBHOOKSIO_DECL explicit engine(client_options options);
 
     WEBHOOKSIO_DECL result<http_response> send(const http_request& request);

@@ -16,8 +16,9 @@ namespace webhooksio {
 
 class httplib_transport {
 public:
-    // Throws usage_error for a bad base_url or a ca_bundle_pem without a
-    // certificate: now, not at the first call.
+    // Throws usage_error for options that detail/checked_options.hpp refuses
+    // (a bad base_url or proxy, a ca_bundle_pem without a certificate): now,
+    // not at the first call.
     WEBHOOKSIO_DECL explicit httplib_transport(client_options options);
     WEBHOOKSIO_DECL httplib_transport(httplib_transport&&) noexcept;
     WEBHOOKSIO_DECL httplib_transport& operator=(httplib_transport&&) noexcept;

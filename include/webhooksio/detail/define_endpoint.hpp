@@ -40,7 +40,6 @@
 #include <boost/preprocessor/seq/size.hpp>
 #include <boost/preprocessor/seq/variadic_seq_to_seq.hpp>
 #include <boost/preprocessor/tuple/rem.hpp>
-#include <boost/preprocessor/variadic/size.hpp>
 
 #include "../config.hpp"
 #include "../endpoint.hpp"
@@ -54,8 +53,6 @@
 
 // `(a, b)` -> `, a, b`; `()` -> nothing.
 #define WEBHOOKSIO_DETAIL_LEADING_COMMA(...) __VA_OPT__(, ) __VA_ARGS__
-// The number of elements of `(a, b)`: 2; of `()`: 0.
-#define WEBHOOKSIO_DETAIL_COUNT(...) BOOST_PP_DEC(BOOST_PP_VARIADIC_SIZE(~ __VA_OPT__(, ) __VA_ARGS__))
 
 // Calls m(i, kind, type, name, description) for the i-th option (from 1) of
 // the options list, which may be empty: a dummy first element makes it a

@@ -25,8 +25,9 @@ namespace webhooksio {
 
 class httplib_transport::engine {
 public:
-    // Throws usage_error for a bad base_url or a ca_bundle_pem without a
-    // certificate: now, not at the first call.
+    // Throws usage_error for options that detail/checked_options.hpp refuses
+    // (a bad base_url or proxy, a ca_bundle_pem without a certificate): now,
+    // not at the first call.
     WEBHOOKSIO_DECL explicit engine(client_options options);
 
     WEBHOOKSIO_DECL result<http_response> send(const http_request& request);
