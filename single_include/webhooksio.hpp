@@ -3134,6 +3134,10 @@ inline std::string webhook_problem(const option_values& options) {
 // options (a client's core, each transport), so that the blocking and the
 // asynchronous client refuse the same options with the same words.
 
+#include <string>
+
+#include <openssl/x509.h>
+
 
 namespace webhooksio::detail {
 
@@ -3141,6 +3145,9 @@ namespace webhooksio::detail {
 // base URL, a CR, LF or NUL in the User-Agent suffix or the proxy options,
 // the proxy's port, a ca_bundle_pem without a certificate.
 WEBHOOKSIO_DECL result<base_url> check_client_options(const client_options& options);
+
+// A certificate store holding every certificate of `pem`; null when none.
+WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem);
 
 }  // namespace webhooksio::detail
 
@@ -3157,12 +3164,19 @@ WEBHOOKSIO_DECL result<base_url> check_client_options(const client_options& opti
 
 namespace webhooksio::detail {
 
-// Whether `pem` holds at least one certificate OpenSSL can read.
-inline bool holds_pem_certificate(const std::string& pem) {
+WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem) {
     std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
-    X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr);
-    X509_free(cert);
-    return cert != nullptr;
+    X509_STORE* store = X509_STORE_new();
+    int added = 0;
+    while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
+        added += X509_STORE_add_cert(store, cert);
+        X509_free(cert);
+    }
+    if (added == 0) {
+        X509_STORE_free(store);
+        return nullptr;
+    }
+    return store;
 }
 
 WEBHOOKSIO_DECL result<base_url> check_client_options(const client_options& options) {
@@ -3175,8 +3189,11 @@ WEBHOOKSIO_DECL result<base_url> check_client_options(const client_options& opti
             has_control_line_break(proxy.password))
             return error::usage("webhooksio: the proxy options hold a CR, LF or NUL character");
     }
-    if (!options.ca_bundle_pem.empty() && !holds_pem_certificate(options.ca_bundle_pem))
-        return error::usage("webhooksio: ca_bundle_pem holds no PEM certificate");
+    if (!options.ca_bundle_pem.empty()) {
+        X509_STORE* store = store_from_pem(options.ca_bundle_pem);
+        if (!store) return error::usage("webhooksio: ca_bundle_pem holds no PEM certificate");
+        X509_STORE_free(store);
+    }
     return parse_base_url(options.base_url);
 }
 
@@ -3931,9 +3948,6 @@ private:
     std::string target_host_;
 };
 
-// A certificate store holding every certificate of `pem`; null when none.
-WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem);
-
 }  // namespace webhooksio::detail
 
 #if WEBHOOKSIO_DEFINITIONS
@@ -4306,21 +4320,6 @@ WEBHOOKSIO_DECL void httplib_connection::inspect(std::chrono::steady_clock::time
 WEBHOOKSIO_DECL void httplib_connection::stop(stop_reason why) {
     progress.stopped = why;
     client_->stop();  // shuts the socket down under httplib's read: it fails at once
-}
-
-WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem) {
-    std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
-    X509_STORE* store = X509_STORE_new();
-    int added = 0;
-    while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
-        added += X509_STORE_add_cert(store, cert);
-        X509_free(cert);
-    }
-    if (added == 0) {
-        X509_STORE_free(store);
-        return nullptr;
-    }
-    return store;
 }
 
 WEBHOOKSIO_DECL void httplib_connection::configure_tls(SSL_CTX* ctx, const client_options& options) {

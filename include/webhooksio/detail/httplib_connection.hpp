@@ -31,6 +31,7 @@
 
 #include "../client_options.hpp"
 #include "../config.hpp"
+#include "checked_options.hpp"
 
 namespace webhooksio::detail {
 
@@ -147,9 +148,6 @@ private:
     std::atomic<bool> awaiting_connect_{false};  // the next request written is httplib's CONNECT
     std::string target_host_;
 };
-
-// A certificate store holding every certificate of `pem`; null when none.
-WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem);
 
 }  // namespace webhooksio::detail
 

@@ -11,12 +11,19 @@
 
 namespace webhooksio::detail {
 
-// Whether `pem` holds at least one certificate OpenSSL can read.
-inline bool holds_pem_certificate(const std::string& pem) {
+WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem) {
     std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
-    X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr);
-    X509_free(cert);
-    return cert != nullptr;
+    X509_STORE* store = X509_STORE_new();
+    int added = 0;
+    while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
+        added += X509_STORE_add_cert(store, cert);
+        X509_free(cert);
+    }
+    if (added == 0) {
+        X509_STORE_free(store);
+        return nullptr;
+    }
+    return store;
 }
 
 WEBHOOKSIO_DECL result<base_url> check_client_options(const client_options& options) {
@@ -29,8 +36,11 @@ WEBHOOKSIO_DECL result<base_url> check_client_options(const client_options& opti
             has_control_line_break(proxy.password))
             return error::usage("webhooksio: the proxy options hold a CR, LF or NUL character");
     }
-    if (!options.ca_bundle_pem.empty() && !holds_pem_certificate(options.ca_bundle_pem))
-        return error::usage("webhooksio: ca_bundle_pem holds no PEM certificate");
+    if (!options.ca_bundle_pem.empty()) {
+        X509_STORE* store = store_from_pem(options.ca_bundle_pem);
+        if (!store) return error::usage("webhooksio: ca_bundle_pem holds no PEM certificate");
+        X509_STORE_free(store);
+    }
     return parse_base_url(options.base_url);
 }
 

@@ -302,21 +302,6 @@ WEBHOOKSIO_DECL void httplib_connection::stop(stop_reason why) {
     client_->stop();  // shuts the socket down under httplib's read: it fails at once
 }
 
-WEBHOOKSIO_DECL X509_STORE* store_from_pem(const std::string& pem) {
-    std::unique_ptr<BIO, decltype(&BIO_free)> in(BIO_new_mem_buf(pem.data(), int(pem.size())), &BIO_free);
-    X509_STORE* store = X509_STORE_new();
-    int added = 0;
-    while (X509* cert = PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr)) {
-        added += X509_STORE_add_cert(store, cert);
-        X509_free(cert);
-    }
-    if (added == 0) {
-        X509_STORE_free(store);
-        return nullptr;
-    }
-    return store;
-}
-
 WEBHOOKSIO_DECL void httplib_connection::configure_tls(SSL_CTX* ctx, const client_options& options) {
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, record_refusal);
     // The given CAs replace the system's.
