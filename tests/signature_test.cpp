@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <boost/beast/http/fields.hpp>
 #include <httplib.h>
@@ -172,6 +173,14 @@ BOOST_AUTO_TEST_CASE(each_failure_has_its_own_code_and_message) {
 
 // A request's headers, as httplib, Beast and this library hold them, names
 // in any case: verifying is one line.
+// What verify_webhook takes as headers: ranges of name/value pairs or of
+// Beast-like fields, and nothing else (the overload with the three values
+// then reports the mistake).
+static_assert(wh::webhook_headers<httplib::Headers> && wh::webhook_headers<boost::beast::http::fields> &&
+              wh::webhook_headers<wh::http_headers> && wh::webhook_headers<std::map<std::string, std::string>>);
+static_assert(!wh::webhook_headers<int> && !wh::webhook_headers<std::string> &&
+              !wh::webhook_headers<std::vector<int>>);
+
 BOOST_AUTO_TEST_CASE(the_headers_of_a_request_verify_in_one_call) {
     const std::string timestamp = unix_seconds(now());
     const std::string signature = wh::sign_webhook(secret(), reference_id, now(), reference_body);

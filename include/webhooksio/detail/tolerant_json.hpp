@@ -11,10 +11,11 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
-#include <boost/core/type_name.hpp>
+#include <boost/core/demangle.hpp>
 #include <boost/describe.hpp>
 #include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -164,7 +165,9 @@ boost::json::result<T> read_struct(const boost::json::value& in, std::string* wh
 // T's name without its namespaces, for messages: "bucket".
 template <class T>
 std::string unqualified_name() {
-    std::string name = boost::core::type_name<T>();
+    // demangle rather than boost::core::type_name, whose header costs every
+    // file that includes the library a tenth of a second.
+    std::string name = boost::core::demangle(typeid(T).name());
     const std::size_t last = name.rfind("::", name.find('<'));
     return last == std::string::npos ? name : name.substr(last + 2);
 }
