@@ -3391,14 +3391,12 @@ WEBHOOKSIO_DECL result<response> decode_response(const request_context& context,
     if (!sent) return transport_failed(context, call, sent.error());
     http_response& answer = *sent;
     if (answer.status < 200 || answer.status >= 300) return status_failed(context, call, answer);
-    response decoded{answer.status, {}, {}};
-    if (!answer.body.empty()) {
-        boost::system::error_code ec;
-        decoded.body = boost::json::parse(answer.body, ec);
-        if (ec) return undecodable(context, call, answer, ec);
-    }
-    decoded.headers = std::move(answer.headers);
-    return decoded;
+    // Parsed straight into its place: assigning a boost::json::value costs a
+    // swap and a destruction.
+    boost::system::error_code ec;
+    boost::json::value body = answer.body.empty() ? boost::json::value() : boost::json::parse(answer.body, ec);
+    if (ec) return undecodable(context, call, answer, ec);
+    return response{answer.status, std::move(answer.headers), std::move(body)};
 }
 
 }  // namespace webhooksio::detail
@@ -3435,8 +3433,9 @@ public:
 
     // Sends `request` through `transport` until it succeeds, fails for good
     // or the retries run out, sleeping between attempts; total_timeout from
-    // now is its deadline.
-    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request request,
+    // now is its deadline (set in `request`, which is taken by reference so
+    // that a call moves its request nowhere).
+    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request& request,
                                               std::string_view api_key, transport_ref transport) const;
 
 private:
@@ -3556,7 +3555,7 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_att
     return wait;
 }
 
-WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request request,
+WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request& request,
                                                         std::string_view api_key, transport_ref transport) const {
     if (total_timeout_.count() > 0) request.deadline = std::chrono::steady_clock::now() + total_timeout_;
     for (int attempt = 1;; ++attempt) {
@@ -3638,7 +3637,7 @@ WEBHOOKSIO_DECL result<http_request> client_core::build(const call_spec& call, s
 WEBHOOKSIO_DECL result<response> client_core::execute(const call_spec& call, result<http_request> request,
                                                       transport_ref transport) const {
     if (!request) return std::move(request).error();
-    return decode_response(context_, call, retry_.run(call, std::move(*request), context_.api_key, transport));
+    return decode_response(context_, call, retry_.run(call, *request, context_.api_key, transport));
 }
 
 WEBHOOKSIO_DECL result<response> client_core::call(const call_spec& call, std::span<const std::string_view> ids,

@@ -47,8 +47,9 @@ public:
 
     // Sends `request` through `transport` until it succeeds, fails for good
     // or the retries run out, sleeping between attempts; total_timeout from
-    // now is its deadline.
-    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request request,
+    // now is its deadline (set in `request`, which is taken by reference so
+    // that a call moves its request nowhere).
+    WEBHOOKSIO_DECL result<http_response> run(const call_spec& call, http_request& request,
                                               std::string_view api_key, transport_ref transport) const;
 
 private:

@@ -23,7 +23,7 @@ WEBHOOKSIO_DECL result<http_request> client_core::build(const call_spec& call, s
 WEBHOOKSIO_DECL result<response> client_core::execute(const call_spec& call, result<http_request> request,
                                                       transport_ref transport) const {
     if (!request) return std::move(request).error();
-    return decode_response(context_, call, retry_.run(call, std::move(*request), context_.api_key, transport));
+    return decode_response(context_, call, retry_.run(call, *request, context_.api_key, transport));
 }
 
 WEBHOOKSIO_DECL result<response> client_core::call(const call_spec& call, std::span<const std::string_view> ids,

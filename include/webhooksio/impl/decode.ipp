@@ -67,14 +67,12 @@ WEBHOOKSIO_DECL result<response> decode_response(const request_context& context,
     if (!sent) return transport_failed(context, call, sent.error());
     http_response& answer = *sent;
     if (answer.status < 200 || answer.status >= 300) return status_failed(context, call, answer);
-    response decoded{answer.status, {}, {}};
-    if (!answer.body.empty()) {
-        boost::system::error_code ec;
-        decoded.body = boost::json::parse(answer.body, ec);
-        if (ec) return undecodable(context, call, answer, ec);
-    }
-    decoded.headers = std::move(answer.headers);
-    return decoded;
+    // Parsed straight into its place: assigning a boost::json::value costs a
+    // swap and a destruction.
+    boost::system::error_code ec;
+    boost::json::value body = answer.body.empty() ? boost::json::value() : boost::json::parse(answer.body, ec);
+    if (ec) return undecodable(context, call, answer, ec);
+    return response{answer.status, std::move(answer.headers), std::move(body)};
 }
 
 }  // namespace webhooksio::detail

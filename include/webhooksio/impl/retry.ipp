@@ -105,7 +105,7 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_att
     return wait;
 }
 
-WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request request,
+WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request& request,
                                                         std::string_view api_key, transport_ref transport) const {
     if (total_timeout_.count() > 0) request.deadline = std::chrono::steady_clock::now() + total_timeout_;
     for (int attempt = 1;; ++attempt) {
