@@ -171,8 +171,6 @@ BOOST_AUTO_TEST_CASE(each_failure_has_its_own_code_and_message) {
     }
 }
 
-// A request's headers, as httplib, Beast and this library hold them, names
-// in any case: verifying is one line.
 // What verify_webhook takes as headers: ranges of name/value pairs or of
 // Beast-like fields, and nothing else (the overload with the three values
 // then reports the mistake).
@@ -181,6 +179,8 @@ static_assert(wh::webhook_headers<httplib::Headers> && wh::webhook_headers<boost
 static_assert(!wh::webhook_headers<int> && !wh::webhook_headers<std::string> &&
               !wh::webhook_headers<std::vector<int>>);
 
+// A request's headers, as httplib, Beast and this library hold them, names
+// in any case: verifying is one line.
 BOOST_AUTO_TEST_CASE(the_headers_of_a_request_verify_in_one_call) {
     const std::string timestamp = unix_seconds(now());
     const std::string signature = wh::sign_webhook(secret(), reference_id, now(), reference_body);

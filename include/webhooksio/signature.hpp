@@ -20,8 +20,8 @@
 #include <concepts>
 #include <iterator>
 #include <string>
-#include <utility>
 #include <string_view>
+#include <utility>
 
 #include <boost/system/error_code.hpp>
 
@@ -105,13 +105,11 @@ std::pair<std::string_view, std::string_view> name_and_value(const H& h) {
         return {h.name_string(), h.value()};
 }
 
-}  // namespace detail
-
-namespace detail {
 // What iterating over `headers` yields. Written with <iterator> alone:
 // <ranges> would cost every file that includes the library about 0.1 s.
 template <class Headers>
 using header_of = std::iter_value_t<decltype(std::begin(std::declval<const Headers&>()))>;
+
 }  // namespace detail
 
 // Any range of request headers whose names compare without case, e.g.
