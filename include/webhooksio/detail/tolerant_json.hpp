@@ -167,7 +167,11 @@ template <class T>
 std::string unqualified_name() {
     // demangle rather than boost::core::type_name, whose header costs every
     // file that includes the library a tenth of a second.
+#ifndef BOOST_NO_TYPEID
     std::string name = boost::core::demangle(typeid(T).name());
+#else
+    std::string name = "value";  // built with -fno-rtti: no type name to give
+#endif
     const std::size_t last = name.rfind("::", name.find('<'));
     return last == std::string::npos ? name : name.substr(last + 2);
 }
