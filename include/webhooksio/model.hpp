@@ -3,8 +3,8 @@
 //     auto bucket = boost::json::value_to<webhooksio::model::bucket>(api.get_bucket(account, id));
 //     api.get_inputs(*bucket.account_id, *bucket.id);
 //
-// Each struct is described with Boost.Describe and converts through
-// <webhooksio/tolerant_json.hpp>: a field the answer leaves out keeps its
+// Each struct is described with Boost.Describe and converts as
+// <webhooksio/tolerant_json.hpp> does: a field the answer leaves out keeps its
 // default (an optional stays empty), a field the struct doesn't know is
 // ignored, so an answer that gains fields keeps converting. IDs are the
 // client's ID types, ready for the next call; times are the API's ISO 8601
@@ -18,13 +18,12 @@
 #include <vector>
 
 #include <boost/describe.hpp>
+#include <boost/json.hpp>
 
+#include "config.hpp"
 #include "ids.hpp"
-#include "tolerant_json.hpp"
 
 namespace webhooksio::model {
-
-using webhooksio::tolerant::tag_invoke;
 
 // An account (get_account, list_accounts, create_sub_account, ...).
 struct account {
@@ -218,4 +217,23 @@ BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, b
                                       incoming_message_id, outgoing_message_id, attempt, consumer_id, application_id,
                                       created_at, updated_at))
 
+// Every struct above, for the conversions below.
+#define WEBHOOKSIO_DETAIL_MODEL_TYPES(X)                                                                          \
+    X(account) X(user) X(session) X(destination) X(input) X(bucket) X(attempt) X(outgoing_message)               \
+    X(incoming_message) X(gateway_answer) X(log_entry)
+
+// value_to, try_value_to and value_from of each struct: declared here and
+// compiled with the library (impl/model.ipp), so that a file converting
+// answers calls them rather than compiling the tolerant reader itself.
+#define WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS(T)                                                                   \
+    WEBHOOKSIO_DECL boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value&); \
+    WEBHOOKSIO_DECL T tag_invoke(boost::json::value_to_tag<T>, const boost::json::value&);                         \
+    WEBHOOKSIO_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value&, const T&);
+WEBHOOKSIO_DETAIL_MODEL_TYPES(WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS)
+#undef WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS
+
 }  // namespace webhooksio::model
+
+#if WEBHOOKSIO_DEFINITIONS
+#include "impl/model.ipp"
+#endif
