@@ -33,9 +33,31 @@
 
 namespace webhooksio {
 
+template <transport Transport>
+class basic_client;
+
 namespace detail {
 template <class Client, class Token>
 class calls_with;
+
+// What the named methods return (named_methods.hpp): a client's, the body's
+// JSON; with(token)'s, what the token says (tokens.hpp).
+template <transport Transport>
+struct named_result<basic_client<Transport>> {
+    using type = boost::json::value;
+};
+template <class Client>
+struct named_result<calls_with<Client, nothrow_t>> {
+    using type = result<boost::json::value>;
+};
+template <class Client>
+struct named_result<calls_with<Client, with_response_t>> {
+    using type = response;
+};
+template <class Client>
+struct named_result<calls_with<Client, response_token<nothrow_t>>> {
+    using type = result<response>;
+};
 }  // namespace detail
 
 // A client of the API over a transport (see transport.hpp). Movable, not
@@ -196,5 +218,25 @@ private:
 }  // namespace detail
 
 using client = basic_client<httplib_transport>;
+
+#if defined(WEBHOOKSIO_SEPARATE_COMPILATION)
+// The named methods of `client` and of its with(token) views are compiled
+// once, in the program's src.hpp file; every other file only calls them.
+namespace detail {
+#if WEBHOOKSIO_DEFINITIONS
+#define WEBHOOKSIO_DETAIL_INSTANTIATION template
+#else
+#define WEBHOOKSIO_DETAIL_INSTANTIATION extern template
+#endif
+#define WEBHOOKSIO_DETAIL_COMPILED_METHODS(E)                                                      \
+    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<client>;                                     \
+    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<calls_with<client, nothrow_t>>;              \
+    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<calls_with<client, with_response_t>>;        \
+    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<calls_with<client, response_token<nothrow_t>>>;
+WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_COMPILED_METHODS)
+#undef WEBHOOKSIO_DETAIL_COMPILED_METHODS
+#undef WEBHOOKSIO_DETAIL_INSTANTIATION
+}  // namespace detail
+#endif
 
 }  // namespace webhooksio

@@ -85,20 +85,41 @@ template <class E>
 inline constexpr std::array<std::string_view, 0> required_any_of{};
 }  // namespace api
 
-// The base of every endpoint descriptor in namespace webhooksio::api (made
-// by WEBHOOKSIO_ENDPOINT, detail/define_endpoint.hpp). The derived struct
-// adds its C++ `name`, its `summary`, its `options` struct and their docs.
+namespace detail {
+
+// What every endpoint descriptor holds beside its texts: its method and the
+// ID types of its route's placeholders, in order.
+template <http_method Method, class... Ids>
+struct endpoint_base {
+    static constexpr http_method method = Method;
+    using params = std::tuple<Ids...>;
+};
+
+// The one message for a route whose placeholders are not its IDs.
+#define WEBHOOKSIO_DETAIL_ROUTE_MISMATCH \
+    "webhooksio: an endpoint's ID types must match the :placeholders of its route in number, name and order"
+
+}  // namespace detail
+
+// An endpoint of your own, declared in one line:
+//
+//     struct get_bucket_v2 : webhooksio::endpoint<"getBucket", true, webhooksio::http_method::get,
+//                                                 "/v2/buckets/:bucket_id", webhooksio::bucket_id> {
+//         static constexpr std::string_view name = "get_bucket_v2";
+//         struct options { ... };
+//     };
+//
+// The endpoints of the table (WEBHOOKSIO_ENDPOINT, detail/define_endpoint.hpp)
+// have the same members, written by the macro as plain constants: string
+// template arguments cost the compiler more than the rest of the table, for
+// 99 endpoints in every file.
 template <detail::fixed_string SeedName, bool InSeed, http_method Method, detail::fixed_string Route, class... Ids>
-struct endpoint {
+struct endpoint : detail::endpoint_base<Method, Ids...> {
     static constexpr std::string_view seed_name = SeedName.view();
     static constexpr bool in_seed = InSeed;  // one of the Node.js client's calls
-    static constexpr http_method method = Method;
     static constexpr std::string_view route = Route.view();
-    using params = std::tuple<Ids...>;
 
-    static_assert(detail::route_matches<Ids...>(Route.view()),
-                  "webhooksio: an endpoint's ID types must match the :placeholders of its route "
-                  "in number, name and order");
+    static_assert(detail::route_matches<Ids...>(route), WEBHOOKSIO_DETAIL_ROUTE_MISMATCH);
 };
 
 }  // namespace webhooksio

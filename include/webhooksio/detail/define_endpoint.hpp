@@ -41,11 +41,17 @@
 
 // ---- The pieces of WEBHOOKSIO_ENDPOINT.
 
-#define WEBHOOKSIO_DETAIL_SOURCE_seed(name) name, true
-#define WEBHOOKSIO_DETAIL_SOURCE_docs(name) name, false
+// seed("createBucket") or docs("name"): the endpoint's seed_name and in_seed.
+#define WEBHOOKSIO_DETAIL_SOURCE_seed(name) WEBHOOKSIO_DETAIL_SOURCE(name, true)
+#define WEBHOOKSIO_DETAIL_SOURCE_docs(name) WEBHOOKSIO_DETAIL_SOURCE(name, false)
+#define WEBHOOKSIO_DETAIL_SOURCE(name, seed)                               \
+    static constexpr std::string_view seed_name{name, sizeof(name) - 1}; \
+    static constexpr bool in_seed = seed;
 
 // `(a, b)` -> `, a, b`; `()` -> nothing.
 #define WEBHOOKSIO_DETAIL_LEADING_COMMA(...) __VA_OPT__(, ) __VA_ARGS__
+// `(a, b)` -> `a, b`.
+#define WEBHOOKSIO_DETAIL_UNPARENTHESIZE(...) __VA_ARGS__
 
 // WEBHOOKSIO_DETAIL_EACH(OP, (a...)(b...)...) gives WEBHOOKSIO_DETAIL_OP(a...)
 // WEBHOOKSIO_DETAIL_OP(b...) ... for an option list, which may be empty. Each
@@ -87,12 +93,18 @@
 // (WEBHOOKSIO_WEBHOOK_MEMBERS, options.hpp).
 #define WEBHOOKSIO_WEBHOOK_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(WEBHOOKSIO_WEBHOOK_MEMBERS, __VA_ARGS__)
 
-#define WEBHOOKSIO_DETAIL_ENDPOINT(webhook, area, E, source, method, route, ids, summary_, ...)                   \
+// The descriptor has the members of webhooksio::endpoint<...> (endpoint.hpp),
+// its texts written as constants rather than passed as template arguments.
+#define WEBHOOKSIO_DETAIL_ENDPOINT(webhook, area, E, source, method, route_, ids, summary_, ...)                  \
     namespace option {                                                                                         \
     WEBHOOKSIO_DETAIL_EACH(TAG, __VA_ARGS__)                                                                   \
     }                                                                                                          \
-    struct E : ::webhooksio::endpoint<WEBHOOKSIO_DETAIL_SOURCE_##source, ::webhooksio::http_method::method,     \
-                                      route WEBHOOKSIO_DETAIL_LEADING_COMMA ids> {                              \
+    struct E : ::webhooksio::detail::endpoint_base<::webhooksio::http_method::method                           \
+                                                       WEBHOOKSIO_DETAIL_LEADING_COMMA ids> {                  \
+        WEBHOOKSIO_DETAIL_SOURCE_##source                                                                      \
+        static constexpr std::string_view route{route_, sizeof(route_) - 1};                                   \
+        static_assert(::webhooksio::detail::route_matches<WEBHOOKSIO_DETAIL_UNPARENTHESIZE ids>(route),        \
+                      WEBHOOKSIO_DETAIL_ROUTE_MISMATCH);                                                       \
         static constexpr std::string_view name{#E, sizeof(#E) - 1};                                            \
         static constexpr std::string_view summary{summary_, sizeof(summary_) - 1};                             \
         struct options {                                                                                       \

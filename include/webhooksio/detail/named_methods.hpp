@@ -25,19 +25,31 @@ struct named_access {
     }
 };
 
+// What the named methods of Client return; each client says (client.hpp).
+// Declared apart from the client, which is not yet complete when its bases,
+// and so their methods' declarations, are made.
+template <class Client>
+struct named_result;
+
 // E_method<Client> holds E(ids..., options = {}): the IDs E's route takes, in
-// order, as their own types.
+// order, as their own types. Defined outside the class, so not inline: with
+// WEBHOOKSIO_SEPARATE_COMPILATION a user's file can leave the default client's
+// methods to the program's src.hpp file (extern template, client.hpp).
 #define WEBHOOKSIO_DETAIL_NAMED_METHOD(E)                                                                      \
     template <class Client, class Ids = ::webhooksio::api::E::params>                                          \
     struct E##_method;                                                                                         \
     template <class Client, class... Ids>                                                                      \
     struct E##_method<Client, std::tuple<Ids...>> {                                                            \
-        WEBHOOKSIO_NOINLINE auto E(const Ids&... ids, const ::webhooksio::api::E::options& options = {}) {     \
-            return named_access::run<::webhooksio::api::E>(                                                    \
-                static_cast<Client&>(*this), std::array<std::string_view, sizeof...(Ids)>{ids.str_view()...}, \
-                options);                                                                                      \
-        }                                                                                                      \
-    };
+        WEBHOOKSIO_NOINLINE typename named_result<Client>::type E(                                             \
+            const Ids&... ids, const ::webhooksio::api::E::options& options = {});                             \
+    };                                                                                                         \
+    template <class Client, class... Ids>                                                                      \
+    typename named_result<Client>::type E##_method<Client, std::tuple<Ids...>>::E(                             \
+        const Ids&... ids, const ::webhooksio::api::E::options& options) {                                     \
+        return named_access::run<::webhooksio::api::E>(                                                        \
+            static_cast<Client&>(*this), std::array<std::string_view, sizeof...(Ids)>{ids.str_view()...},     \
+            options);                                                                                          \
+    }
 
 WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_NAMED_METHOD)
 

@@ -13,6 +13,11 @@
 namespace webhooksio {
 
 // The table's named methods call run<E>, which this client only declares.
+struct client;
+template <>
+struct detail::named_result<client> {
+    using type = boost::json::value;
+};
 struct client : detail::named_methods<client> {
     template <class E, class... Args>
     boost::json::value run(Args&&...);
