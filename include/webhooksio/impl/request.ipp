@@ -90,9 +90,8 @@ inline void put_body(http_request& request, const call_spec& call, const option_
     if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
 }
 
-WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
-                                                   std::span<const std::string_view> ids,
-                                                   const option_values& options) {
+WEBHOOKSIO_DECL error build_request(http_request& request, const request_context& context, const call_spec& call,
+                                    std::span<const std::string_view> ids, const option_values& options) {
     // Encoding keeps every other ID inside its own path segment; these few
     // would still change the route (a dot segment is resolved by servers).
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -115,7 +114,6 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     if (std::string problem = webhook_problem(options); !problem.empty())
         return call_usage_error(call, redacted(std::move(problem), context.api_key));
 
-    http_request request;
     request.method = call.method;
     request.headers = context.headers;
     request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
@@ -125,6 +123,14 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
     if (options_in_query(call.method)) append_query(query, options);
     else put_body(request, call, options);
     if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
+    return {};
+}
+
+WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
+                                                   std::span<const std::string_view> ids,
+                                                   const option_values& options) {
+    http_request request;
+    if (error problem = build_request(request, context, call, ids, options)) return problem;
     return request;
 }
 
