@@ -59,7 +59,7 @@ WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what) 
 
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
     for (const field& f : options.typed)
-        visit(f, [&](const auto& value) { append_query_text(query.plain_key(f.name), value); });
+        visit(f, [&](const auto& value) { append_query_pair(query, f.name, value); });
     if (!options.extra) return;
     for (const auto& entry : *options.extra) {
         const std::string_view key = entry.key();
