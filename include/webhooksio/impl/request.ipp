@@ -111,8 +111,9 @@ WEBHOOKSIO_DECL error build_request(http_request& request, const request_context
                                           "without a comma");
     if (context.token_in_query && options.extra && options.extra->contains("_token"))
         return call_usage_error(call, "option _token is refused: with token_in_query, _token carries the API key");
-    if (std::string problem = webhook_problem(options); !problem.empty())
-        return call_usage_error(call, redacted(std::move(problem), context.api_key));
+    if (options.webhook.payload)  // a gateway call's (webhook_problem's string is not free)
+        if (std::string problem = webhook_problem(options); !problem.empty())
+            return call_usage_error(call, redacted(std::move(problem), context.api_key));
 
     request.method = call.method;
     request.headers = context.headers;
