@@ -95,15 +95,17 @@ WEBHOOKSIO_DECL error build_request(http_request& request, const request_context
     // Encoding keeps every other ID inside its own path segment; these few
     // would still change the route (a dot segment is resolved by servers).
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        std::string_view id = ids[i];
-        if (id.empty() || id == "." || id == ".." || id.find('\0') != std::string_view::npos)
+        const std::string_view id = ids[i];
+        // "", "." or "..": at most two characters, all dots (one test for most IDs).
+        const bool dot_segment = id.size() <= 2 && std::ranges::all_of(id, [](char c) { return c == '.'; });
+        if (dot_segment || id.find('\0') != std::string_view::npos)
             return call_usage_error(call, "ID :" + std::string(call.placeholders[i]) +
                                               " is empty, \".\", \"..\" or holds a NUL character");
     }
     if (std::string missing = missing_options(call, options); !missing.empty())
         return call_usage_error(call, "missing required option(s): " + missing);
-    if (std::string name = first_option_not_utf8(options); !name.empty())
-        return call_usage_error(call, "option " + redacted(name, context.api_key) +
+    if (std::string_view name = first_option_not_utf8(options); !name.empty())
+        return call_usage_error(call, "option " + redacted(std::string(name), context.api_key) +
                                           " holds text that is not valid UTF-8");
     if (std::string_view name = bad_list_option(call, options); !name.empty())
         return call_usage_error(call, "option " + redacted(std::string(name), context.api_key) +
