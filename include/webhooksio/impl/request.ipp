@@ -60,7 +60,7 @@ WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what) 
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
     for (const field& f : options.typed)
         visit(f, [&](const auto& value) { append_query_pair(query, f.name, value); });
-    if (!options.extra) return;
+    if (!has_extras(options)) return;
     for (const auto& entry : *options.extra) {
         const std::string_view key = entry.key();
         if (entry.value().is_null()) continue;
@@ -120,7 +120,7 @@ WEBHOOKSIO_DECL error build_request(http_request& request, const request_context
     request.method = call.method;
     request.headers = context.headers;
     request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
-    request.target = context.path_prefix;
+    if (!context.path_prefix.empty()) request.target = context.path_prefix;  // most base URLs have no path
     append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
     if (options_in_query(call.method)) append_query(query, options);
