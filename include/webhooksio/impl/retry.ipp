@@ -115,9 +115,9 @@ WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, h
         // The clock is read only for a hook that will see the time.
         const bool timed = times_attempts();
         const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
-        result<http_response> outcome = transport.send(request);
+        result<http_response> sent = transport.send(request);
         if (timed) elapsed = std::chrono::steady_clock::now() - start;
-        return outcome;
+        return sent;
     };
     // One variable for every attempt's outcome: the last one is returned
     // without a move (a retry's is move-assigned to it).

@@ -1,8 +1,8 @@
 // Definitions for detail/url.hpp.
 #pragma once
 
+#include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <iterator>
 #include <limits>
 
@@ -59,9 +59,9 @@ WEBHOOKSIO_DECL std::string& query_writer::plain_key(std::string_view name, std:
     }
     pair[0] = next_;
     next_ = '&';
-    std::memcpy(pair + 1, name.data(), name.size());
-    pair[1 + name.size()] = '=';
-    std::memcpy(pair + 2 + name.size(), text.data(), text.size());
+    char* end = std::copy(name.begin(), name.end(), pair + 1);
+    *end++ = '=';
+    std::copy(text.begin(), text.end(), end);  // not memcpy: an empty text's data() may be null
     return out_.append(pair, size);
 }
 
