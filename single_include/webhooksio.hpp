@@ -2538,13 +2538,6 @@ WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::span<const std
 // booleans as true/false, arrays comma-joined, objects as JSON.
 WEBHOOKSIO_DECL void append_query_value(std::string& out, const boost::json::value& v);
 
-// The same for the value of a typed option.
-WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::string& v);
-WEBHOOKSIO_DECL void append_query_text(std::string& out, bool v);
-WEBHOOKSIO_DECL void append_query_text(std::string& out, int v);
-WEBHOOKSIO_DECL void append_query_text(std::string& out, const boost::json::value& v);
-WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::vector<std::string>& items);
-
 // Writes a query string's pairs: '?' before the first, '&' before the others.
 class query_writer {
 public:
@@ -2557,12 +2550,11 @@ public:
         return out_ += '=';
     }
 
-    // The same for a name that needs no encoding: a typed option's is a C++
-    // identifier, all unreserved characters.
-    std::string& plain_key(std::string_view name) {
-        start();
-        return (out_ += name) += '=';
-    }
+    // The same for a name that needs no encoding (a typed option's is a C++
+    // identifier, all unreserved characters), followed by `text` when the
+    // value's needs none either (a flag's, a number's). A short pair goes in
+    // with one append rather than one per piece: a query's cost is its appends.
+    WEBHOOKSIO_DECL std::string& plain_key(std::string_view name, std::string_view text = {});
 
 private:
     void start() {
@@ -2574,11 +2566,26 @@ private:
     char next_ = '?';
 };
 
+// Writes the pair of a typed option `name` (which needs no encoding) with
+// its value as the API takes it: strings as they are, booleans as
+// true/false, lists comma-joined, JSON as append_query_value writes it.
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, const std::string& v);
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, bool v);
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, int v);
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, const boost::json::value& v);
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name,
+                                       const std::vector<std::string>& items);
+
 }  // namespace webhooksio::detail
 
 #if WEBHOOKSIO_DEFINITIONS
 // ---- impl/url.ipp
 // Definitions for detail/url.hpp.
+
+#include <algorithm>
+#include <charconv>
+#include <iterator>
+#include <limits>
 
 namespace webhooksio::detail {
 
@@ -2601,7 +2608,8 @@ WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::span<const std
     out += literal_runs[0];
     for (std::size_t i = 0; i < ids.size(); ++i) {
         append_percent_encoded(out, ids[i]);
-        out += literal_runs[i + 1];
+        // Many routes end with an ID: an empty run is not worth a call.
+        if (!literal_runs[i + 1].empty()) out += literal_runs[i + 1];
     }
 }
 
@@ -2623,13 +2631,38 @@ WEBHOOKSIO_DECL void append_query_value(std::string& out, const boost::json::val
     }
 }
 
-WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::string& v) { append_percent_encoded(out, v); }
-WEBHOOKSIO_DECL void append_query_text(std::string& out, bool v) {
-    out += v ? std::string_view("true") : std::string_view("false");
+WEBHOOKSIO_DECL std::string& query_writer::plain_key(std::string_view name, std::string_view text) {
+    char pair[64];
+    const std::size_t size = 1 + name.size() + 1 + text.size();
+    if (size > sizeof pair) {  // longer than any typed option's name and value
+        start();
+        return ((out_ += name) += '=') += text;
+    }
+    pair[0] = next_;
+    next_ = '&';
+    char* end = std::copy(name.begin(), name.end(), pair + 1);
+    *end++ = '=';
+    std::copy(text.begin(), text.end(), end);  // not memcpy: an empty text's data() may be null
+    return out_.append(pair, size);
 }
-WEBHOOKSIO_DECL void append_query_text(std::string& out, int v) { out += std::to_string(v); }
-WEBHOOKSIO_DECL void append_query_text(std::string& out, const boost::json::value& v) { append_query_value(out, v); }
-WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::vector<std::string>& items) {
+
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, const std::string& v) {
+    append_percent_encoded(query.plain_key(name), v);
+}
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, bool v) {
+    query.plain_key(name, v ? std::string_view("true") : std::string_view("false"));
+}
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, int v) {
+    char digits[std::numeric_limits<int>::digits10 + 2];  // and a sign
+    const char* end = std::to_chars(std::begin(digits), std::end(digits), v).ptr;
+    query.plain_key(name, std::string_view(digits, std::size_t(end - digits)));
+}
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, const boost::json::value& v) {
+    append_query_value(query.plain_key(name), v);
+}
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name,
+                                       const std::vector<std::string>& items) {
+    std::string& out = query.plain_key(name);
     bool first = true;
     for (const auto& item : items) {
         if (!first) out += "%2C";
@@ -2947,8 +2980,14 @@ WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::
 // struct, then the extras that no typed option of the same name overrides.
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options);
 
-// The HTTP request of a call with these IDs (in route order) and options,
-// or a usage error when one of them is bad; then nothing is sent.
+// Writes the HTTP request of a call with these IDs (in route order) and
+// options into `request`, a default-constructed one; or returns the usage
+// error when one of them is bad (then nothing is sent), a falsy error when
+// none is. In place, so that a call's request is never moved.
+WEBHOOKSIO_DECL error build_request(http_request& request, const request_context& context, const call_spec& call,
+                                    std::span<const std::string_view> ids, const option_values& options);
+
+// The same as a result.
 WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
                                                    std::span<const std::string_view> ids,
                                                    const option_values& options);
@@ -2961,6 +3000,12 @@ WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what);
 // the call's diagnostics.
 WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
                                                  result<http_response> sent);
+
+// The same for a caller that wants the body alone: the JSON body (null when
+// empty), or a null value and `failure` set to the error. Returned rather
+// than assigned, so that the body is parsed straight into its place.
+WEBHOOKSIO_DECL boost::json::value decode_body(const request_context& context, const call_spec& call,
+                                               result<http_response>& sent, error& failure);
 
 }  // namespace webhooksio::detail
 
@@ -3019,17 +3064,26 @@ bool valid_utf8_value(const T& v) {
     else return true;
 }
 
+// The name of the first free-form option that holds text which is not
+// UTF-8 (in its name or its value); "" when none does.
+inline std::string_view first_extra_not_utf8(const boost::json::object& extra) {
+    for (const auto& entry : extra)
+        if (!valid_utf8(entry.key()) || !valid_utf8_value(entry.value())) return entry.key();
+    return {};
+}
+
+// Whether a call has free-form options. Few have: the checks of theirs are
+// functions apart, so that what every call runs stays small enough to inline.
+inline bool has_extras(const option_values& options) { return options.extra && !options.extra->empty(); }
+
 // The name of the first option that holds text which is not UTF-8; "" when none does.
-inline std::string first_option_not_utf8(const option_values& options) {
+inline std::string_view first_option_not_utf8(const option_values& options) {
     for (const field& f : options.typed) {
         bool valid = true;
         visit(f, [&](const auto& value) { valid = valid_utf8_value(value); });
-        if (!valid) return std::string(f.name);
+        if (!valid) return f.name;
     }
-    if (options.extra)
-        for (const auto& entry : *options.extra)
-            if (!valid_utf8(entry.key()) || !valid_utf8_value(entry.value())) return std::string(entry.key());
-    return {};
+    return has_extras(options) ? first_extra_not_utf8(*options.extra) : std::string_view();
 }
 
 // Whether option `name` is set, typed or free-form (null counts as unset).
@@ -3073,6 +3127,18 @@ inline bool is_list_option(const call_spec& call, std::string_view name) {
 
 inline bool list_item_ok(std::string_view item) { return !item.empty() && item.find(',') == std::string_view::npos; }
 
+// The name of the first free-form list option that can't be sent as a comma
+// list; "" when none.
+inline std::string_view bad_list_extra(const call_spec& call, const boost::json::object& extra) {
+    for (const auto& entry : extra) {
+        const auto* items = entry.value().if_array();
+        if (!items || !is_list_option(call, entry.key())) continue;
+        for (const auto& item : *items)
+            if (!item.is_string() || !list_item_ok(item.get_string())) return entry.key();
+    }
+    return {};
+}
+
 // The name of the first list option that can't be sent as a comma list; "" when none.
 inline std::string_view bad_list_option(const call_spec& call, const option_values& options) {
     for (const field& f : options.typed) {
@@ -3080,14 +3146,7 @@ inline std::string_view bad_list_option(const call_spec& call, const option_valu
         if (const auto* items = value_as<std::vector<std::string>>(f); items && !std::ranges::all_of(*items, list_item_ok))
             return f.name;
     }
-    if (!options.extra) return {};
-    for (const auto& entry : *options.extra) {
-        const auto* items = entry.value().if_array();
-        if (!items || !is_list_option(call, entry.key())) continue;
-        for (const auto& item : *items)
-            if (!item.is_string() || !list_item_ok(item.get_string())) return entry.key();
-    }
-    return {};
+    return has_extras(options) ? bad_list_extra(call, *options.extra) : std::string_view();
 }
 
 // The body's free-form arrays of list options as the typed ones are sent.
@@ -3251,8 +3310,8 @@ WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what) 
 
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
     for (const field& f : options.typed)
-        visit(f, [&](const auto& value) { append_query_text(query.plain_key(f.name), value); });
-    if (!options.extra) return;
+        visit(f, [&](const auto& value) { append_query_pair(query, f.name, value); });
+    if (!has_extras(options)) return;
     for (const auto& entry : *options.extra) {
         const std::string_view key = entry.key();
         if (entry.value().is_null()) continue;
@@ -3282,21 +3341,22 @@ inline void put_body(http_request& request, const call_spec& call, const option_
     if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
 }
 
-WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
-                                                   std::span<const std::string_view> ids,
-                                                   const option_values& options) {
+WEBHOOKSIO_DECL error build_request(http_request& request, const request_context& context, const call_spec& call,
+                                    std::span<const std::string_view> ids, const option_values& options) {
     // Encoding keeps every other ID inside its own path segment; these few
     // would still change the route (a dot segment is resolved by servers).
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        std::string_view id = ids[i];
-        if (id.empty() || id == "." || id == ".." || id.find('\0') != std::string_view::npos)
+        const std::string_view id = ids[i];
+        // "", "." or "..": at most two characters, all dots (one test for most IDs).
+        const bool dot_segment = id.size() <= 2 && std::ranges::all_of(id, [](char c) { return c == '.'; });
+        if (dot_segment || id.find('\0') != std::string_view::npos)
             return call_usage_error(call, "ID :" + std::string(call.placeholders[i]) +
                                               " is empty, \".\", \"..\" or holds a NUL character");
     }
     if (std::string missing = missing_options(call, options); !missing.empty())
         return call_usage_error(call, "missing required option(s): " + missing);
-    if (std::string name = first_option_not_utf8(options); !name.empty())
-        return call_usage_error(call, "option " + redacted(name, context.api_key) +
+    if (std::string_view name = first_option_not_utf8(options); !name.empty())
+        return call_usage_error(call, "option " + redacted(std::string(name), context.api_key) +
                                           " holds text that is not valid UTF-8");
     if (std::string_view name = bad_list_option(call, options); !name.empty())
         return call_usage_error(call, "option " + redacted(std::string(name), context.api_key) +
@@ -3304,19 +3364,27 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
                                           "without a comma");
     if (context.token_in_query && options.extra && options.extra->contains("_token"))
         return call_usage_error(call, "option _token is refused: with token_in_query, _token carries the API key");
-    if (std::string problem = webhook_problem(options); !problem.empty())
-        return call_usage_error(call, redacted(std::move(problem), context.api_key));
+    if (options.webhook.payload)  // a gateway call's (webhook_problem's string is not free)
+        if (std::string problem = webhook_problem(options); !problem.empty())
+            return call_usage_error(call, redacted(std::move(problem), context.api_key));
 
-    http_request request;
     request.method = call.method;
     request.headers = context.headers;
     request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
-    request.target = context.path_prefix;
+    if (!context.path_prefix.empty()) request.target = context.path_prefix;  // most base URLs have no path
     append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
     if (options_in_query(call.method)) append_query(query, options);
     else put_body(request, call, options);
     if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
+    return {};
+}
+
+WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
+                                                   std::span<const std::string_view> ids,
+                                                   const option_values& options) {
+    http_request request;
+    if (error problem = build_request(request, context, call, ids, options)) return problem;
     return request;
 }
 
@@ -3385,17 +3453,26 @@ inline error undecodable(const request_context& context, const call_spec& call, 
     return {errc::invalid_response, std::move(details)};
 }
 
+WEBHOOKSIO_DECL boost::json::value decode_body(const request_context& context, const call_spec& call,
+                                               result<http_response>& sent, error& failure) {
+    const bool answered = sent && sent->status >= 200 && sent->status < 300;
+    if (!sent) failure = transport_failed(context, call, sent.error());
+    else if (!answered) failure = status_failed(context, call, *sent);
+    // Parsed straight into the value returned (both sides are prvalues):
+    // assigning a boost::json::value costs a swap and a destruction.
+    boost::system::error_code ec;
+    boost::json::value body =
+        !answered || sent->body.empty() ? boost::json::value() : boost::json::parse(sent->body, ec);
+    if (ec) failure = undecodable(context, call, *sent, ec);
+    return body;
+}
+
 WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
                                                  result<http_response> sent) {
-    if (!sent) return transport_failed(context, call, sent.error());
-    http_response& answer = *sent;
-    if (answer.status < 200 || answer.status >= 300) return status_failed(context, call, answer);
-    // Parsed straight into its place: assigning a boost::json::value costs a
-    // swap and a destruction.
-    boost::system::error_code ec;
-    boost::json::value body = answer.body.empty() ? boost::json::value() : boost::json::parse(answer.body, ec);
-    if (ec) return undecodable(context, call, answer, ec);
-    return response{answer.status, std::move(answer.headers), std::move(body)};
+    error failure;
+    boost::json::value body = decode_body(context, call, sent, failure);
+    if (failure) return failure;
+    return response{sent->status, std::move(sent->headers), std::move(body)};
 }
 
 }  // namespace webhooksio::detail
@@ -3557,18 +3634,27 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_att
 WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request& request,
                                                         std::string_view api_key, transport_ref transport) const {
     if (total_timeout_.count() > 0) request.deadline = std::chrono::steady_clock::now() + total_timeout_;
-    for (int attempt = 1;; ++attempt) {
+    int attempt = 1;
+    std::chrono::nanoseconds elapsed{0};
+    auto send = [&] {
         before_attempt(call, attempt);
         // The clock is read only for a hook that will see the time.
         const bool timed = times_attempts();
         const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
-        result<http_response> outcome = transport.send(request);
-        const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
-        const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key, request.deadline);
-        if (!wait) return outcome;
+        result<http_response> sent = transport.send(request);
+        if (timed) elapsed = std::chrono::steady_clock::now() - start;
+        return sent;
+    };
+    // One variable for every attempt's outcome: the last one is returned
+    // without a move (a retry's is move-assigned to it).
+    result<http_response> outcome = send();
+    while (const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key, request.deadline)) {
         if (sleep_) sleep_(*wait);
         else std::this_thread::sleep_for(*wait);
+        ++attempt;
+        outcome = send();
     }
+    return outcome;
 }
 
 }  // namespace webhooksio::detail
@@ -3639,16 +3725,26 @@ WEBHOOKSIO_DECL result<response> client_core::execute(const call_spec& call, res
     return decode_response(context_, call, retry_.run(call, *request, context_.api_key, transport));
 }
 
+// call and call_or_throw build the request in place and hand the outcome on
+// without a move: what a call costs beyond the network is mostly such copies.
 WEBHOOKSIO_DECL result<response> client_core::call(const call_spec& call, std::span<const std::string_view> ids,
                                                    const option_values& options, transport_ref transport) const {
-    return execute(call, build(call, ids, options), transport);
+    http_request request;
+    if (error problem = build_request(request, context_, call, ids, options)) return problem;
+    return decode_response(context_, call, retry_.run(call, request, context_.api_key, transport));
 }
 
 WEBHOOKSIO_DECL boost::json::value client_core::call_or_throw(const call_spec& call,
                                                               std::span<const std::string_view> ids,
                                                               const option_values& options,
                                                               transport_ref transport) const {
-    return std::move(this->call(call, ids, options, transport).value().body);
+    http_request request;
+    if (error problem = build_request(request, context_, call, ids, options)) throw_error(std::move(problem));
+    result<http_response> sent = retry_.run(call, request, context_.api_key, transport);
+    error failure;
+    boost::json::value body = decode_body(context_, call, sent, failure);
+    if (failure) throw_error(std::move(failure));
+    return body;
 }
 
 }  // namespace webhooksio::detail

@@ -55,8 +55,14 @@ WEBHOOKSIO_DECL std::string missing_options(const call_spec& call, const boost::
 // struct, then the extras that no typed option of the same name overrides.
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options);
 
-// The HTTP request of a call with these IDs (in route order) and options,
-// or a usage error when one of them is bad; then nothing is sent.
+// Writes the HTTP request of a call with these IDs (in route order) and
+// options into `request`, a default-constructed one; or returns the usage
+// error when one of them is bad (then nothing is sent), a falsy error when
+// none is. In place, so that a call's request is never moved.
+WEBHOOKSIO_DECL error build_request(http_request& request, const request_context& context, const call_spec& call,
+                                    std::span<const std::string_view> ids, const option_values& options);
+
+// The same as a result.
 WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
                                                    std::span<const std::string_view> ids,
                                                    const option_values& options);
@@ -69,6 +75,12 @@ WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what);
 // the call's diagnostics.
 WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
                                                  result<http_response> sent);
+
+// The same for a caller that wants the body alone: the JSON body (null when
+// empty), or a null value and `failure` set to the error. Returned rather
+// than assigned, so that the body is parsed straight into its place.
+WEBHOOKSIO_DECL boost::json::value decode_body(const request_context& context, const call_spec& call,
+                                               result<http_response>& sent, error& failure);
 
 }  // namespace webhooksio::detail
 

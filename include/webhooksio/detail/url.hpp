@@ -33,13 +33,6 @@ WEBHOOKSIO_DECL void append_expanded_route(std::string& out, std::span<const std
 // booleans as true/false, arrays comma-joined, objects as JSON.
 WEBHOOKSIO_DECL void append_query_value(std::string& out, const boost::json::value& v);
 
-// The same for the value of a typed option.
-WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::string& v);
-WEBHOOKSIO_DECL void append_query_text(std::string& out, bool v);
-WEBHOOKSIO_DECL void append_query_text(std::string& out, int v);
-WEBHOOKSIO_DECL void append_query_text(std::string& out, const boost::json::value& v);
-WEBHOOKSIO_DECL void append_query_text(std::string& out, const std::vector<std::string>& items);
-
 // Writes a query string's pairs: '?' before the first, '&' before the others.
 class query_writer {
 public:
@@ -52,12 +45,11 @@ public:
         return out_ += '=';
     }
 
-    // The same for a name that needs no encoding: a typed option's is a C++
-    // identifier, all unreserved characters.
-    std::string& plain_key(std::string_view name) {
-        start();
-        return (out_ += name) += '=';
-    }
+    // The same for a name that needs no encoding (a typed option's is a C++
+    // identifier, all unreserved characters), followed by `text` when the
+    // value's needs none either (a flag's, a number's). A short pair goes in
+    // with one append rather than one per piece: a query's cost is its appends.
+    WEBHOOKSIO_DECL std::string& plain_key(std::string_view name, std::string_view text = {});
 
 private:
     void start() {
@@ -68,6 +60,16 @@ private:
     std::string& out_;
     char next_ = '?';
 };
+
+// Writes the pair of a typed option `name` (which needs no encoding) with
+// its value as the API takes it: strings as they are, booleans as
+// true/false, lists comma-joined, JSON as append_query_value writes it.
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, const std::string& v);
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, bool v);
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, int v);
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name, const boost::json::value& v);
+WEBHOOKSIO_DECL void append_query_pair(query_writer& query, std::string_view name,
+                                       const std::vector<std::string>& items);
 
 }  // namespace webhooksio::detail
 

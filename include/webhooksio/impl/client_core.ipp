@@ -26,16 +26,26 @@ WEBHOOKSIO_DECL result<response> client_core::execute(const call_spec& call, res
     return decode_response(context_, call, retry_.run(call, *request, context_.api_key, transport));
 }
 
+// call and call_or_throw build the request in place and hand the outcome on
+// without a move: what a call costs beyond the network is mostly such copies.
 WEBHOOKSIO_DECL result<response> client_core::call(const call_spec& call, std::span<const std::string_view> ids,
                                                    const option_values& options, transport_ref transport) const {
-    return execute(call, build(call, ids, options), transport);
+    http_request request;
+    if (error problem = build_request(request, context_, call, ids, options)) return problem;
+    return decode_response(context_, call, retry_.run(call, request, context_.api_key, transport));
 }
 
 WEBHOOKSIO_DECL boost::json::value client_core::call_or_throw(const call_spec& call,
                                                               std::span<const std::string_view> ids,
                                                               const option_values& options,
                                                               transport_ref transport) const {
-    return std::move(this->call(call, ids, options, transport).value().body);
+    http_request request;
+    if (error problem = build_request(request, context_, call, ids, options)) throw_error(std::move(problem));
+    result<http_response> sent = retry_.run(call, request, context_.api_key, transport);
+    error failure;
+    boost::json::value body = decode_body(context_, call, sent, failure);
+    if (failure) throw_error(std::move(failure));
+    return body;
 }
 
 }  // namespace webhooksio::detail

@@ -62,17 +62,26 @@ inline error undecodable(const request_context& context, const call_spec& call, 
     return {errc::invalid_response, std::move(details)};
 }
 
+WEBHOOKSIO_DECL boost::json::value decode_body(const request_context& context, const call_spec& call,
+                                               result<http_response>& sent, error& failure) {
+    const bool answered = sent && sent->status >= 200 && sent->status < 300;
+    if (!sent) failure = transport_failed(context, call, sent.error());
+    else if (!answered) failure = status_failed(context, call, *sent);
+    // Parsed straight into the value returned (both sides are prvalues):
+    // assigning a boost::json::value costs a swap and a destruction.
+    boost::system::error_code ec;
+    boost::json::value body =
+        !answered || sent->body.empty() ? boost::json::value() : boost::json::parse(sent->body, ec);
+    if (ec) failure = undecodable(context, call, *sent, ec);
+    return body;
+}
+
 WEBHOOKSIO_DECL result<response> decode_response(const request_context& context, const call_spec& call,
                                                  result<http_response> sent) {
-    if (!sent) return transport_failed(context, call, sent.error());
-    http_response& answer = *sent;
-    if (answer.status < 200 || answer.status >= 300) return status_failed(context, call, answer);
-    // Parsed straight into its place: assigning a boost::json::value costs a
-    // swap and a destruction.
-    boost::system::error_code ec;
-    boost::json::value body = answer.body.empty() ? boost::json::value() : boost::json::parse(answer.body, ec);
-    if (ec) return undecodable(context, call, answer, ec);
-    return response{answer.status, std::move(answer.headers), std::move(body)};
+    error failure;
+    boost::json::value body = decode_body(context, call, sent, failure);
+    if (failure) return failure;
+    return response{sent->status, std::move(sent->headers), std::move(body)};
 }
 
 }  // namespace webhooksio::detail

@@ -59,8 +59,8 @@ WEBHOOKSIO_DECL error call_usage_error(const call_spec& call, std::string what) 
 
 WEBHOOKSIO_DECL void append_query(query_writer& query, const option_values& options) {
     for (const field& f : options.typed)
-        visit(f, [&](const auto& value) { append_query_text(query.plain_key(f.name), value); });
-    if (!options.extra) return;
+        visit(f, [&](const auto& value) { append_query_pair(query, f.name, value); });
+    if (!has_extras(options)) return;
     for (const auto& entry : *options.extra) {
         const std::string_view key = entry.key();
         if (entry.value().is_null()) continue;
@@ -90,21 +90,22 @@ inline void put_body(http_request& request, const call_spec& call, const option_
     if (w.headers) request.headers.insert(request.headers.end(), w.headers->begin(), w.headers->end());
 }
 
-WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
-                                                   std::span<const std::string_view> ids,
-                                                   const option_values& options) {
+WEBHOOKSIO_DECL error build_request(http_request& request, const request_context& context, const call_spec& call,
+                                    std::span<const std::string_view> ids, const option_values& options) {
     // Encoding keeps every other ID inside its own path segment; these few
     // would still change the route (a dot segment is resolved by servers).
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        std::string_view id = ids[i];
-        if (id.empty() || id == "." || id == ".." || id.find('\0') != std::string_view::npos)
+        const std::string_view id = ids[i];
+        // "", "." or "..": at most two characters, all dots (one test for most IDs).
+        const bool dot_segment = id.size() <= 2 && std::ranges::all_of(id, [](char c) { return c == '.'; });
+        if (dot_segment || id.find('\0') != std::string_view::npos)
             return call_usage_error(call, "ID :" + std::string(call.placeholders[i]) +
                                               " is empty, \".\", \"..\" or holds a NUL character");
     }
     if (std::string missing = missing_options(call, options); !missing.empty())
         return call_usage_error(call, "missing required option(s): " + missing);
-    if (std::string name = first_option_not_utf8(options); !name.empty())
-        return call_usage_error(call, "option " + redacted(name, context.api_key) +
+    if (std::string_view name = first_option_not_utf8(options); !name.empty())
+        return call_usage_error(call, "option " + redacted(std::string(name), context.api_key) +
                                           " holds text that is not valid UTF-8");
     if (std::string_view name = bad_list_option(call, options); !name.empty())
         return call_usage_error(call, "option " + redacted(std::string(name), context.api_key) +
@@ -112,19 +113,27 @@ WEBHOOKSIO_DECL result<http_request> build_request(const request_context& contex
                                           "without a comma");
     if (context.token_in_query && options.extra && options.extra->contains("_token"))
         return call_usage_error(call, "option _token is refused: with token_in_query, _token carries the API key");
-    if (std::string problem = webhook_problem(options); !problem.empty())
-        return call_usage_error(call, redacted(std::move(problem), context.api_key));
+    if (options.webhook.payload)  // a gateway call's (webhook_problem's string is not free)
+        if (std::string problem = webhook_problem(options); !problem.empty())
+            return call_usage_error(call, redacted(std::move(problem), context.api_key));
 
-    http_request request;
     request.method = call.method;
     request.headers = context.headers;
     request.target.reserve(context.path_prefix.size() + call.route.size() + 64);
-    request.target = context.path_prefix;
+    if (!context.path_prefix.empty()) request.target = context.path_prefix;  // most base URLs have no path
     append_expanded_route(request.target, call.literal_runs, ids);
     query_writer query{request.target};
     if (options_in_query(call.method)) append_query(query, options);
     else put_body(request, call, options);
     if (context.token_in_query) append_percent_encoded(query.plain_key("_token"), context.api_key);
+    return {};
+}
+
+WEBHOOKSIO_DECL result<http_request> build_request(const request_context& context, const call_spec& call,
+                                                   std::span<const std::string_view> ids,
+                                                   const option_values& options) {
+    http_request request;
+    if (error problem = build_request(request, context, call, ids, options)) return problem;
     return request;
 }
 

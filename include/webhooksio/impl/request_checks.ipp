@@ -52,17 +52,26 @@ bool valid_utf8_value(const T& v) {
     else return true;
 }
 
+// The name of the first free-form option that holds text which is not
+// UTF-8 (in its name or its value); "" when none does.
+inline std::string_view first_extra_not_utf8(const boost::json::object& extra) {
+    for (const auto& entry : extra)
+        if (!valid_utf8(entry.key()) || !valid_utf8_value(entry.value())) return entry.key();
+    return {};
+}
+
+// Whether a call has free-form options. Few have: the checks of theirs are
+// functions apart, so that what every call runs stays small enough to inline.
+inline bool has_extras(const option_values& options) { return options.extra && !options.extra->empty(); }
+
 // The name of the first option that holds text which is not UTF-8; "" when none does.
-inline std::string first_option_not_utf8(const option_values& options) {
+inline std::string_view first_option_not_utf8(const option_values& options) {
     for (const field& f : options.typed) {
         bool valid = true;
         visit(f, [&](const auto& value) { valid = valid_utf8_value(value); });
-        if (!valid) return std::string(f.name);
+        if (!valid) return f.name;
     }
-    if (options.extra)
-        for (const auto& entry : *options.extra)
-            if (!valid_utf8(entry.key()) || !valid_utf8_value(entry.value())) return std::string(entry.key());
-    return {};
+    return has_extras(options) ? first_extra_not_utf8(*options.extra) : std::string_view();
 }
 
 // Whether option `name` is set, typed or free-form (null counts as unset).
@@ -106,6 +115,18 @@ inline bool is_list_option(const call_spec& call, std::string_view name) {
 
 inline bool list_item_ok(std::string_view item) { return !item.empty() && item.find(',') == std::string_view::npos; }
 
+// The name of the first free-form list option that can't be sent as a comma
+// list; "" when none.
+inline std::string_view bad_list_extra(const call_spec& call, const boost::json::object& extra) {
+    for (const auto& entry : extra) {
+        const auto* items = entry.value().if_array();
+        if (!items || !is_list_option(call, entry.key())) continue;
+        for (const auto& item : *items)
+            if (!item.is_string() || !list_item_ok(item.get_string())) return entry.key();
+    }
+    return {};
+}
+
 // The name of the first list option that can't be sent as a comma list; "" when none.
 inline std::string_view bad_list_option(const call_spec& call, const option_values& options) {
     for (const field& f : options.typed) {
@@ -113,14 +134,7 @@ inline std::string_view bad_list_option(const call_spec& call, const option_valu
         if (const auto* items = value_as<std::vector<std::string>>(f); items && !std::ranges::all_of(*items, list_item_ok))
             return f.name;
     }
-    if (!options.extra) return {};
-    for (const auto& entry : *options.extra) {
-        const auto* items = entry.value().if_array();
-        if (!items || !is_list_option(call, entry.key())) continue;
-        for (const auto& item : *items)
-            if (!item.is_string() || !list_item_ok(item.get_string())) return entry.key();
-    }
-    return {};
+    return has_extras(options) ? bad_list_extra(call, *options.extra) : std::string_view();
 }
 
 // The body's free-form arrays of list options as the typed ones are sent.

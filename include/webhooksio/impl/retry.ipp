@@ -108,18 +108,27 @@ WEBHOOKSIO_DECL std::optional<std::chrono::milliseconds> retry_policy::after_att
 WEBHOOKSIO_DECL result<http_response> retry_policy::run(const call_spec& call, http_request& request,
                                                         std::string_view api_key, transport_ref transport) const {
     if (total_timeout_.count() > 0) request.deadline = std::chrono::steady_clock::now() + total_timeout_;
-    for (int attempt = 1;; ++attempt) {
+    int attempt = 1;
+    std::chrono::nanoseconds elapsed{0};
+    auto send = [&] {
         before_attempt(call, attempt);
         // The clock is read only for a hook that will see the time.
         const bool timed = times_attempts();
         const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
-        result<http_response> outcome = transport.send(request);
-        const auto elapsed = timed ? std::chrono::steady_clock::now() - start : std::chrono::nanoseconds(0);
-        const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key, request.deadline);
-        if (!wait) return outcome;
+        result<http_response> sent = transport.send(request);
+        if (timed) elapsed = std::chrono::steady_clock::now() - start;
+        return sent;
+    };
+    // One variable for every attempt's outcome: the last one is returned
+    // without a move (a retry's is move-assigned to it).
+    result<http_response> outcome = send();
+    while (const auto wait = after_attempt(call, attempt, outcome, elapsed, api_key, request.deadline)) {
         if (sleep_) sleep_(*wait);
         else std::this_thread::sleep_for(*wait);
+        ++attempt;
+        outcome = send();
     }
+    return outcome;
 }
 
 }  // namespace webhooksio::detail
