@@ -326,20 +326,41 @@ template <class E>
 inline constexpr std::array<std::string_view, 0> required_any_of{};
 }  // namespace api
 
-// The base of every endpoint descriptor in namespace webhooksio::api (made
-// by WEBHOOKSIO_ENDPOINT, detail/define_endpoint.hpp). The derived struct
-// adds its C++ `name`, its `summary`, its `options` struct and their docs.
+namespace detail {
+
+// What every endpoint descriptor holds beside its texts: its method and the
+// ID types of its route's placeholders, in order.
+template <http_method Method, class... Ids>
+struct endpoint_base {
+    static constexpr http_method method = Method;
+    using params = std::tuple<Ids...>;
+};
+
+// The one message for a route whose placeholders are not its IDs.
+#define WEBHOOKSIO_DETAIL_ROUTE_MISMATCH \
+    "webhooksio: an endpoint's ID types must match the :placeholders of its route in number, name and order"
+
+}  // namespace detail
+
+// An endpoint of your own, declared in one line:
+//
+//     struct get_bucket_v2 : webhooksio::endpoint<"getBucket", true, webhooksio::http_method::get,
+//                                                 "/v2/buckets/:bucket_id", webhooksio::bucket_id> {
+//         static constexpr std::string_view name = "get_bucket_v2";
+//         struct options { ... };
+//     };
+//
+// The endpoints of the table (WEBHOOKSIO_ENDPOINT, detail/define_endpoint.hpp)
+// have the same members, written by the macro as plain constants: string
+// template arguments cost the compiler more than the rest of the table, for
+// 99 endpoints in every file.
 template <detail::fixed_string SeedName, bool InSeed, http_method Method, detail::fixed_string Route, class... Ids>
-struct endpoint {
+struct endpoint : detail::endpoint_base<Method, Ids...> {
     static constexpr std::string_view seed_name = SeedName.view();
     static constexpr bool in_seed = InSeed;  // one of the Node.js client's calls
-    static constexpr http_method method = Method;
     static constexpr std::string_view route = Route.view();
-    using params = std::tuple<Ids...>;
 
-    static_assert(detail::route_matches<Ids...>(Route.view()),
-                  "webhooksio: an endpoint's ID types must match the :placeholders of its route "
-                  "in number, name and order");
+    static_assert(detail::route_matches<Ids...>(route), WEBHOOKSIO_DETAIL_ROUTE_MISMATCH);
 };
 
 }  // namespace webhooksio
@@ -852,11 +873,17 @@ WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
 
 // ---- The pieces of WEBHOOKSIO_ENDPOINT.
 
-#define WEBHOOKSIO_DETAIL_SOURCE_seed(name) name, true
-#define WEBHOOKSIO_DETAIL_SOURCE_docs(name) name, false
+// seed("createBucket") or docs("name"): the endpoint's seed_name and in_seed.
+#define WEBHOOKSIO_DETAIL_SOURCE_seed(name) WEBHOOKSIO_DETAIL_SOURCE(name, true)
+#define WEBHOOKSIO_DETAIL_SOURCE_docs(name) WEBHOOKSIO_DETAIL_SOURCE(name, false)
+#define WEBHOOKSIO_DETAIL_SOURCE(name, seed)                               \
+    static constexpr std::string_view seed_name{name, sizeof(name) - 1}; \
+    static constexpr bool in_seed = seed;
 
 // `(a, b)` -> `, a, b`; `()` -> nothing.
 #define WEBHOOKSIO_DETAIL_LEADING_COMMA(...) __VA_OPT__(, ) __VA_ARGS__
+// `(a, b)` -> `a, b`.
+#define WEBHOOKSIO_DETAIL_UNPARENTHESIZE(...) __VA_ARGS__
 
 // WEBHOOKSIO_DETAIL_EACH(OP, (a...)(b...)...) gives WEBHOOKSIO_DETAIL_OP(a...)
 // WEBHOOKSIO_DETAIL_OP(b...) ... for an option list, which may be empty. Each
@@ -898,12 +925,18 @@ WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
 // (WEBHOOKSIO_WEBHOOK_MEMBERS, options.hpp).
 #define WEBHOOKSIO_WEBHOOK_ENDPOINT(...) WEBHOOKSIO_DETAIL_ENDPOINT(WEBHOOKSIO_WEBHOOK_MEMBERS, __VA_ARGS__)
 
-#define WEBHOOKSIO_DETAIL_ENDPOINT(webhook, area, E, source, method, route, ids, summary_, ...)                   \
+// The descriptor has the members of webhooksio::endpoint<...> (endpoint.hpp),
+// its texts written as constants rather than passed as template arguments.
+#define WEBHOOKSIO_DETAIL_ENDPOINT(webhook, area, E, source, method, route_, ids, summary_, ...)                  \
     namespace option {                                                                                         \
     WEBHOOKSIO_DETAIL_EACH(TAG, __VA_ARGS__)                                                                   \
     }                                                                                                          \
-    struct E : ::webhooksio::endpoint<WEBHOOKSIO_DETAIL_SOURCE_##source, ::webhooksio::http_method::method,     \
-                                      route WEBHOOKSIO_DETAIL_LEADING_COMMA ids> {                              \
+    struct E : ::webhooksio::detail::endpoint_base<::webhooksio::http_method::method                           \
+                                                       WEBHOOKSIO_DETAIL_LEADING_COMMA ids> {                  \
+        WEBHOOKSIO_DETAIL_SOURCE_##source                                                                      \
+        static constexpr std::string_view route{route_, sizeof(route_) - 1};                                   \
+        static_assert(::webhooksio::detail::route_matches<WEBHOOKSIO_DETAIL_UNPARENTHESIZE ids>(route),        \
+                      WEBHOOKSIO_DETAIL_ROUTE_MISMATCH);                                                       \
         static constexpr std::string_view name{#E, sizeof(#E) - 1};                                            \
         static constexpr std::string_view summary{summary_, sizeof(summary_) - 1};                             \
         struct options {                                                                                       \
@@ -3804,19 +3837,31 @@ struct named_access {
     }
 };
 
+// What the named methods of Client return; each client says (client.hpp).
+// Declared apart from the client, which is not yet complete when its bases,
+// and so their methods' declarations, are made.
+template <class Client>
+struct named_result;
+
 // E_method<Client> holds E(ids..., options = {}): the IDs E's route takes, in
-// order, as their own types.
+// order, as their own types. Defined outside the class, so not inline: with
+// WEBHOOKSIO_SEPARATE_COMPILATION a user's file can leave the default client's
+// methods to the program's src.hpp file (extern template, client.hpp).
 #define WEBHOOKSIO_DETAIL_NAMED_METHOD(E)                                                                      \
     template <class Client, class Ids = ::webhooksio::api::E::params>                                          \
     struct E##_method;                                                                                         \
     template <class Client, class... Ids>                                                                      \
     struct E##_method<Client, std::tuple<Ids...>> {                                                            \
-        WEBHOOKSIO_NOINLINE auto E(const Ids&... ids, const ::webhooksio::api::E::options& options = {}) {     \
-            return named_access::run<::webhooksio::api::E>(                                                    \
-                static_cast<Client&>(*this), std::array<std::string_view, sizeof...(Ids)>{ids.str_view()...}, \
-                options);                                                                                      \
-        }                                                                                                      \
-    };
+        WEBHOOKSIO_NOINLINE typename named_result<Client>::type E(                                             \
+            const Ids&... ids, const ::webhooksio::api::E::options& options = {});                             \
+    };                                                                                                         \
+    template <class Client, class... Ids>                                                                      \
+    typename named_result<Client>::type E##_method<Client, std::tuple<Ids...>>::E(                             \
+        const Ids&... ids, const ::webhooksio::api::E::options& options) {                                     \
+        return named_access::run<::webhooksio::api::E>(                                                        \
+            static_cast<Client&>(*this), std::array<std::string_view, sizeof...(Ids)>{ids.str_view()...},     \
+            options);                                                                                          \
+    }
 
 WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_NAMED_METHOD)
 
@@ -4944,9 +4989,31 @@ concept completion_token =
 
 namespace webhooksio {
 
+template <transport Transport>
+class basic_client;
+
 namespace detail {
 template <class Client, class Token>
 class calls_with;
+
+// What the named methods return (named_methods.hpp): a client's, the body's
+// JSON; with(token)'s, what the token says (tokens.hpp).
+template <transport Transport>
+struct named_result<basic_client<Transport>> {
+    using type = boost::json::value;
+};
+template <class Client>
+struct named_result<calls_with<Client, nothrow_t>> {
+    using type = result<boost::json::value>;
+};
+template <class Client>
+struct named_result<calls_with<Client, with_response_t>> {
+    using type = response;
+};
+template <class Client>
+struct named_result<calls_with<Client, response_token<nothrow_t>>> {
+    using type = result<response>;
+};
 }  // namespace detail
 
 // A client of the API over a transport (see transport.hpp). Movable, not
@@ -5108,6 +5175,26 @@ private:
 
 using client = basic_client<httplib_transport>;
 
+#if defined(WEBHOOKSIO_SEPARATE_COMPILATION)
+// The named methods of `client` and of its with(token) views are compiled
+// once, in the program's src.hpp file; every other file only calls them.
+namespace detail {
+#if WEBHOOKSIO_DEFINITIONS
+#define WEBHOOKSIO_DETAIL_INSTANTIATION template
+#else
+#define WEBHOOKSIO_DETAIL_INSTANTIATION extern template
+#endif
+#define WEBHOOKSIO_DETAIL_COMPILED_METHODS(E)                                                      \
+    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<client>;                                     \
+    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<calls_with<client, nothrow_t>>;              \
+    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<calls_with<client, with_response_t>>;        \
+    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<calls_with<client, response_token<nothrow_t>>>;
+WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_COMPILED_METHODS)
+#undef WEBHOOKSIO_DETAIL_COMPILED_METHODS
+#undef WEBHOOKSIO_DETAIL_INSTANTIATION
+}  // namespace detail
+#endif
+
 }  // namespace webhooksio
 // ---- webhooksio/model.hpp
 // Typed views of the answers of the API's core resources:
@@ -5115,8 +5202,8 @@ using client = basic_client<httplib_transport>;
 //     auto bucket = boost::json::value_to<webhooksio::model::bucket>(api.get_bucket(account, id));
 //     api.get_inputs(*bucket.account_id, *bucket.id);
 //
-// Each struct is described with Boost.Describe and converts through
-// <webhooksio/tolerant_json.hpp>: a field the answer leaves out keeps its
+// Each struct is described with Boost.Describe and converts as
+// <webhooksio/tolerant_json.hpp> does: a field the answer leaves out keeps its
 // default (an optional stays empty), a field the struct doesn't know is
 // ignored, so an answer that gains fields keeps converting. IDs are the
 // client's ID types, ready for the next call; times are the API's ISO 8601
@@ -5129,6 +5216,223 @@ using client = basic_client<httplib_transport>;
 #include <vector>
 
 #include <boost/describe.hpp>
+#include <boost/json.hpp>
+
+
+namespace webhooksio::model {
+
+// An account (get_account, list_accounts, create_sub_account, ...).
+struct account {
+    std::optional<webhooksio::account_id> id;
+    std::string name;
+    std::optional<webhooksio::plan_id> plan_id;
+    std::optional<webhooksio::account_id> parent_account_id;  ///< a sub-account's parent
+    std::optional<std::string> account_key;                   ///< an identifier from another system
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(account, (), (id, name, plan_id, parent_account_id, account_key, created_at, updated_at))
+
+// A user of an account (get_user, create_user, ...).
+struct user {
+    std::optional<webhooksio::user_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::string first_name;
+    std::string last_name;
+    std::string email_address;
+    std::optional<std::string> timezone;
+    std::string permission_level;  ///< "owner" for the user who registered the account
+    bool verified = false;          ///< the e-mail address is verified
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(user, (), (id, account_id, first_name, last_name, email_address, timezone, permission_level,
+                                 verified, created_at, updated_at))
+
+// What register_account and login answer: the new session's API token with
+// its account and user.
+struct session {
+    std::optional<webhooksio::account_id> account_id;
+    std::optional<webhooksio::user_id> user_id;
+    std::string api_token;
+    model::account account;
+    model::user user;
+};
+BOOST_DESCRIBE_STRUCT(session, (), (account_id, user_id, api_token, account, user))
+
+// Where an input's messages are delivered (get_destination, ...).
+struct destination {
+    std::optional<webhooksio::destination_id> id;
+    std::optional<webhooksio::input_id> input_id;
+    std::string name;
+    std::string endpoint_url;
+    std::optional<std::string> status;          ///< "active" (the default) or "paused"
+    std::optional<std::string> delivery_order;  ///< "random" (the default) or "fifo"
+    std::optional<std::string> message_method;  ///< empty: the incoming method passes through
+    std::vector<std::string> event_filters;     ///< events let through; none: every event
+    std::optional<std::string> authentication_type;
+    std::optional<std::string> retry_policy_id;
+    std::optional<int> retry_count;
+    std::optional<int> retry_interval;
+    std::optional<bool> verify_ssl;
+    std::vector<std::string> headers_to_include;  ///< incoming headers passed on
+    std::optional<std::string> header_prefix;     ///< of the headers added, "Webhooks" by default
+    std::vector<std::string> alert_on_failure;    ///< e-mail addresses
+    std::optional<webhooksio::recipe_id> recipe_id;
+    std::optional<int> rate_limit;
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(destination, (), (id, input_id, name, endpoint_url, status, delivery_order, message_method,
+                                        event_filters, authentication_type, retry_policy_id, retry_count,
+                                        retry_interval, verify_ssl, headers_to_include, header_prefix,
+                                        alert_on_failure, recipe_id, rate_limit, created_at, updated_at))
+
+// Where webhooks come in: a URL of the gateway (get_input, ...).
+struct input {
+    std::optional<webhooksio::input_id> id;
+    std::optional<webhooksio::bucket_id> bucket_id;
+    std::string name;
+    std::string url;                            ///< where senders post their webhooks
+    std::optional<std::string> status;          ///< "active" (the default) or "paused"
+    std::optional<std::string> type;            ///< "static" (the default) or "dynamic"
+    std::optional<std::string> event_location;  ///< where the event is: "header", "query" or the payload
+    std::optional<std::string> event_path;      ///< its name there ("msg.type" in the payload)
+    std::vector<std::string> event_filters;     ///< events accepted; none: every event
+    std::optional<std::string> delivery_mode;   ///< "sync" or "async"
+    std::optional<int> response_code;           ///< the status senders get, 200 by default
+    std::optional<std::string> response_content;
+    std::optional<std::string> response_content_type;
+    std::optional<std::string> authentication_type;
+    std::optional<std::string> authentication_failures;
+    std::optional<webhooksio::recipe_id> recipe_id;
+    std::string created_at;
+    std::string updated_at;
+    std::optional<std::vector<destination>> destinations;  ///< with get_bucket(s)' expand
+};
+BOOST_DESCRIBE_STRUCT(input, (), (id, bucket_id, name, url, status, type, event_location, event_path, event_filters,
+                                  delivery_mode, response_code, response_content, response_content_type,
+                                  authentication_type, authentication_failures, recipe_id, created_at, updated_at,
+                                  destinations))
+
+// A group of inputs (get_bucket, get_buckets, ...).
+struct bucket {
+    std::optional<webhooksio::bucket_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::string name;
+    std::optional<std::string> key;
+    std::string created_at;
+    std::string updated_at;
+    std::optional<std::vector<input>> inputs;  ///< with expand: its inputs and their destinations
+};
+BOOST_DESCRIBE_STRUCT(bucket, (), (id, account_id, name, key, created_at, updated_at, inputs))
+
+// One try at delivering an outgoing message.
+struct attempt {
+    std::optional<webhooksio::attempt_id> id;
+    std::optional<webhooksio::outgoing_message_id> outgoing_message_id;  ///< from get_outgoing_message_attempt
+    int number = 0;                                                      ///< 1 for the first try
+    std::string started_at;
+    int http_status = 0;        ///< the destination's answer; 0 when none came
+    std::string response_body;  ///< what the destination answered
+    std::string error;          ///< why no answer came
+    std::int64_t duration_ms = 0;
+};
+BOOST_DESCRIBE_STRUCT(attempt, (), (id, outgoing_message_id, number, started_at, http_status, response_body, error,
+                                    duration_ms))
+
+// A webhook on its way to one destination (get_outgoing_message).
+struct outgoing_message {
+    std::optional<webhooksio::outgoing_message_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::optional<webhooksio::incoming_message_id> incoming_message_id;
+    std::optional<webhooksio::destination_id> destination_id;  ///< none for a dynamic input's message
+    std::string endpoint_url;
+    std::string event;
+    std::string status;  ///< "pending", "retrying", "success", "failed" or "cancelled"
+    int attempt_count = 0;
+    std::vector<model::attempt> attempts;
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(outgoing_message, (), (id, account_id, incoming_message_id, destination_id, endpoint_url, event,
+                                             status, attempt_count, attempts, created_at, updated_at))
+
+// A webhook as the gateway received it (get_incoming_message).
+struct incoming_message {
+    std::optional<webhooksio::incoming_message_id> id;
+    std::optional<webhooksio::account_id> account_id;
+    std::optional<webhooksio::bucket_id> bucket_id;
+    std::optional<webhooksio::input_id> input_id;
+    std::string method;
+    std::map<std::string, std::string> headers;
+    std::map<std::string, std::string> query;
+    std::string body;
+    std::string content_type;
+    std::string event;  ///< found where its input's event_location says
+    std::vector<webhooksio::outgoing_message_id> outgoing_message_ids;
+    std::optional<std::vector<outgoing_message>> outgoing_messages;  ///< with include_outgoing_messages
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(incoming_message, (), (id, account_id, bucket_id, input_id, method, headers, query, body,
+                                             content_type, event, outgoing_message_ids, outgoing_messages, created_at,
+                                             updated_at))
+
+// What the request gateway answers when it accepts a webhook
+// (send_input_request, send_dynamic_input_request): the incoming message it
+// stored and one outgoing message per destination the event goes to (none
+// when every destination's event_filters leave it out). An input with its
+// own response_content answers with that instead.
+struct gateway_answer {
+    std::optional<webhooksio::incoming_message_id> incoming_message_id;
+    std::vector<webhooksio::outgoing_message_id> outgoing_message_ids;
+};
+BOOST_DESCRIBE_STRUCT(gateway_answer, (), (incoming_message_id, outgoing_message_ids))
+
+// A line of the request log (get_request_log): one webhook received or one
+// delivery attempt.
+struct log_entry {
+    std::string id;
+    std::string direction;  ///< "incoming" or "outgoing"
+    std::string method;
+    std::string url;
+    int http_status = 0;
+    std::optional<webhooksio::bucket_id> bucket_id;
+    std::optional<webhooksio::input_id> input_id;
+    std::optional<webhooksio::destination_id> destination_id;
+    std::optional<webhooksio::incoming_message_id> incoming_message_id;
+    std::optional<webhooksio::outgoing_message_id> outgoing_message_id;
+    std::optional<int> attempt;  ///< an outgoing entry's attempt number
+    std::optional<webhooksio::consumer_id> consumer_id;
+    std::optional<webhooksio::application_id> application_id;
+    std::string created_at;
+    std::string updated_at;
+};
+BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, bucket_id, input_id, destination_id,
+                                      incoming_message_id, outgoing_message_id, attempt, consumer_id, application_id,
+                                      created_at, updated_at))
+
+// Every struct above, for the conversions below.
+#define WEBHOOKSIO_DETAIL_MODEL_TYPES(X)                                                                          \
+    X(account) X(user) X(session) X(destination) X(input) X(bucket) X(attempt) X(outgoing_message)               \
+    X(incoming_message) X(gateway_answer) X(log_entry)
+
+// value_to, try_value_to and value_from of each struct: declared here and
+// compiled with the library (impl/model.ipp), so that a file converting
+// answers calls them rather than compiling the tolerant reader itself.
+#define WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS(T)                                                                   \
+    WEBHOOKSIO_DECL boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value&); \
+    WEBHOOKSIO_DECL T tag_invoke(boost::json::value_to_tag<T>, const boost::json::value&);                         \
+    WEBHOOKSIO_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value&, const T&);
+WEBHOOKSIO_DETAIL_MODEL_TYPES(WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS)
+#undef WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS
+
+}  // namespace webhooksio::model
+
+#if WEBHOOKSIO_DEFINITIONS
+// ---- impl/model.ipp
+// The conversions model.hpp declares: each is tolerant_json.hpp's, for its struct.
 
 // ---- webhooksio/tolerant_json.hpp
 // boost::json::value_to and value_from for Boost.Describe'd structs, tolerant
@@ -5398,201 +5702,22 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const T& i
 
 namespace webhooksio::model {
 
-using webhooksio::tolerant::tag_invoke;
-
-// An account (get_account, list_accounts, create_sub_account, ...).
-struct account {
-    std::optional<webhooksio::account_id> id;
-    std::string name;
-    std::optional<webhooksio::plan_id> plan_id;
-    std::optional<webhooksio::account_id> parent_account_id;  ///< a sub-account's parent
-    std::optional<std::string> account_key;                   ///< an identifier from another system
-    std::string created_at;
-    std::string updated_at;
-};
-BOOST_DESCRIBE_STRUCT(account, (), (id, name, plan_id, parent_account_id, account_key, created_at, updated_at))
-
-// A user of an account (get_user, create_user, ...).
-struct user {
-    std::optional<webhooksio::user_id> id;
-    std::optional<webhooksio::account_id> account_id;
-    std::string first_name;
-    std::string last_name;
-    std::string email_address;
-    std::optional<std::string> timezone;
-    std::string permission_level;  ///< "owner" for the user who registered the account
-    bool verified = false;          ///< the e-mail address is verified
-    std::string created_at;
-    std::string updated_at;
-};
-BOOST_DESCRIBE_STRUCT(user, (), (id, account_id, first_name, last_name, email_address, timezone, permission_level,
-                                 verified, created_at, updated_at))
-
-// What register_account and login answer: the new session's API token with
-// its account and user.
-struct session {
-    std::optional<webhooksio::account_id> account_id;
-    std::optional<webhooksio::user_id> user_id;
-    std::string api_token;
-    model::account account;
-    model::user user;
-};
-BOOST_DESCRIBE_STRUCT(session, (), (account_id, user_id, api_token, account, user))
-
-// Where an input's messages are delivered (get_destination, ...).
-struct destination {
-    std::optional<webhooksio::destination_id> id;
-    std::optional<webhooksio::input_id> input_id;
-    std::string name;
-    std::string endpoint_url;
-    std::optional<std::string> status;          ///< "active" (the default) or "paused"
-    std::optional<std::string> delivery_order;  ///< "random" (the default) or "fifo"
-    std::optional<std::string> message_method;  ///< empty: the incoming method passes through
-    std::vector<std::string> event_filters;     ///< events let through; none: every event
-    std::optional<std::string> authentication_type;
-    std::optional<std::string> retry_policy_id;
-    std::optional<int> retry_count;
-    std::optional<int> retry_interval;
-    std::optional<bool> verify_ssl;
-    std::vector<std::string> headers_to_include;  ///< incoming headers passed on
-    std::optional<std::string> header_prefix;     ///< of the headers added, "Webhooks" by default
-    std::vector<std::string> alert_on_failure;    ///< e-mail addresses
-    std::optional<webhooksio::recipe_id> recipe_id;
-    std::optional<int> rate_limit;
-    std::string created_at;
-    std::string updated_at;
-};
-BOOST_DESCRIBE_STRUCT(destination, (), (id, input_id, name, endpoint_url, status, delivery_order, message_method,
-                                        event_filters, authentication_type, retry_policy_id, retry_count,
-                                        retry_interval, verify_ssl, headers_to_include, header_prefix,
-                                        alert_on_failure, recipe_id, rate_limit, created_at, updated_at))
-
-// Where webhooks come in: a URL of the gateway (get_input, ...).
-struct input {
-    std::optional<webhooksio::input_id> id;
-    std::optional<webhooksio::bucket_id> bucket_id;
-    std::string name;
-    std::string url;                            ///< where senders post their webhooks
-    std::optional<std::string> status;          ///< "active" (the default) or "paused"
-    std::optional<std::string> type;            ///< "static" (the default) or "dynamic"
-    std::optional<std::string> event_location;  ///< where the event is: "header", "query" or the payload
-    std::optional<std::string> event_path;      ///< its name there ("msg.type" in the payload)
-    std::vector<std::string> event_filters;     ///< events accepted; none: every event
-    std::optional<std::string> delivery_mode;   ///< "sync" or "async"
-    std::optional<int> response_code;           ///< the status senders get, 200 by default
-    std::optional<std::string> response_content;
-    std::optional<std::string> response_content_type;
-    std::optional<std::string> authentication_type;
-    std::optional<std::string> authentication_failures;
-    std::optional<webhooksio::recipe_id> recipe_id;
-    std::string created_at;
-    std::string updated_at;
-    std::optional<std::vector<destination>> destinations;  ///< with get_bucket(s)' expand
-};
-BOOST_DESCRIBE_STRUCT(input, (), (id, bucket_id, name, url, status, type, event_location, event_path, event_filters,
-                                  delivery_mode, response_code, response_content, response_content_type,
-                                  authentication_type, authentication_failures, recipe_id, created_at, updated_at,
-                                  destinations))
-
-// A group of inputs (get_bucket, get_buckets, ...).
-struct bucket {
-    std::optional<webhooksio::bucket_id> id;
-    std::optional<webhooksio::account_id> account_id;
-    std::string name;
-    std::optional<std::string> key;
-    std::string created_at;
-    std::string updated_at;
-    std::optional<std::vector<input>> inputs;  ///< with expand: its inputs and their destinations
-};
-BOOST_DESCRIBE_STRUCT(bucket, (), (id, account_id, name, key, created_at, updated_at, inputs))
-
-// One try at delivering an outgoing message.
-struct attempt {
-    std::optional<webhooksio::attempt_id> id;
-    std::optional<webhooksio::outgoing_message_id> outgoing_message_id;  ///< from get_outgoing_message_attempt
-    int number = 0;                                                      ///< 1 for the first try
-    std::string started_at;
-    int http_status = 0;        ///< the destination's answer; 0 when none came
-    std::string response_body;  ///< what the destination answered
-    std::string error;          ///< why no answer came
-    std::int64_t duration_ms = 0;
-};
-BOOST_DESCRIBE_STRUCT(attempt, (), (id, outgoing_message_id, number, started_at, http_status, response_body, error,
-                                    duration_ms))
-
-// A webhook on its way to one destination (get_outgoing_message).
-struct outgoing_message {
-    std::optional<webhooksio::outgoing_message_id> id;
-    std::optional<webhooksio::account_id> account_id;
-    std::optional<webhooksio::incoming_message_id> incoming_message_id;
-    std::optional<webhooksio::destination_id> destination_id;  ///< none for a dynamic input's message
-    std::string endpoint_url;
-    std::string event;
-    std::string status;  ///< "pending", "retrying", "success", "failed" or "cancelled"
-    int attempt_count = 0;
-    std::vector<model::attempt> attempts;
-    std::string created_at;
-    std::string updated_at;
-};
-BOOST_DESCRIBE_STRUCT(outgoing_message, (), (id, account_id, incoming_message_id, destination_id, endpoint_url, event,
-                                             status, attempt_count, attempts, created_at, updated_at))
-
-// A webhook as the gateway received it (get_incoming_message).
-struct incoming_message {
-    std::optional<webhooksio::incoming_message_id> id;
-    std::optional<webhooksio::account_id> account_id;
-    std::optional<webhooksio::bucket_id> bucket_id;
-    std::optional<webhooksio::input_id> input_id;
-    std::string method;
-    std::map<std::string, std::string> headers;
-    std::map<std::string, std::string> query;
-    std::string body;
-    std::string content_type;
-    std::string event;  ///< found where its input's event_location says
-    std::vector<webhooksio::outgoing_message_id> outgoing_message_ids;
-    std::optional<std::vector<outgoing_message>> outgoing_messages;  ///< with include_outgoing_messages
-    std::string created_at;
-    std::string updated_at;
-};
-BOOST_DESCRIBE_STRUCT(incoming_message, (), (id, account_id, bucket_id, input_id, method, headers, query, body,
-                                             content_type, event, outgoing_message_ids, outgoing_messages, created_at,
-                                             updated_at))
-
-// What the request gateway answers when it accepts a webhook
-// (send_input_request, send_dynamic_input_request): the incoming message it
-// stored and one outgoing message per destination the event goes to (none
-// when every destination's event_filters leave it out). An input with its
-// own response_content answers with that instead.
-struct gateway_answer {
-    std::optional<webhooksio::incoming_message_id> incoming_message_id;
-    std::vector<webhooksio::outgoing_message_id> outgoing_message_ids;
-};
-BOOST_DESCRIBE_STRUCT(gateway_answer, (), (incoming_message_id, outgoing_message_ids))
-
-// A line of the request log (get_request_log): one webhook received or one
-// delivery attempt.
-struct log_entry {
-    std::string id;
-    std::string direction;  ///< "incoming" or "outgoing"
-    std::string method;
-    std::string url;
-    int http_status = 0;
-    std::optional<webhooksio::bucket_id> bucket_id;
-    std::optional<webhooksio::input_id> input_id;
-    std::optional<webhooksio::destination_id> destination_id;
-    std::optional<webhooksio::incoming_message_id> incoming_message_id;
-    std::optional<webhooksio::outgoing_message_id> outgoing_message_id;
-    std::optional<int> attempt;  ///< an outgoing entry's attempt number
-    std::optional<webhooksio::consumer_id> consumer_id;
-    std::optional<webhooksio::application_id> application_id;
-    std::string created_at;
-    std::string updated_at;
-};
-BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, bucket_id, input_id, destination_id,
-                                      incoming_message_id, outgoing_message_id, attempt, consumer_id, application_id,
-                                      created_at, updated_at))
+#define WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS(T)                                                                   \
+    WEBHOOKSIO_DECL boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T> tag,                      \
+                                                      const boost::json::value& in) {                            \
+        return tolerant::tag_invoke(tag, in);                                                                    \
+    }                                                                                                            \
+    WEBHOOKSIO_DECL T tag_invoke(boost::json::value_to_tag<T> tag, const boost::json::value& in) {               \
+        return tolerant::tag_invoke(tag, in);                                                                    \
+    }                                                                                                            \
+    WEBHOOKSIO_DECL void tag_invoke(boost::json::value_from_tag tag, boost::json::value& out, const T& in) {     \
+        tolerant::tag_invoke(tag, out, in);                                                                      \
+    }
+WEBHOOKSIO_DETAIL_MODEL_TYPES(WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS)
+#undef WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS
 
 }  // namespace webhooksio::model
+#endif
 // ---- webhooksio/signature.hpp
 // Signed webhooks, as the Standard Webhooks specification defines them
 // (github.com/standard-webhooks/standard-webhooks, spec/standard-webhooks.md):
