@@ -1,6 +1,402 @@
 // webhooksio-cpp, single header. GENERATED from include/ by tools/amalgamate.cpp
 // (the `amalgamate` build target): do not edit by hand.
 #pragma once
+// ---- webhooksio/tolerant_json.hpp
+// boost::json::value_to and value_from for Boost.Describe'd structs, tolerant
+// as an API client must be: a member the JSON leaves out keeps its default
+// (an optional stays empty), null empties an optional, and a field the struct
+// doesn't describe is ignored. (Boost.JSON 1.81's own conversion of described
+// classes wants every member and nothing else: an answer that gains a field
+// would stop converting.)
+//
+// The structs of webhooksio::model use it. A namespace of your own opts in
+// with one line, and then value_to<T> is tolerant for its described structs:
+//
+//     namespace shop {
+//     struct order { std::string id; std::optional<int> total; };
+//     BOOST_DESCRIBE_STRUCT(order, (), (id, total))
+//     using webhooksio::tolerant::tag_invoke;
+//     }
+//     auto o = boost::json::value_to<shop::order>(boost::json::parse(R"({"id":"O1","extra":1})"));
+
+#include <string>
+#include <utility>
+
+#include <boost/describe.hpp>
+#include <boost/json.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+// ---- detail/tolerant_json.hpp
+// The members of a described struct to and from JSON, one member at a time,
+// for <webhooksio/tolerant_json.hpp>. Plain types go to Boost.JSON; the
+// overloads here add what an API answer needs: null as an empty optional,
+// IDs as their text, lists as the API's comma-delimited strings, and the path
+// to a value of the wrong type ("inputs[1].name") for value_to's message.
+
+#include <concepts>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <typeinfo>
+#include <utility>
+#include <vector>
+
+#include <boost/core/demangle.hpp>
+#include <boost/describe.hpp>
+#include <boost/json.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+// ---- webhooksio/ids.hpp
+// Strong ID types: one per route placeholder, so that a bucket_id can never
+// be passed where an account_id belongs.
+
+#include <compare>
+#include <concepts>
+#include <cstddef>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <boost/json/string.hpp>
+
+namespace webhooksio {
+namespace detail {
+
+// What every ID type derives from, so that one ID is never made from another
+// by accident.
+struct basic_id_tag {};
+
+// Each ID derives from basic_id<itself>, which makes every ID a distinct type
+// with the same small interface: compared, ordered, printed and hashed by
+// its text.
+template <class Derived>
+class basic_id : basic_id_tag {
+public:
+    // From text, explicitly: a string, a string_view, a literal or a JSON
+    // string. Never from a null pointer, nor from an ID of another type
+    // (write `bucket_id{other.str()}` to mean it). One constructor, so that
+    // a wrong argument's diagnostic stays short.
+    template <class S>
+        requires(std::constructible_from<std::string, S &&> && !std::is_null_pointer_v<std::remove_cvref_t<S>> &&
+                 !std::is_base_of_v<basic_id_tag, std::remove_cvref_t<S>>)
+    explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
+
+    const std::string& str() const noexcept { return value_; }
+    std::string_view str_view() const noexcept { return value_; }
+
+    friend bool operator==(const basic_id& a, const basic_id& b) noexcept { return a.value_ == b.value_; }
+    friend std::strong_ordering operator<=>(const basic_id& a, const basic_id& b) noexcept {
+        return a.value_ <=> b.value_;
+    }
+    friend std::ostream& operator<<(std::ostream& out, const basic_id& id) { return out << id.value_; }
+
+private:
+    std::string value_;
+};
+
+}  // namespace detail
+
+// Defines ID type `type` that fills the route placeholder `:placeholder_name`.
+#define WEBHOOKSIO_DEFINE_ID(type, placeholder_name)                        \
+    struct type : detail::basic_id<type> {                                  \
+        using basic_id::basic_id;                                           \
+        static constexpr std::string_view placeholder = placeholder_name;   \
+    };
+
+WEBHOOKSIO_DEFINE_ID(account_id, "account_id")
+WEBHOOKSIO_DEFINE_ID(application_id, "application_id")
+WEBHOOKSIO_DEFINE_ID(application_version_id, "application_version_id")
+WEBHOOKSIO_DEFINE_ID(bucket_id, "bucket_id")
+WEBHOOKSIO_DEFINE_ID(bucket_key, "bucket_key")
+WEBHOOKSIO_DEFINE_ID(input_id, "input_id")
+WEBHOOKSIO_DEFINE_ID(input_name, "input_name")
+WEBHOOKSIO_DEFINE_ID(destination_id, "destination_id")
+WEBHOOKSIO_DEFINE_ID(recipe_id, "recipe_id")
+WEBHOOKSIO_DEFINE_ID(consumer_id, "consumer_id")
+WEBHOOKSIO_DEFINE_ID(incoming_message_id, "incoming_message_id")
+WEBHOOKSIO_DEFINE_ID(outgoing_message_id, "outgoing_message_id")
+WEBHOOKSIO_DEFINE_ID(attempt_id, "attempt_id")
+WEBHOOKSIO_DEFINE_ID(user_id, "user_id")
+WEBHOOKSIO_DEFINE_ID(password_change_key, "password_change_key")
+WEBHOOKSIO_DEFINE_ID(email_verification_key, "email_verification_key")
+WEBHOOKSIO_DEFINE_ID(plan_id, "plan_id")
+WEBHOOKSIO_DEFINE_ID(policy_id, "policy_id")
+WEBHOOKSIO_DEFINE_ID(invoice_id, "invoice_id")
+WEBHOOKSIO_DEFINE_ID(certificate_id, "certificate_id")
+WEBHOOKSIO_DEFINE_ID(target_url, "target_url")
+// The gateway's authentication routes name these :type and :option, names
+// too generic for types of their own in namespace webhooksio.
+WEBHOOKSIO_DEFINE_ID(auth_type, "type")
+WEBHOOKSIO_DEFINE_ID(auth_option, "option")
+
+#undef WEBHOOKSIO_DEFINE_ID
+
+}  // namespace webhooksio
+
+// Any ID hashes as its text, so IDs can key unordered containers.
+template <class Id>
+    requires std::is_base_of_v<webhooksio::detail::basic_id_tag, Id>
+struct std::hash<Id> {
+    std::size_t operator()(const Id& id) const noexcept { return std::hash<std::string_view>{}(id.str_view()); }
+};
+// ---- detail/comma_list.hpp
+// The API's lists (event filters, e-mail addresses, header names) travel as
+// one comma-delimited string: the one place that joins and splits them.
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace webhooksio::detail {
+
+// `text(item)` is each item's text: the items themselves by default, or e.g.
+// the strings of a JSON array.
+template <class Items, class Text = std::identity>
+std::string join_comma_list(const Items& items, Text text = {}) {
+    std::string joined;
+    for (const auto& item : items) {
+        if (!joined.empty()) joined += ',';
+        joined += text(item);
+    }
+    return joined;
+}
+
+// "a,b" is {"a", "b"}; "" is {""}, one empty item (callers that read "" as
+// no items at all say so).
+inline std::vector<std::string> split_comma_list(std::string_view text) {
+    std::vector<std::string> items;
+    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
+        items.emplace_back(text.substr(0, comma));
+    items.emplace_back(text);
+    return items;
+}
+
+}  // namespace webhooksio::detail
+
+namespace webhooksio::detail {
+
+template <class T>
+concept strong_id = std::derived_from<T, basic_id<T>>;
+
+// A struct whose public members Boost.Describe lists.
+template <class T>
+concept described_struct = std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
+
+// Reading: each sets `out` from `in`, or `ec` and leaves `out` alone. On an
+// error, `where` (when not null) gets what was wrong, as a path from `in`
+// down to the bad value and what that value was: ".inputs[1].name (a number)".
+// Declared first: they call each other, for structs within lists within structs.
+template <class T>
+void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where);
+template <described_struct T>
+void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where);
+inline void read_member(std::vector<std::string>& out, const boost::json::value& in, boost::system::error_code& ec,
+                        std::string* where);
+template <class T>
+    requires strong_id<T> || described_struct<T>
+void read_member(std::vector<T>& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where);
+template <class T>
+void read_member(std::optional<T>& out, const boost::json::value& in, boost::system::error_code& ec,
+                 std::string* where);
+
+// What a JSON value is, for messages: " (a number)".
+inline void note_found(std::string* where, const boost::json::value& found) {
+    if (!where) return;
+    switch (found.kind()) {
+        case boost::json::kind::null: *where = " (null)"; break;
+        case boost::json::kind::bool_: *where = " (a boolean)"; break;
+        case boost::json::kind::int64:
+        case boost::json::kind::uint64:
+        case boost::json::kind::double_: *where = " (a number)"; break;
+        case boost::json::kind::string: *where = " (a string)"; break;
+        case boost::json::kind::array: *where = " (an array)"; break;
+        case boost::json::kind::object: *where = " (an object)"; break;
+    }
+}
+
+// Puts `step` (".name", "[1]") in front of the path an inner read left.
+inline void note_step(std::string* where, std::string_view step) {
+    if (where) where->insert(0, step);
+}
+
+// An ID from its text; none (and `ec`) from anything else.
+template <strong_id T>
+std::optional<T> read_id(const boost::json::value& in, boost::system::error_code& ec, std::string* where) {
+    if (const auto* text = in.if_string()) return T(std::string_view(*text));
+    ec = boost::json::error::not_string;
+    note_found(where, in);
+    return std::nullopt;
+}
+
+template <class T>
+void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where) {
+    auto read = boost::json::try_value_to<T>(in);
+    if (!read) {
+        ec = read.error();
+        return note_found(where, in);
+    }
+    out = std::move(*read);
+}
+
+// A struct: its members that the JSON has, one by one; others keep their defaults.
+template <described_struct T>
+void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where) {
+    const boost::json::object* fields = in.if_object();
+    if (!fields) {
+        ec = boost::json::error::not_object;
+        return note_found(where, in);
+    }
+    T read{};
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto member) {
+        const boost::json::value* field = ec ? nullptr : fields->if_contains(member.name);
+        if (!field) return;
+        read_member(read.*member.pointer, *field, ec, where);
+        if (ec) note_step(where, "." + std::string(member.name));
+    });
+    if (!ec) out = std::move(read);
+}
+
+// The API sends a list as "a,b" (no items: ""); a JSON array is taken too.
+inline void read_member(std::vector<std::string>& out, const boost::json::value& in, boost::system::error_code& ec,
+                        std::string* where) {
+    if (const auto* text = in.if_string()) out = text->empty() ? std::vector<std::string>() : split_comma_list(*text);
+    else read_member<std::vector<std::string>>(out, in, ec, where);
+}
+
+// A list of IDs is a JSON array of their texts; a list of structs, of objects.
+template <class T>
+    requires strong_id<T> || described_struct<T>
+void read_member(std::vector<T>& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where) {
+    const auto* items = in.if_array();
+    if (!items) {
+        ec = boost::json::error::not_array;
+        return note_found(where, in);
+    }
+    std::vector<T> read;
+    read.reserve(items->size());
+    for (std::size_t i = 0; i < items->size() && !ec; ++i) {
+        const boost::json::value& item = (*items)[i];
+        if constexpr (strong_id<T>) {
+            if (auto id = read_id<T>(item, ec, where)) read.push_back(std::move(*id));
+        } else {
+            read_member(read.emplace_back(), item, ec, where);
+        }
+        if (ec) note_step(where, "[" + std::to_string(i) + "]");
+    }
+    if (!ec) out = std::move(read);
+}
+
+// An ID has no empty state, so it is read only into an optional.
+template <class T>
+void read_member(std::optional<T>& out, const boost::json::value& in, boost::system::error_code& ec,
+                 std::string* where) {
+    if (in.is_null()) {
+        out.reset();
+    } else if constexpr (strong_id<T>) {
+        if (auto id = read_id<T>(in, ec, where)) out = std::move(id);
+    } else {
+        T value{};
+        read_member(value, in, ec, where);
+        if (!ec) out = std::move(value);
+    }
+}
+
+// A described struct from `in`, or the error (and in `where`, when not null,
+// what was wrong where).
+template <described_struct T>
+boost::json::result<T> read_struct(const boost::json::value& in, std::string* where) {
+    T out{};
+    boost::system::error_code ec;
+    read_member(out, in, ec, where);
+    if (ec) return ec;
+    return out;
+}
+
+// T's name without its namespaces, for messages: "bucket".
+template <class T>
+std::string unqualified_name() {
+    // demangle rather than boost::core::type_name, whose header costs every
+    // file that includes the library a tenth of a second.
+#ifndef BOOST_NO_TYPEID
+    std::string name = boost::core::demangle(typeid(T).name());
+#else
+    std::string name = "value";  // built with -fno-rtti: no type name to give
+#endif
+    const std::size_t last = name.rfind("::", name.find('<'));
+    return last == std::string::npos ? name : name.substr(last + 2);
+}
+
+// value_to's error: the code try_value_to returns, with what was wrong
+// where ("bucket.name (a number): value is not a string").
+[[noreturn]] inline void throw_read_error(const boost::system::error_code& ec, const std::string& what) {
+    // Without the place in Boost.JSON's sources that set it: of no use to a caller.
+    throw boost::system::system_error(boost::system::error_code(ec.value(), ec.category()), what);
+}
+
+// Writing: the inverse; an empty optional writes nothing.
+template <class T>
+void write_member(boost::json::object& out, std::string_view key, const T& value) {
+    out[key] = boost::json::value_from(value);
+}
+
+template <strong_id T>
+void write_member(boost::json::object& out, std::string_view key, const T& id) {
+    out[key] = id.str_view();
+}
+
+inline void write_member(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
+    out[key] = join_comma_list(items);
+}
+
+template <strong_id T>
+void write_member(boost::json::object& out, std::string_view key, const std::vector<T>& ids) {
+    boost::json::array& texts = out[key].emplace_array();
+    for (const auto& id : ids) texts.emplace_back(id.str_view());
+}
+
+template <class T>
+void write_member(boost::json::object& out, std::string_view key, const std::optional<T>& value) {
+    if (value) write_member(out, key, *value);
+}
+
+}  // namespace webhooksio::detail
+
+namespace webhooksio::tolerant {
+
+// A struct whose public members Boost.Describe lists.
+using detail::described_struct;
+
+template <described_struct T>
+boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value& in) {
+    return detail::read_struct<T>(in, nullptr);
+}
+
+// The same, throwing what try_value_to returns as a boost::system::system_error
+// whose message names the value of the wrong type: "bucket.inputs[1].name (a
+// number): value is not a string".
+template <described_struct T>
+T tag_invoke(boost::json::value_to_tag<T>, const boost::json::value& in) {
+    std::string where;
+    auto read = detail::read_struct<T>(in, &where);
+    if (!read) detail::throw_read_error(read.error(), detail::unqualified_name<T>() + where);
+    return std::move(*read);
+}
+
+template <described_struct T>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const T& in) {
+    boost::json::object& fields = out.emplace_object();
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
+        [&](auto member) { detail::write_member(fields, member.name, in.*member.pointer); });
+}
+
+}  // namespace webhooksio::tolerant
 // ---- webhooksio/webhooksio.hpp
 // The umbrella header: the whole client. (The emulator is a library of its
 // own, <webhooksio/emulator.hpp>; test helpers such as
@@ -364,102 +760,6 @@ struct endpoint : detail::endpoint_base<Method, Ids...> {
 };
 
 }  // namespace webhooksio
-// ---- webhooksio/ids.hpp
-// Strong ID types: one per route placeholder, so that a bucket_id can never
-// be passed where an account_id belongs.
-
-#include <compare>
-#include <concepts>
-#include <cstddef>
-#include <functional>
-#include <ostream>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <utility>
-
-#include <boost/json/string.hpp>
-
-namespace webhooksio {
-namespace detail {
-
-// What every ID type derives from, so that one ID is never made from another
-// by accident.
-struct basic_id_tag {};
-
-// Each ID derives from basic_id<itself>, which makes every ID a distinct type
-// with the same small interface: compared, ordered, printed and hashed by
-// its text.
-template <class Derived>
-class basic_id : basic_id_tag {
-public:
-    // From text, explicitly: a string, a string_view, a literal or a JSON
-    // string. Never from a null pointer, nor from an ID of another type
-    // (write `bucket_id{other.str()}` to mean it). One constructor, so that
-    // a wrong argument's diagnostic stays short.
-    template <class S>
-        requires(std::constructible_from<std::string, S &&> && !std::is_null_pointer_v<std::remove_cvref_t<S>> &&
-                 !std::is_base_of_v<basic_id_tag, std::remove_cvref_t<S>>)
-    explicit basic_id(S&& value) : value_(std::forward<S>(value)) {}
-
-    const std::string& str() const noexcept { return value_; }
-    std::string_view str_view() const noexcept { return value_; }
-
-    friend bool operator==(const basic_id& a, const basic_id& b) noexcept { return a.value_ == b.value_; }
-    friend std::strong_ordering operator<=>(const basic_id& a, const basic_id& b) noexcept {
-        return a.value_ <=> b.value_;
-    }
-    friend std::ostream& operator<<(std::ostream& out, const basic_id& id) { return out << id.value_; }
-
-private:
-    std::string value_;
-};
-
-}  // namespace detail
-
-// Defines ID type `type` that fills the route placeholder `:placeholder_name`.
-#define WEBHOOKSIO_DEFINE_ID(type, placeholder_name)                        \
-    struct type : detail::basic_id<type> {                                  \
-        using basic_id::basic_id;                                           \
-        static constexpr std::string_view placeholder = placeholder_name;   \
-    };
-
-WEBHOOKSIO_DEFINE_ID(account_id, "account_id")
-WEBHOOKSIO_DEFINE_ID(application_id, "application_id")
-WEBHOOKSIO_DEFINE_ID(application_version_id, "application_version_id")
-WEBHOOKSIO_DEFINE_ID(bucket_id, "bucket_id")
-WEBHOOKSIO_DEFINE_ID(bucket_key, "bucket_key")
-WEBHOOKSIO_DEFINE_ID(input_id, "input_id")
-WEBHOOKSIO_DEFINE_ID(input_name, "input_name")
-WEBHOOKSIO_DEFINE_ID(destination_id, "destination_id")
-WEBHOOKSIO_DEFINE_ID(recipe_id, "recipe_id")
-WEBHOOKSIO_DEFINE_ID(consumer_id, "consumer_id")
-WEBHOOKSIO_DEFINE_ID(incoming_message_id, "incoming_message_id")
-WEBHOOKSIO_DEFINE_ID(outgoing_message_id, "outgoing_message_id")
-WEBHOOKSIO_DEFINE_ID(attempt_id, "attempt_id")
-WEBHOOKSIO_DEFINE_ID(user_id, "user_id")
-WEBHOOKSIO_DEFINE_ID(password_change_key, "password_change_key")
-WEBHOOKSIO_DEFINE_ID(email_verification_key, "email_verification_key")
-WEBHOOKSIO_DEFINE_ID(plan_id, "plan_id")
-WEBHOOKSIO_DEFINE_ID(policy_id, "policy_id")
-WEBHOOKSIO_DEFINE_ID(invoice_id, "invoice_id")
-WEBHOOKSIO_DEFINE_ID(certificate_id, "certificate_id")
-WEBHOOKSIO_DEFINE_ID(target_url, "target_url")
-// The gateway's authentication routes name these :type and :option, names
-// too generic for types of their own in namespace webhooksio.
-WEBHOOKSIO_DEFINE_ID(auth_type, "type")
-WEBHOOKSIO_DEFINE_ID(auth_option, "option")
-
-#undef WEBHOOKSIO_DEFINE_ID
-
-}  // namespace webhooksio
-
-// Any ID hashes as its text, so IDs can key unordered containers.
-template <class Id>
-    requires std::is_base_of_v<webhooksio::detail::basic_id_tag, Id>
-struct std::hash<Id> {
-    std::size_t operator()(const Id& id) const noexcept { return std::hash<std::string_view>{}(id.str_view()); }
-};
 // ---- webhooksio/options.hpp
 // Typed options: required<T> for options the API insists on, std::optional<T>
 // for the rest, and how Boost.Describe turns such a struct into JSON.
@@ -479,41 +779,6 @@ struct std::hash<Id> {
 #include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
 
-// ---- detail/comma_list.hpp
-// The API's lists (event filters, e-mail addresses, header names) travel as
-// one comma-delimited string: the one place that joins and splits them.
-
-#include <cstddef>
-#include <functional>
-#include <string>
-#include <string_view>
-#include <vector>
-
-namespace webhooksio::detail {
-
-// `text(item)` is each item's text: the items themselves by default, or e.g.
-// the strings of a JSON array.
-template <class Items, class Text = std::identity>
-std::string join_comma_list(const Items& items, Text text = {}) {
-    std::string joined;
-    for (const auto& item : items) {
-        if (!joined.empty()) joined += ',';
-        joined += text(item);
-    }
-    return joined;
-}
-
-// "a,b" is {"a", "b"}; "" is {""}, one empty item (callers that read "" as
-// no items at all say so).
-inline std::vector<std::string> split_comma_list(std::string_view text) {
-    std::vector<std::string> items;
-    for (std::size_t comma; (comma = text.find(',')) != std::string_view::npos; text.remove_prefix(comma + 1))
-        items.emplace_back(text.substr(0, comma));
-    items.emplace_back(text);
-    return items;
-}
-
-}  // namespace webhooksio::detail
 
 namespace webhooksio {
 
@@ -5176,19 +5441,16 @@ private:
 using client = basic_client<httplib_transport>;
 
 #if defined(WEBHOOKSIO_SEPARATE_COMPILATION)
-// The named methods of `client` and of its with(token) views are compiled
-// once, in the program's src.hpp file; every other file only calls them.
+// The named methods of `client` are compiled once, in the program's src.hpp
+// file; every other file only calls them. (Those of its with(token) views are
+// compiled where they are used: all four sets would triple that file's time.)
 namespace detail {
 #if WEBHOOKSIO_DEFINITIONS
 #define WEBHOOKSIO_DETAIL_INSTANTIATION template
 #else
 #define WEBHOOKSIO_DETAIL_INSTANTIATION extern template
 #endif
-#define WEBHOOKSIO_DETAIL_COMPILED_METHODS(E)                                                      \
-    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<client>;                                     \
-    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<calls_with<client, nothrow_t>>;              \
-    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<calls_with<client, with_response_t>>;        \
-    WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<calls_with<client, response_token<nothrow_t>>>;
+#define WEBHOOKSIO_DETAIL_COMPILED_METHODS(E) WEBHOOKSIO_DETAIL_INSTANTIATION struct E##_method<client>;
 WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_COMPILED_METHODS)
 #undef WEBHOOKSIO_DETAIL_COMPILED_METHODS
 #undef WEBHOOKSIO_DETAIL_INSTANTIATION
@@ -5218,6 +5480,8 @@ WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_COMPILED_METHODS)
 #include <boost/describe.hpp>
 #include <boost/json.hpp>
 
+#if !defined(WEBHOOKSIO_SEPARATE_COMPILATION)
+#endif
 
 namespace webhooksio::model {
 
@@ -5418,299 +5682,40 @@ BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, b
     X(account) X(user) X(session) X(destination) X(input) X(bucket) X(attempt) X(outgoing_message)               \
     X(incoming_message) X(gateway_answer) X(log_entry)
 
+#if defined(WEBHOOKSIO_SEPARATE_COMPILATION)
 // value_to, try_value_to and value_from of each struct: declared here and
-// compiled with the library (impl/model.ipp), so that a file converting
-// answers calls them rather than compiling the tolerant reader itself.
+// compiled once, in the program's src.hpp file (impl/model.ipp), so that a
+// file converting answers calls them rather than compiling the tolerant reader.
 #define WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS(T)                                                                   \
-    WEBHOOKSIO_DECL boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value&); \
-    WEBHOOKSIO_DECL T tag_invoke(boost::json::value_to_tag<T>, const boost::json::value&);                         \
-    WEBHOOKSIO_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value&, const T&);
+    boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value&);             \
+    T tag_invoke(boost::json::value_to_tag<T>, const boost::json::value&);                                      \
+    void tag_invoke(boost::json::value_from_tag, boost::json::value&, const T&);
 WEBHOOKSIO_DETAIL_MODEL_TYPES(WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS)
 #undef WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS
+#else
+// Header-only: tolerant_json.hpp's templates, compiled only where a file
+// converts a struct.
+using webhooksio::tolerant::tag_invoke;
+#endif
 
 }  // namespace webhooksio::model
 
-#if WEBHOOKSIO_DEFINITIONS
+#if defined(WEBHOOKSIO_SEPARATE_COMPILATION) && WEBHOOKSIO_DEFINITIONS
 // ---- impl/model.ipp
-// The conversions model.hpp declares: each is tolerant_json.hpp's, for its struct.
+// The conversions model.hpp declares with WEBHOOKSIO_SEPARATE_COMPILATION:
+// each is tolerant_json.hpp's, for its struct.
 
-// ---- webhooksio/tolerant_json.hpp
-// boost::json::value_to and value_from for Boost.Describe'd structs, tolerant
-// as an API client must be: a member the JSON leaves out keeps its default
-// (an optional stays empty), null empties an optional, and a field the struct
-// doesn't describe is ignored. (Boost.JSON 1.81's own conversion of described
-// classes wants every member and nothing else: an answer that gains a field
-// would stop converting.)
-//
-// The structs of webhooksio::model use it. A namespace of your own opts in
-// with one line, and then value_to<T> is tolerant for its described structs:
-//
-//     namespace shop {
-//     struct order { std::string id; std::optional<int> total; };
-//     BOOST_DESCRIBE_STRUCT(order, (), (id, total))
-//     using webhooksio::tolerant::tag_invoke;
-//     }
-//     auto o = boost::json::value_to<shop::order>(boost::json::parse(R"({"id":"O1","extra":1})"));
-
-#include <string>
-#include <utility>
-
-#include <boost/describe.hpp>
-#include <boost/json.hpp>
-#include <boost/mp11/algorithm.hpp>
-
-// ---- detail/tolerant_json.hpp
-// The members of a described struct to and from JSON, one member at a time,
-// for <webhooksio/tolerant_json.hpp>. Plain types go to Boost.JSON; the
-// overloads here add what an API answer needs: null as an empty optional,
-// IDs as their text, lists as the API's comma-delimited strings, and the path
-// to a value of the wrong type ("inputs[1].name") for value_to's message.
-
-#include <concepts>
-#include <cstddef>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <typeinfo>
-#include <utility>
-#include <vector>
-
-#include <boost/core/demangle.hpp>
-#include <boost/describe.hpp>
-#include <boost/json.hpp>
-#include <boost/mp11/algorithm.hpp>
-
-
-namespace webhooksio::detail {
-
-template <class T>
-concept strong_id = std::derived_from<T, basic_id<T>>;
-
-// A struct whose public members Boost.Describe lists.
-template <class T>
-concept described_struct = std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
-
-// Reading: each sets `out` from `in`, or `ec` and leaves `out` alone. On an
-// error, `where` (when not null) gets what was wrong, as a path from `in`
-// down to the bad value and what that value was: ".inputs[1].name (a number)".
-// Declared first: they call each other, for structs within lists within structs.
-template <class T>
-void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where);
-template <described_struct T>
-void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where);
-inline void read_member(std::vector<std::string>& out, const boost::json::value& in, boost::system::error_code& ec,
-                        std::string* where);
-template <class T>
-    requires strong_id<T> || described_struct<T>
-void read_member(std::vector<T>& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where);
-template <class T>
-void read_member(std::optional<T>& out, const boost::json::value& in, boost::system::error_code& ec,
-                 std::string* where);
-
-// What a JSON value is, for messages: " (a number)".
-inline void note_found(std::string* where, const boost::json::value& found) {
-    if (!where) return;
-    switch (found.kind()) {
-        case boost::json::kind::null: *where = " (null)"; break;
-        case boost::json::kind::bool_: *where = " (a boolean)"; break;
-        case boost::json::kind::int64:
-        case boost::json::kind::uint64:
-        case boost::json::kind::double_: *where = " (a number)"; break;
-        case boost::json::kind::string: *where = " (a string)"; break;
-        case boost::json::kind::array: *where = " (an array)"; break;
-        case boost::json::kind::object: *where = " (an object)"; break;
-    }
-}
-
-// Puts `step` (".name", "[1]") in front of the path an inner read left.
-inline void note_step(std::string* where, std::string_view step) {
-    if (where) where->insert(0, step);
-}
-
-// An ID from its text; none (and `ec`) from anything else.
-template <strong_id T>
-std::optional<T> read_id(const boost::json::value& in, boost::system::error_code& ec, std::string* where) {
-    if (const auto* text = in.if_string()) return T(std::string_view(*text));
-    ec = boost::json::error::not_string;
-    note_found(where, in);
-    return std::nullopt;
-}
-
-template <class T>
-void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where) {
-    auto read = boost::json::try_value_to<T>(in);
-    if (!read) {
-        ec = read.error();
-        return note_found(where, in);
-    }
-    out = std::move(*read);
-}
-
-// A struct: its members that the JSON has, one by one; others keep their defaults.
-template <described_struct T>
-void read_member(T& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where) {
-    const boost::json::object* fields = in.if_object();
-    if (!fields) {
-        ec = boost::json::error::not_object;
-        return note_found(where, in);
-    }
-    T read{};
-    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto member) {
-        const boost::json::value* field = ec ? nullptr : fields->if_contains(member.name);
-        if (!field) return;
-        read_member(read.*member.pointer, *field, ec, where);
-        if (ec) note_step(where, "." + std::string(member.name));
-    });
-    if (!ec) out = std::move(read);
-}
-
-// The API sends a list as "a,b" (no items: ""); a JSON array is taken too.
-inline void read_member(std::vector<std::string>& out, const boost::json::value& in, boost::system::error_code& ec,
-                        std::string* where) {
-    if (const auto* text = in.if_string()) out = text->empty() ? std::vector<std::string>() : split_comma_list(*text);
-    else read_member<std::vector<std::string>>(out, in, ec, where);
-}
-
-// A list of IDs is a JSON array of their texts; a list of structs, of objects.
-template <class T>
-    requires strong_id<T> || described_struct<T>
-void read_member(std::vector<T>& out, const boost::json::value& in, boost::system::error_code& ec, std::string* where) {
-    const auto* items = in.if_array();
-    if (!items) {
-        ec = boost::json::error::not_array;
-        return note_found(where, in);
-    }
-    std::vector<T> read;
-    read.reserve(items->size());
-    for (std::size_t i = 0; i < items->size() && !ec; ++i) {
-        const boost::json::value& item = (*items)[i];
-        if constexpr (strong_id<T>) {
-            if (auto id = read_id<T>(item, ec, where)) read.push_back(std::move(*id));
-        } else {
-            read_member(read.emplace_back(), item, ec, where);
-        }
-        if (ec) note_step(where, "[" + std::to_string(i) + "]");
-    }
-    if (!ec) out = std::move(read);
-}
-
-// An ID has no empty state, so it is read only into an optional.
-template <class T>
-void read_member(std::optional<T>& out, const boost::json::value& in, boost::system::error_code& ec,
-                 std::string* where) {
-    if (in.is_null()) {
-        out.reset();
-    } else if constexpr (strong_id<T>) {
-        if (auto id = read_id<T>(in, ec, where)) out = std::move(id);
-    } else {
-        T value{};
-        read_member(value, in, ec, where);
-        if (!ec) out = std::move(value);
-    }
-}
-
-// A described struct from `in`, or the error (and in `where`, when not null,
-// what was wrong where).
-template <described_struct T>
-boost::json::result<T> read_struct(const boost::json::value& in, std::string* where) {
-    T out{};
-    boost::system::error_code ec;
-    read_member(out, in, ec, where);
-    if (ec) return ec;
-    return out;
-}
-
-// T's name without its namespaces, for messages: "bucket".
-template <class T>
-std::string unqualified_name() {
-    // demangle rather than boost::core::type_name, whose header costs every
-    // file that includes the library a tenth of a second.
-#ifndef BOOST_NO_TYPEID
-    std::string name = boost::core::demangle(typeid(T).name());
-#else
-    std::string name = "value";  // built with -fno-rtti: no type name to give
-#endif
-    const std::size_t last = name.rfind("::", name.find('<'));
-    return last == std::string::npos ? name : name.substr(last + 2);
-}
-
-// value_to's error: the code try_value_to returns, with what was wrong
-// where ("bucket.name (a number): value is not a string").
-[[noreturn]] inline void throw_read_error(const boost::system::error_code& ec, const std::string& what) {
-    // Without the place in Boost.JSON's sources that set it: of no use to a caller.
-    throw boost::system::system_error(boost::system::error_code(ec.value(), ec.category()), what);
-}
-
-// Writing: the inverse; an empty optional writes nothing.
-template <class T>
-void write_member(boost::json::object& out, std::string_view key, const T& value) {
-    out[key] = boost::json::value_from(value);
-}
-
-template <strong_id T>
-void write_member(boost::json::object& out, std::string_view key, const T& id) {
-    out[key] = id.str_view();
-}
-
-inline void write_member(boost::json::object& out, std::string_view key, const std::vector<std::string>& items) {
-    out[key] = join_comma_list(items);
-}
-
-template <strong_id T>
-void write_member(boost::json::object& out, std::string_view key, const std::vector<T>& ids) {
-    boost::json::array& texts = out[key].emplace_array();
-    for (const auto& id : ids) texts.emplace_back(id.str_view());
-}
-
-template <class T>
-void write_member(boost::json::object& out, std::string_view key, const std::optional<T>& value) {
-    if (value) write_member(out, key, *value);
-}
-
-}  // namespace webhooksio::detail
-
-namespace webhooksio::tolerant {
-
-// A struct whose public members Boost.Describe lists.
-using detail::described_struct;
-
-template <described_struct T>
-boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value& in) {
-    return detail::read_struct<T>(in, nullptr);
-}
-
-// The same, throwing what try_value_to returns as a boost::system::system_error
-// whose message names the value of the wrong type: "bucket.inputs[1].name (a
-// number): value is not a string".
-template <described_struct T>
-T tag_invoke(boost::json::value_to_tag<T>, const boost::json::value& in) {
-    std::string where;
-    auto read = detail::read_struct<T>(in, &where);
-    if (!read) detail::throw_read_error(read.error(), detail::unqualified_name<T>() + where);
-    return std::move(*read);
-}
-
-template <described_struct T>
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const T& in) {
-    boost::json::object& fields = out.emplace_object();
-    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
-        [&](auto member) { detail::write_member(fields, member.name, in.*member.pointer); });
-}
-
-}  // namespace webhooksio::tolerant
 
 namespace webhooksio::model {
 
 #define WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS(T)                                                                   \
-    WEBHOOKSIO_DECL boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T> tag,                      \
-                                                      const boost::json::value& in) {                            \
+    boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T> tag, const boost::json::value& in) {      \
         return tolerant::tag_invoke(tag, in);                                                                    \
     }                                                                                                            \
-    WEBHOOKSIO_DECL T tag_invoke(boost::json::value_to_tag<T> tag, const boost::json::value& in) {               \
+    T tag_invoke(boost::json::value_to_tag<T> tag, const boost::json::value& in) {                               \
         return tolerant::tag_invoke(tag, in);                                                                    \
     }                                                                                                            \
-    WEBHOOKSIO_DECL void tag_invoke(boost::json::value_from_tag tag, boost::json::value& out, const T& in) {     \
+    void tag_invoke(boost::json::value_from_tag tag, boost::json::value& out, const T& in) {                     \
         tolerant::tag_invoke(tag, out, in);                                                                      \
     }
 WEBHOOKSIO_DETAIL_MODEL_TYPES(WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS)

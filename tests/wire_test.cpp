@@ -243,3 +243,25 @@ static_assert(std::is_same_v<decltype(webhooksio::api::create_input::options::bu
                              webhooksio::required<webhooksio::bucket_id, webhooksio::api::option::bucket_id>>);
 static_assert(!std::is_convertible_v<const char*, webhooksio::required<webhooksio::bucket_id>>);
 static_assert(!std::is_convertible_v<const char*, webhooksio::optional<webhooksio::recipe_id>>);
+
+// The typed answers convert the same way in both builds of this file: header-only
+// (tolerant_json.hpp's templates) and separately compiled (model.hpp's declared
+// conversions, compiled in separate_source.cpp).
+BOOST_AUTO_TEST_CASE(model_conversions_are_tolerant_and_name_the_bad_field) {
+    namespace wh = webhooksio;
+    const auto b = json::value_to<wh::model::bucket>(
+        json::parse(R"({"id":"BU1","name":"orders","later":1,"inputs":[{"id":"IN1","event_filters":"a,b"}]})"));
+    BOOST_TEST(b.id.value().str() == "BU1");
+    BOOST_TEST(!b.key.has_value());
+    BOOST_TEST_REQUIRE(b.inputs.has_value());
+    BOOST_TEST(b.inputs->at(0).event_filters == (std::vector<std::string>{"a", "b"}));
+    BOOST_TEST(json::value_from(b).at("inputs").at(0).at("event_filters") == "a,b");
+    BOOST_TEST(json::try_value_to<wh::model::log_entry>(json::parse(R"({"http_status":"x"})")).error() ==
+               json::error::not_number);
+    try {
+        json::value_to<wh::model::bucket>(json::parse(R"({"inputs":[{"id":"IN1"},{"name":true}]})"));
+        BOOST_FAIL("a boolean name converted");
+    } catch (const boost::system::system_error& e) {
+        BOOST_TEST(std::string(e.what()).starts_with("bucket.inputs[1].name (a boolean)"));
+    }
+}

@@ -48,6 +48,11 @@ std::string amalgamate(const fs::path& include_dir) {
            "// (the `amalgamate` build target): do not edit by hand.\n"
            "#pragma once\n";
     std::set<fs::path> done;
+    // The umbrella header reads <webhooksio/tolerant_json.hpp> only where a
+    // build needs it (model.hpp, header-only); a single-header user opting
+    // their own structs in needs it in either build, so it comes first,
+    // outside any #if.
+    inline_file(include_dir / "webhooksio" / "tolerant_json.hpp", done, out);
     inline_file(include_dir / "webhooksio" / "webhooksio.hpp", done, out);
     // The umbrella header leaves test helpers out; a single-header user has
     // no other way to the recording transport, which needs nothing more.

@@ -22,6 +22,9 @@
 
 #include "config.hpp"
 #include "ids.hpp"
+#if !defined(WEBHOOKSIO_SEPARATE_COMPILATION)
+#include "tolerant_json.hpp"
+#endif
 
 namespace webhooksio::model {
 
@@ -222,18 +225,24 @@ BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, b
     X(account) X(user) X(session) X(destination) X(input) X(bucket) X(attempt) X(outgoing_message)               \
     X(incoming_message) X(gateway_answer) X(log_entry)
 
+#if defined(WEBHOOKSIO_SEPARATE_COMPILATION)
 // value_to, try_value_to and value_from of each struct: declared here and
-// compiled with the library (impl/model.ipp), so that a file converting
-// answers calls them rather than compiling the tolerant reader itself.
+// compiled once, in the program's src.hpp file (impl/model.ipp), so that a
+// file converting answers calls them rather than compiling the tolerant reader.
 #define WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS(T)                                                                   \
-    WEBHOOKSIO_DECL boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value&); \
-    WEBHOOKSIO_DECL T tag_invoke(boost::json::value_to_tag<T>, const boost::json::value&);                         \
-    WEBHOOKSIO_DECL void tag_invoke(boost::json::value_from_tag, boost::json::value&, const T&);
+    boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value&);             \
+    T tag_invoke(boost::json::value_to_tag<T>, const boost::json::value&);                                      \
+    void tag_invoke(boost::json::value_from_tag, boost::json::value&, const T&);
 WEBHOOKSIO_DETAIL_MODEL_TYPES(WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS)
 #undef WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS
+#else
+// Header-only: tolerant_json.hpp's templates, compiled only where a file
+// converts a struct.
+using webhooksio::tolerant::tag_invoke;
+#endif
 
 }  // namespace webhooksio::model
 
-#if WEBHOOKSIO_DEFINITIONS
+#if defined(WEBHOOKSIO_SEPARATE_COMPILATION) && WEBHOOKSIO_DEFINITIONS
 #include "impl/model.ipp"
 #endif

@@ -1,4 +1,5 @@
-// The conversions model.hpp declares: each is tolerant_json.hpp's, for its struct.
+// The conversions model.hpp declares with WEBHOOKSIO_SEPARATE_COMPILATION:
+// each is tolerant_json.hpp's, for its struct.
 #pragma once
 
 #include "../model.hpp"
@@ -7,14 +8,13 @@
 namespace webhooksio::model {
 
 #define WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS(T)                                                                   \
-    WEBHOOKSIO_DECL boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T> tag,                      \
-                                                      const boost::json::value& in) {                            \
+    boost::json::result<T> tag_invoke(boost::json::try_value_to_tag<T> tag, const boost::json::value& in) {      \
         return tolerant::tag_invoke(tag, in);                                                                    \
     }                                                                                                            \
-    WEBHOOKSIO_DECL T tag_invoke(boost::json::value_to_tag<T> tag, const boost::json::value& in) {               \
+    T tag_invoke(boost::json::value_to_tag<T> tag, const boost::json::value& in) {                               \
         return tolerant::tag_invoke(tag, in);                                                                    \
     }                                                                                                            \
-    WEBHOOKSIO_DECL void tag_invoke(boost::json::value_from_tag tag, boost::json::value& out, const T& in) {     \
+    void tag_invoke(boost::json::value_from_tag tag, boost::json::value& out, const T& in) {                     \
         tolerant::tag_invoke(tag, out, in);                                                                      \
     }
 WEBHOOKSIO_DETAIL_MODEL_TYPES(WEBHOOKSIO_DETAIL_MODEL_CONVERSIONS)
