@@ -3964,12 +3964,8 @@ public:
     WEBHOOKSIO_DECL result<http_request> build(const call_spec& call, std::span<const std::string_view> ids,
                                                const option_values& options) const;
 
-    // Sends a built request through `transport`, with retries, and decodes
-    // the answer; a failed build is passed on as it is.
-    WEBHOOKSIO_DECL result<response> execute(const call_spec& call, result<http_request> request,
-                                             transport_ref transport) const;
-
-    // build, then execute.
+    // Builds the request of a call, sends it through `transport` with
+    // retries and decodes the answer.
     WEBHOOKSIO_DECL result<response> call(const call_spec& call, std::span<const std::string_view> ids,
                                           const option_values& options, transport_ref transport) const;
 
@@ -4009,12 +4005,6 @@ WEBHOOKSIO_DECL client_core::client_core(std::string api_key, const client_optio
 WEBHOOKSIO_DECL result<http_request> client_core::build(const call_spec& call, std::span<const std::string_view> ids,
                                                         const option_values& options) const {
     return build_request(context_, call, ids, options);
-}
-
-WEBHOOKSIO_DECL result<response> client_core::execute(const call_spec& call, result<http_request> request,
-                                                      transport_ref transport) const {
-    if (!request) return std::move(request).error();
-    return decode_response(context_, call, retry_.run(call, *request, context_.api_key, transport));
 }
 
 // call and call_or_throw build the request in place and hand the outcome on

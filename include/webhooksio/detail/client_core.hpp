@@ -32,12 +32,8 @@ public:
     WEBHOOKSIO_DECL result<http_request> build(const call_spec& call, std::span<const std::string_view> ids,
                                                const option_values& options) const;
 
-    // Sends a built request through `transport`, with retries, and decodes
-    // the answer; a failed build is passed on as it is.
-    WEBHOOKSIO_DECL result<response> execute(const call_spec& call, result<http_request> request,
-                                             transport_ref transport) const;
-
-    // build, then execute.
+    // Builds the request of a call, sends it through `transport` with
+    // retries and decodes the answer.
     WEBHOOKSIO_DECL result<response> call(const call_spec& call, std::span<const std::string_view> ids,
                                           const option_values& options, transport_ref transport) const;
 

@@ -20,12 +20,6 @@ WEBHOOKSIO_DECL result<http_request> client_core::build(const call_spec& call, s
     return build_request(context_, call, ids, options);
 }
 
-WEBHOOKSIO_DECL result<response> client_core::execute(const call_spec& call, result<http_request> request,
-                                                      transport_ref transport) const {
-    if (!request) return std::move(request).error();
-    return decode_response(context_, call, retry_.run(call, *request, context_.api_key, transport));
-}
-
 // call and call_or_throw build the request in place and hand the outcome on
 // without a move: what a call costs beyond the network is mostly such copies.
 WEBHOOKSIO_DECL result<response> client_core::call(const call_spec& call, std::span<const std::string_view> ids,
