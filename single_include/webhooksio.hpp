@@ -421,11 +421,12 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const T& i
 // ---- detail/define_endpoint.hpp
 // The one macro that adds an endpoint to the table. One call per endpoint
 // declares everything the library knows of it: its descriptor type in
-// webhooksio::api and its options struct (members, Boost.Describe list and
-// help texts, all from one list), and nothing per client. Its area's header
-// lists it in WEBHOOKSIO_API_<AREA>(X), from which api::areas::<area> and
-// api::endpoints are made (plain lists, the same in every translation unit)
-// and each client writes its named methods.
+// webhooksio::api and its options struct (members, Boost.Describe list,
+// help texts and the list of members the library walks, all from one list),
+// and nothing per client. Its area's header lists it in
+// WEBHOOKSIO_API_<AREA>(X), from which api::areas::<area> and api::endpoints
+// are made (plain lists, the same in every translation unit) and each client
+// writes its named methods.
 //
 //     WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post,
 //         "/v1/accounts/:account_id/buckets", (account_id),
@@ -473,6 +474,17 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const T& i
 #else
 #define WEBHOOKSIO_DECL inline
 #define WEBHOOKSIO_DEFINITIONS 1
+#endif
+
+// The Boost.Describe lists of the library's own structs (each endpoint's
+// options, webhooksio::model), in every file that compiles the library's
+// definitions, which read the model's. A user's file of a separately compiled
+// program leaves them out, as about a twentieth of its compile time that its
+// calls don't use, unless it defines WEBHOOKSIO_DESCRIBE_TYPES first.
+#if WEBHOOKSIO_DEFINITIONS || defined(WEBHOOKSIO_DESCRIBE_TYPES)
+#define WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(type, bases, members) BOOST_DESCRIBE_STRUCT(type, bases, members)
+#else
+#define WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(type, bases, members) static_assert(true);
 #endif
 
 // On the client's call methods: a caller that makes many calls then holds one
@@ -756,7 +768,8 @@ struct endpoint : detail::endpoint_base<Method, Ids...> {
 }  // namespace webhooksio
 // ---- webhooksio/options.hpp
 // Typed options: required<T> for options the API insists on, std::optional<T>
-// for the rest, and how Boost.Describe turns such a struct into JSON.
+// for the rest, and how such a struct turns into JSON, walked through its
+// endpoint's list of members (or its Boost.Describe list).
 
 #include <algorithm>
 #include <array>
@@ -1012,6 +1025,41 @@ struct typed_values {
     operator option_values() const { return {fields, extra, webhook}; }
 };
 
+// The members of E's options struct, in order, each a type with the
+// `name` and `pointer` of a Boost.Describe descriptor. The table's endpoints
+// list their members themselves (WEBHOOKSIO_ENDPOINT's `option_members`), so
+// that no file needs their Describe lists; an endpoint of your own is read
+// through its options' Describe list.
+template <class, auto... Pointers>
+struct member_pointers {};
+
+template <class E, std::size_t I, auto Pointer>
+struct listed_member {
+    static constexpr std::string_view name = E::option_docs[I].name;
+    static constexpr auto pointer = Pointer;
+};
+
+template <class E, class Pointers, class Indices>
+struct listed_members;
+template <class E, class Void, auto... Pointers, std::size_t... I>
+struct listed_members<E, member_pointers<Void, Pointers...>, std::index_sequence<I...>> {
+    using type = boost::mp11::mp_list<listed_member<E, I, Pointers>...>;
+};
+
+template <class E>
+struct option_members_of {
+    using type = boost::describe::describe_members<typename E::options, boost::describe::mod_public>;
+};
+template <class E>
+    requires requires { typename E::option_members; }
+struct option_members_of<E> {
+    using type = typename listed_members<E, typename E::option_members,
+                                         std::make_index_sequence<E::option_docs.size()>>::type;
+};
+
+template <class E>
+using option_members = typename option_members_of<E>::type;
+
 template <class Options>
 webhook_parts webhook_of(const Options& options) {
     if constexpr (requires { options.payload; }) {
@@ -1021,9 +1069,9 @@ webhook_parts webhook_of(const Options& options) {
     }
 }
 
-template <class Options>
-auto values_of(const Options& options) {
-    auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
+template <class E>
+auto values_of(const typename E::options& options) {
+    auto fields = fields_of(options, option_members<E>{});
     return typed_values<std::tuple_size_v<decltype(fields)>>{fields, &options.extra, webhook_of(options)};
 }
 
@@ -1040,8 +1088,7 @@ constexpr std::array<option_info, sizeof...(D)> option_infos(List<D...>) {
 }
 
 template <class E>
-inline constexpr auto option_infos_of =
-    option_infos<E>(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
+inline constexpr auto option_infos_of = option_infos<E>(option_members<E>{});
 
 template <template <class...> class List, class... D>
 constexpr auto required_names(List<D...>) {
@@ -1051,18 +1098,16 @@ constexpr auto required_names(List<D...>) {
     return names;
 }
 
-// Whether every member of an options struct may be left out, so that a call
+// Whether every member of E's options struct may be left out, so that a call
 // may be made without its options.
-template <class Options>
-inline constexpr bool all_optional =
-    required_names(boost::describe::describe_members<Options, boost::describe::mod_public>{}).empty();
+template <class E>
+inline constexpr bool all_optional = required_names(option_members<E>{}).empty();
 
 // The names of the options an endpoint can't do without; an entry "a|b" asks
 // for at least one of a and b. Checked before a free-form call is sent.
 template <class E>
 constexpr auto required_options() {
-    constexpr auto typed =
-        required_names(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
+    constexpr auto typed = required_names(option_members<E>{});
     constexpr const auto& any_of = api::required_any_of<E>;
     std::array<std::string_view, typed.size() + any_of.size()> names{};
     std::copy(typed.begin(), typed.end(), names.begin());
@@ -1164,6 +1209,8 @@ WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
 #define WEBHOOKSIO_DETAIL_EACH_NAME_A(...) __VA_OPT__(WEBHOOKSIO_DETAIL_NAME(__VA_ARGS__) WEBHOOKSIO_DETAIL_EACH_NEXT_NAME_A)
 #define WEBHOOKSIO_DETAIL_EACH_NEXT_NAME_A(...) __VA_OPT__(, WEBHOOKSIO_DETAIL_NAME(__VA_ARGS__) WEBHOOKSIO_DETAIL_EACH_NEXT_NAME_B)
 #define WEBHOOKSIO_DETAIL_EACH_NEXT_NAME_B(...) __VA_OPT__(, WEBHOOKSIO_DETAIL_NAME(__VA_ARGS__) WEBHOOKSIO_DETAIL_EACH_NEXT_NAME_A)
+#define WEBHOOKSIO_DETAIL_EACH_POINTER_A(...) __VA_OPT__(WEBHOOKSIO_DETAIL_POINTER(__VA_ARGS__) WEBHOOKSIO_DETAIL_EACH_POINTER_B)
+#define WEBHOOKSIO_DETAIL_EACH_POINTER_B(...) __VA_OPT__(WEBHOOKSIO_DETAIL_POINTER(__VA_ARGS__) WEBHOOKSIO_DETAIL_EACH_POINTER_A)
 
 #define WEBHOOKSIO_DETAIL_MEMBER(kind, type, name, description) WEBHOOKSIO_DETAIL_MEMBER_##kind(type, name)
 #define WEBHOOKSIO_DETAIL_MEMBER_required(type, name) ::webhooksio::required<type, ::webhooksio::api::option::name> name;
@@ -1174,6 +1221,8 @@ WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
 #define WEBHOOKSIO_DETAIL_DOC(kind, type, name, description) \
     ::webhooksio::option_doc{std::string_view(#name, sizeof(#name) - 1), std::string_view(description, sizeof(description) - 1)},
 #define WEBHOOKSIO_DETAIL_NAME(kind, type, name, description) name
+// Each with the comma before it, which member_pointers' leading `void` takes.
+#define WEBHOOKSIO_DETAIL_POINTER(kind, type, name, description) , &options::name
 
 // An area's list type from its WEBHOOKSIO_API_<AREA> macro.
 #define WEBHOOKSIO_DETAIL_AREA(list) boost::mp11::mp_rest<boost::mp11::mp_list<void list(WEBHOOKSIO_DETAIL_AREA_ITEM)>>
@@ -1205,8 +1254,11 @@ WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
         };                                                                                                     \
         static constexpr std::array<::webhooksio::option_doc, 0 WEBHOOKSIO_DETAIL_EACH(COUNT, __VA_ARGS__)>      \
             option_docs{{WEBHOOKSIO_DETAIL_EACH(DOC, __VA_ARGS__)}};                                            \
+        using option_members =                                                                                 \
+            ::webhooksio::detail::member_pointers<void WEBHOOKSIO_DETAIL_EACH(POINTER, __VA_ARGS__)>;          \
     };                                                                                                         \
-    BOOST_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH(NAME, __VA_ARGS__)))
+    /* for users' own reflection: the library walks option_members (config.hpp) */                           \
+    WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH(NAME, __VA_ARGS__)))
 
 namespace webhooksio::api {
 
@@ -5367,12 +5419,12 @@ private:
     // options' field table.
     template <class E>
     boost::json::value run(id_list ids, const typename E::options& options) {
-        return state_->core.call_or_throw(detail::spec_of<E>, ids, detail::values_of(options), state_->sender());
+        return state_->core.call_or_throw(detail::spec_of<E>, ids, detail::values_of<E>(options), state_->sender());
     }
 
     template <class E, class Token>
     auto run(id_list ids, const typename E::options& options, Token&& token) {
-        return dispatch(detail::spec_of<E>, ids, detail::values_of(options), std::forward<Token>(token));
+        return dispatch(detail::spec_of<E>, ids, detail::values_of<E>(options), std::forward<Token>(token));
     }
 
     result<response> execute(const spec& call, id_list ids, const option_values& options) {
@@ -5449,8 +5501,9 @@ WEBHOOKSIO_API_ENDPOINTS(WEBHOOKSIO_DETAIL_COMPILED_METHODS)
 //     auto bucket = boost::json::value_to<webhooksio::model::bucket>(api.get_bucket(account, id));
 //     api.get_inputs(*bucket.account_id, *bucket.id);
 //
-// Each struct is described with Boost.Describe and converts as
-// <webhooksio/tolerant_json.hpp> does: a field the answer leaves out keeps its
+// Each struct is described with Boost.Describe (in a user's file of a
+// separately compiled program only with WEBHOOKSIO_DESCRIBE_TYPES: config.hpp)
+// and converts as <webhooksio/tolerant_json.hpp> does: a field the answer leaves out keeps its
 // default (an optional stays empty), a field the struct doesn't know is
 // ignored, so an answer that gains fields keeps converting. IDs are the
 // client's ID types, ready for the next call; times are the API's ISO 8601
@@ -5480,7 +5533,7 @@ struct account {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(account, (), (id, name, plan_id, parent_account_id, account_key, created_at, updated_at))
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(account, (), (id, name, plan_id, parent_account_id, account_key, created_at, updated_at))
 
 // A user of an account (get_user, create_user, ...).
 struct user {
@@ -5495,7 +5548,7 @@ struct user {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(user, (), (id, account_id, first_name, last_name, email_address, timezone, permission_level,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(user, (), (id, account_id, first_name, last_name, email_address, timezone, permission_level,
                                  verified, created_at, updated_at))
 
 // What register_account and login answer: the new session's API token with
@@ -5507,7 +5560,7 @@ struct session {
     model::account account;
     model::user user;
 };
-BOOST_DESCRIBE_STRUCT(session, (), (account_id, user_id, api_token, account, user))
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(session, (), (account_id, user_id, api_token, account, user))
 
 // Where an input's messages are delivered (get_destination, ...).
 struct destination {
@@ -5532,7 +5585,7 @@ struct destination {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(destination, (), (id, input_id, name, endpoint_url, status, delivery_order, message_method,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(destination, (), (id, input_id, name, endpoint_url, status, delivery_order, message_method,
                                         event_filters, authentication_type, retry_policy_id, retry_count,
                                         retry_interval, verify_ssl, headers_to_include, header_prefix,
                                         alert_on_failure, recipe_id, rate_limit, created_at, updated_at))
@@ -5559,7 +5612,7 @@ struct input {
     std::string updated_at;
     std::optional<std::vector<destination>> destinations;  ///< with get_bucket(s)' expand
 };
-BOOST_DESCRIBE_STRUCT(input, (), (id, bucket_id, name, url, status, type, event_location, event_path, event_filters,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(input, (), (id, bucket_id, name, url, status, type, event_location, event_path, event_filters,
                                   delivery_mode, response_code, response_content, response_content_type,
                                   authentication_type, authentication_failures, recipe_id, created_at, updated_at,
                                   destinations))
@@ -5574,7 +5627,7 @@ struct bucket {
     std::string updated_at;
     std::optional<std::vector<input>> inputs;  ///< with expand: its inputs and their destinations
 };
-BOOST_DESCRIBE_STRUCT(bucket, (), (id, account_id, name, key, created_at, updated_at, inputs))
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(bucket, (), (id, account_id, name, key, created_at, updated_at, inputs))
 
 // One try at delivering an outgoing message.
 struct attempt {
@@ -5587,7 +5640,7 @@ struct attempt {
     std::string error;          ///< why no answer came
     std::int64_t duration_ms = 0;
 };
-BOOST_DESCRIBE_STRUCT(attempt, (), (id, outgoing_message_id, number, started_at, http_status, response_body, error,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(attempt, (), (id, outgoing_message_id, number, started_at, http_status, response_body, error,
                                     duration_ms))
 
 // A webhook on its way to one destination (get_outgoing_message).
@@ -5604,7 +5657,7 @@ struct outgoing_message {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(outgoing_message, (), (id, account_id, incoming_message_id, destination_id, endpoint_url, event,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(outgoing_message, (), (id, account_id, incoming_message_id, destination_id, endpoint_url, event,
                                              status, attempt_count, attempts, created_at, updated_at))
 
 // A webhook as the gateway received it (get_incoming_message).
@@ -5624,7 +5677,7 @@ struct incoming_message {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(incoming_message, (), (id, account_id, bucket_id, input_id, method, headers, query, body,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(incoming_message, (), (id, account_id, bucket_id, input_id, method, headers, query, body,
                                              content_type, event, outgoing_message_ids, outgoing_messages, created_at,
                                              updated_at))
 
@@ -5637,7 +5690,7 @@ struct gateway_answer {
     std::optional<webhooksio::incoming_message_id> incoming_message_id;
     std::vector<webhooksio::outgoing_message_id> outgoing_message_ids;
 };
-BOOST_DESCRIBE_STRUCT(gateway_answer, (), (incoming_message_id, outgoing_message_ids))
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(gateway_answer, (), (incoming_message_id, outgoing_message_ids))
 
 // A line of the request log (get_request_log): one webhook received or one
 // delivery attempt.
@@ -5658,7 +5711,7 @@ struct log_entry {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, bucket_id, input_id, destination_id,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, bucket_id, input_id, destination_id,
                                       incoming_message_id, outgoing_message_id, attempt, consumer_id, application_id,
                                       created_at, updated_at))
 

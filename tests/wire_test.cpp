@@ -117,6 +117,17 @@ Options typed_options(const json::object& given, List<D...>) {
     return Options{value_for<value_type_of<D>>(given.at(D::name))..., {}};
 }
 
+// Whether two lists of member descriptors name the same members in order.
+template <template <class...> class L1, class... D1, template <class...> class L2, class... D2>
+constexpr bool same_members(L1<D1...>, L2<D2...>) {
+    if constexpr (sizeof...(D1) != sizeof...(D2)) {
+        return false;
+    } else {
+        return ((std::string_view(D1::name) == std::string_view(D2::name) &&
+                 std::is_same_v<decltype(D1::pointer), decltype(D2::pointer)>) && ...);
+    }
+}
+
 
 }  // namespace
 
@@ -200,8 +211,11 @@ BOOST_AUTO_TEST_CASE(every_call_is_correct_on_the_wire) {
             BOOST_TEST_CONTEXT("free-form") { check_sent(server, c); }
 
             using options = typename E::options;
-            using members = boost::describe::describe_members<options, boost::describe::mod_public>;
+            using members = webhooksio::detail::option_members<E>;
             BOOST_TEST(boost::mp11::mp_size<members>::value == given.size());
+            // The Describe list, there for users' own reflection, is the same list.
+            using described = boost::describe::describe_members<options, boost::describe::mod_public>;
+            static_assert(same_members(members{}, described{}));
             api.call<E>(ids, typed_options<options>(given, members{}));
             BOOST_TEST_CONTEXT("typed") { check_sent(server, c); }
             ++checked;

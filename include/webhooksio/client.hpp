@@ -162,12 +162,12 @@ private:
     // options' field table.
     template <class E>
     boost::json::value run(id_list ids, const typename E::options& options) {
-        return state_->core.call_or_throw(detail::spec_of<E>, ids, detail::values_of(options), state_->sender());
+        return state_->core.call_or_throw(detail::spec_of<E>, ids, detail::values_of<E>(options), state_->sender());
     }
 
     template <class E, class Token>
     auto run(id_list ids, const typename E::options& options, Token&& token) {
-        return dispatch(detail::spec_of<E>, ids, detail::values_of(options), std::forward<Token>(token));
+        return dispatch(detail::spec_of<E>, ids, detail::values_of<E>(options), std::forward<Token>(token));
     }
 
     result<response> execute(const spec& call, id_list ids, const option_values& options) {

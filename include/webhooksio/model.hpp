@@ -3,8 +3,9 @@
 //     auto bucket = boost::json::value_to<webhooksio::model::bucket>(api.get_bucket(account, id));
 //     api.get_inputs(*bucket.account_id, *bucket.id);
 //
-// Each struct is described with Boost.Describe and converts as
-// <webhooksio/tolerant_json.hpp> does: a field the answer leaves out keeps its
+// Each struct is described with Boost.Describe (in a user's file of a
+// separately compiled program only with WEBHOOKSIO_DESCRIBE_TYPES: config.hpp)
+// and converts as <webhooksio/tolerant_json.hpp> does: a field the answer leaves out keeps its
 // default (an optional stays empty), a field the struct doesn't know is
 // ignored, so an answer that gains fields keeps converting. IDs are the
 // client's ID types, ready for the next call; times are the API's ISO 8601
@@ -38,7 +39,7 @@ struct account {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(account, (), (id, name, plan_id, parent_account_id, account_key, created_at, updated_at))
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(account, (), (id, name, plan_id, parent_account_id, account_key, created_at, updated_at))
 
 // A user of an account (get_user, create_user, ...).
 struct user {
@@ -53,7 +54,7 @@ struct user {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(user, (), (id, account_id, first_name, last_name, email_address, timezone, permission_level,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(user, (), (id, account_id, first_name, last_name, email_address, timezone, permission_level,
                                  verified, created_at, updated_at))
 
 // What register_account and login answer: the new session's API token with
@@ -65,7 +66,7 @@ struct session {
     model::account account;
     model::user user;
 };
-BOOST_DESCRIBE_STRUCT(session, (), (account_id, user_id, api_token, account, user))
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(session, (), (account_id, user_id, api_token, account, user))
 
 // Where an input's messages are delivered (get_destination, ...).
 struct destination {
@@ -90,7 +91,7 @@ struct destination {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(destination, (), (id, input_id, name, endpoint_url, status, delivery_order, message_method,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(destination, (), (id, input_id, name, endpoint_url, status, delivery_order, message_method,
                                         event_filters, authentication_type, retry_policy_id, retry_count,
                                         retry_interval, verify_ssl, headers_to_include, header_prefix,
                                         alert_on_failure, recipe_id, rate_limit, created_at, updated_at))
@@ -117,7 +118,7 @@ struct input {
     std::string updated_at;
     std::optional<std::vector<destination>> destinations;  ///< with get_bucket(s)' expand
 };
-BOOST_DESCRIBE_STRUCT(input, (), (id, bucket_id, name, url, status, type, event_location, event_path, event_filters,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(input, (), (id, bucket_id, name, url, status, type, event_location, event_path, event_filters,
                                   delivery_mode, response_code, response_content, response_content_type,
                                   authentication_type, authentication_failures, recipe_id, created_at, updated_at,
                                   destinations))
@@ -132,7 +133,7 @@ struct bucket {
     std::string updated_at;
     std::optional<std::vector<input>> inputs;  ///< with expand: its inputs and their destinations
 };
-BOOST_DESCRIBE_STRUCT(bucket, (), (id, account_id, name, key, created_at, updated_at, inputs))
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(bucket, (), (id, account_id, name, key, created_at, updated_at, inputs))
 
 // One try at delivering an outgoing message.
 struct attempt {
@@ -145,7 +146,7 @@ struct attempt {
     std::string error;          ///< why no answer came
     std::int64_t duration_ms = 0;
 };
-BOOST_DESCRIBE_STRUCT(attempt, (), (id, outgoing_message_id, number, started_at, http_status, response_body, error,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(attempt, (), (id, outgoing_message_id, number, started_at, http_status, response_body, error,
                                     duration_ms))
 
 // A webhook on its way to one destination (get_outgoing_message).
@@ -162,7 +163,7 @@ struct outgoing_message {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(outgoing_message, (), (id, account_id, incoming_message_id, destination_id, endpoint_url, event,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(outgoing_message, (), (id, account_id, incoming_message_id, destination_id, endpoint_url, event,
                                              status, attempt_count, attempts, created_at, updated_at))
 
 // A webhook as the gateway received it (get_incoming_message).
@@ -182,7 +183,7 @@ struct incoming_message {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(incoming_message, (), (id, account_id, bucket_id, input_id, method, headers, query, body,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(incoming_message, (), (id, account_id, bucket_id, input_id, method, headers, query, body,
                                              content_type, event, outgoing_message_ids, outgoing_messages, created_at,
                                              updated_at))
 
@@ -195,7 +196,7 @@ struct gateway_answer {
     std::optional<webhooksio::incoming_message_id> incoming_message_id;
     std::vector<webhooksio::outgoing_message_id> outgoing_message_ids;
 };
-BOOST_DESCRIBE_STRUCT(gateway_answer, (), (incoming_message_id, outgoing_message_ids))
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(gateway_answer, (), (incoming_message_id, outgoing_message_ids))
 
 // A line of the request log (get_request_log): one webhook received or one
 // delivery attempt.
@@ -216,7 +217,7 @@ struct log_entry {
     std::string created_at;
     std::string updated_at;
 };
-BOOST_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, bucket_id, input_id, destination_id,
+WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(log_entry, (), (id, direction, method, url, http_status, bucket_id, input_id, destination_id,
                                       incoming_message_id, outgoing_message_id, attempt, consumer_id, application_id,
                                       created_at, updated_at))
 

@@ -1,5 +1,6 @@
 // Typed options: required<T> for options the API insists on, std::optional<T>
-// for the rest, and how Boost.Describe turns such a struct into JSON.
+// for the rest, and how such a struct turns into JSON, walked through its
+// endpoint's list of members (or its Boost.Describe list).
 #pragma once
 
 #include <algorithm>
@@ -261,6 +262,41 @@ struct typed_values {
     operator option_values() const { return {fields, extra, webhook}; }
 };
 
+// The members of E's options struct, in order, each a type with the
+// `name` and `pointer` of a Boost.Describe descriptor. The table's endpoints
+// list their members themselves (WEBHOOKSIO_ENDPOINT's `option_members`), so
+// that no file needs their Describe lists; an endpoint of your own is read
+// through its options' Describe list.
+template <class, auto... Pointers>
+struct member_pointers {};
+
+template <class E, std::size_t I, auto Pointer>
+struct listed_member {
+    static constexpr std::string_view name = E::option_docs[I].name;
+    static constexpr auto pointer = Pointer;
+};
+
+template <class E, class Pointers, class Indices>
+struct listed_members;
+template <class E, class Void, auto... Pointers, std::size_t... I>
+struct listed_members<E, member_pointers<Void, Pointers...>, std::index_sequence<I...>> {
+    using type = boost::mp11::mp_list<listed_member<E, I, Pointers>...>;
+};
+
+template <class E>
+struct option_members_of {
+    using type = boost::describe::describe_members<typename E::options, boost::describe::mod_public>;
+};
+template <class E>
+    requires requires { typename E::option_members; }
+struct option_members_of<E> {
+    using type = typename listed_members<E, typename E::option_members,
+                                         std::make_index_sequence<E::option_docs.size()>>::type;
+};
+
+template <class E>
+using option_members = typename option_members_of<E>::type;
+
 template <class Options>
 webhook_parts webhook_of(const Options& options) {
     if constexpr (requires { options.payload; }) {
@@ -270,9 +306,9 @@ webhook_parts webhook_of(const Options& options) {
     }
 }
 
-template <class Options>
-auto values_of(const Options& options) {
-    auto fields = fields_of(options, boost::describe::describe_members<Options, boost::describe::mod_public>{});
+template <class E>
+auto values_of(const typename E::options& options) {
+    auto fields = fields_of(options, option_members<E>{});
     return typed_values<std::tuple_size_v<decltype(fields)>>{fields, &options.extra, webhook_of(options)};
 }
 
@@ -289,8 +325,7 @@ constexpr std::array<option_info, sizeof...(D)> option_infos(List<D...>) {
 }
 
 template <class E>
-inline constexpr auto option_infos_of =
-    option_infos<E>(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
+inline constexpr auto option_infos_of = option_infos<E>(option_members<E>{});
 
 template <template <class...> class List, class... D>
 constexpr auto required_names(List<D...>) {
@@ -300,18 +335,16 @@ constexpr auto required_names(List<D...>) {
     return names;
 }
 
-// Whether every member of an options struct may be left out, so that a call
+// Whether every member of E's options struct may be left out, so that a call
 // may be made without its options.
-template <class Options>
-inline constexpr bool all_optional =
-    required_names(boost::describe::describe_members<Options, boost::describe::mod_public>{}).empty();
+template <class E>
+inline constexpr bool all_optional = required_names(option_members<E>{}).empty();
 
 // The names of the options an endpoint can't do without; an entry "a|b" asks
 // for at least one of a and b. Checked before a free-form call is sent.
 template <class E>
 constexpr auto required_options() {
-    constexpr auto typed =
-        required_names(boost::describe::describe_members<typename E::options, boost::describe::mod_public>{});
+    constexpr auto typed = required_names(option_members<E>{});
     constexpr const auto& any_of = api::required_any_of<E>;
     std::array<std::string_view, typed.size() + any_of.size()> names{};
     std::copy(typed.begin(), typed.end(), names.begin());

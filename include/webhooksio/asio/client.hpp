@@ -215,7 +215,7 @@ struct async_named_access {
 // A call of E made without its options, with a token: possible when none of
 // E's options is required.
 template <class E, class Token>
-concept optionless_call = all_optional<typename E::options> &&
+concept optionless_call = all_optional<E> &&
                           !std::is_same_v<std::remove_cvref_t<Token>, typename E::options> &&
                           !std::is_same_v<std::remove_cvref_t<Token>, diagnostics>;
 
@@ -337,7 +337,7 @@ public:
     // The generic call: async_call<api::get_bucket>({account_id{"AC1"}, bucket_id{"BU1"}}, {.expand = true}, token).
     template <detail::endpoint_type E, class Token>
     auto async_call(const typename E::params& ids, const typename E::options& options, Token&& token) {
-        return initiate(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), nullptr,
+        return initiate(detail::spec_of<E>, detail::id_views(ids), detail::values_of<E>(options), nullptr,
                         std::forward<Token>(token));
     }
 
@@ -345,7 +345,7 @@ public:
     template <detail::endpoint_type E, class Token>
     auto async_call(const typename E::params& ids, const typename E::options& options, diagnostics& diag,
                     Token&& token) {
-        return initiate(detail::spec_of<E>, detail::id_views(ids), detail::values_of(options), &diag,
+        return initiate(detail::spec_of<E>, detail::id_views(ids), detail::values_of<E>(options), &diag,
                         std::forward<Token>(token));
     }
 
@@ -354,7 +354,7 @@ public:
         requires detail::optionless_call<E, Token>
     auto async_call(const typename E::params& ids, Token&& token) {
         const typename E::options none{};
-        return initiate(detail::spec_of<E>, detail::id_views(ids), detail::values_of(none), nullptr,
+        return initiate(detail::spec_of<E>, detail::id_views(ids), detail::values_of<E>(none), nullptr,
                         std::forward<Token>(token));
     }
 
@@ -407,7 +407,7 @@ private:
     template <class E, class Token>
     auto initiate_named(std::span<const std::string_view> ids, const typename E::options& options,
                         diagnostics* diag, Token&& token) {
-        return initiate(detail::spec_of<E>, ids, detail::values_of(options), diag, std::forward<Token>(token));
+        return initiate(detail::spec_of<E>, ids, detail::values_of<E>(options), diag, std::forward<Token>(token));
     }
 
     void cancel_all() {

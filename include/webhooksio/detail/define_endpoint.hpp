@@ -1,10 +1,11 @@
 // The one macro that adds an endpoint to the table. One call per endpoint
 // declares everything the library knows of it: its descriptor type in
-// webhooksio::api and its options struct (members, Boost.Describe list and
-// help texts, all from one list), and nothing per client. Its area's header
-// lists it in WEBHOOKSIO_API_<AREA>(X), from which api::areas::<area> and
-// api::endpoints are made (plain lists, the same in every translation unit)
-// and each client writes its named methods.
+// webhooksio::api and its options struct (members, Boost.Describe list,
+// help texts and the list of members the library walks, all from one list),
+// and nothing per client. Its area's header lists it in
+// WEBHOOKSIO_API_<AREA>(X), from which api::areas::<area> and api::endpoints
+// are made (plain lists, the same in every translation unit) and each client
+// writes its named methods.
 //
 //     WEBHOOKSIO_ENDPOINT(buckets, create_bucket, seed("createBucket"), post,
 //         "/v1/accounts/:account_id/buckets", (account_id),
@@ -73,6 +74,8 @@
 #define WEBHOOKSIO_DETAIL_EACH_NAME_A(...) __VA_OPT__(WEBHOOKSIO_DETAIL_NAME(__VA_ARGS__) WEBHOOKSIO_DETAIL_EACH_NEXT_NAME_A)
 #define WEBHOOKSIO_DETAIL_EACH_NEXT_NAME_A(...) __VA_OPT__(, WEBHOOKSIO_DETAIL_NAME(__VA_ARGS__) WEBHOOKSIO_DETAIL_EACH_NEXT_NAME_B)
 #define WEBHOOKSIO_DETAIL_EACH_NEXT_NAME_B(...) __VA_OPT__(, WEBHOOKSIO_DETAIL_NAME(__VA_ARGS__) WEBHOOKSIO_DETAIL_EACH_NEXT_NAME_A)
+#define WEBHOOKSIO_DETAIL_EACH_POINTER_A(...) __VA_OPT__(WEBHOOKSIO_DETAIL_POINTER(__VA_ARGS__) WEBHOOKSIO_DETAIL_EACH_POINTER_B)
+#define WEBHOOKSIO_DETAIL_EACH_POINTER_B(...) __VA_OPT__(WEBHOOKSIO_DETAIL_POINTER(__VA_ARGS__) WEBHOOKSIO_DETAIL_EACH_POINTER_A)
 
 #define WEBHOOKSIO_DETAIL_MEMBER(kind, type, name, description) WEBHOOKSIO_DETAIL_MEMBER_##kind(type, name)
 #define WEBHOOKSIO_DETAIL_MEMBER_required(type, name) ::webhooksio::required<type, ::webhooksio::api::option::name> name;
@@ -83,6 +86,8 @@
 #define WEBHOOKSIO_DETAIL_DOC(kind, type, name, description) \
     ::webhooksio::option_doc{std::string_view(#name, sizeof(#name) - 1), std::string_view(description, sizeof(description) - 1)},
 #define WEBHOOKSIO_DETAIL_NAME(kind, type, name, description) name
+// Each with the comma before it, which member_pointers' leading `void` takes.
+#define WEBHOOKSIO_DETAIL_POINTER(kind, type, name, description) , &options::name
 
 // An area's list type from its WEBHOOKSIO_API_<AREA> macro.
 #define WEBHOOKSIO_DETAIL_AREA(list) boost::mp11::mp_rest<boost::mp11::mp_list<void list(WEBHOOKSIO_DETAIL_AREA_ITEM)>>
@@ -114,5 +119,8 @@
         };                                                                                                     \
         static constexpr std::array<::webhooksio::option_doc, 0 WEBHOOKSIO_DETAIL_EACH(COUNT, __VA_ARGS__)>      \
             option_docs{{WEBHOOKSIO_DETAIL_EACH(DOC, __VA_ARGS__)}};                                            \
+        using option_members =                                                                                 \
+            ::webhooksio::detail::member_pointers<void WEBHOOKSIO_DETAIL_EACH(POINTER, __VA_ARGS__)>;          \
     };                                                                                                         \
-    BOOST_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH(NAME, __VA_ARGS__)))
+    /* for users' own reflection: the library walks option_members (config.hpp) */                           \
+    WEBHOOKSIO_DETAIL_DESCRIBE_STRUCT(E::options, (), (WEBHOOKSIO_DETAIL_EACH(NAME, __VA_ARGS__)))
