@@ -831,17 +831,38 @@ private:
     T value_;
 };
 
+namespace detail {
+template <class T>
+struct optional_base : std::optional<T> {
+    optional_base() = default;
+    template <class U>
+    explicit optional_base(U&& value) : std::optional<T>(std::forward<U>(value)) {}
+};
+// A flag is not a condition: `if (options.expand)` would ask whether it is
+// set, not whether it is true, and std::optional<bool>'s direct
+// initialization (`std::optional<bool> expand(options.expand)`) would take
+// that answer for its value. Read a flag with has_value(), `*` or value_or().
+template <>
+struct optional_base<bool> : std::optional<bool> {
+    optional_base() = default;
+    template <class U>
+    explicit optional_base(U&& value) : std::optional<bool>(std::forward<U>(value)) {}
+    explicit operator bool() const = delete;
+};
+}  // namespace detail
+
 // An option that may be left out: a std::optional<T> that, for a flag,
-// takes only a bool, as required<bool> does; `Name` as for required.
+// takes only a bool, as required<bool> does, and is not itself a condition;
+// `Name` as for required.
 template <class T, class Name = void>
-class optional : public std::optional<T> {
+class optional : public detail::optional_base<T> {
 public:
     optional() = default;
     optional(std::nullopt_t) noexcept {}
 
     template <class U = T>
         requires std::is_convertible_v<U&&, std::optional<T>>
-    optional(U&& value) : std::optional<T>(std::forward<U>(value)) {
+    optional(U&& value) : detail::optional_base<T>(std::forward<U>(value)) {
         static_assert(detail::flag_from<T, U>,
                       "webhooksio: a flag option takes true or false; a string or a pointer here "
                       "would quietly become true");

@@ -6,10 +6,13 @@
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
+#include <optional>
 #include <sstream>
 #include <unordered_set>
 #include <thread>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <boost/asio/error.hpp>
@@ -79,6 +82,21 @@ BOOST_AUTO_TEST_CASE(a_get_sends_its_options_in_the_query_string) {
     api.get_bucket(account_id{"AC1"}, bucket_id{"BU1"});
     BOOST_TEST(server.last().target == "/v1/accounts/AC1/buckets/BU1");
     BOOST_TEST(server.last().body.empty());
+}
+
+// A flag set to false is false wherever it is copied: std::optional<bool>'s
+// direct initialization would otherwise test whether the flag is set and keep
+// that (true). Nor is a flag a condition (`if (options.expand)`).
+BOOST_AUTO_TEST_CASE(a_flag_copied_into_a_std_optional_keeps_its_value) {
+    const wh::api::get_bucket::options options{.expand = false};
+    const std::optional<bool> direct(options.expand), braced{options.expand}, copied = options.expand;
+    for (const std::optional<bool>& copy : {direct, braced, copied}) {
+        BOOST_TEST(copy.has_value());
+        BOOST_TEST(copy.value_or(true) == false);
+    }
+    static_assert(!std::is_constructible_v<bool, decltype(options.expand)>);
+    // An optional text is still one.
+    static_assert(std::is_constructible_v<bool, decltype(std::declval<const wh::api::create_bucket::options&>().key)>);
 }
 
 BOOST_AUTO_TEST_CASE(a_post_without_options_sends_an_empty_object) {
