@@ -90,8 +90,7 @@ public:
     // template, so that a bare `{}` picks the typed overload.)
     template <detail::endpoint_type E, std::same_as<boost::json::object> FreeForm>
     WEBHOOKSIO_NOINLINE boost::json::value call(const typename E::params& ids, const FreeForm& options) {
-        return state_->core.call_or_throw(detail::spec_of<E>, detail::id_views(ids), free_form(options),
-                                          state_->sender());
+        return state_->call_or_throw(detail::spec_of<E>, detail::id_views(ids), free_form(options));
     }
 
     // With a token (see tokens.hpp): nothrow, with_response, or both.
@@ -122,7 +121,7 @@ public:
         auto spec = detail::spec_for(endpoint, ids.size());
         if (!spec) throw_error(std::move(spec).error());
         const std::vector<std::string_view> views(ids.begin(), ids.end());
-        return state_->core.call_or_throw(*spec, views, free_form(options), state_->sender());
+        return state_->call_or_throw(*spec, views, free_form(options));
     }
 
     // The named methods with a token (see tokens.hpp):
@@ -145,15 +144,28 @@ private:
     using option_values = detail::option_values;
 
     // Behind one pointer: the transport's address stays put when the client
-    // moves (transport_ref points to it).
+    // moves (`sender` points to it). A call reaches the pipeline and the
+    // transport through pointers set here, where the client is made, so that
+    // a header-only file that only makes calls doesn't compile them (test
+    // header_only_calls).
     struct state {
         state(std::string api_key, const client_options& options, Transport t)
-            : core(std::move(api_key), options), transport(std::move(t)) {}
+            : core(std::move(api_key), options), transport(std::move(t)), sender(transport) {}
 
-        detail::transport_ref sender() noexcept { return detail::transport_ref(transport); }
+        result<response> call(const spec& c, id_list ids, const option_values& options) const {
+            return (core.*call_)(c, ids, options, sender);
+        }
+        boost::json::value call_or_throw(const spec& c, id_list ids, const option_values& options) const {
+            return (core.*call_or_throw_)(c, ids, options, sender);
+        }
 
         detail::client_core core;
         Transport transport;
+        detail::transport_ref sender;
+
+    private:
+        decltype(&detail::client_core::call) call_ = &detail::client_core::call;
+        decltype(&detail::client_core::call_or_throw) call_or_throw_ = &detail::client_core::call_or_throw;
     };
 
     static option_values free_form(const boost::json::object& options) { return {{}, &options}; }
@@ -162,7 +174,7 @@ private:
     // options' field table.
     template <class E>
     boost::json::value run(id_list ids, const typename E::options& options) {
-        return state_->core.call_or_throw(detail::spec_of<E>, ids, detail::values_of<E>(options), state_->sender());
+        return state_->call_or_throw(detail::spec_of<E>, ids, detail::values_of<E>(options));
     }
 
     template <class E, class Token>
@@ -171,7 +183,7 @@ private:
     }
 
     result<response> execute(const spec& call, id_list ids, const option_values& options) {
-        return state_->core.call(call, ids, options, state_->sender());
+        return state_->call(call, ids, options);
     }
 
     // The token decides how the result comes back; the work is the core's.

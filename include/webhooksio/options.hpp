@@ -74,17 +74,20 @@ struct optional_base : std::optional<T> {
     optional_base() = default;
     template <class U>
     explicit optional_base(U&& value) : std::optional<T>(std::forward<U>(value)) {}
-};
-// A flag is not a condition: `if (options.expand)` would ask whether it is
-// set, not whether it is true, and std::optional<bool>'s direct
-// initialization (`std::optional<bool> expand(options.expand)`) would take
-// that answer for its value. Read a flag with has_value(), `*` or value_or().
-template <>
-struct optional_base<bool> : std::optional<bool> {
-    optional_base() = default;
-    template <class U>
-    explicit optional_base(U&& value) : std::optional<bool>(std::forward<U>(value)) {}
-    explicit operator bool() const = delete;
+
+    explicit operator bool() const noexcept
+        requires(!std::is_same_v<T, bool>)
+    {
+        return this->has_value();
+    }
+    // A flag is not a condition: `if (options.expand)` would ask whether it
+    // is set, not whether it is true, and std::optional<bool>'s direct
+    // initialization (`std::optional<bool> expand(options.expand)`) would
+    // take that answer for its value. Read a flag with has_value(), `*` or
+    // value_or().
+    explicit operator bool() const
+        requires std::is_same_v<T, bool>
+    = delete;
 };
 }  // namespace detail
 

@@ -145,7 +145,7 @@ extern "C" {
     if (o.retry_policy_id) body["retry_policy_id"] = *o.retry_policy_id;
     if (o.retry_count) body["retry_count"] = *o.retry_count;
     if (o.retry_interval) body["retry_interval"] = *o.retry_interval;
-    if (o.verify_ssl) body["verify_ssl"] = *o.verify_ssl;
+    if (o.verify_ssl.has_value()) body["verify_ssl"] = *o.verify_ssl;
     if (o.headers_to_include) body["headers_to_include"] = joined(*o.headers_to_include);
     if (o.header_prefix) body["header_prefix"] = *o.header_prefix;
     if (o.alert_on_failure) body["alert_on_failure"] = joined(*o.alert_on_failure);
