@@ -838,6 +838,8 @@ struct optional_base : std::optional<T> {
     template <class U>
     explicit optional_base(U&& value) : std::optional<T>(std::forward<U>(value)) {}
 
+    // Declared again for every other T: the deleted one below hides
+    // std::optional's whatever its constraint (name hiding ignores them).
     explicit operator bool() const noexcept
         requires(!std::is_same_v<T, bool>)
     {
