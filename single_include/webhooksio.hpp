@@ -1252,8 +1252,8 @@ WEBHOOKSIO_DECL boost::json::object to_object(const option_values& options) {
 
 // The table's routes are checked where the library's definitions are
 // compiled (a header-only file, src.hpp's file), which every program has,
-// not in each user's file of a separately compiled program: there the
-// check was about 3% of the file's compile time. An endpoint of your own is
+// not in each user's file of a separately compiled program, where it would
+// cost about 3% of the file's compile time. An endpoint of your own is
 // checked wherever it is declared (endpoint.hpp).
 #if WEBHOOKSIO_DEFINITIONS
 #define WEBHOOKSIO_DETAIL_CHECK_ROUTE(ids) \
